@@ -1,0 +1,37 @@
+# alliance: `make run` and `make test` are the two commands; each builds .venv when missing
+# or when pyproject.toml changed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export PYTHONHASHSEED := 0
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-6s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "alliance needs Python 3.11 or newer (set PYTHON=...)")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[notebooks,test]'
+	@touch $(STAMP)
+
+run: $(STAMP) ## Run the full analysis on the seed article and say where the report is
+	$(BIN)/alliance run
+
+test: $(STAMP) ## Run every test: library, CLI, notebooks (nbval and papermill)
+	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --nbval-lax --nbval-current-env -p no:python --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
+
+lint: $(STAMP) ## Lint the library, tests and notebooks with ruff
+	$(BIN)/ruff check alliance_lib tests notebooks benchmarks
+	$(BIN)/ruff format --check alliance_lib tests benchmarks
+
+bench: $(STAMP) ## Print parser and notebook timings (not part of make test)
+	$(BIN)/python benchmarks/bench.py
+
+clean: ## Remove the environment and generated reports
+	rm -rf $(VENV) reports build *.egg-info

@@ -1,0 +1,133 @@
+"""Line-level boilerplate removal for plain-text copies of news pages.
+
+Aggregator copies keep their navigation and widgets as lines of text inside the article, where
+HTML extractors cannot see them. Each rule below names what it drops; every drop is recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from alliance_lib.lines import Line
+from alliance_lib.model import Removed
+
+_MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
+_BREADCRUMB = re.compile(r"(?i)home\b(?=.*?(?:[>›»|/—–]|$))")
+_TRAIL_SEPARATOR = re.compile(r"\s*[>›»|/—–]\s*")
+_SHARE = re.compile(
+    r"(?i)\d[\d,.]*\s*[km]?|(?:share|shares|tweet|email|e-mail|print|comments?|facebook|twitter|x"
+    r"|linkedin|whatsapp|reddit|copy link|save)(?: this(?: article| story)?)?"
+)
+_ARTIFACT = re.compile(r"(?i)array|undefined|null|nan|none|\[object object\]|object|function")
+_ADVERT = re.compile(r"(?i)advertisement|sponsored(?: content)?|ad|story continues below")
+_FOOTER = re.compile(
+    r"(?i)(?:follow us on|sign up for|subscribe (?:to|now)|copyright\b|©|all rights reserved)"
+)
+_CONTINUE = re.compile(
+    r"(?i)(?:continue reading|read more|read the full (?:story|article)|keep reading"
+    r"|click here to (?:continue|read more))\s*(?:\.\.\.|…|\W)*"
+)
+_TRAILING_CONTINUE = re.compile(
+    r"(?i)\s*(?:continue reading|read more)\s*(?:\.\.\.|…)\s*$"
+)
+_TERMINAL = ".!?:;,\"”’)"
+
+
+@dataclass
+class Cleaned:
+    """Lines that survive the rules, and what the rules found."""
+
+    lines: list[Line]
+    headings: set[int] = field(default_factory=set)  # indexes into `lines` marked as headings
+    removed: list[Removed] = field(default_factory=list)
+    headline: str | None = None
+    section: str | None = None
+    truncated: bool = False
+
+
+def _is_title_like(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 30 and text[-1] not in ".,;:\"”" and text[0] not in "“\"‘'"
+
+
+def _drop(removed: list[Removed], raw: str, line: Line, rule: str) -> None:
+    removed.append(Removed(line.raw_start, line.raw_end, raw[line.raw_start : line.raw_end], rule))
+
+
+def remove_boilerplate(lines: list[Line], raw: str, title: str | None = None) -> Cleaned:
+    """Apply the rules to `lines` (normalised lines of `raw`); `title` is a known headline, if any."""
+    removed: list[Removed] = []
+    pending: list[tuple[Line, bool]] = []  # (line, was a markdown heading)
+    for line in lines:
+        heading = _MARKDOWN_HEADING.match(line.text)
+        if heading:
+            mark = line.slice(0, heading.end())
+            removed.append(Removed(mark.raw_start, line.offsets[heading.end()], raw[mark.raw_start : line.offsets[heading.end()]], "markdown_heading_mark"))
+            line = line.slice(heading.end(), len(line.text))
+        pending.append((line, bool(heading)))
+
+    cleaned = Cleaned(lines=[], removed=removed)
+    headline = title
+    # Breadcrumb: a "Home ..." trail among the first lines, often ending with the headline.
+    for index, (line, _) in enumerate(pending[:3]):
+        if _BREADCRUMB.match(line.text) and len(line.text.split()) <= 40:
+            trail = line.text[4:].strip()
+            for later, _ in pending[index + 1 : index + 4]:
+                if len(later.text) > 10 and trail.endswith(later.text):
+                    headline = headline or later.text
+                    trail = trail[: -len(later.text)]
+                    break
+            parts = [p for p in _TRAIL_SEPARATOR.split(trail.strip()) if p]
+            cleaned.section = parts[0] if parts else None
+            _drop(removed, raw, line, "breadcrumb")
+            del pending[index]
+            break
+
+    if headline is None and pending:
+        first, was_heading = pending[0]
+        if was_heading or (_is_title_like(first.text) and len(pending) > 1):
+            headline = first.text
+    cleaned.headline = headline
+
+    body: list[tuple[Line, bool]] = []
+    seen_headline = False
+    for line, was_heading in pending:
+        text = line.text
+        if headline and text.casefold() == headline.casefold():
+            _drop(removed, raw, line, "repeated_headline" if seen_headline else "headline")
+            seen_headline = True
+            continue
+        rule = None
+        if _SHARE.fullmatch(text):
+            rule = "share_counter"
+        elif _ARTIFACT.fullmatch(text):
+            rule = "artifact"
+        elif _ADVERT.fullmatch(text):
+            rule = "advertisement"
+        elif _FOOTER.match(text) and len(text.split()) <= 15:
+            rule = "footer"
+        if rule:
+            _drop(removed, raw, line, rule)
+            continue
+        body.append((line, was_heading))
+
+    # A "Continue reading..." stub ends a truncated copy, as its own line or glued to the last one.
+    while body and _CONTINUE.fullmatch(body[-1][0].text):
+        _drop(removed, raw, body.pop()[0], "continue_reading")
+        cleaned.truncated = True
+    if body:
+        last, was_heading = body[-1]
+        stub = _TRAILING_CONTINUE.search(last.text)
+        if stub and stub.start() > 0:
+            fragment = last.slice(stub.start(), len(last.text))
+            removed.append(Removed(fragment.raw_start, fragment.raw_end, raw[fragment.raw_start : fragment.raw_end], "continue_reading"))
+            body[-1] = (last.slice(0, stub.start()), was_heading)
+            cleaned.truncated = True
+
+    for line, was_heading in body:
+        if was_heading:
+            cleaned.headings.add(len(cleaned.lines))
+        cleaned.lines.append(line)
+    cleaned.removed.sort(key=lambda r: (r.start, r.end))
+    return cleaned

@@ -1,0 +1,78 @@
+"""Unicode repair and whitespace normalisation of one line, keeping a map to the raw characters.
+
+Typographic quotes are kept (quotations must stay recognisable); mojibake, odd spaces, zero-width
+characters and control characters are repaired or dropped. Every output character carries the
+index of the input character it came from, so spans can be traced back to the raw input.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+
+# Lines made only of these characters cannot be changed by ftfy, so it is skipped for them
+# (a large saving: most lines of English news are ASCII plus typographic punctuation).
+_SAFE_LINE = re.compile(r"[\x20-\x25\x27-\x7e\u2018\u2019\u201c\u201d\u2013\u2014\u2026]*")
+_SPACE = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_DROP = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0b-\x1f\x7f]")
+
+
+@lru_cache(maxsize=1)
+def _ftfy_config():
+    import ftfy
+
+    return ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
+
+
+def _align(src: str, dst: str) -> list[int]:
+    """For each character of `dst`, the index of the `src` character it replaced or kept."""
+    mapping: list[int] = []
+    matcher = difflib.SequenceMatcher(None, src, dst, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            mapping.extend(range(i1, i2))
+        elif tag in ("replace", "insert"):
+            last = max(i1, min(i2, len(src)) - 1) if src else 0
+            for k in range(j2 - j1):
+                mapping.append(min(i1 + k, last))
+    return mapping
+
+
+def repair_unicode(line: str) -> tuple[str, list[int]]:
+    """Fix mojibake and other Unicode damage in `line` with ftfy; return text and char map."""
+    if _SAFE_LINE.fullmatch(line):
+        return line, list(range(len(line)))
+    import ftfy
+
+    fixed = ftfy.fix_text(line, _ftfy_config())
+    if fixed == line:
+        return line, list(range(len(line)))
+    return fixed, _align(line, fixed)
+
+
+def normalize_line(line: str) -> tuple[str, list[int]]:
+    """Repair `line` and collapse its whitespace; return the text and, per char, its index in `line`."""
+    fixed, mapping = repair_unicode(line)
+    chars: list[str] = []
+    offsets: list[int] = []
+    pending_space = -1
+    for ch, origin in zip(fixed, mapping, strict=True):
+        if _DROP.match(ch):
+            continue
+        if _SPACE.match(ch):
+            if pending_space < 0:
+                pending_space = origin
+            continue
+        if pending_space >= 0 and chars:
+            chars.append(" ")
+            offsets.append(pending_space)
+        pending_space = -1
+        chars.append(ch)
+        offsets.append(origin)
+    return "".join(chars), offsets
+
+
+def normalize_text(text: str) -> str:
+    """Normalise every line of `text` (line breaks kept); idempotent."""
+    return "\n".join(normalize_line(line)[0] for line in text.splitlines())
