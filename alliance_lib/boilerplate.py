@@ -28,10 +28,8 @@ _CONTINUE = re.compile(
     r"(?i)(?:continue reading|read more|read the full (?:story|article)|keep reading"
     r"|click here to (?:continue|read more))\s*(?:\.\.\.|…|\W)*"
 )
-_TRAILING_CONTINUE = re.compile(
-    r"(?i)\s*(?:continue reading|read more)\s*(?:\.\.\.|…)\s*$"
-)
-_TERMINAL = ".!?:;,\"”’)"
+_TRAILING_CONTINUE = re.compile(r"(?i)\s*(?:continue reading|read more)\s*(?:\.\.\.|…)\s*$")
+_TERMINAL = '.!?:;,"”’)'
 
 
 @dataclass
@@ -48,7 +46,7 @@ class Cleaned:
 
 def _is_title_like(text: str) -> bool:
     words = text.split()
-    return 0 < len(words) <= 30 and text[-1] not in ".,;:\"”" and text[0] not in "“\"‘'"
+    return 0 < len(words) <= 30 and text[-1] not in '.,;:"”' and text[0] not in "“\"‘'"
 
 
 def _drop(removed: list[Removed], raw: str, line: Line, rule: str) -> None:
@@ -63,7 +61,14 @@ def remove_boilerplate(lines: list[Line], raw: str, title: str | None = None) ->
         heading = _MARKDOWN_HEADING.match(line.text)
         if heading:
             mark = line.slice(0, heading.end())
-            removed.append(Removed(mark.raw_start, line.offsets[heading.end()], raw[mark.raw_start : line.offsets[heading.end()]], "markdown_heading_mark"))
+            removed.append(
+                Removed(
+                    mark.raw_start,
+                    line.offsets[heading.end()],
+                    raw[mark.raw_start : line.offsets[heading.end()]],
+                    "markdown_heading_mark",
+                )
+            )
             line = line.slice(heading.end(), len(line.text))
         pending.append((line, bool(heading)))
 
@@ -121,7 +126,14 @@ def remove_boilerplate(lines: list[Line], raw: str, title: str | None = None) ->
         stub = _TRAILING_CONTINUE.search(last.text)
         if stub and stub.start() > 0:
             fragment = last.slice(stub.start(), len(last.text))
-            removed.append(Removed(fragment.raw_start, fragment.raw_end, raw[fragment.raw_start : fragment.raw_end], "continue_reading"))
+            removed.append(
+                Removed(
+                    fragment.raw_start,
+                    fragment.raw_end,
+                    raw[fragment.raw_start : fragment.raw_end],
+                    "continue_reading",
+                )
+            )
             body[-1] = (last.slice(0, stub.start()), was_heading)
             cleaned.truncated = True
 

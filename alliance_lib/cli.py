@@ -59,15 +59,23 @@ def build_parser() -> argparse.ArgumentParser:
     parse = commands.add_parser("parse", help="parse an article and print a summary or JSON")
     parse.add_argument("path", help="article file: plain text or HTML, any common encoding")
     parse.add_argument("--json", action="store_true", help="print the article as one JSON object")
-    parse.add_argument("--reference-date", metavar="YYYY-MM-DD", help="date used to infer missing years")
+    parse.add_argument(
+        "--reference-date", metavar="YYYY-MM-DD", help="date used to infer missing years"
+    )
     parse.set_defaults(handler=_parse_command)
 
     run = commands.add_parser("run", help="execute the analysis notebooks into a report folder")
     run.add_argument("--article", help="article file (default: the seed article)")
     run.add_argument("--output", help="report folder (default: reports/<article name>/)")
-    run.add_argument("--notebook", action="append", metavar="NAME", help="run only this notebook (repeatable)")
     run.add_argument(
-        "-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
+        "--notebook", action="append", metavar="NAME", help="run only this notebook (repeatable)"
+    )
+    run.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        metavar=("NAME", "VALUE"),
         help="notebook parameter, as in papermill -p (repeatable)",
     )
     run.set_defaults(handler=_run_command)

@@ -14,9 +14,16 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_LATIN_FAMILY = {"ascii", "latin_1", "cp1250", "cp1252", "cp1254", "cp1257", "iso8859_15", "mac_roman"} | {
-    f"iso8859_{n}" for n in range(1, 17)
-}
+_LATIN_FAMILY = {
+    "ascii",
+    "latin_1",
+    "cp1250",
+    "cp1252",
+    "cp1254",
+    "cp1257",
+    "iso8859_15",
+    "mac_roman",
+} | {f"iso8859_{n}" for n in range(1, 17)}
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -37,7 +44,9 @@ def decode_bytes(data: bytes, source: str) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise BinaryInputError(source, f"starts with a {encoding} BOM but is not {encoding}") from exc
+                raise BinaryInputError(
+                    source, f"starts with a {encoding} BOM but is not {encoding}"
+                ) from exc
     if b"\x00" in data[:65536]:
         raise BinaryInputError(source, "the file holds NUL bytes: binary data, not text")
     try:
@@ -55,4 +64,6 @@ def decode_bytes(data: bytes, source: str) -> str:
     try:
         return data.decode(guess)
     except (UnicodeDecodeError, LookupError) as exc:
-        raise BinaryInputError(source, "not valid text in UTF-8 or a recognised legacy encoding") from exc
+        raise BinaryInputError(
+            source, "not valid text in UTF-8 or a recognised legacy encoding"
+        ) from exc

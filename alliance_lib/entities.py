@@ -28,7 +28,15 @@ def find_mentions(
         entity = resolve[match.group(0)]
         sentence = max(0, bisect.bisect_right(starts, match.start()) - 1)
         found.append(
-            Entity(match.start(), match.end(), match.group(0), entity.type, entity.id, entity.name, sentence)
+            Entity(
+                match.start(),
+                match.end(),
+                match.group(0),
+                entity.type,
+                entity.id,
+                entity.name,
+                sentence,
+            )
         )
     return found
 

@@ -10,7 +10,12 @@ from pathlib import Path
 from alliance_lib.errors import DataError
 from alliance_lib.paths import GAZETTEER
 
-ENTITY_TYPES = {"countries": "country", "people": "person", "organizations": "organization", "places": "place"}
+ENTITY_TYPES = {
+    "countries": "country",
+    "people": "person",
+    "organizations": "organization",
+    "places": "place",
+}
 
 
 @dataclass(frozen=True)
@@ -107,7 +112,9 @@ def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
                 raise _fail(path, f"{entity_id!r} has no names")
             for form in names:
                 add_alias(form, entity_id)
-            entries[entity_id] = EntityDef(entity_id, entity_type, str(item.get("name") or names[0]))
+            entries[entity_id] = EntityDef(
+                entity_id, entity_type, str(item.get("name") or names[0])
+            )
     for form in ambiguous:
         del aliases[form]
     return Gazetteer(entries, aliases, compile_aliases(aliases))

@@ -16,6 +16,10 @@ from functools import lru_cache
 _SAFE_LINE = re.compile(r"[\x20-\x25\x27-\x7e\u2018\u2019\u201c\u201d\u2013\u2014\u2026]*")
 _SPACE = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _DROP = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0b-\x1f\x7f]")
+# Anything but a single ordinary space that normalize_line would drop or rewrite.
+_NEEDS_WORK = re.compile(
+    r"[\x00-\x1f\x7f\x85\u00a0\u00ad\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]|  "
+)
 
 
 @lru_cache(maxsize=1)
@@ -52,8 +56,26 @@ def repair_unicode(line: str) -> tuple[str, list[int]]:
 
 
 def normalize_line(line: str) -> tuple[str, list[int]]:
-    """Repair `line` and collapse its whitespace; return the text and, per char, its index in `line`."""
+    """Repair `line` and collapse its whitespace; return the text and, per char, its index in `line`.
+
+    Repeated until stable (at most a few rounds): one ftfy fix can expose another, and
+    normalising normalised text must change nothing.
+    """
+    text, mapping = _normalize_once(line)
+    for _ in range(3):
+        again, remap = _normalize_once(text)
+        if again == text:
+            break
+        text, mapping = again, [mapping[i] for i in remap]
+    return text, mapping
+
+
+def _normalize_once(line: str) -> tuple[str, list[int]]:
     fixed, mapping = repair_unicode(line)
+    if not _NEEDS_WORK.search(fixed):  # nothing to drop or collapse: only trim the ends
+        start = len(fixed) - len(fixed.lstrip(" "))
+        end = len(fixed.rstrip(" "))
+        return fixed[start:end], mapping[start:end]
     chars: list[str] = []
     offsets: list[int] = []
     pending_space = -1
@@ -74,5 +96,6 @@ def normalize_line(line: str) -> tuple[str, list[int]]:
 
 
 def normalize_text(text: str) -> str:
-    """Normalise every line of `text` (line breaks kept); idempotent."""
-    return "\n".join(normalize_line(line)[0] for line in text.splitlines())
+    """Normalise every line of `text`, keep at most one blank line between lines; idempotent."""
+    joined = "\n".join(normalize_line(line)[0] for line in text.splitlines()).strip("\n")
+    return re.sub(r"\n{3,}", "\n\n", joined)

@@ -51,7 +51,9 @@ def load_article(
     if not path.is_file():
         raise NotAFileError(source, "is not a regular file")
     if info.st_size > max_bytes:
-        raise ArticleTooLargeError(source, f"is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit")
+        raise ArticleTooLargeError(
+            source, f"is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit"
+        )
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -86,11 +88,15 @@ def parse_article(
     if not isinstance(text, str):
         raise ArticleError(source, f"expected text, got {type(text).__name__}")
     if len(text) > max_bytes:
-        raise ArticleTooLargeError(source, f"is {len(text):,} characters, over the {max_bytes:,} limit")
+        raise ArticleTooLargeError(
+            source, f"is {len(text):,} characters, over the {max_bytes:,} limit"
+        )
     check_text(text, source)
     reference = _as_date(reference_date, source)
     title = None
+    kind = "text"
     if looks_like_html(text):
+        kind = "HTML page"
         extracted = extract_html(text, source)
         text, title = extracted.text, extracted.title
         if reference is None and extracted.date:
@@ -100,7 +106,9 @@ def parse_article(
     page = layout(cleaned.lines, cleaned.headings, text)
     body_words = sum(len(p.text.split()) for p in page.paragraphs if p.kind == "body")
     if body_words < _MIN_BODY_WORDS or not re.search(r"[^\W\d_]{2}", page.text):
-        raise NoArticleBodyError(source, "nothing that looks like an article body (no prose paragraphs)")
+        raise NoArticleBodyError(
+            source, f"{kind} with nothing that looks like an article body (no prose paragraphs)"
+        )
 
     sentences = split_sentences(page.text, page.paragraphs)
     gazetteer = load_gazetteer(Path(gazetteer_path))
@@ -112,7 +120,9 @@ def parse_article(
             forms.setdefault(person.name, person)
             if person.family and person.family not in gazetteer.aliases:
                 forms.setdefault(person.family, person)
-        extra = find_mentions(page.text, compile_aliases(dict.fromkeys(forms, "")), forms, sentences)
+        extra = find_mentions(
+            page.text, compile_aliases(dict.fromkeys(forms, "")), forms, sentences
+        )
         entities = merge(entities, extra)
     claims = find_claims(page.text, sentences, reference)
     removed = sorted(cleaned.removed + page.removed, key=lambda r: (r.start, r.end))

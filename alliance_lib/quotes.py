@@ -25,18 +25,57 @@ _NAME = (
     r"(?:[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,6}[A-Z][\w’'-]*(?<!’s)(?<!'s))"
 )
 _AFTER = re.compile(
-    rf"\s*,?\s*(?:(?P<n1>{_NAME})\s+(?:also\s+)?(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<n2>{_NAME})"
+    rf"\s*,?\s*(?:(?:[a-z][\w-]*\s+){{0,3}}(?P<n1>{_NAME})\s+(?:also\s+)?(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<n2>{_NAME})"
     rf"|according\s+to\s+(?P<n3>{_NAME}))"
 )
 _BEFORE = re.compile(rf"(?P<n>{_NAME})\s+(?:also\s+)?(?:{_VERBS})\b")
 _PRONOUNS = {"he", "she", "they"}
 # Words that can precede a name in a said-clause and are not part of it.
 _TITLE_WORDS = {
-    "the", "president", "prime", "minister", "secretary", "defense", "defence", "foreign",
-    "state", "ambassador", "spokesperson", "spokesman", "spokeswoman", "general", "gen.", "adm.",
-    "admiral", "chief", "senator", "sen.", "rep.", "mr.", "ms.", "mrs.", "dr.", "deputy", "vice",
-    "national", "security", "adviser", "advisor", "official", "cabinet", "chairman", "leader",
-    "former", "u.s.", "us", "japanese", "american", "chinese", "russian", "korean", "british",
+    "the",
+    "president",
+    "prime",
+    "minister",
+    "secretary",
+    "defense",
+    "defence",
+    "foreign",
+    "state",
+    "ambassador",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "general",
+    "gen.",
+    "adm.",
+    "admiral",
+    "chief",
+    "senator",
+    "sen.",
+    "rep.",
+    "mr.",
+    "ms.",
+    "mrs.",
+    "dr.",
+    "deputy",
+    "vice",
+    "national",
+    "security",
+    "adviser",
+    "advisor",
+    "official",
+    "cabinet",
+    "chairman",
+    "leader",
+    "former",
+    "u.s.",
+    "us",
+    "japanese",
+    "american",
+    "chinese",
+    "russian",
+    "korean",
+    "british",
 }
 
 
@@ -49,14 +88,17 @@ class _Span:
     paragraph: int
 
 
+_MARK = re.compile(r"[“”\"]")
+
+
 def _quote_spans(text: str, paragraph: Paragraph, number: int) -> list[_Span]:
     spans: list[_Span] = []
     open_at: int | None = None
-    for i in range(paragraph.start, paragraph.end):
-        ch = text[i]
-        if open_at is None and ch in "“\"":
+    for mark in _MARK.finditer(text, paragraph.start, paragraph.end):
+        i, ch = mark.start(), mark.group()
+        if open_at is None and ch in '“"':
             open_at = i
-        elif open_at is not None and ch in "”\"":
+        elif open_at is not None and ch in '”"':
             spans.append(_Span(open_at + 1, i, open_at, i, number))
             open_at = None
     if open_at is not None:
@@ -89,7 +131,9 @@ class _Speakers:
         tokens = name.split()
         for k in range(len(tokens)):
             candidate = " ".join(tokens[k:])
-            entity = self.gazetteer.lookup(candidate) or self.new.get(self.new_forms.get(candidate, ""))
+            entity = self.gazetteer.lookup(candidate) or self.new.get(
+                self.new_forms.get(candidate, "")
+            )
             if entity is not None:
                 return entity.id
         while tokens and (tokens[0].lower() in _TITLE_WORDS or self.gazetteer.lookup(tokens[0])):
@@ -142,10 +186,14 @@ def find_quotes(
             previous_speaker = None
             continue
         spans = _quote_spans(text, paragraph, number)
-        quote_only = bool(spans) and text[paragraph.start] in "“\"" and all(
-            not text[a.close_mark + 1 : b.open_mark].strip()
-            for a, b in zip(spans, spans[1:], strict=False)
-            if a.close_mark is not None
+        quote_only = (
+            bool(spans)
+            and text[paragraph.start] in '“"'
+            and all(
+                not text[a.close_mark + 1 : b.open_mark].strip()
+                for a, b in zip(spans, spans[1:], strict=False)
+                if a.close_mark is not None
+            )
         )
         paragraph_speaker: str | None = None
         for span in spans:
@@ -162,7 +210,17 @@ def find_quotes(
             if speaker:
                 paragraph_speaker = speaker
             quotes.append(
-                Quote(start, end, text[start:end], speaker, attribution, cue, partial, sentence_no, number)
+                Quote(
+                    start,
+                    end,
+                    text[start:end],
+                    speaker,
+                    attribution,
+                    cue,
+                    partial,
+                    sentence_no,
+                    number,
+                )
             )
         previous_speaker = paragraph_speaker if spans else None
     return quotes, list(speakers.new.values())

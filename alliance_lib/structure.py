@@ -10,7 +10,7 @@ from functools import lru_cache
 from alliance_lib.lines import Line
 from alliance_lib.model import Paragraph, Removed, Sentence
 
-_TERMINAL = tuple(".!?:;\"”’)")
+_TERMINAL = tuple('.!?:;"”’)')
 # A subheading glued to the end of a quotation: ...greater.”‘A Steadfast Ally’
 _GLUED_SUBHEADING = re.compile(r"(?<=[.!?][”\"])\s*([‘'\"“]?)([A-Z][^.!?“”\"]{1,80}?)([’'\"”]?)$")
 # Where a paragraph could hold a sentence boundary other than its end.
@@ -48,7 +48,14 @@ def _split_glued_subheading(line: Line, raw: str) -> tuple[list[tuple[Line, bool
     for group in (1, 3):
         if match.group(group):
             mark = line.slice(match.start(group), match.end(group))
-            removed.append(Removed(mark.raw_start, mark.raw_end, raw[mark.raw_start : mark.raw_end], "glued_subheading_marks"))
+            removed.append(
+                Removed(
+                    mark.raw_start,
+                    mark.raw_end,
+                    raw[mark.raw_start : mark.raw_end],
+                    "glued_subheading_marks",
+                )
+            )
     body = line.slice(0, match.start())
     heading = line.slice(match.start(2), match.end(2))
     return [(body, False), (heading, True)], removed
@@ -67,7 +74,7 @@ def layout(lines: list[Line], headings: set[int], raw: str) -> Layout:
             and index not in headings
             and not blocks[-1][1]
             and not previous.text.endswith(_TERMINAL)
-            and line.text[0].islower()
+            and not is_subheading(previous.text)
         ):
             joined = Line(
                 previous.text + " " + line.text,

@@ -9,13 +9,17 @@ import pandas as pd
 from alliance_lib.model import Article
 
 
-def _frame(article: Article, records, columns: list[str], *, with_sentence: bool = True) -> pd.DataFrame:
+def _frame(
+    article: Article, records, columns: list[str], *, with_sentence: bool = True
+) -> pd.DataFrame:
     rows = []
     for record in records:
         row = asdict(record)
         row["source_start"], row["source_end"] = article.source_span(record.start, record.end)
         if with_sentence:
-            row["sentence_text"] = article.sentences[record.sentence].text if article.sentences else ""
+            row["sentence_text"] = (
+                article.sentences[record.sentence].text if article.sentences else ""
+            )
         rows.append(row)
     extra = ["source_start", "source_end"] + (["sentence_text"] if with_sentence else [])
     return pd.DataFrame(rows, columns=columns + extra)
@@ -27,7 +31,17 @@ def quotes_frame(article: Article) -> pd.DataFrame:
     frame = _frame(
         article,
         article.quotes,
-        ["start", "end", "text", "speaker", "attribution", "cue", "partial", "sentence", "paragraph"],
+        [
+            "start",
+            "end",
+            "text",
+            "speaker",
+            "attribution",
+            "cue",
+            "partial",
+            "sentence",
+            "paragraph",
+        ],
     )
     frame.insert(4, "speaker_name", frame["speaker"].map(names))
     return frame
@@ -35,17 +49,20 @@ def quotes_frame(article: Article) -> pd.DataFrame:
 
 def entities_frame(article: Article) -> pd.DataFrame:
     """Every entity mention (type, canonical id and name)."""
-    return _frame(article, article.entities, ["start", "end", "text", "type", "id", "name", "sentence"])
+    return _frame(
+        article, article.entities, ["start", "end", "text", "type", "id", "name", "sentence"]
+    )
 
 
 def entity_counts(article: Article) -> pd.DataFrame:
     """Mentions per entity, most mentioned first (ties by id, for stable output)."""
     frame = entities_frame(article)
-    counts = (
-        frame.groupby(["type", "id", "name"], as_index=False)
-        .agg(mentions=("text", "size"), forms=("text", lambda s: ", ".join(sorted(set(s)))))
+    counts = frame.groupby(["type", "id", "name"], as_index=False).agg(
+        mentions=("text", "size"), forms=("text", lambda s: ", ".join(sorted(set(s))))
     )
-    return counts.sort_values(["mentions", "id"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return counts.sort_values(
+        ["mentions", "id"], ascending=[False, True], kind="stable"
+    ).reset_index(drop=True)
 
 
 def claims_frame(article: Article) -> pd.DataFrame:
@@ -61,11 +78,15 @@ def claims_frame(article: Article) -> pd.DataFrame:
 
 def sentences_frame(article: Article) -> pd.DataFrame:
     """Sentences with their paragraph and its kind."""
-    frame = _frame(article, article.sentences, ["start", "end", "text", "paragraph"], with_sentence=False)
+    frame = _frame(
+        article, article.sentences, ["start", "end", "text", "paragraph"], with_sentence=False
+    )
     frame["paragraph_kind"] = [article.paragraphs[i].kind for i in frame["paragraph"]]
     return frame
 
 
 def removed_frame(article: Article) -> pd.DataFrame:
     """Boilerplate dropped, with the rule that dropped it; offsets index the source text."""
-    return pd.DataFrame([asdict(r) for r in article.removed], columns=["start", "end", "text", "rule"])
+    return pd.DataFrame(
+        [asdict(r) for r in article.removed], columns=["start", "end", "text", "rule"]
+    )
