@@ -125,3 +125,8 @@ def _check_country_code(path: Path, code: str) -> None:
 
     if not re.fullmatch(r"[A-Z]{3}", code) or pycountry.countries.get(alpha_3=code) is None:
         raise _fail(path, f"country id {code!r} is not an ISO 3166-1 alpha-3 code")
+
+
+def names_by_id(entity_type: str, path: Path = GAZETTEER) -> dict[str, str]:
+    """Canonical names of one entity type, by id (e.g. country names by ISO alpha-3)."""
+    return {e.id: e.name for e in load_gazetteer(path).entries.values() if e.type == entity_type}

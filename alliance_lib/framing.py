@@ -1,0 +1,185 @@
+"""Threat framing, coded per sentence by an editable codebook, and the coder's agreement with a
+hand annotation (precision, recall, Cohen's kappa per code)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from alliance_lib.errors import DataError
+from alliance_lib.model import Article
+
+
+@dataclass(frozen=True)
+class Codebook:
+    threat_actors: tuple[str, ...]
+    descriptors: dict[str, re.Pattern[str]]
+    codes: dict[str, re.Pattern[str]]  # "entman:remedy", "mfc:Economic", ...
+
+
+def _compile(path: Path, where: str, patterns: object) -> re.Pattern[str]:
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
+        raise DataError(f"{path}: {where} needs a list of regular expressions")
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    except re.error as exc:
+        raise DataError(f"{path}: {where} has a bad regular expression ({exc})") from exc
+
+
+def load_codebook(path: Path) -> Codebook:
+    """Read and check a framing codebook; problems raise DataError naming the file and entry."""
+    import yaml
+
+    try:
+        document = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise DataError(f"{path}: codebook not found") from exc
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: not a readable YAML codebook ({exc.__class__.__name__})") from exc
+    if not isinstance(document, dict):
+        raise DataError(f"{path}: expected keys threat_actors, descriptors, entman, mfc")
+    missing = {"threat_actors", "descriptors", "entman", "mfc"} - set(document)
+    if missing:
+        raise DataError(f"{path}: missing section(s) {sorted(missing)}")
+    actors = document["threat_actors"]
+    if not isinstance(actors, list) or not all(isinstance(a, str) and re.fullmatch(r"[A-Z]{3}", a) for a in actors):
+        raise DataError(f"{path}: threat_actors must be a list of ISO alpha-3 codes")
+    codes: dict[str, re.Pattern[str]] = {}
+    for family in ("entman", "mfc"):
+        section = document[family]
+        if not isinstance(section, dict) or not section:
+            raise DataError(f"{path}: {family} must map code names to patterns")
+        for name, patterns in section.items():
+            codes[f"{family}:{name}"] = _compile(path, f"{family}.{name}", patterns)
+    if not isinstance(document["descriptors"], dict):
+        raise DataError(f"{path}: descriptors must map names to patterns")
+    descriptors = {
+        str(name): _compile(path, f"descriptors.{name}", patterns)
+        for name, patterns in document["descriptors"].items()
+    }
+    return Codebook(tuple(actors), descriptors, codes)
+
+
+def sentence_speakers(article: Article) -> list[str]:
+    """Who voices each sentence: the quoted speaker when a quotation fills most of it, else the narrator."""
+    names = {e.id: e.name for e in article.entities}
+    voices = []
+    for sentence in article.sentences:
+        voice = "narrator"
+        for quote in article.quotes:
+            overlap = min(sentence.end, quote.end) - max(sentence.start, quote.start)
+            if overlap > 0.5 * (sentence.end - sentence.start):
+                voice = names.get(quote.speaker, quote.speaker) if quote.speaker else "unattributed quotation"
+                break
+        voices.append(voice)
+    return voices
+
+
+def code_sentences(article: Article, codebook: Codebook) -> pd.DataFrame:
+    """One row per (sentence, code) found: Entman functions, MFC dimensions and threat actors."""
+    voices = sentence_speakers(article)
+    rows = []
+    for index, sentence in enumerate(article.sentences):
+        for code, pattern in codebook.codes.items():
+            match = pattern.search(sentence.text)
+            if match:
+                start = sentence.start + match.start()
+                rows.append((index, voices[index], code, match.group(0), start, start + len(match.group(0))))
+        for entity in article.entities:
+            if entity.sentence == index and entity.id in codebook.threat_actors:
+                rows.append((index, voices[index], f"threat:{entity.id}", entity.text, entity.start, entity.end))
+    frame = pd.DataFrame(rows, columns=["sentence", "speaker", "code", "evidence", "start", "end"])
+    frame = frame.drop_duplicates(["sentence", "code"], keep="first")
+    return frame.sort_values(["sentence", "code"], kind="stable").reset_index(drop=True)
+
+
+def threat_mentions(article: Article, codebook: Codebook) -> pd.DataFrame:
+    """Each mention of a threat actor, with the descriptors in its sentence and who voices it."""
+    voices = sentence_speakers(article)
+    rows = []
+    for entity in article.entities:
+        if entity.id not in codebook.threat_actors:
+            continue
+        sentence = article.sentences[entity.sentence]
+        found = sorted(name for name, pattern in codebook.descriptors.items() if pattern.search(sentence.text))
+        rows.append({
+            "threat": entity.id, "name": entity.name, "text": entity.text, "start": entity.start,
+            "end": entity.end, "sentence": entity.sentence, "speaker": voices[entity.sentence],
+            "descriptors": "; ".join(found), "sentence_text": sentence.text,
+        })
+    columns = ["threat", "name", "text", "start", "end", "sentence", "speaker", "descriptors", "sentence_text"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def descriptor_mentions(article: Article, codebook: Codebook) -> pd.DataFrame:
+    """Every threat descriptor in the article, with its offsets, speaker and the threats beside it."""
+    voices = sentence_speakers(article)
+    rows = []
+    for index, sentence in enumerate(article.sentences):
+        threats = sorted({e.id for e in article.entities if e.sentence == index and e.id in codebook.threat_actors})
+        for name, pattern in codebook.descriptors.items():
+            for match in pattern.finditer(sentence.text):
+                start = sentence.start + match.start()
+                rows.append({
+                    "descriptor": name, "text": match.group(0), "start": start, "end": start + len(match.group(0)),
+                    "sentence": index, "speaker": voices[index], "threats_in_sentence": ", ".join(threats),
+                })
+    columns = ["descriptor", "text", "start", "end", "sentence", "speaker", "threats_in_sentence"]
+    return pd.DataFrame(rows, columns=columns).sort_values(["start", "descriptor"], kind="stable").reset_index(drop=True)
+
+
+def counts_by_speaker(coded: pd.DataFrame, family: str) -> pd.DataFrame:
+    """Sentences carrying each code of `family` ("entman", "mfc", "threat"), by speaker."""
+    rows = coded[coded["code"].str.startswith(family + ":")]
+    if rows.empty:
+        return pd.DataFrame()
+    table = pd.crosstab(rows["code"].str.removeprefix(family + ":"), rows["speaker"])
+    return table.sort_index().reindex(sorted(table.columns), axis=1)
+
+
+def load_annotation(path: Path, article: Article) -> pd.DataFrame | None:
+    """The hand annotation, or None when it was made for another article (sentences differ)."""
+    try:
+        table = pd.read_csv(path, dtype={"sentence": int, "starts_with": str, "codes": str}, keep_default_na=False)
+    except FileNotFoundError as exc:
+        raise DataError(f"{path}: annotation file not found") from exc
+    if {"sentence", "starts_with", "codes"} - set(table.columns):
+        raise DataError(f"{path}: expected columns sentence, starts_with, codes")
+    if len(table) != len(article.sentences):
+        return None
+    for row in table.itertuples():
+        if not article.sentences[row.sentence].text.startswith(row.starts_with):
+            return None
+    return table
+
+
+def agreement(coded: pd.DataFrame, annotation: pd.DataFrame, n_sentences: int) -> pd.DataFrame:
+    """Per code: sentences coded by each, precision and recall of the coder, Cohen's kappa."""
+    import warnings
+
+    from sklearn.metrics import cohen_kappa_score, precision_score, recall_score
+
+    human = {(row.sentence, code) for row in annotation.itertuples() for code in row.codes.split(";") if code}
+    machine = set(zip(coded["sentence"], coded["code"], strict=True))
+    rows = []
+    for code in sorted({c for _, c in human | machine}):
+        truth = [(i, code) in human for i in range(n_sentences)]
+        guess = [(i, code) in machine for i in range(n_sentences)]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            kappa = cohen_kappa_score(truth, guess) if len(set(truth) | set(guess)) > 1 else float("nan")
+        rows.append({
+            "code": code,
+            "human": sum(truth),
+            "coder": sum(guess),
+            "both": sum(t and g for t, g in zip(truth, guess, strict=True)),
+            "precision": precision_score(truth, guess, zero_division=float("nan")),
+            "recall": recall_score(truth, guess, zero_division=float("nan")),
+            "kappa": kappa,
+        })
+    return pd.DataFrame(rows).round(3)

@@ -1,0 +1,66 @@
+"""Write notebook results atomically: a reader never sees a half-written file."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from alliance_lib.errors import ParameterError
+from alliance_lib.paths import resolve
+
+
+def output_directory(value: str, name: str = "output_dir") -> Path:
+    """The (created) output folder for parameter `name`; relative paths start at the project root."""
+    if not isinstance(value, str) or not value.strip():
+        raise ParameterError(name, "must be a folder path")
+    path = resolve(value)
+    if path.exists() and not path.is_dir():
+        raise ParameterError(name, f"{path} exists and is not a folder")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ParameterError(name, f"cannot create {path} ({exc.strerror})") from exc
+    return path
+
+
+def write_bytes(path: Path, data: bytes) -> Path:
+    """Write via a temporary file in the same folder, then rename over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_text(path: Path, text: str) -> Path:
+    return write_bytes(path, text.encode("utf-8"))
+
+
+def write_json(path: Path, data: Any) -> Path:
+    """Sorted keys, fixed indentation, trailing newline: byte-stable for the same data."""
+    return write_text(path, json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+
+
+def write_csv(path: Path, frame) -> Path:
+    """A DataFrame as CSV, without the index; callers sort rows first."""
+    return write_text(path, frame.to_csv(index=False, lineterminator="\n"))
+
+
+def save_figure(path: Path, figure) -> Path:
+    """A matplotlib Figure as PNG through the Agg canvas, with no software/time metadata."""
+    import io
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(figure)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=110, metadata={"Software": None}, bbox_inches="tight")
+    return write_bytes(path, buffer.getvalue())
