@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export PYTHONHASHSEED := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint bench clean
+.PHONY: help run test lint bench checked-outputs clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-6s %s\n", $$1, $$2}'
@@ -32,6 +32,9 @@ lint: $(STAMP) ## Lint the library, tests and notebooks with ruff
 
 bench: $(STAMP) ## Print parser and notebook timings (not part of make test)
 	$(BIN)/python benchmarks/bench.py
+
+checked-outputs: $(STAMP) ## Re-execute the notebooks and store the outputs nbval checks (after a deliberate change)
+	$(BIN)/python -m alliance_lib.nbstore
 
 clean: ## Remove the environment and generated reports
 	rm -rf $(VENV) reports build *.egg-info

@@ -23,7 +23,11 @@ class Codebook:
 def _compile(path: Path, where: str, patterns: object) -> re.Pattern[str]:
     if isinstance(patterns, str):
         patterns = [patterns]
-    if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
+    if (
+        not isinstance(patterns, list)
+        or not patterns
+        or not all(isinstance(p, str) for p in patterns)
+    ):
         raise DataError(f"{path}: {where} needs a list of regular expressions")
     try:
         return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
@@ -47,7 +51,9 @@ def load_codebook(path: Path) -> Codebook:
     if missing:
         raise DataError(f"{path}: missing section(s) {sorted(missing)}")
     actors = document["threat_actors"]
-    if not isinstance(actors, list) or not all(isinstance(a, str) and re.fullmatch(r"[A-Z]{3}", a) for a in actors):
+    if not isinstance(actors, list) or not all(
+        isinstance(a, str) and re.fullmatch(r"[A-Z]{3}", a) for a in actors
+    ):
         raise DataError(f"{path}: threat_actors must be a list of ISO alpha-3 codes")
     codes: dict[str, re.Pattern[str]] = {}
     for family in ("entman", "mfc"):
@@ -74,7 +80,11 @@ def sentence_speakers(article: Article) -> list[str]:
         for quote in article.quotes:
             overlap = min(sentence.end, quote.end) - max(sentence.start, quote.start)
             if overlap > 0.5 * (sentence.end - sentence.start):
-                voice = names.get(quote.speaker, quote.speaker) if quote.speaker else "unattributed quotation"
+                voice = (
+                    names.get(quote.speaker, quote.speaker)
+                    if quote.speaker
+                    else "unattributed quotation"
+                )
                 break
         voices.append(voice)
     return voices
@@ -89,10 +99,21 @@ def code_sentences(article: Article, codebook: Codebook) -> pd.DataFrame:
             match = pattern.search(sentence.text)
             if match:
                 start = sentence.start + match.start()
-                rows.append((index, voices[index], code, match.group(0), start, start + len(match.group(0))))
+                rows.append(
+                    (index, voices[index], code, match.group(0), start, start + len(match.group(0)))
+                )
         for entity in article.entities:
             if entity.sentence == index and entity.id in codebook.threat_actors:
-                rows.append((index, voices[index], f"threat:{entity.id}", entity.text, entity.start, entity.end))
+                rows.append(
+                    (
+                        index,
+                        voices[index],
+                        f"threat:{entity.id}",
+                        entity.text,
+                        entity.start,
+                        entity.end,
+                    )
+                )
     frame = pd.DataFrame(rows, columns=["sentence", "speaker", "code", "evidence", "start", "end"])
     frame = frame.drop_duplicates(["sentence", "code"], keep="first")
     return frame.sort_values(["sentence", "code"], kind="stable").reset_index(drop=True)
@@ -106,13 +127,33 @@ def threat_mentions(article: Article, codebook: Codebook) -> pd.DataFrame:
         if entity.id not in codebook.threat_actors:
             continue
         sentence = article.sentences[entity.sentence]
-        found = sorted(name for name, pattern in codebook.descriptors.items() if pattern.search(sentence.text))
-        rows.append({
-            "threat": entity.id, "name": entity.name, "text": entity.text, "start": entity.start,
-            "end": entity.end, "sentence": entity.sentence, "speaker": voices[entity.sentence],
-            "descriptors": "; ".join(found), "sentence_text": sentence.text,
-        })
-    columns = ["threat", "name", "text", "start", "end", "sentence", "speaker", "descriptors", "sentence_text"]
+        found = sorted(
+            name for name, pattern in codebook.descriptors.items() if pattern.search(sentence.text)
+        )
+        rows.append(
+            {
+                "threat": entity.id,
+                "name": entity.name,
+                "text": entity.text,
+                "start": entity.start,
+                "end": entity.end,
+                "sentence": entity.sentence,
+                "speaker": voices[entity.sentence],
+                "descriptors": "; ".join(found),
+                "sentence_text": sentence.text,
+            }
+        )
+    columns = [
+        "threat",
+        "name",
+        "text",
+        "start",
+        "end",
+        "sentence",
+        "speaker",
+        "descriptors",
+        "sentence_text",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -121,16 +162,33 @@ def descriptor_mentions(article: Article, codebook: Codebook) -> pd.DataFrame:
     voices = sentence_speakers(article)
     rows = []
     for index, sentence in enumerate(article.sentences):
-        threats = sorted({e.id for e in article.entities if e.sentence == index and e.id in codebook.threat_actors})
+        threats = sorted(
+            {
+                e.id
+                for e in article.entities
+                if e.sentence == index and e.id in codebook.threat_actors
+            }
+        )
         for name, pattern in codebook.descriptors.items():
             for match in pattern.finditer(sentence.text):
                 start = sentence.start + match.start()
-                rows.append({
-                    "descriptor": name, "text": match.group(0), "start": start, "end": start + len(match.group(0)),
-                    "sentence": index, "speaker": voices[index], "threats_in_sentence": ", ".join(threats),
-                })
+                rows.append(
+                    {
+                        "descriptor": name,
+                        "text": match.group(0),
+                        "start": start,
+                        "end": start + len(match.group(0)),
+                        "sentence": index,
+                        "speaker": voices[index],
+                        "threats_in_sentence": ", ".join(threats),
+                    }
+                )
     columns = ["descriptor", "text", "start", "end", "sentence", "speaker", "threats_in_sentence"]
-    return pd.DataFrame(rows, columns=columns).sort_values(["start", "descriptor"], kind="stable").reset_index(drop=True)
+    return (
+        pd.DataFrame(rows, columns=columns)
+        .sort_values(["start", "descriptor"], kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 def counts_by_speaker(coded: pd.DataFrame, family: str) -> pd.DataFrame:
@@ -145,7 +203,9 @@ def counts_by_speaker(coded: pd.DataFrame, family: str) -> pd.DataFrame:
 def load_annotation(path: Path, article: Article) -> pd.DataFrame | None:
     """The hand annotation, or None when it was made for another article (sentences differ)."""
     try:
-        table = pd.read_csv(path, dtype={"sentence": int, "starts_with": str, "codes": str}, keep_default_na=False)
+        table = pd.read_csv(
+            path, dtype={"sentence": int, "starts_with": str, "codes": str}, keep_default_na=False
+        )
     except FileNotFoundError as exc:
         raise DataError(f"{path}: annotation file not found") from exc
     if {"sentence", "starts_with", "codes"} - set(table.columns):
@@ -164,7 +224,12 @@ def agreement(coded: pd.DataFrame, annotation: pd.DataFrame, n_sentences: int) -
 
     from sklearn.metrics import cohen_kappa_score, precision_score, recall_score
 
-    human = {(row.sentence, code) for row in annotation.itertuples() for code in row.codes.split(";") if code}
+    human = {
+        (row.sentence, code)
+        for row in annotation.itertuples()
+        for code in row.codes.split(";")
+        if code
+    }
     machine = set(zip(coded["sentence"], coded["code"], strict=True))
     rows = []
     for code in sorted({c for _, c in human | machine}):
@@ -172,14 +237,20 @@ def agreement(coded: pd.DataFrame, annotation: pd.DataFrame, n_sentences: int) -
         guess = [(i, code) in machine for i in range(n_sentences)]
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            kappa = cohen_kappa_score(truth, guess) if len(set(truth) | set(guess)) > 1 else float("nan")
-        rows.append({
-            "code": code,
-            "human": sum(truth),
-            "coder": sum(guess),
-            "both": sum(t and g for t, g in zip(truth, guess, strict=True)),
-            "precision": precision_score(truth, guess, zero_division=float("nan")),
-            "recall": recall_score(truth, guess, zero_division=float("nan")),
-            "kappa": kappa,
-        })
+            kappa = (
+                cohen_kappa_score(truth, guess)
+                if len(set(truth) | set(guess)) > 1
+                else float("nan")
+            )
+        rows.append(
+            {
+                "code": code,
+                "human": sum(truth),
+                "coder": sum(guess),
+                "both": sum(t and g for t, g in zip(truth, guess, strict=True)),
+                "precision": precision_score(truth, guess, zero_division=float("nan")),
+                "recall": recall_score(truth, guess, zero_division=float("nan")),
+                "kappa": kappa,
+            }
+        )
     return pd.DataFrame(rows).round(3)

@@ -64,3 +64,15 @@ def save_figure(path: Path, figure) -> Path:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=110, metadata={"Software": None}, bbox_inches="tight")
     return write_bytes(path, buffer.getvalue())
+
+
+def write_results(folder: Path, results: dict[str, Any]) -> list[str]:
+    """Write each named result (DataFrame -> .csv, anything else -> .json); return the file names."""
+    for name, value in sorted(results.items()):
+        if name.endswith(".csv"):
+            write_csv(folder / name, value)
+        elif name.endswith(".json"):
+            write_json(folder / name, value)
+        else:
+            raise ValueError(f"result {name!r} must end in .csv or .json")
+    return sorted(results)

@@ -58,3 +58,14 @@ def iso_date(name: str, value: object) -> str | None:
         return date.fromisoformat(str(value)).isoformat()
     except ValueError:
         raise ParameterError(name, f"{value!r} is not a YYYY-MM-DD date") from None
+
+
+def data_file(name: str, value: object, loader):
+    """Load a codebook or annotation named by parameter `name`; its problems are reported against it."""
+    from alliance_lib.errors import DataError
+
+    path = existing_file(name, value)
+    try:
+        return loader(path)
+    except DataError as exc:
+        raise ParameterError(name, str(exc)) from None

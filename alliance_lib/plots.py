@@ -16,7 +16,9 @@ def _caption(figure: Figure, text: str) -> None:
     figure.text(0.01, -0.02, text, fontsize=7, color="#555555", ha="left", va="top", wrap=True)
 
 
-def peers_chart(table: pd.DataFrame, names: dict[str, str], citation: str, reference: float = 2.0) -> Figure:
+def peers_chart(
+    table: pd.DataFrame, names: dict[str, str], citation: str, reference: float = 2.0
+) -> Figure:
     """Share of GDP over time, Japan against its peers, with the 2% line."""
     figure = Figure(figsize=(8, 4.5))
     axes = figure.add_subplot()
@@ -24,8 +26,12 @@ def peers_chart(table: pd.DataFrame, names: dict[str, str], citation: str, refer
         series = table[code].dropna()
         is_japan = code == "JPN"
         axes.plot(
-            series.index, series.values, label=names.get(code, code),
-            color=_JAPAN if is_japan else None, linewidth=2.8 if is_japan else 1.2, alpha=1 if is_japan else 0.75,
+            series.index,
+            series.values,
+            label=names.get(code, code),
+            color=_JAPAN if is_japan else None,
+            linewidth=2.8 if is_japan else 1.2,
+            alpha=1 if is_japan else 0.75,
         )
     axes.axhline(reference, color="black", linestyle="--", linewidth=0.8)
     axes.text(table.index.min(), reference, f" {reference:g}% of GDP", va="bottom", fontsize=8)
@@ -54,17 +60,33 @@ def editions_chart(table: pd.DataFrame, citation: str) -> Figure:
     return figure
 
 
-def scenario_chart(path: pd.DataFrame, budget: pd.DataFrame, summary: dict, citation: str) -> Figure:
+def scenario_chart(
+    path: pd.DataFrame, budget: pd.DataFrame, summary: dict, citation: str
+) -> Figure:
     """The scenario's spending path beside the MOD budget series (trillion yen)."""
     figure = Figure(figsize=(8, 4.2))
     axes = figure.add_subplot()
     years = range(int(budget["fiscal_year"].min()), int(budget["fiscal_year"].max()) + 1)
     for measure, rows in budget.groupby("measure", sort=True):
-        series = rows.set_index("fiscal_year")["value_trillion_yen"].reindex(years)  # gaps stay gaps
-        axes.plot(series.index, series.values, marker="s", markersize=3, linewidth=1, label=f"MOD: {measure}")
+        series = rows.set_index("fiscal_year")["value_trillion_yen"].reindex(
+            years
+        )  # gaps stay gaps
+        axes.plot(
+            series.index,
+            series.values,
+            marker="s",
+            markersize=3,
+            linewidth=1,
+            label=f"MOD: {measure}",
+        )
     if path["spending_trillion_yen"].notna().all():
-        axes.plot(path["year"], path["spending_trillion_yen"], color=_JAPAN, linewidth=2.5,
-                  label=f"scenario: {summary['base_share_pct']:.2f}% -> {summary['target_share_pct']:g}% of GDP")
+        axes.plot(
+            path["year"],
+            path["spending_trillion_yen"],
+            color=_JAPAN,
+            linewidth=2.5,
+            label=f"scenario: {summary['base_share_pct']:.2f}% -> {summary['target_share_pct']:g}% of GDP",
+        )
         axes.set_ylabel("trillion yen")
     else:
         axes.set_ylabel("trillion yen (MOD); scenario shown as index in the table")

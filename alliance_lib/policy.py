@@ -23,7 +23,11 @@ class PolicyCodebook:
 
 
 def _pattern(path: Path, where: str, patterns: object) -> re.Pattern[str]:
-    if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
+    if (
+        not isinstance(patterns, list)
+        or not patterns
+        or not all(isinstance(p, str) for p in patterns)
+    ):
         raise DataError(f"{path}: {where} needs a list of regular expressions")
     try:
         return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
@@ -47,9 +51,17 @@ def load_policy_codebook(path: Path) -> PolicyCodebook:
     for key, entry in (document["domains"] or {}).items():
         if not isinstance(entry, dict) or "label" not in entry:
             raise DataError(f"{path}: domain {key!r} needs a label and patterns")
-        domains[str(key)] = (str(entry["label"]), _pattern(path, f"domains.{key}", entry.get("patterns")))
-    actions = {str(k): _pattern(path, f"actions.{k}", v) for k, v in (document["actions"] or {}).items()}
-    precedents = {str(k): _pattern(path, f"precedents.{k}", v) for k, v in (document["precedents"] or {}).items()}
+        domains[str(key)] = (
+            str(entry["label"]),
+            _pattern(path, f"domains.{key}", entry.get("patterns")),
+        )
+    actions = {
+        str(k): _pattern(path, f"actions.{k}", v) for k, v in (document["actions"] or {}).items()
+    }
+    precedents = {
+        str(k): _pattern(path, f"precedents.{k}", v)
+        for k, v in (document["precedents"] or {}).items()
+    }
     if not domains or not actions:
         raise DataError(f"{path}: domains and actions must not be empty")
     return PolicyCodebook(domains, actions, precedents)
@@ -58,7 +70,8 @@ def load_policy_codebook(path: Path) -> PolicyCodebook:
 def policy_shifts(article: Article, codebook: PolicyCodebook) -> pd.DataFrame:
     """One row per (sentence, domain) where the sentence names an action in that domain."""
     actions_by_sentence = [
-        sorted(name for name, pattern in codebook.actions.items() if pattern.search(s.text)) for s in article.sentences
+        sorted(name for name, pattern in codebook.actions.items() if pattern.search(s.text))
+        for s in article.sentences
     ]
     rows = []
     for index, sentence in enumerate(article.sentences):
@@ -71,31 +84,50 @@ def policy_shifts(article: Article, codebook: PolicyCodebook) -> pd.DataFrame:
             if article.sentences[following].paragraph - sentence.paragraph <= 1:
                 context.append(article.sentences[following].text)
         precedents = sorted(
-            name for name, pattern in codebook.precedents.items() if any(pattern.search(t) for t in context)
+            name
+            for name, pattern in codebook.precedents.items()
+            if any(pattern.search(t) for t in context)
         )
-        actors = list(dict.fromkeys(
-            e.name for e in article.entities if e.sentence == index and e.type in ACTOR_TYPES
-        ))
-        horizon = [c.text for c in article.claims if c.sentence == index and c.type in HORIZON_TYPES]
+        actors = list(
+            dict.fromkeys(
+                e.name for e in article.entities if e.sentence == index and e.type in ACTOR_TYPES
+            )
+        )
+        horizon = [
+            c.text for c in article.claims if c.sentence == index and c.type in HORIZON_TYPES
+        ]
         for domain, (label, pattern) in codebook.domains.items():
             match = pattern.search(sentence.text)
             if not match:
                 continue
-            rows.append({
-                "sentence": index,
-                "domain": domain,
-                "domain_label": label,
-                "actors": "; ".join(actors),
-                "actions": "; ".join(actions),
-                "precedent_broken": "; ".join(precedents),
-                "time_horizon": "; ".join(horizon),
-                "evidence": match.group(0),
-                "start": sentence.start,
-                "end": sentence.end,
-                "sentence_text": sentence.text,
-            })
-    columns = ["sentence", "domain", "domain_label", "actors", "actions", "precedent_broken", "time_horizon",
-               "evidence", "start", "end", "sentence_text"]
+            rows.append(
+                {
+                    "sentence": index,
+                    "domain": domain,
+                    "domain_label": label,
+                    "actors": "; ".join(actors),
+                    "actions": "; ".join(actions),
+                    "precedent_broken": "; ".join(precedents),
+                    "time_horizon": "; ".join(horizon),
+                    "evidence": match.group(0),
+                    "start": sentence.start,
+                    "end": sentence.end,
+                    "sentence_text": sentence.text,
+                }
+            )
+    columns = [
+        "sentence",
+        "domain",
+        "domain_label",
+        "actors",
+        "actions",
+        "precedent_broken",
+        "time_horizon",
+        "evidence",
+        "start",
+        "end",
+        "sentence_text",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -117,16 +149,19 @@ def dated_events(article: Article) -> pd.DataFrame:
         sentence = article.sentences[claim.sentence]
         value = str(claim.value)
         when = {"year": f"{value}-01-01", "month": f"{value}-01", "day": value}[claim.precision]
-        rows.append({
-            "date": when,
-            "as_written": claim.text,
-            "precision": claim.precision,
-            "label": f"{value}: " + _clause(sentence.text, claim.start - sentence.start, claim.end - sentence.start),
-            "note": claim.note or "",
-            "start": claim.start,
-            "end": claim.end,
-            "sentence": claim.sentence,
-        })
+        rows.append(
+            {
+                "date": when,
+                "as_written": claim.text,
+                "precision": claim.precision,
+                "label": f"{value}: "
+                + _clause(sentence.text, claim.start - sentence.start, claim.end - sentence.start),
+                "note": claim.note or "",
+                "start": claim.start,
+                "end": claim.end,
+                "sentence": claim.sentence,
+            }
+        )
     columns = ["date", "as_written", "precision", "label", "note", "start", "end", "sentence"]
     frame = pd.DataFrame(rows, columns=columns)
     if not frame.empty:

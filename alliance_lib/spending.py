@@ -75,7 +75,9 @@ def mod_budget() -> pd.DataFrame:
 @lru_cache(maxsize=1)
 def plan_targets() -> pd.DataFrame:
     """Defense Buildup Program figures and the 2% target, indexed by item."""
-    return _read(PLAN_FILE, {"item", "value", "unit", "period", "source_id", "note"}).set_index("item")
+    return _read(PLAN_FILE, {"item", "value", "unit", "period", "source_id", "note"}).set_index(
+        "item"
+    )
 
 
 def plan_value(item: str) -> tuple[float, str]:
@@ -117,14 +119,22 @@ def validate_parameters(
 ) -> SpendingParameters:
     """Check notebook 02's parameters against each other and the data; ParameterError otherwise."""
     if sipri_edition not in EDITIONS:
-        raise ParameterError("sipri_edition", f"unknown edition {sipri_edition!r}; choose one of {', '.join(EDITIONS)}")
+        raise ParameterError(
+            "sipri_edition",
+            f"unknown edition {sipri_edition!r}; choose one of {', '.join(EDITIONS)}",
+        )
     if not isinstance(peers, str):
-        raise ParameterError("peers", f"expected comma-separated ISO 3166-1 alpha-3 codes, got {peers!r}")
+        raise ParameterError(
+            "peers", f"expected comma-separated ISO 3166-1 alpha-3 codes, got {peers!r}"
+        )
     codes = tuple(code.strip().upper() for code in peers.split(",") if code.strip())
     available = set(share_of_gdp().loc[lambda f: f["source_id"] == sipri_edition, "iso3"])
     for code in codes:
         if code not in available:
-            raise ParameterError("peers", f"unknown country code {code!r}; the data cover {', '.join(sorted(available))}")
+            raise ParameterError(
+                "peers",
+                f"unknown country code {code!r}; the data cover {', '.join(sorted(available))}",
+            )
     japan = japan_share(str(sipri_edition))
     first, last = int(japan.index.min()), int(japan.index.max())
     base = integer("base_year", base_year, first, last)
@@ -132,10 +142,14 @@ def validate_parameters(
     if target <= base:
         raise ParameterError("target_year", f"{target} is not after base_year {base}")
     if target > base + 50:
-        raise ParameterError("target_year", f"{target} is more than 50 years after base_year {base}")
+        raise ParameterError(
+            "target_year", f"{target} is more than 50 years after base_year {base}"
+        )
     share = number("target_share", target_share, 0.0, 20.0, open_low=True)
     growth = number("nominal_gdp_growth_pct", nominal_gdp_growth_pct, -20.0, 50.0)
-    return SpendingParameters(str(sipri_edition), tuple(sorted(set(codes))), base, share, target, growth)
+    return SpendingParameters(
+        str(sipri_edition), tuple(sorted(set(codes))), base, share, target, growth
+    )
 
 
 def japan_share(edition: str) -> pd.Series:
@@ -166,14 +180,18 @@ def editions_table(first_year: int = 2014) -> pd.DataFrame:
 def implied_gdp_trillion_yen(edition: str, year: int) -> float | None:
     """GDP SIPRI used for Japan: calendar-year spending in yen / share of GDP (None without yen data)."""
     yen = japan_yen()
-    rows = yen[(yen["source_id"] == edition) & (yen["year"] == year) & (yen["unit"] == CALENDAR_YEAR)]
+    rows = yen[
+        (yen["source_id"] == edition) & (yen["year"] == year) & (yen["unit"] == CALENDAR_YEAR)
+    ]
     share = japan_share(edition).get(year)
     if rows.empty or share is None:
         return None
     return float(rows.iloc[0]["value"]) / (float(share) / 100.0) / 1e12
 
 
-def scenario(params: SpendingParameters) -> tuple[pd.DataFrame, dict[str, float | int | str | None]]:
+def scenario(
+    params: SpendingParameters,
+) -> tuple[pd.DataFrame, dict[str, float | int | str | None]]:
     """Yearly path from the base year's SIPRI share to the target share, share rising linearly.
 
     Nominal GDP grows at `nominal_gdp_growth_pct` a year (0 reproduces the NSS convention of a
@@ -190,13 +208,17 @@ def scenario(params: SpendingParameters) -> tuple[pd.DataFrame, dict[str, float 
         share = base_share + (params.target_share - base_share) * step / span
         gdp_index = 100.0 * growth**step
         spending_index = 100.0 * (share / base_share) * growth**step
-        rows.append({
-            "year": year,
-            "share_pct": share,
-            "gdp_index": gdp_index,
-            "spending_index": spending_index,
-            "spending_trillion_yen": None if gdp0 is None else gdp0 * gdp_index / 100 * share / 100,
-        })
+        rows.append(
+            {
+                "year": year,
+                "share_pct": share,
+                "gdp_index": gdp_index,
+                "spending_index": spending_index,
+                "spending_trillion_yen": None
+                if gdp0 is None
+                else gdp0 * gdp_index / 100 * share / 100,
+            }
+        )
     path = pd.DataFrame(rows)
     path["spending_growth_pct"] = path["spending_index"].pct_change() * 100
     multiple = float(path["spending_index"].iloc[-1] / 100.0)
@@ -261,20 +283,26 @@ def verdict_table(params: SpendingParameters) -> pd.DataFrame:
         if params.base_year not in share.index:
             continue
         base_share = float(share[params.base_year])
-        multiple = params.target_share / base_share * (1 + params.nominal_gdp_growth_pct / 100) ** (
-            params.target_year - params.base_year
+        multiple = (
+            params.target_share
+            / base_share
+            * (1 + params.nominal_gdp_growth_pct / 100) ** (params.target_year - params.base_year)
         )
-        rows.append({
-            "definition": f"SIPRI ({edition}): {params.base_year} share -> {params.target_share:g}% in {params.target_year}",
-            "base": f"{base_share:.3f}% of GDP",
-            "end": f"{params.target_share:g}% of GDP",
-            "ratio": multiple,
-            "end_share_of_fy2022_gdp_pct": None,
-        })
+        rows.append(
+            {
+                "definition": f"SIPRI ({edition}): {params.base_year} share -> {params.target_share:g}% in {params.target_year}",
+                "base": f"{base_share:.3f}% of GDP",
+                "end": f"{params.target_share:g}% of GDP",
+                "ratio": multiple,
+                "end_share_of_fy2022_gdp_pct": None,
+            }
+        )
     table = pd.DataFrame(rows)
     table["verdict"] = table["ratio"].map(_judge)
     table["ratio"] = table["ratio"].round(3)
-    table["end_share_of_fy2022_gdp_pct"] = table["end_share_of_fy2022_gdp_pct"].astype(float).round(2)
+    table["end_share_of_fy2022_gdp_pct"] = (
+        table["end_share_of_fy2022_gdp_pct"].astype(float).round(2)
+    )
     table.attrs["gdp_basis"] = f"FY2022 GDP {gdp_base:g} tn yen ({gdp_source})"
     return table
 
@@ -304,6 +332,14 @@ SPENDING_WORDS = ("spend", "budget", "defense", "defence", "gdp", "military", "y
 def spending_claims(article: Article) -> pd.DataFrame:
     """Numeric claims (not dates or anchors) in sentences that talk about spending."""
     frame = article.claims_frame()
-    numeric = frame[frame["type"].isin(["share_of_gdp", "multiplier", "duration", "amount", "percent", "fiscal_year"])]
-    relevant = numeric["sentence_text"].str.lower().map(lambda s: any(w in s for w in SPENDING_WORDS))
-    return numeric[relevant][["sentence", "type", "text", "value", "unit", "sentence_text"]].reset_index(drop=True)
+    numeric = frame[
+        frame["type"].isin(
+            ["share_of_gdp", "multiplier", "duration", "amount", "percent", "fiscal_year"]
+        )
+    ]
+    relevant = (
+        numeric["sentence_text"].str.lower().map(lambda s: any(w in s for w in SPENDING_WORDS))
+    )
+    return numeric[relevant][
+        ["sentence", "type", "text", "value", "unit", "sentence_text"]
+    ].reset_index(drop=True)

@@ -7,13 +7,11 @@ from collections import Counter
 from alliance_lib.model import Article
 
 
-def summarize(article: Article) -> str:
-    """Headline, structure, removed boilerplate, quotes by speaker, entities and claims."""
-    names = {e.id: e.name for e in article.entities}
+def structure_summary(article: Article) -> str:
+    """Headline, section, truncation and counts: the article's shape in a few lines."""
     body = sum(p.kind == "body" for p in article.paragraphs)
     subheadings = [p.text for p in article.paragraphs if p.kind == "subheading"]
     lines = [
-        f"source:     {article.source}",
         f"headline:   {article.headline or '(none found)'}",
         f"section:    {article.section or '(none)'}",
         f"truncated:  {'yes (ends in a continue-reading stub)' if article.truncated else 'no'}",
@@ -22,6 +20,17 @@ def summarize(article: Article) -> str:
     ]
     if subheadings:
         lines.append("subheadings: " + "; ".join(subheadings))
+    lines.append(
+        f"found:      {len(article.quotes)} quotations, {len(article.entities)} entity mentions, "
+        f"{len(article.claims)} claims"
+    )
+    return "\n".join(lines)
+
+
+def summarize(article: Article) -> str:
+    """Headline, structure, removed boilerplate, quotes by speaker, entities and claims."""
+    names = {e.id: e.name for e in article.entities}
+    lines = [f"source:     {article.source}", structure_summary(article)]
     lines.append(f"removed:    {len(article.removed)} items")
     for rule, count in sorted(Counter(r.rule for r in article.removed).items()):
         lines.append(f"  {rule:<24} {count}")
