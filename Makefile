@@ -22,7 +22,8 @@ $(STAMP): pyproject.toml
 run: $(STAMP) ## Run the full analysis on the seed article and say where the report is
 	$(BIN)/alliance run
 
-test: $(STAMP) ## Run every test: library, CLI, notebooks (nbval and papermill)
+test: $(STAMP) ## Run every test: lint, library, CLI, notebooks (nbval and papermill)
+	$(BIN)/ruff check alliance_lib tests benchmarks notebooks
 	$(BIN)/python -m pytest -q
 	$(BIN)/python -m pytest -q --nbval-lax --nbval-current-env -p no:python --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
 

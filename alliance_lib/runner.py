@@ -177,8 +177,11 @@ def run_report(
                     extra_arguments=["--IPKernelApp.log_level=ERROR"],
                 )
             except PapermillExecutionError as exc:
+                error = " ".join(
+                    f"{exc.ename}: {exc.evalue}".split()
+                )  # one line, whatever the error text
                 raise RunError(
-                    f"{notebook.name} failed in cell {exc.cell_index} (In [{exc.exec_count}]): {exc.ename}: {exc.evalue}"
+                    f"{notebook.name} failed in cell {exc.cell_index} (In [{exc.exec_count}]): {error}"
                 ) from None
             _export_html(executed, building / f"{notebook.stem}.html")
         (building / "index.html").write_text(

@@ -332,14 +332,10 @@ SPENDING_WORDS = ("spend", "budget", "defense", "defence", "gdp", "military", "y
 def spending_claims(article: Article) -> pd.DataFrame:
     """Numeric claims (not dates or anchors) in sentences that talk about spending."""
     frame = article.claims_frame()
-    numeric = frame[
-        frame["type"].isin(
-            ["share_of_gdp", "multiplier", "duration", "amount", "percent", "fiscal_year"]
-        )
+    numeric_types = ["share_of_gdp", "multiplier", "duration", "amount", "percent", "fiscal_year"]
+    keep = [
+        kind in numeric_types and any(word in sentence.lower() for word in SPENDING_WORDS)
+        for kind, sentence in zip(frame["type"], frame["sentence_text"], strict=True)
     ]
-    relevant = (
-        numeric["sentence_text"].str.lower().map(lambda s: any(w in s for w in SPENDING_WORDS))
-    )
-    return numeric[relevant][
-        ["sentence", "type", "text", "value", "unit", "sentence_text"]
-    ].reset_index(drop=True)
+    columns = ["sentence", "type", "text", "value", "unit", "sentence_text"]
+    return frame.loc[pd.Series(keep, index=frame.index, dtype=bool), columns].reset_index(drop=True)
