@@ -218,12 +218,29 @@ def load_annotation(path: Path, article: Article) -> pd.DataFrame | None:
     return table
 
 
+def binary_agreement(truth: list[bool], guess: list[bool]) -> dict[str, float]:
+    """Precision and recall of `guess` against `truth`, and Cohen's kappa between them.
+
+    Kappa = (p_o - p_e) / (1 - p_e), p_o the observed agreement and p_e the agreement expected
+    by chance from each rater's marginal rates (Cohen 1960). Undefined values are NaN.
+    """
+    n = len(truth)
+    tp = sum(t and g for t, g in zip(truth, guess, strict=True))
+    fp = sum(g and not t for t, g in zip(truth, guess, strict=True))
+    fn = sum(t and not g for t, g in zip(truth, guess, strict=True))
+    nan = float("nan")
+    observed = (n - fp - fn) / n if n else nan
+    rate_t, rate_g = (sum(truth) / n, sum(guess) / n) if n else (nan, nan)
+    expected = rate_t * rate_g + (1 - rate_t) * (1 - rate_g)
+    return {
+        "precision": tp / (tp + fp) if tp + fp else nan,
+        "recall": tp / (tp + fn) if tp + fn else nan,
+        "kappa": (observed - expected) / (1 - expected) if n and expected < 1 else nan,
+    }
+
+
 def agreement(coded: pd.DataFrame, annotation: pd.DataFrame, n_sentences: int) -> pd.DataFrame:
-    """Per code: sentences coded by each, precision and recall of the coder, Cohen's kappa."""
-    import warnings
-
-    from sklearn.metrics import cohen_kappa_score, precision_score, recall_score
-
+    """Per code: sentences coded by the human and the coder, precision, recall, Cohen's kappa."""
     human = {
         (row.sentence, code)
         for row in annotation.itertuples()
@@ -235,22 +252,11 @@ def agreement(coded: pd.DataFrame, annotation: pd.DataFrame, n_sentences: int) -
     for code in sorted({c for _, c in human | machine}):
         truth = [(i, code) in human for i in range(n_sentences)]
         guess = [(i, code) in machine for i in range(n_sentences)]
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            kappa = (
-                cohen_kappa_score(truth, guess)
-                if len(set(truth) | set(guess)) > 1
-                else float("nan")
-            )
+        both = sum(t and g for t, g in zip(truth, guess, strict=True))
         rows.append(
-            {
-                "code": code,
-                "human": sum(truth),
-                "coder": sum(guess),
-                "both": sum(t and g for t, g in zip(truth, guess, strict=True)),
-                "precision": precision_score(truth, guess, zero_division=float("nan")),
-                "recall": recall_score(truth, guess, zero_division=float("nan")),
-                "kappa": kappa,
-            }
+            {"code": code, "human": sum(truth), "coder": sum(guess), "both": both}
+            | binary_agreement(truth, guess)
         )
-    return pd.DataFrame(rows).round(3)
+    return pd.DataFrame(
+        rows, columns=["code", "human", "coder", "both", "precision", "recall", "kappa"]
+    ).round(3)

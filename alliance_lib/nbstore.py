@@ -73,7 +73,7 @@ def refresh(path: Path, timeout: int = 600) -> None:
         timeout=timeout,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
-        extra_arguments=["--IPKernelApp.log_level=ERROR"],
+        extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
     ).execute()
     write_text(path, nbformat.writes(strip(notebook)) + "\n")
 

@@ -124,10 +124,16 @@ def timeline_chart(events: pd.DataFrame) -> Figure:
 
 
 def counts_chart(table: pd.DataFrame, title: str, xlabel: str) -> Figure:
-    """Horizontal grouped bars: rows are categories, columns are speakers."""
+    """Horizontal grouped bars: rows are categories (top to bottom), columns are speakers."""
     figure = Figure(figsize=(8, max(2.5, 0.35 * len(table) + 1.2)))
     axes = figure.add_subplot()
-    table.iloc[::-1].plot.barh(ax=axes, width=0.8)
+    rows = list(table.index)[::-1]
+    height = 0.8 / max(1, len(table.columns))
+    for k, speaker in enumerate(table.columns):
+        positions = [i + (k - (len(table.columns) - 1) / 2) * height for i in range(len(rows))]
+        axes.barh(positions, [table.loc[r, speaker] for r in rows], height=height, label=speaker)
+    axes.set_yticks(range(len(rows)), rows, fontsize=8)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_title(title)
     axes.set_xlabel(xlabel)
     axes.legend(fontsize=7, frameon=False, title="voiced by")

@@ -11,12 +11,14 @@ import os
 import re
 import shutil
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from alliance_lib.errors import AllianceError, ParameterError
 from alliance_lib.paths import NOTEBOOKS_DIR, PROJECT_ROOT, SEED_ARTICLE, resolve
 
 EXECUTION_TIMEOUT = 600  # seconds per cell: a hung kernel fails instead of blocking CI
+PARALLEL_NOTEBOOKS = 2
 RESERVED = {"article_path": "--article", "output_dir": "--output"}
 _NOTEBOOK = re.compile(r"\d\d_[a-z0-9_]+\.ipynb")
 
@@ -129,6 +131,33 @@ def _index(report: Path, article: Path, notebooks: list[Path]) -> str:
     )
 
 
+def _execute(notebook: Path, executed: Path, parameters: dict[str, object]) -> None:
+    """Run one notebook with papermill in its own folder; a failure becomes a one-line RunError."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    try:
+        papermill.execute_notebook(
+            str(notebook),
+            str(executed),
+            parameters=parameters,
+            cwd=str(notebook.parent),
+            kernel_name="python3",
+            language="python",
+            progress_bar=False,
+            request_save_on_cell_execute=False,
+            execution_timeout=EXECUTION_TIMEOUT,
+            # Kernel log noise: ipykernel 7 warns on every start that TCP is unencrypted (the
+            # kernels are local), and graceful shutdown (SIGINT first) can log a KeyboardInterrupt.
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+        )
+    except PapermillExecutionError as exc:
+        error = " ".join(f"{exc.ename}: {exc.evalue}".split())  # one line, whatever the error text
+        raise RunError(
+            f"{notebook.name} failed in cell {exc.cell_index} (In [{exc.exec_count}]): {error}"
+        ) from None
+
+
 def run_report(
     article: str | None = None,
     output: str | None = None,
@@ -147,43 +176,31 @@ def run_report(
         raise RunError(f"no notebooks found in {NOTEBOOKS_DIR}")
     parameters = typed_parameters(selected, dict(raw_parameters or {}))
 
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
     report.parent.mkdir(parents=True, exist_ok=True)
     building = report.parent / f".{report.name}.building-{os.getpid()}"
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir()
     try:
-        for number, notebook in enumerate(selected, 1):
+        # Two notebooks at a time (each kernel is its own process; the machines have two cores),
+        # each exported to HTML as soon as it has run. Lines are printed as notebooks start.
+        def run_one(number: int, notebook: Path) -> None:
             echo(f"[{number}/{len(selected)}] {notebook.stem}")
             executed = building / notebook.name
-            try:
-                papermill.execute_notebook(
-                    str(notebook),
-                    str(executed),
-                    parameters={
-                        "article_path": str(article_path),
-                        "output_dir": str(building / notebook.stem),
-                        **parameters[notebook],
-                    },
-                    cwd=str(notebook.parent),
-                    kernel_name="python3",
-                    language="python",
-                    progress_bar=False,
-                    request_save_on_cell_execute=False,
-                    execution_timeout=EXECUTION_TIMEOUT,
-                    # ipykernel 7 warns on every start that TCP is unencrypted (local-only here).
-                    extra_arguments=["--IPKernelApp.log_level=ERROR"],
-                )
-            except PapermillExecutionError as exc:
-                error = " ".join(
-                    f"{exc.ename}: {exc.evalue}".split()
-                )  # one line, whatever the error text
-                raise RunError(
-                    f"{notebook.name} failed in cell {exc.cell_index} (In [{exc.exec_count}]): {error}"
-                ) from None
+            _execute(
+                notebook,
+                executed,
+                {
+                    "article_path": str(article_path),
+                    "output_dir": str(building / notebook.stem),
+                    **parameters[notebook],
+                },
+            )
             _export_html(executed, building / f"{notebook.stem}.html")
+
+        with ThreadPoolExecutor(max_workers=PARALLEL_NOTEBOOKS) as pool:
+            runs = [pool.submit(run_one, n, nb) for n, nb in enumerate(selected, 1)]
+            for run in runs:  # the first failure in reading order is the one reported
+                run.result()
         (building / "index.html").write_text(
             _index(building, article_path, selected), encoding="utf-8"
         )

@@ -101,14 +101,14 @@ def bench_parser() -> None:
 
 
 def bench_notebooks() -> None:
+    import papermill as pm  # imported up front: both timings below use it
+
     from alliance_lib.runner import execute_all, floor_notebook
 
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         count = execute_all(Path(tmp) / "report")
         full = time.perf_counter() - start
-
-        import papermill as pm
 
         floor_path = Path(tmp) / "floor.ipynb"
         floor_path.write_text(floor_notebook(), encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -177,3 +178,13 @@ def test_runner_selects_notebooks_and_refuses_unknown_or_reserved_parameters():
 def test_floor_notebook_only_imports():
     source = "".join(json.loads(runner.floor_notebook())["cells"][0]["source"])
     assert source == "import pandas\nimport matplotlib"
+
+
+def test_binary_agreement_on_a_worked_example():
+    # TP 2, FP 1, FN 1, TN 4: p_o = 6/8, p_e = (3/8)(3/8) + (5/8)(5/8) = 34/64, kappa = 7/15
+    truth = [True, True, False, False, True, False, False, False]
+    guess = [True, False, False, False, True, True, False, False]
+    result = framing.binary_agreement(truth, guess)
+    assert result["precision"] == pytest.approx(2 / 3) and result["recall"] == pytest.approx(2 / 3)
+    assert result["kappa"] == pytest.approx(7 / 15)
+    assert math.isnan(framing.binary_agreement([False] * 4, [False] * 4)["kappa"])

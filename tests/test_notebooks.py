@@ -32,7 +32,7 @@ def _execute(name: str, tmp_path, **parameters):
         progress_bar=False,
         request_save_on_cell_execute=False,
         execution_timeout=300,
-        extra_arguments=["--IPKernelApp.log_level=ERROR"],
+        extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
     )
     return output
 
