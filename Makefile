@@ -7,10 +7,10 @@ STAMP := $(VENV)/.installed
 export PYTHONHASHSEED := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint bench checked-outputs clean
+.PHONY: help run test lint bench lab checked-outputs clean
 
 help: ## List the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-6s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "alliance needs Python 3.11 or newer (set PYTHON=...)")'
@@ -33,6 +33,10 @@ lint: $(STAMP) ## Lint the library, tests and notebooks with ruff
 
 bench: $(STAMP) ## Print parser and notebook timings (not part of make test)
 	$(BIN)/python benchmarks/bench.py
+
+lab: $(STAMP) ## Open the notebooks in JupyterLab (installs it into .venv on first use)
+	@$(BIN)/python -c 'import jupyterlab' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[notebooks,test,lab]'
+	$(BIN)/jupyter lab notebooks
 
 checked-outputs: $(STAMP) ## Re-execute the notebooks and store the outputs nbval checks (after a deliberate change)
 	$(BIN)/python -m alliance_lib.nbstore
