@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from alliance_lib.codebooks import compile_patterns, read_yaml
 from alliance_lib.errors import DataError
 from alliance_lib.model import Article
 
@@ -20,31 +21,9 @@ class Codebook:
     codes: dict[str, re.Pattern[str]]  # "entman:remedy", "mfc:Economic", ...
 
 
-def _compile(path: Path, where: str, patterns: object) -> re.Pattern[str]:
-    if isinstance(patterns, str):
-        patterns = [patterns]
-    if (
-        not isinstance(patterns, list)
-        or not patterns
-        or not all(isinstance(p, str) for p in patterns)
-    ):
-        raise DataError(f"{path}: {where} needs a list of regular expressions")
-    try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-    except re.error as exc:
-        raise DataError(f"{path}: {where} has a bad regular expression ({exc})") from exc
-
-
 def load_codebook(path: Path) -> Codebook:
     """Read and check a framing codebook; problems raise DataError naming the file and entry."""
-    import yaml
-
-    try:
-        document = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise DataError(f"{path}: codebook not found") from exc
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise DataError(f"{path}: not a readable YAML codebook ({exc.__class__.__name__})") from exc
+    document = read_yaml(path, "framing codebook")
     if not isinstance(document, dict):
         raise DataError(f"{path}: expected keys threat_actors, descriptors, entman, mfc")
     missing = {"threat_actors", "descriptors", "entman", "mfc"} - set(document)
@@ -61,11 +40,11 @@ def load_codebook(path: Path) -> Codebook:
         if not isinstance(section, dict) or not section:
             raise DataError(f"{path}: {family} must map code names to patterns")
         for name, patterns in section.items():
-            codes[f"{family}:{name}"] = _compile(path, f"{family}.{name}", patterns)
+            codes[f"{family}:{name}"] = compile_patterns(path, f"{family}.{name}", patterns)
     if not isinstance(document["descriptors"], dict):
         raise DataError(f"{path}: descriptors must map names to patterns")
     descriptors = {
-        str(name): _compile(path, f"descriptors.{name}", patterns)
+        str(name): compile_patterns(path, f"descriptors.{name}", patterns)
         for name, patterns in document["descriptors"].items()
     }
     return Codebook(tuple(actors), descriptors, codes)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from alliance_lib.codebooks import read_yaml
 from alliance_lib.errors import DataError
 from alliance_lib.paths import GAZETTEER
 
@@ -59,14 +60,7 @@ def _fail(path: Path, problem: str) -> DataError:
 @lru_cache(maxsize=8)
 def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
     """Read and check the gazetteer; a malformed file raises DataError naming the entry."""
-    import yaml
-
-    try:
-        document = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise _fail(path, "gazetteer file not found") from exc
-    except yaml.YAMLError as exc:
-        raise _fail(path, f"not valid YAML ({exc.__class__.__name__})") from exc
+    document = read_yaml(path, "gazetteer")
     if not isinstance(document, dict):
         raise _fail(path, "expected sections countries, people, organizations, places")
     unknown = set(document) - set(ENTITY_TYPES)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from alliance_lib.codebooks import compile_patterns, read_yaml
 from alliance_lib.errors import DataError
 from alliance_lib.model import Article
 
@@ -22,29 +23,9 @@ class PolicyCodebook:
     precedents: dict[str, re.Pattern[str]]
 
 
-def _pattern(path: Path, where: str, patterns: object) -> re.Pattern[str]:
-    if (
-        not isinstance(patterns, list)
-        or not patterns
-        or not all(isinstance(p, str) for p in patterns)
-    ):
-        raise DataError(f"{path}: {where} needs a list of regular expressions")
-    try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-    except re.error as exc:
-        raise DataError(f"{path}: {where} has a bad regular expression ({exc})") from exc
-
-
 def load_policy_codebook(path: Path) -> PolicyCodebook:
     """Read and check the policy codebook; problems raise DataError naming the file and entry."""
-    import yaml
-
-    try:
-        document = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise DataError(f"{path}: codebook not found") from exc
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise DataError(f"{path}: not a readable YAML codebook ({exc.__class__.__name__})") from exc
+    document = read_yaml(path, "policy codebook")
     if not isinstance(document, dict) or {"domains", "actions", "precedents"} - set(document):
         raise DataError(f"{path}: expected sections domains, actions, precedents")
     domains = {}
@@ -53,13 +34,14 @@ def load_policy_codebook(path: Path) -> PolicyCodebook:
             raise DataError(f"{path}: domain {key!r} needs a label and patterns")
         domains[str(key)] = (
             str(entry["label"]),
-            _pattern(path, f"domains.{key}", entry.get("patterns")),
+            compile_patterns(path, f"domains.{key}", entry.get("patterns")),
         )
     actions = {
-        str(k): _pattern(path, f"actions.{k}", v) for k, v in (document["actions"] or {}).items()
+        str(k): compile_patterns(path, f"actions.{k}", v)
+        for k, v in (document["actions"] or {}).items()
     }
     precedents = {
-        str(k): _pattern(path, f"precedents.{k}", v)
+        str(k): compile_patterns(path, f"precedents.{k}", v)
         for k, v in (document["precedents"] or {}).items()
     }
     if not domains or not actions:
