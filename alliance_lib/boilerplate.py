@@ -24,6 +24,17 @@ _ADVERT = re.compile(r"(?i)advertisement|sponsored(?: content)?|ad|story continu
 _FOOTER = re.compile(
     r"(?i)(?:follow us on|sign up for|subscribe (?:to|now)|copyright\b|©|all rights reserved)"
 )
+_RELATED = re.compile(r"(?i)(?:related|read also|see also|more|recommended|most read)\s*:")
+_BYLINE = re.compile(
+    r"(?:By|BY|Written by|Reporting by)\s+[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|and|in|of|de|van|von))*"
+)
+_DATE_LINE = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d{2})"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8})\.?\s+(?P<year2>(?:19|20)\d{2})"
+    r"|(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2}))"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
+)
 _CONTINUE = re.compile(
     r"(?i)(?:continue reading|read more|read the full (?:story|article)|keep reading"
     r"|click here to (?:continue|read more))\s*(?:\.\.\.|…|\W)*"
@@ -41,6 +52,7 @@ class Cleaned:
     removed: list[Removed] = field(default_factory=list)
     headline: str | None = None
     section: str | None = None
+    published: str | None = None  # a standalone date line near the top, as written
     truncated: bool = False
 
 
@@ -112,6 +124,13 @@ def remove_boilerplate(lines: list[Line], raw: str, title: str | None = None) ->
             rule = "advertisement"
         elif _FOOTER.match(text) and len(text.split()) <= 15:
             rule = "footer"
+        elif _RELATED.match(text) and len(text.split()) <= 20:
+            rule = "related_link"
+        elif not body and _BYLINE.fullmatch(text) and len(text.split()) <= 10:
+            rule = "byline"
+        elif not body and _DATE_LINE.fullmatch(text):
+            rule = "publication_date"
+            cleaned.published = cleaned.published or text
         if rule:
             _drop(removed, raw, line, rule)
             continue

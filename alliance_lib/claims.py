@@ -8,6 +8,10 @@ Year inference for a month and day given without a year ("Jan. 13"), in this ord
 2. otherwise, the first such day on or after the latest fully dated (month or day) mention in
    the article ("November 2022" makes "Jan. 13" 2023-01-13);
 3. otherwise the year stays unknown: value "--01-13", precision "month_day".
+
+A weekday ("on Friday") is the last such day on or before `reference_date`; without one it
+stays a weekday (precision "weekday"). `reference_date` comes from the caller, an HTML page's
+publication date, or a date line at the top of a plain-text article.
 """
 
 from __future__ import annotations
@@ -97,6 +101,7 @@ _CURRENCIES = {
     "rubles": "RUB",
     "roubles": "RUB",
 }
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MULTIPLIERS = {"doub": 2.0, "trip": 3.0, "quadrup": 4.0, "halv": 0.5}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -147,6 +152,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("date_my", re.compile(rf"\b(?P<month>{_MONTH})\s+(?:of\s+)?(?P<year>(?:19|20)\d{{2}})\b")),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:on|last|this|since|until|by|from)\s+"
+            r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+        ),
+    ),
     (
         "date_y",
         re.compile(
@@ -273,6 +285,7 @@ _TRIGGERS = {
     "date_dmy": _MONTH_TRIGGERS,
     "date_my": _MONTH_TRIGGERS,
     "date_y": ("19", "20"),
+    "weekday": ("day",),
     "historical_anchor": ("war", "history", "memory"),
 }
 
@@ -315,7 +328,7 @@ def find_claims(
         if claim is None:
             continue
         claim_type, value, unit, precision, note = claim
-        start, end = match.span("year") if kind == "date_y" else match.span()
+        start, end = match.span({"date_y": "year", "weekday": "weekday"}.get(kind, 0))
         sentence = max(0, bisect.bisect_right(starts, start) - 1)
         claims.append(
             Claim(start, end, text[start:end], claim_type, value, unit, sentence, precision, note)
@@ -370,8 +383,35 @@ def _to_claim(kind: str, m: re.Match[str], reference: date | None, anchor):
             "month",
             None,
         )
+    if kind == "weekday":
+        name = m.group("weekday")
+        if reference is None:
+            return "date", name, None, "weekday", "weekday; pass reference_date to resolve it"
+        back = (reference.weekday() - _WEEKDAYS.index(name)) % 7
+        day = date.fromordinal(reference.toordinal() - back)
+        return (
+            "date",
+            day.isoformat(),
+            None,
+            "day",
+            f"the last {name} on or before reference date {reference}",
+        )
     if kind == "date_y":
         return "date", m.group("year"), None, "year", None
     if kind == "historical_anchor":
         return "historical_anchor", _event(m), None, None, None
     raise AssertionError(kind)
+
+
+def date_of_line(text: str) -> date | None:
+    """The day a dateline such as "January 13, 2023" or "2023-01-13" names, if it names one."""
+    iso = re.search(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b", text)
+    if iso:
+        try:
+            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        except ValueError:
+            return None
+    for claim in find_claims(text, []):
+        if claim.type == "date" and claim.precision == "day":
+            return date.fromisoformat(str(claim.value))
+    return None

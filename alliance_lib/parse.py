@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from alliance_lib.boilerplate import remove_boilerplate
-from alliance_lib.claims import find_claims
+from alliance_lib.claims import date_of_line, find_claims
 from alliance_lib.decode import check_text, decode_bytes
 from alliance_lib.entities import find_mentions, gazetteer_mentions, merge
 from alliance_lib.errors import (
@@ -103,6 +103,8 @@ def parse_article(
             reference = _as_date(extracted.date, source)
 
     cleaned = remove_boilerplate(split_lines(text), text, title)
+    if reference is None and cleaned.published:
+        reference = date_of_line(cleaned.published)  # the article's own publication date
     page = layout(cleaned.lines, cleaned.headings, text)
     body_words = sum(len(p.text.split()) for p in page.paragraphs if p.kind == "body")
     if body_words < _MIN_BODY_WORDS or not re.search(r"[^\W\d_]{2}", page.text):

@@ -20,6 +20,7 @@ _VERBS = (
     r"|insisted|declared|remarked|continued|asserted|emphasized|emphasised|wrote|writes|recalled"
     r"|acknowledged|announced|cautioned|observed|replied|responded|urged|vowed|pledged|promised"
     r"|claimed|pointed out|went on|concluded|predicted|agreed|admitted|asked|answered"
+    r"|saying|telling|adding|warning|noting|stressing|arguing|insisting|declaring"
 )
 _NAME = (
     r"(?:[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,6}[A-Z][\w’'-]*(?<!’s)(?<!'s))"
@@ -30,6 +31,35 @@ _AFTER = re.compile(
 )
 _BEFORE = re.compile(rf"(?P<n>{_NAME})\s+(?:also\s+)?(?:{_VERBS})\b")
 _PRONOUNS = {"he", "she", "they"}
+# Capitalised words a said-clause can hold that never name a speaker.
+_NOT_NAMES = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "it",
+    "this",
+    "that",
+    "there",
+    "officials",
+    "analysts",
+    "experts",
+}
 # Words that can precede a name in a said-clause and are not part of it.
 _TITLE_WORDS = {
     "the",
@@ -138,7 +168,11 @@ class _Speakers:
                 return entity.id
         while tokens and (tokens[0].lower() in _TITLE_WORDS or self.gazetteer.lookup(tokens[0])):
             tokens.pop(0)
-        if not tokens or not tokens[-1][0].isupper():
+        if (
+            not tokens
+            or not tokens[-1][0].isupper()
+            or any(t.lower() in _NOT_NAMES for t in tokens)
+        ):
             return None
         full = " ".join(tokens)
         entity_id = re.sub(r"[^a-z0-9]+", "-", full.lower()).strip("-")
@@ -198,10 +232,13 @@ def find_quotes(
         paragraph_speaker: str | None = None
         for span in spans:
             start, end = _trim(text, span.start, span.end)
-            if len(text[start:end].split()) < 3:
-                continue  # a scare quote or a title, not a quotation
+            words = len(text[start:end].split())
+            if words < 2:
+                continue  # a scare quote, not a quotation
             sentence_no = max(0, bisect.bisect_right(starts, span.open_mark) - 1)
             speaker, cue, partial = _said_clause(text, span, sentences[sentence_no], speakers)
+            if words < 3 and cue is None:
+                continue  # two words with nobody saying them: a title or a scare quote
             attribution = "said_clause" if speaker else "unattributed"
             if speaker is None and cue is None:
                 inherited = paragraph_speaker or (previous_speaker if quote_only else None)

@@ -197,3 +197,9 @@ def test_malformed_gazetteer_raises_data_error(tmp_path, content, words):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(DataError, match=words):
         load_gazetteer(path)
+
+
+def test_weekdays_resolve_only_against_a_reference_date():
+    assert _claims("met on Friday")[0][1:] == ("Friday", None, "weekday")
+    assert _claims("met on Friday", date(2023, 1, 14))[0][1] == "2023-01-13"
+    assert _claims("met on Friday", date(2023, 1, 13))[0][1] == "2023-01-13"  # the same day counts

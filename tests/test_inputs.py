@@ -174,3 +174,26 @@ def test_inputs_are_never_modified(tmp_path, seed_text):
     before = path.read_bytes()
     load_article(path)
     assert path.read_bytes() == before
+
+
+def test_byline_date_line_and_related_links():
+    article = load_article(FIXTURES / "dated_story.txt")
+    rules = {r.rule: r.text for r in article.removed}
+    assert rules["byline"] == "By Staff Writer"
+    assert (
+        rules["publication_date"] == "January 13, 2023" and article.reference_date == "2023-01-13"
+    )
+    assert rules["related_link"].startswith("Related:")
+    assert {"share_counter", "advertisement"} <= set(rules)
+    assert all(p.kind == "body" for p in article.paragraphs)
+    friday = next(c for c in article.claims if c.text == "Friday")
+    assert (friday.value, friday.precision) == ("2023-01-13", "day")
+
+
+def test_quotations_of_the_dated_story():
+    article = load_article(FIXTURES / "dated_story.txt")
+    got = [(q.text, q.speaker, q.partial) for q in article.quotes]
+    assert got[0] == ("a historic step", "kishida-fumio", True)  # "with Kishida saying ..."
+    assert ("fundamentally reinforce", "kishida-fumio", True) in got  # short, but "He added"
+    assert got[-1][1] == "joe-biden" and not any(q.text == "historic." for q in article.quotes)
+    assert "friday" not in {e.id for e in article.entities}  # a weekday is never a speaker
