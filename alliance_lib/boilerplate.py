@@ -61,8 +61,9 @@ def _is_title_like(text: str) -> bool:
     return 0 < len(words) <= 30 and text[-1] not in '.,;:"”' and text[0] not in "“\"‘'"
 
 
-def _drop(removed: list[Removed], raw: str, line: Line, rule: str) -> None:
-    removed.append(Removed(line.raw_start, line.raw_end, raw[line.raw_start : line.raw_end], rule))
+def _drop(removed: list[Removed], raw: str, start: int, end: int, rule: str) -> None:
+    """Record raw[start:end] as dropped by `rule`."""
+    removed.append(Removed(start, end, raw[start:end], rule))
 
 
 def remove_boilerplate(lines: list[Line], raw: str, title: str | None = None) -> Cleaned:
@@ -72,15 +73,7 @@ def remove_boilerplate(lines: list[Line], raw: str, title: str | None = None) ->
     for line in lines:
         heading = _MARKDOWN_HEADING.match(line.text)
         if heading:
-            mark = line.slice(0, heading.end())
-            removed.append(
-                Removed(
-                    mark.raw_start,
-                    line.offsets[heading.end()],
-                    raw[mark.raw_start : line.offsets[heading.end()]],
-                    "markdown_heading_mark",
-                )
-            )
+            _drop(removed, raw, line.raw_start, line.offsets[heading.end()], "markdown_heading_mark")
             line = line.slice(heading.end(), len(line.text))
         pending.append((line, bool(heading)))
 
@@ -97,7 +90,7 @@ def remove_boilerplate(lines: list[Line], raw: str, title: str | None = None) ->
                     break
             parts = [p for p in _TRAIL_SEPARATOR.split(trail.strip()) if p]
             cleaned.section = parts[0] if parts else None
-            _drop(removed, raw, line, "breadcrumb")
+            _drop(removed, raw, line.raw_start, line.raw_end, "breadcrumb")
             del pending[index]
             break
 
@@ -112,7 +105,8 @@ def remove_boilerplate(lines: list[Line], raw: str, title: str | None = None) ->
     for line, was_heading in pending:
         text = line.text
         if headline and text.casefold() == headline.casefold():
-            _drop(removed, raw, line, "repeated_headline" if seen_headline else "headline")
+            rule = "repeated_headline" if seen_headline else "headline"
+            _drop(removed, raw, line.raw_start, line.raw_end, rule)
             seen_headline = True
             continue
         rule = None
@@ -132,27 +126,21 @@ def remove_boilerplate(lines: list[Line], raw: str, title: str | None = None) ->
             rule = "publication_date"
             cleaned.published = cleaned.published or text
         if rule:
-            _drop(removed, raw, line, rule)
+            _drop(removed, raw, line.raw_start, line.raw_end, rule)
             continue
         body.append((line, was_heading))
 
     # A "Continue reading..." stub ends a truncated copy, as its own line or glued to the last one.
     while body and _CONTINUE.fullmatch(body[-1][0].text):
-        _drop(removed, raw, body.pop()[0], "continue_reading")
+        stub_line = body.pop()[0]
+        _drop(removed, raw, stub_line.raw_start, stub_line.raw_end, "continue_reading")
         cleaned.truncated = True
     if body:
         last, was_heading = body[-1]
         stub = _TRAILING_CONTINUE.search(last.text)
         if stub and stub.start() > 0:
             fragment = last.slice(stub.start(), len(last.text))
-            removed.append(
-                Removed(
-                    fragment.raw_start,
-                    fragment.raw_end,
-                    raw[fragment.raw_start : fragment.raw_end],
-                    "continue_reading",
-                )
-            )
+            _drop(removed, raw, fragment.raw_start, fragment.raw_end, "continue_reading")
             body[-1] = (last.slice(0, stub.start()), was_heading)
             cleaned.truncated = True
 

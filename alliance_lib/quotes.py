@@ -136,6 +136,16 @@ def _quote_spans(text: str, paragraph: Paragraph, number: int) -> list[_Span]:
     return spans
 
 
+def _outside_quotes(text: str, paragraph: Paragraph, spans: list[_Span]) -> str:
+    """The paragraph's text with every quotation cut out."""
+    pieces, position = [], paragraph.start
+    for span in spans:
+        pieces.append(text[position : span.open_mark])
+        position = span.close_mark + 1 if span.close_mark is not None else paragraph.end
+    pieces.append(text[position : paragraph.end])
+    return "".join(pieces)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -220,15 +230,9 @@ def find_quotes(
             previous_speaker = None
             continue
         spans = _quote_spans(text, paragraph, number)
-        quote_only = (
-            bool(spans)
-            and text[paragraph.start] in '“"'
-            and all(
-                not text[a.close_mark + 1 : b.open_mark].strip()
-                for a, b in zip(spans, spans[1:], strict=False)
-                if a.close_mark is not None
-            )
-        )
+        # A paragraph made only of quotation (nothing but punctuation outside the marks).
+        outside = re.sub(r"[“”\"]", "", _outside_quotes(text, paragraph, spans))
+        quote_only = bool(spans) and not re.search(r"\w", outside)
         paragraph_speaker: str | None = None
         for span in spans:
             start, end = _trim(text, span.start, span.end)

@@ -203,3 +203,11 @@ def test_weekdays_resolve_only_against_a_reference_date():
     assert _claims("met on Friday")[0][1:] == ("Friday", None, "weekday")
     assert _claims("met on Friday", date(2023, 1, 14))[0][1] == "2023-01-13"
     assert _claims("met on Friday", date(2023, 1, 13))[0][1] == "2023-01-13"  # the same day counts
+
+
+def test_narration_after_a_quotation_is_not_a_quote_only_paragraph():
+    article = parse_article(
+        "“We will act together and act now,” Biden said.\n\n"
+        "“This is a new era for the whole region.” The remark drew applause from the room."
+    )
+    assert article.quotes[-1].speaker is None and article.quotes[-1].attribution == "unattributed"
