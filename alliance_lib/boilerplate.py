@@ -73,7 +73,9 @@ def remove_boilerplate(lines: list[Line], raw: str, title: str | None = None) ->
     for line in lines:
         heading = _MARKDOWN_HEADING.match(line.text)
         if heading:
-            _drop(removed, raw, line.raw_start, line.offsets[heading.end()], "markdown_heading_mark")
+            _drop(
+                removed, raw, line.raw_start, line.offsets[heading.end()], "markdown_heading_mark"
+            )
             line = line.slice(heading.end(), len(line.text))
         pending.append((line, bool(heading)))
 

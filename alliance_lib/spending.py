@@ -30,6 +30,12 @@ PLAN_FILE = DATA_DIR / "japan_defense_plan_targets.csv"
 CALENDAR_YEAR = "local currency (Yen), current prices, calendar year"
 
 
+MOD_CITATION = (
+    "Japan: Ministry of Defense white papers and Defense Buildup Program (FY2023-27), Ministry of "
+    "Finance and press reports as listed per row (source_id) in data/SOURCES.md."
+)
+
+
 def citation(edition: str | None = None) -> str:
     """The source line every SIPRI chart and table carries."""
     if edition == "OWID_SIPRI_SHARE_2025":

@@ -3,6 +3,7 @@ another article, clear failures on bad parameters, and `alliance run` leaving ea
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -14,7 +15,7 @@ import pytest
 from papermill.exceptions import PapermillExecutionError
 
 from alliance_lib import nbstore, spending
-from alliance_lib.paths import NOTEBOOKS_DIR, PROJECT_ROOT
+from alliance_lib.paths import DATA_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, SEEDS_DIR
 from alliance_lib.runner import available_notebooks
 from tests.conftest import FIXTURES
 
@@ -117,10 +118,22 @@ def _alliance(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+def _snapshot(*folders):
+    """Every file under `folders` with its bytes' hash: what the code must never change."""
+    return {
+        path: hashlib.sha256(path.read_bytes()).hexdigest()
+        for folder in folders
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
 def test_alliance_run_on_an_article_without_spending_claims(tmp_path):
     report = tmp_path / "report"
+    inputs = _snapshot(SEEDS_DIR, DATA_DIR, FIXTURES)
     result = _alliance("--article", str(FIXTURES / "no_claims.txt"), "--output", str(report))
     assert result.returncode == 0, result.stderr
+    assert _snapshot(SEEDS_DIR, DATA_DIR, FIXTURES) == inputs  # inputs are never written
     assert [line for line in result.stdout.splitlines() if line.startswith("[")] == [
         f"[{i}/4] {p.stem}" for i, p in enumerate(NOTEBOOKS, 1)
     ]
