@@ -239,3 +239,27 @@ def agreement(coded: pd.DataFrame, annotation: pd.DataFrame, n_sentences: int) -
     return pd.DataFrame(
         rows, columns=["code", "human", "coder", "both", "precision", "recall", "kappa"]
     ).round(3)
+
+
+def voices_sentence(threats: pd.DataFrame, descriptors: pd.DataFrame) -> str:
+    """Who names the threats and who describes the threat environment (counted from the tables)."""
+    if threats.empty and descriptors.empty:
+        return (
+            "The article names no threat actor and uses none of the codebook's threat descriptors."
+        )
+    parts = []
+    if not threats.empty:
+        by_voice = threats.groupby("speaker")["sentence"].nunique().sort_index()
+        listed = ", ".join(f"{voice} {count}" for voice, count in by_voice.items())
+        parts.append(
+            f"Threat actors are named in {threats['sentence'].nunique()} sentence(s) (by voice: {listed})."
+        )
+    if not descriptors.empty:
+        by_voice = descriptors.groupby("speaker")["descriptor"].size().sort_index()
+        listed = ", ".join(f"{voice} {count}" for voice, count in by_voice.items())
+        unnamed = int((descriptors["threats_in_sentence"] == "").sum())
+        parts.append(
+            f"Threat descriptors appear {len(descriptors)} time(s) (by voice: {listed}); "
+            f"{unnamed} of them in sentences that name no threat actor."
+        )
+    return " ".join(parts)

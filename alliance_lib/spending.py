@@ -345,3 +345,22 @@ def spending_claims(article: Article) -> pd.DataFrame:
     ]
     columns = ["sentence", "type", "text", "value", "unit", "sentence_text"]
     return frame.loc[pd.Series(keep, index=frame.index, dtype=bool), columns].reset_index(drop=True)
+
+
+def peers_sentence(table: pd.DataFrame, names: dict[str, str]) -> str:
+    """Where Japan stands among the peers in the latest year all of them report (from the table)."""
+    complete = table.dropna()
+    if complete.empty or "JPN" not in complete.columns:
+        return "No year has figures for Japan and every peer in this edition."
+    year = int(complete.index.max())
+    row = complete.loc[year]
+    others = row.drop("JPN")
+    if others.empty:
+        return f"In {year} Japan spent {row['JPN']:.2f}% of GDP on its military."
+    low, high = others.idxmin(), others.idxmax()
+    below = int((others > row["JPN"]).sum())
+    return (
+        f"In {year} Japan spent {row['JPN']:.2f}% of GDP on its military; {below} of the "
+        f"{len(others)} peers spent more. The peers ranged from {others[low]:.2f}% "
+        f"({names.get(low, low)}) to {others[high]:.2f}% ({names.get(high, high)})."
+    )

@@ -188,3 +188,13 @@ def test_binary_agreement_on_a_worked_example():
     assert result["precision"] == pytest.approx(2 / 3) and result["recall"] == pytest.approx(2 / 3)
     assert result["kappa"] == pytest.approx(7 / 15)
     assert math.isnan(framing.binary_agreement([False] * 4, [False] * 4)["kappa"])
+
+
+def test_voices_sentence_counts_who_names_threats(seed, framing_codebook):
+    threats = framing.threat_mentions(seed, framing_codebook)
+    descriptors = framing.descriptor_mentions(seed, framing_codebook)
+    sentence = framing.voices_sentence(threats, descriptors)
+    assert f"named in {threats['sentence'].nunique()} sentence(s)" in sentence
+    assert "Kishida Fumio 1" in sentence
+    empty = framing.voices_sentence(threats.iloc[0:0], descriptors.iloc[0:0])
+    assert empty.startswith("The article names no threat actor")

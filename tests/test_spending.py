@@ -133,3 +133,11 @@ def test_sipri_values_stay_well_under_the_fair_use_limit():
 def test_spending_claims_of_the_seed(seed):
     claims = spending.spending_claims(seed)
     assert set(claims["type"]) == {"share_of_gdp", "multiplier", "duration"}
+
+
+def test_peers_sentence_is_computed_from_the_table():
+    table = spending.peers_table("SIPRI_MILEX_2024REL", ("USA", "DEU"))
+    year = int(table.dropna().index.max())
+    sentence = spending.peers_sentence(table, {"USA": "United States", "DEU": "Germany"})
+    assert sentence.startswith(f"In {year} Japan spent {table.loc[year, 'JPN']:.2f}% of GDP")
+    assert f"{table.loc[year, 'USA']:.2f}% (United States)" in sentence
