@@ -38,7 +38,7 @@ def peers_chart(
     axes.set_ylabel("military expenditure, % of GDP")
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_title("Japan's military spending as a share of GDP, beside peers")
-    axes.legend(fontsize=7, ncol=3, frameon=False)
+    axes.legend(fontsize=7, frameon=False, loc="center left", bbox_to_anchor=(1.01, 0.5))
     axes.grid(alpha=0.3)
     _caption(figure, citation)
     return figure
