@@ -37,9 +37,10 @@ def _align(src: str, dst: str) -> list[int]:
         if tag == "equal":
             mapping.extend(range(i1, i2))
         elif tag in ("replace", "insert"):
-            last = max(i1, min(i2, len(src)) - 1) if src else 0
+            # Each new character maps into the replaced run, or next to the insertion point.
+            last = min(max(i1, i2 - 1), len(src) - 1)
             for k in range(j2 - j1):
-                mapping.append(min(i1 + k, last))
+                mapping.append(max(0, min(i1 + k, last)))
     return mapping
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+import os
+
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from alliance_lib import ArticleError, parse_article
@@ -53,10 +55,14 @@ _pieces = st.sampled_from(
 )
 news_like = st.lists(_pieces, max_size=60).map("".join)
 anything = st.one_of(st.text(max_size=300), news_like)
+# Derandomized: the same examples on every run, so CI is reproducible. Explore more locally with
+# HYPOTHESIS_PROFILE=explore (random, 5,000 examples a property).
+_quiet = [HealthCheck.too_slow]
 settings.register_profile(
-    "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "ci", max_examples=200, deadline=None, derandomize=True, suppress_health_check=_quiet
 )
-settings.load_profile("ci")
+settings.register_profile("explore", max_examples=5000, deadline=None, suppress_health_check=_quiet)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @given(anything)
@@ -68,6 +74,7 @@ def test_arbitrary_text_raises_nothing_but_article_error(text):
 
 
 @given(anything)
+@example("0 0 0 AA â€™’")  # ftfy's repair ends in an insertion: offsets must stay in the source
 def test_offsets_round_trip(text):
     try:
         article = parse_article(text)
@@ -94,7 +101,8 @@ def test_normalising_normalised_text_changes_nothing(text):
     assert normalize_text(once) == once
 
 
-@given(st.text(max_size=200))
+@given(st.one_of(st.text(max_size=200), news_like))
+@example("AA â€™’")
 def test_line_offsets_are_increasing_and_in_range(line):
     text, offsets = normalize_line(line.replace("\n", " "))
     assert len(text) == len(offsets)
