@@ -131,6 +131,26 @@ def _index(report: Path, article: Path, notebooks: list[Path]) -> str:
     )
 
 
+def _check_output(report: Path) -> None:
+    """Refuse an output folder whose replacement would destroy something that is not a report."""
+    encloses_project = report == PROJECT_ROOT or report in PROJECT_ROOT.parents
+    inside_project = PROJECT_ROOT in report.parents
+    if encloses_project or (
+        inside_project and report.relative_to(PROJECT_ROOT).parts[0] != "reports"
+    ):
+        raise ParameterError(
+            "--output", f"{report} is inside the project; use a folder under reports/ or elsewhere"
+        )
+    if report.exists():
+        if not report.is_dir():
+            raise ParameterError("--output", f"{report} is a file, not a report folder")
+        if any(report.iterdir()) and not (report / "index.html").is_file():
+            raise ParameterError(
+                "--output",
+                f"{report} holds files but no earlier report (index.html); it would be replaced",
+            )
+
+
 def _execute(notebook: Path, executed: Path, parameters: dict[str, object]) -> None:
     """Run one notebook with papermill in its own folder; a failure becomes a one-line RunError."""
     import papermill
@@ -171,6 +191,7 @@ def run_report(
     article_path = resolve(article) if article else SEED_ARTICLE
     load_article(article_path)  # a bad article fails here, before any kernel starts
     report = resolve(output) if output else PROJECT_ROOT / "reports" / article_path.stem
+    _check_output(report)
     selected = select_notebooks(notebooks)
     if not selected:
         raise RunError(f"no notebooks found in {NOTEBOOKS_DIR}")
@@ -199,8 +220,14 @@ def run_report(
 
         with ThreadPoolExecutor(max_workers=PARALLEL_NOTEBOOKS) as pool:
             runs = [pool.submit(run_one, n, nb) for n, nb in enumerate(selected, 1)]
-            for run in runs:  # the first failure in reading order is the one reported
-                run.result()
+            try:
+                for run in runs:  # the first failure in reading order is the one reported
+                    run.result()
+            except BaseException:
+                pool.shutdown(
+                    wait=True, cancel_futures=True
+                )  # notebooks not yet started never start
+                raise
         (building / "index.html").write_text(
             _index(building, article_path, selected), encoding="utf-8"
         )

@@ -154,7 +154,7 @@ def test_alliance_run_on_an_article_without_spending_claims(tmp_path):
 def _earlier_report(tmp_path):
     report = tmp_path / "report"
     report.mkdir()
-    (report / "marker.txt").write_text("earlier report", encoding="utf-8")
+    (report / "index.html").write_text("earlier report", encoding="utf-8")
     return report
 
 
@@ -165,7 +165,7 @@ def test_alliance_run_refuses_unknown_parameters_before_running(tmp_path):
     assert result.stderr.strip().splitlines() == [result.stderr.strip()]
     assert "target_yaer" in result.stderr and "known:" in result.stderr
     assert "[1/" not in result.stdout
-    assert (report / "marker.txt").read_text(encoding="utf-8") == "earlier report"
+    assert (report / "index.html").read_text(encoding="utf-8") == "earlier report"
 
 
 def test_alliance_run_refuses_badly_typed_parameters(tmp_path):
@@ -184,5 +184,29 @@ def test_failing_notebook_names_notebook_and_cell_and_keeps_the_earlier_report(t
     assert len(message.splitlines()) == 1 and "Traceback" not in message
     assert "02_defence_spending.ipynb failed in cell" in message
     assert "ParameterError" in message and "target_year" in message
-    assert sorted(p.name for p in report.iterdir()) == ["marker.txt"]
+    assert [p.name for p in report.iterdir()] == ["index.html"]
+    assert (report / "index.html").read_text(encoding="utf-8") == "earlier report"
     assert not list(tmp_path.glob(".report.*"))
+
+
+@pytest.mark.parametrize(
+    ("output", "words"),
+    [
+        (".", "inside the project"),
+        ("notebooks", "inside the project"),
+        ("README.md", "inside the project"),
+    ],
+)
+def test_alliance_run_never_replaces_the_project_or_its_files(output, words):
+    result = _alliance("--output", output)
+    assert result.returncode == 2 and words in result.stderr
+    assert (PROJECT_ROOT / "README.md").is_file() and (PROJECT_ROOT / "notebooks").is_dir()
+
+
+def test_alliance_run_never_replaces_a_folder_that_is_not_a_report(tmp_path):
+    folder = tmp_path / "thesis"
+    folder.mkdir()
+    (folder / "chapter1.md").write_text("words", encoding="utf-8")
+    result = _alliance("--output", str(folder))
+    assert result.returncode == 2 and "no earlier report" in result.stderr
+    assert (folder / "chapter1.md").read_text(encoding="utf-8") == "words"
