@@ -16,11 +16,11 @@ publication date, or a date line at the top of a plain-text article.
 
 from __future__ import annotations
 
-import bisect
 import re
 from datetime import date
 
 from alliance_lib.model import Claim, Sentence
+from alliance_lib.structure import sentence_locator
 
 _WORD_NUMBERS = {
     "one": 1,
@@ -247,39 +247,13 @@ def _infer_year(month: int, day: int, reference: date | None, anchor: tuple[int,
 
 # A pattern runs only on sentences holding one of its trigger substrings (lower-cased): a
 # cheap gate that spares most of the regex scanning (the parser's throughput depends on it).
-_MONTH_TRIGGERS = (
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-)
+_MONTH_TRIGGERS = tuple("jan feb mar apr may jun jul aug sep oct nov dec".split())
 _TRIGGERS = {
     "share_of_gdp": ("gdp", "gross domestic"),
     "percent": ("%", "percent", "per cent"),
     "multiplier": ("doubl", "tripl", "quadrupl", "halv", "fold"),
     "duration": ("year", "month", "decade"),
-    "amount": (
-        "$",
-        "¥",
-        "€",
-        "£",
-        "yen",
-        "dollar",
-        "euro",
-        "pound",
-        "won",
-        "yuan",
-        "ruble",
-        "rouble",
-    ),
+    "amount": tuple("$ ¥ € £ yen dollar euro pound won yuan ruble rouble".split()),
     "fiscal_year": ("fiscal", "fy"),
     "date_mdy": _MONTH_TRIGGERS,
     "date_dmy": _MONTH_TRIGGERS,
@@ -290,14 +264,18 @@ _TRIGGERS = {
 }
 
 
+# Each pattern with its triggers; a pattern without triggers fails here, at import.
+_RULES = [(kind, pattern, _TRIGGERS[kind]) for kind, pattern in _PATTERNS]
+
+
 def _matches(text: str, sentences: list[Sentence]):
     """(kind, match) for every pattern match, sentence by sentence; each span claimed once."""
     spans = [(s.start, s.end) for s in sentences] or [(0, len(text))]
     for start, end in spans:
         lowered = text[start:end].lower()
         taken: list[tuple[int, int]] = []
-        for kind, pattern in _PATTERNS:
-            if not any(trigger in lowered for trigger in _TRIGGERS[kind]):
+        for kind, pattern, triggers in _RULES:
+            if not any(trigger in lowered for trigger in triggers):
                 continue
             for match in pattern.finditer(text, start, end):
                 a, b = match.span()
@@ -311,7 +289,7 @@ def find_claims(
     text: str, sentences: list[Sentence], reference_date: date | None = None
 ) -> list[Claim]:
     """Every claim in text order; a span is claimed once, by the most specific pattern."""
-    starts = [s.start for s in sentences]
+    sentence_of = sentence_locator(sentences)
     raw = list(_matches(text, sentences))
 
     # Anchors for year inference: mentions dated to the month or day.
@@ -329,9 +307,18 @@ def find_claims(
             continue
         claim_type, value, unit, precision, note = claim
         start, end = match.span({"date_y": "year", "weekday": "weekday"}.get(kind, 0))
-        sentence = max(0, bisect.bisect_right(starts, start) - 1)
         claims.append(
-            Claim(start, end, text[start:end], claim_type, value, unit, sentence, precision, note)
+            Claim(
+                start,
+                end,
+                text[start:end],
+                claim_type,
+                value,
+                unit,
+                sentence_of(start),
+                precision,
+                note,
+            )
         )
     return claims
 

@@ -39,14 +39,11 @@ def _parse_command(args: argparse.Namespace) -> int:
 def _run_command(args: argparse.Namespace) -> int:
     from alliance_lib.runner import run_report
 
-    parameters: dict[str, str] = {}
-    for name, value in args.parameter or []:
-        parameters[name] = value
     run_report(
         article=args.article,
         output=args.output,
         notebooks=args.notebook,
-        raw_parameters=parameters,
+        raw_parameters=dict(args.parameter or []),
         echo=print,
     )
     return 0

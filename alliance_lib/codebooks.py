@@ -36,3 +36,14 @@ def compile_patterns(path: Path, where: str, patterns: object) -> re.Pattern[str
         return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
     except re.error as exc:
         raise DataError(f"{path}: {where} has a bad regular expression ({exc})") from exc
+
+
+def compile_section(path: Path, document: dict, section: str) -> dict[str, re.Pattern[str]]:
+    """A codebook section mapping names to patterns, compiled; DataError if it is not a mapping."""
+    entries = document.get(section) or {}
+    if not isinstance(entries, dict):
+        raise DataError(f"{path}: {section} must map names to patterns")
+    return {
+        str(name): compile_patterns(path, f"{section}.{name}", patterns)
+        for name, patterns in entries.items()
+    }

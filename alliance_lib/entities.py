@@ -4,29 +4,24 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 
-from alliance_lib.gazetteer import EntityDef, Gazetteer
+from alliance_lib.gazetteer import EntityDef, Gazetteer, compile_aliases
 from alliance_lib.model import Entity, Sentence
-
-
-def sentence_index(sentences: list[Sentence], offset: int) -> int:
-    """Index of the sentence that holds `offset` (nearest preceding one)."""
-    starts = [s.start for s in sentences]
-    return max(0, bisect.bisect_right(starts, offset) - 1)
+from alliance_lib.structure import sentence_locator
 
 
 def find_mentions(
     text: str,
     pattern: re.Pattern[str],
-    resolve: dict[str, EntityDef],
+    forms: dict[str, EntityDef],
     sentences: list[Sentence],
 ) -> list[Entity]:
-    """Every non-overlapping mention of a known surface form, in text order."""
-    starts = [s.start for s in sentences]
+    """Every non-overlapping match of `pattern` (a surface form in `forms`), in text order."""
+    sentence_of = sentence_locator(sentences)
     found = []
     for match in pattern.finditer(text):
-        entity = resolve[match.group(0)]
-        sentence = max(0, bisect.bisect_right(starts, match.start()) - 1)
+        entity = forms[match.group(0)]
         found.append(
             Entity(
                 match.start(),
@@ -35,15 +30,27 @@ def find_mentions(
                 entity.type,
                 entity.id,
                 entity.name,
-                sentence,
+                sentence_of(match.start()),
             )
         )
     return found
 
 
 def gazetteer_mentions(text: str, gazetteer: Gazetteer, sentences: list[Sentence]) -> list[Entity]:
-    resolve = {alias: gazetteer.entries[i] for alias, i in gazetteer.aliases.items()}
-    return find_mentions(text, gazetteer.pattern, resolve, sentences)
+    """Mentions of everything the gazetteer knows."""
+    return find_mentions(text, gazetteer.pattern, gazetteer.forms, sentences)
+
+
+def people_mentions(
+    text: str, people: Iterable[EntityDef], gazetteer: Gazetteer, sentences: list[Sentence]
+) -> list[Entity]:
+    """Mentions of people the gazetteer lacks: full name, and surname unless the gazetteer uses it."""
+    forms: dict[str, EntityDef] = {}
+    for person in people:
+        forms.setdefault(person.name, person)
+        if person.family and gazetteer.lookup(person.family) is None:
+            forms.setdefault(person.family, person)
+    return find_mentions(text, compile_aliases(forms), forms, sentences) if forms else []
 
 
 def merge(existing: list[Entity], extra: list[Entity]) -> list[Entity]:

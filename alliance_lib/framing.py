@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from alliance_lib.codebooks import compile_patterns, read_yaml
+from alliance_lib.codebooks import compile_section, read_yaml
 from alliance_lib.errors import DataError
-from alliance_lib.model import Article
+from alliance_lib.model import Article, Entity
 
 
 @dataclass(frozen=True)
@@ -36,23 +36,25 @@ def load_codebook(path: Path) -> Codebook:
         raise DataError(f"{path}: threat_actors must be a list of ISO alpha-3 codes")
     codes: dict[str, re.Pattern[str]] = {}
     for family in ("entman", "mfc"):
-        section = document[family]
-        if not isinstance(section, dict) or not section:
+        section = compile_section(path, document, family)
+        if not section:
             raise DataError(f"{path}: {family} must map code names to patterns")
-        for name, patterns in section.items():
-            codes[f"{family}:{name}"] = compile_patterns(path, f"{family}.{name}", patterns)
-    if not isinstance(document["descriptors"], dict):
-        raise DataError(f"{path}: descriptors must map names to patterns")
-    descriptors = {
-        str(name): compile_patterns(path, f"descriptors.{name}", patterns)
-        for name, patterns in document["descriptors"].items()
-    }
-    return Codebook(tuple(actors), descriptors, codes)
+        codes.update({f"{family}:{name}": pattern for name, pattern in section.items()})
+    return Codebook(tuple(actors), compile_section(path, document, "descriptors"), codes)
+
+
+def threats_by_sentence(article: Article, codebook: Codebook) -> list[list[Entity]]:
+    """For each sentence, the mentions of the codebook's threat actors in it (text order)."""
+    found: list[list[Entity]] = [[] for _ in article.sentences]
+    for entity in article.entities:
+        if entity.id in codebook.threat_actors:
+            found[entity.sentence].append(entity)
+    return found
 
 
 def sentence_speakers(article: Article) -> list[str]:
     """Who voices each sentence: the quoted speaker when a quotation fills most of it, else the narrator."""
-    names = {e.id: e.name for e in article.entities}
+    names = article.entity_names()
     voices = []
     for sentence in article.sentences:
         voice = "narrator"
@@ -72,6 +74,7 @@ def sentence_speakers(article: Article) -> list[str]:
 def code_sentences(article: Article, codebook: Codebook) -> pd.DataFrame:
     """One row per (sentence, code) found: Entman functions, MFC dimensions and threat actors."""
     voices = sentence_speakers(article)
+    threats = threats_by_sentence(article, codebook)
     rows = []
     for index, sentence in enumerate(article.sentences):
         for code, pattern in codebook.codes.items():
@@ -81,18 +84,10 @@ def code_sentences(article: Article, codebook: Codebook) -> pd.DataFrame:
                 rows.append(
                     (index, voices[index], code, match.group(0), start, start + len(match.group(0)))
                 )
-        for entity in article.entities:
-            if entity.sentence == index and entity.id in codebook.threat_actors:
-                rows.append(
-                    (
-                        index,
-                        voices[index],
-                        f"threat:{entity.id}",
-                        entity.text,
-                        entity.start,
-                        entity.end,
-                    )
-                )
+        for entity in threats[index]:
+            rows.append(
+                (index, voices[index], f"threat:{entity.id}", entity.text, entity.start, entity.end)
+            )
     frame = pd.DataFrame(rows, columns=["sentence", "speaker", "code", "evidence", "start", "end"])
     frame = frame.drop_duplicates(["sentence", "code"], keep="first")
     return frame.sort_values(["sentence", "code"], kind="stable").reset_index(drop=True)
@@ -139,15 +134,10 @@ def threat_mentions(article: Article, codebook: Codebook) -> pd.DataFrame:
 def descriptor_mentions(article: Article, codebook: Codebook) -> pd.DataFrame:
     """Every threat descriptor in the article, with its offsets, speaker and the threats beside it."""
     voices = sentence_speakers(article)
+    threats_in = threats_by_sentence(article, codebook)
     rows = []
     for index, sentence in enumerate(article.sentences):
-        threats = sorted(
-            {
-                e.id
-                for e in article.entities
-                if e.sentence == index and e.id in codebook.threat_actors
-            }
-        )
+        threats = sorted({e.id for e in threats_in[index]})
         for name, pattern in codebook.descriptors.items():
             for match in pattern.finditer(sentence.text):
                 start = sentence.start + match.start()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,12 +31,11 @@ class EntityDef:
 @dataclass(frozen=True)
 class Gazetteer:
     entries: dict[str, EntityDef]  # by id
-    aliases: dict[str, str]  # surface form -> id
-    pattern: re.Pattern[str]
+    forms: dict[str, EntityDef]  # by surface form ("U.S.", "Kishida Fumio", "Kishida", ...)
+    pattern: re.Pattern[str]  # matches every surface form
 
     def lookup(self, surface: str) -> EntityDef | None:
-        entity_id = self.aliases.get(surface)
-        return self.entries[entity_id] if entity_id else None
+        return self.forms.get(surface)
 
 
 def person_forms(given: str, family: str, family_first: bool) -> list[str]:
@@ -46,9 +46,9 @@ def person_forms(given: str, family: str, family_first: bool) -> list[str]:
     return forms
 
 
-def compile_aliases(aliases: dict[str, str]) -> re.Pattern[str]:
+def compile_aliases(forms: Iterable[str]) -> re.Pattern[str]:
     """One case-sensitive, whole-word alternation, longest forms first."""
-    ordered = sorted(aliases, key=lambda s: (-len(s), s))
+    ordered = sorted(forms, key=lambda s: (-len(s), s))
     body = "|".join(re.escape(alias) for alias in ordered) or r"(?!x)x"
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
 
@@ -109,9 +109,8 @@ def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
             entries[entity_id] = EntityDef(
                 entity_id, entity_type, str(item.get("name") or names[0])
             )
-    for form in ambiguous:
-        del aliases[form]
-    return Gazetteer(entries, aliases, compile_aliases(aliases))
+    forms = {form: entries[i] for form, i in aliases.items() if form not in ambiguous}
+    return Gazetteer(entries, forms, compile_aliases(forms))
 
 
 def _check_country_code(path: Path, code: str) -> None:

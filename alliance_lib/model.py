@@ -100,18 +100,6 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         """The article as plain JSON-ready data; items carry their source offsets too."""
-
-        def items(records: tuple, *, in_text: bool = True) -> list[dict[str, Any]]:
-            out = []
-            for record in records:
-                row = asdict(record)
-                if in_text:
-                    row["source_start"], row["source_end"] = self.source_span(
-                        record.start, record.end
-                    )
-                out.append(row)
-            return out
-
         return {
             "source": self.source,
             "headline": self.headline,
@@ -119,22 +107,27 @@ class Article:
             "truncated": self.truncated,
             "reference_date": self.reference_date,
             "text": self.text,
-            "paragraphs": items(self.paragraphs),
-            "sentences": items(self.sentences),
-            "quotes": items(self.quotes),
-            "entities": items(self.entities),
-            "claims": items(self.claims),
-            "removed": items(self.removed, in_text=False),
+            "paragraphs": self.records(self.paragraphs),
+            "sentences": self.records(self.sentences),
+            "quotes": self.records(self.quotes),
+            "entities": self.records(self.entities),
+            "claims": self.records(self.claims),
+            "removed": self.records(self.removed, in_text=False),
         }
 
-    def sentence_at(self, offset: int) -> int:
-        """Index of the sentence containing `offset` (or the nearest one before it)."""
-        found = 0
-        for i, sentence in enumerate(self.sentences):
-            if sentence.start > offset:
-                break
-            found = i
-        return found
+    def entity_names(self) -> dict[str, str]:
+        """Canonical name of every entity id found in the article."""
+        return {e.id: e.name for e in self.entities}
+
+    def records(self, items: tuple, *, in_text: bool = True) -> list[dict[str, Any]]:
+        """Items as dicts; items of the text also get `source_start`/`source_end`."""
+        rows = []
+        for item in items:
+            row = asdict(item)
+            if in_text:
+                row["source_start"], row["source_end"] = self.source_span(item.start, item.end)
+            rows.append(row)
+        return rows
 
     # DataFrame views: pandas is imported only when one is asked for.
     def quotes_frame(self):  # -> pandas.DataFrame

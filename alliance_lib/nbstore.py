@@ -66,6 +66,7 @@ def refresh(path: Path, timeout: int = 600) -> None:
     from nbclient import NotebookClient
 
     from alliance_lib.outputs import write_text
+    from alliance_lib.runner import KERNEL_ARGUMENTS
 
     notebook = nbformat.read(path, as_version=4)
     NotebookClient(
@@ -73,7 +74,7 @@ def refresh(path: Path, timeout: int = 600) -> None:
         timeout=timeout,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
-        extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+        extra_arguments=list(KERNEL_ARGUMENTS),
     ).execute()
     write_text(path, nbformat.writes(strip(notebook)) + "\n")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from alliance_lib.boilerplate import remove_boilerplate
 from alliance_lib.claims import date_of_line, find_claims
 from alliance_lib.decode import check_text, decode_bytes
-from alliance_lib.entities import find_mentions, gazetteer_mentions, merge
+from alliance_lib.entities import gazetteer_mentions, merge, people_mentions
 from alliance_lib.errors import (
     ArticleError,
     ArticleNotFoundError,
@@ -18,7 +18,7 @@ from alliance_lib.errors import (
     NoArticleBodyError,
     NotAFileError,
 )
-from alliance_lib.gazetteer import compile_aliases, load_gazetteer
+from alliance_lib.gazetteer import load_gazetteer
 from alliance_lib.html import extract_html, looks_like_html
 from alliance_lib.lines import split_lines
 from alliance_lib.model import Article
@@ -116,16 +116,7 @@ def parse_article(
     gazetteer = load_gazetteer(Path(gazetteer_path))
     entities = gazetteer_mentions(page.text, gazetteer, sentences)
     quotes, new_people = find_quotes(page.text, page.paragraphs, sentences, entities, gazetteer)
-    if new_people:
-        forms = {}
-        for person in new_people:
-            forms.setdefault(person.name, person)
-            if person.family and person.family not in gazetteer.aliases:
-                forms.setdefault(person.family, person)
-        extra = find_mentions(
-            page.text, compile_aliases(dict.fromkeys(forms, "")), forms, sentences
-        )
-        entities = merge(entities, extra)
+    entities = merge(entities, people_mentions(page.text, new_people, gazetteer, sentences))
     claims = find_claims(page.text, sentences, reference)
     removed = sorted(cleaned.removed + page.removed, key=lambda r: (r.start, r.end))
     return Article(

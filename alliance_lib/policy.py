@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from alliance_lib.codebooks import compile_patterns, read_yaml
+from alliance_lib.codebooks import compile_patterns, compile_section, read_yaml
 from alliance_lib.errors import DataError
 from alliance_lib.model import Article
 
@@ -36,14 +36,8 @@ def load_policy_codebook(path: Path) -> PolicyCodebook:
             str(entry["label"]),
             compile_patterns(path, f"domains.{key}", entry.get("patterns")),
         )
-    actions = {
-        str(k): compile_patterns(path, f"actions.{k}", v)
-        for k, v in (document["actions"] or {}).items()
-    }
-    precedents = {
-        str(k): compile_patterns(path, f"precedents.{k}", v)
-        for k, v in (document["precedents"] or {}).items()
-    }
+    actions = compile_section(path, document, "actions")
+    precedents = compile_section(path, document, "precedents")
     if not domains or not actions:
         raise DataError(f"{path}: domains and actions must not be empty")
     return PolicyCodebook(domains, actions, precedents)

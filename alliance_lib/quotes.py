@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from alliance_lib.gazetteer import EntityDef, Gazetteer
 from alliance_lib.model import Entity, Paragraph, Quote, Sentence
+from alliance_lib.structure import sentence_locator
 
 _VERBS = (
     r"said|says|say|told|tells|added|adds|stated|states|explained|noted|warned|stressed|argued"
@@ -32,81 +33,18 @@ _AFTER = re.compile(
 _BEFORE = re.compile(rf"(?P<n>{_NAME})\s+(?:also\s+)?(?:{_VERBS})\b")
 _PRONOUNS = {"he", "she", "they"}
 # Capitalised words a said-clause can hold that never name a speaker.
-_NOT_NAMES = {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "it",
-    "this",
-    "that",
-    "there",
-    "officials",
-    "analysts",
-    "experts",
-}
+_NOT_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may"
+    " june july august september october november december it this that there officials"
+    " analysts experts".split()
+)
 # Words that can precede a name in a said-clause and are not part of it.
-_TITLE_WORDS = {
-    "the",
-    "president",
-    "prime",
-    "minister",
-    "secretary",
-    "defense",
-    "defence",
-    "foreign",
-    "state",
-    "ambassador",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "general",
-    "gen.",
-    "adm.",
-    "admiral",
-    "chief",
-    "senator",
-    "sen.",
-    "rep.",
-    "mr.",
-    "ms.",
-    "mrs.",
-    "dr.",
-    "deputy",
-    "vice",
-    "national",
-    "security",
-    "adviser",
-    "advisor",
-    "official",
-    "cabinet",
-    "chairman",
-    "leader",
-    "former",
-    "u.s.",
-    "us",
-    "japanese",
-    "american",
-    "chinese",
-    "russian",
-    "korean",
-    "british",
-}
+_TITLE_WORDS = frozenset(
+    "the president prime minister secretary defense defence foreign state ambassador"
+    " spokesperson spokesman spokeswoman general gen. adm. admiral chief senator sen. rep. mr."
+    " ms. mrs. dr. deputy vice national security adviser advisor official cabinet chairman"
+    " leader former u.s. us japanese american chinese russian korean british".split()
+)
 
 
 @dataclass
@@ -115,13 +53,12 @@ class _Span:
     end: int
     open_mark: int  # offset of the opening quotation mark
     close_mark: int | None  # offset of the closing mark; None when the paragraph ends first
-    paragraph: int
 
 
 _MARK = re.compile(r"[“”\"]")
 
 
-def _quote_spans(text: str, paragraph: Paragraph, number: int) -> list[_Span]:
+def _quote_spans(text: str, paragraph: Paragraph) -> list[_Span]:
     spans: list[_Span] = []
     open_at: int | None = None
     for mark in _MARK.finditer(text, paragraph.start, paragraph.end):
@@ -129,10 +66,10 @@ def _quote_spans(text: str, paragraph: Paragraph, number: int) -> list[_Span]:
         if open_at is None and ch in '“"':
             open_at = i
         elif open_at is not None and ch in '”"':
-            spans.append(_Span(open_at + 1, i, open_at, i, number))
+            spans.append(_Span(open_at + 1, i, open_at, i))
             open_at = None
     if open_at is not None:
-        spans.append(_Span(open_at + 1, paragraph.end, open_at, None, number))
+        spans.append(_Span(open_at + 1, paragraph.end, open_at, None))
     return spans
 
 
@@ -190,8 +127,7 @@ class _Speakers:
             self.new[entity_id] = EntityDef(entity_id, "person", full, tokens[-1])
         self.new_forms.setdefault(full, entity_id)
         self.new_forms.setdefault(tokens[-1], entity_id)
-        self.people.append((offset, entity_id))
-        self.people.sort()
+        bisect.insort(self.people, (offset, entity_id))
         return entity_id
 
 
@@ -222,24 +158,23 @@ def find_quotes(
 ) -> tuple[list[Quote], list[EntityDef]]:
     """Quotations in text order, and the people named in said-clauses but not in the gazetteer."""
     speakers = _Speakers(gazetteer, entities)
-    starts = [s.start for s in sentences]
+    sentence_of = sentence_locator(sentences)
     quotes: list[Quote] = []
     previous_speaker: str | None = None  # last speaker of the paragraph before, if it quoted
     for number, paragraph in enumerate(paragraphs):
         if paragraph.kind != "body":
             previous_speaker = None
             continue
-        spans = _quote_spans(text, paragraph, number)
+        spans = _quote_spans(text, paragraph)
         # A paragraph made only of quotation (nothing but punctuation outside the marks).
-        outside = re.sub(r"[“”\"]", "", _outside_quotes(text, paragraph, spans))
-        quote_only = bool(spans) and not re.search(r"\w", outside)
+        quote_only = bool(spans) and not re.search(r"\w", _outside_quotes(text, paragraph, spans))
         paragraph_speaker: str | None = None
         for span in spans:
             start, end = _trim(text, span.start, span.end)
             words = len(text[start:end].split())
             if words < 2:
                 continue  # a scare quote, not a quotation
-            sentence_no = max(0, bisect.bisect_right(starts, span.open_mark) - 1)
+            sentence_no = sentence_of(span.open_mark)
             speaker, cue, partial = _said_clause(text, span, sentences[sentence_no], speakers)
             if words < 3 and cue is None:
                 continue  # two words with nobody saying them: a title or a scare quote

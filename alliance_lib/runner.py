@@ -19,6 +19,9 @@ from alliance_lib.paths import NOTEBOOKS_DIR, PROJECT_ROOT, SEED_ARTICLE, resolv
 
 EXECUTION_TIMEOUT = 600  # seconds per cell: a hung kernel fails instead of blocking CI
 PARALLEL_NOTEBOOKS = 2
+# Kernel log noise: ipykernel 7 warns on every start that TCP is unencrypted (the kernels are
+# local), and graceful shutdown (SIGINT first) can log a KeyboardInterrupt.
+KERNEL_ARGUMENTS = ("--IPKernelApp.log_level=CRITICAL",)  # pass a fresh list: nbclient extends it
 RESERVED = {"article_path": "--article", "output_dir": "--output"}
 _NOTEBOOK = re.compile(r"\d\d_[a-z0-9_]+\.ipynb")
 
@@ -167,9 +170,7 @@ def _execute(notebook: Path, executed: Path, parameters: dict[str, object]) -> N
             progress_bar=False,
             request_save_on_cell_execute=False,
             execution_timeout=EXECUTION_TIMEOUT,
-            # Kernel log noise: ipykernel 7 warns on every start that TCP is unencrypted (the
-            # kernels are local), and graceful shutdown (SIGINT first) can log a KeyboardInterrupt.
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+            extra_arguments=list(KERNEL_ARGUMENTS),
         )
     except PapermillExecutionError as exc:
         error = " ".join(f"{exc.ename}: {exc.evalue}".split())  # one line, whatever the error text

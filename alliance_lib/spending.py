@@ -22,7 +22,6 @@ EDITIONS = {
     "SIPRI_MILEX_2024REL": "SIPRI Military Expenditure Database, 2024 release (data to 2023)",
     "OWID_SIPRI_SHARE_2025": "Our World in Data, SIPRI share of GDP, 2025 release (data to 2024)",
 }
-PEERS = ("USA", "CHN", "KOR", "RUS", "DEU", "GBR", "AUS", "IND")
 SHARE_FILE = DATA_DIR / "sipri_milex_share_gdp.csv"
 YEN_FILE = DATA_DIR / "sipri_milex_local_currency_japan.csv"
 MOD_FILE = DATA_DIR / "japan_mod_defense_budget.csv"
@@ -58,7 +57,7 @@ def _read(path: Path, columns: set[str]) -> pd.DataFrame:
     return frame
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=1)
 def share_of_gdp() -> pd.DataFrame:
     """Military expenditure as % of GDP, all countries and editions in data/."""
     frame = _read(SHARE_FILE, {"country", "iso3", "year", "value", "sipri_flag", "source_id"})
@@ -195,6 +194,13 @@ def implied_gdp_trillion_yen(edition: str, year: int) -> float | None:
     return float(rows.iloc[0]["value"]) / (float(share) / 100.0) / 1e12
 
 
+def spending_multiple(
+    base_share: float, target_share: float, growth_pct: float, years: int
+) -> float:
+    """How many times spending grows when the share goes from base to target and GDP grows `years` years."""
+    return target_share / base_share * (1 + growth_pct / 100.0) ** years
+
+
 def scenario(
     params: SpendingParameters,
 ) -> tuple[pd.DataFrame, dict[str, float | int | str | None]]:
@@ -227,7 +233,9 @@ def scenario(
         )
     path = pd.DataFrame(rows)
     path["spending_growth_pct"] = path["spending_index"].pct_change() * 100
-    multiple = float(path["spending_index"].iloc[-1] / 100.0)
+    multiple = spending_multiple(
+        base_share, params.target_share, params.nominal_gdp_growth_pct, span
+    )
     summary = {
         "sipri_edition": params.sipri_edition,
         "base_year": params.base_year,
@@ -263,6 +271,7 @@ def verdict_table(params: SpendingParameters) -> pd.DataFrame:
 
     rows = [
         {
+            "basis": "mod_budget",
             "definition": "MOD budget: FY2022 initial (excl. SACO/realignment) -> FY2027 plan (DBP-covered)",
             "base": f"{mod22_excl:.2f} tn yen ({src22_excl})",
             "end": f"{dbp27:.2f} tn yen ({src27})",
@@ -270,6 +279,7 @@ def verdict_table(params: SpendingParameters) -> pd.DataFrame:
             "end_share_of_fy2022_gdp_pct": 100 * dbp27 / gdp_base,
         },
         {
+            "basis": "plan_totals",
             "definition": "Five-year plan totals: FY2019-23 MTDP -> FY2023-27 DBP",
             "base": f"{prev_plan:.2f} tn yen ({src_prev})",
             "end": f"{dbp_total:.2f} tn yen ({src_dbp})",
@@ -277,6 +287,7 @@ def verdict_table(params: SpendingParameters) -> pd.DataFrame:
             "end_share_of_fy2022_gdp_pct": None,
         },
         {
+            "basis": "security_total",
             "definition": "Security-related total (the NSS 2% target): FY2022 MOD budget incl. SACO -> FY2027 target",
             "base": f"{mod22_incl:.2f} tn yen ({src22_incl})",
             "end": f"{total27:.2f} tn yen ({src_total})",
@@ -289,13 +300,15 @@ def verdict_table(params: SpendingParameters) -> pd.DataFrame:
         if params.base_year not in share.index:
             continue
         base_share = float(share[params.base_year])
-        multiple = (
-            params.target_share
-            / base_share
-            * (1 + params.nominal_gdp_growth_pct / 100) ** (params.target_year - params.base_year)
+        multiple = spending_multiple(
+            base_share,
+            params.target_share,
+            params.nominal_gdp_growth_pct,
+            params.target_year - params.base_year,
         )
         rows.append(
             {
+                "basis": "sipri",
                 "definition": f"SIPRI ({edition}): {params.base_year} share -> {params.target_share:g}% in {params.target_year}",
                 "base": f"{base_share:.3f}% of GDP",
                 "end": f"{params.target_share:g}% of GDP",
@@ -315,9 +328,9 @@ def verdict_table(params: SpendingParameters) -> pd.DataFrame:
 
 def verdict_sentence(table: pd.DataFrame) -> str:
     """One plain sentence summarising the verdict table (built from its numbers)."""
-    security = table.iloc[2]
-    mod = table.iloc[0]
-    sipri = table.iloc[3:]
+    security = table[table["basis"] == "security_total"].iloc[0]
+    mod = table[table["basis"] == "mod_budget"].iloc[0]
+    sipri = table[table["basis"] == "sipri"]
     parts = [
         f"The article's claim holds for the broader security-related total, which {security['verdict']} "
         f"and reaches {security['end_share_of_fy2022_gdp_pct']:.2f}% of FY2022 GDP; the Ministry of "

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from array import array
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -114,6 +116,12 @@ def layout(lines: list[Line], headings: set[int], raw: str) -> Layout:
         paragraphs.append(Paragraph(position, position + len(line.text), line.text, kind))
         position += len(line.text)
     return Layout("".join(pieces), offsets, paragraphs, removed)
+
+
+def sentence_locator(sentences: Sequence[Sentence]) -> Callable[[int], int]:
+    """A function from a text offset to the index of the sentence holding it (or the one before)."""
+    starts = [s.start for s in sentences]
+    return lambda offset: max(0, bisect.bisect_right(starts, offset) - 1)
 
 
 @lru_cache(maxsize=1)

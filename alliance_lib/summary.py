@@ -29,7 +29,7 @@ def structure_summary(article: Article) -> str:
 
 def summarize(article: Article) -> str:
     """Headline, structure, removed boilerplate, quotes by speaker, entities and claims."""
-    names = {e.id: e.name for e in article.entities}
+    names = article.entity_names()
     lines = [f"source:     {article.source}", structure_summary(article)]
     lines.append(f"removed:    {len(article.removed)} items")
     for rule, count in sorted(Counter(r.rule for r in article.removed).items()):

@@ -2,32 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 import pandas as pd
 
 from alliance_lib.model import Article
 
 
 def _frame(
-    article: Article, records, columns: list[str], *, with_sentence: bool = True
+    article: Article, items: tuple, columns: list[str], *, with_sentence: bool = True
 ) -> pd.DataFrame:
-    rows = []
-    for record in records:
-        row = asdict(record)
-        row["source_start"], row["source_end"] = article.source_span(record.start, record.end)
-        if with_sentence:
-            row["sentence_text"] = (
-                article.sentences[record.sentence].text if article.sentences else ""
-            )
-        rows.append(row)
+    rows = article.records(items)
+    if with_sentence:
+        for row in rows:
+            row["sentence_text"] = article.sentences[row["sentence"]].text
     extra = ["source_start", "source_end"] + (["sentence_text"] if with_sentence else [])
     return pd.DataFrame(rows, columns=columns + extra)
 
 
 def quotes_frame(article: Article) -> pd.DataFrame:
     """Quotations with speaker id and name, how they were attributed, and offsets."""
-    names = {e.id: e.name for e in article.entities}
+    names = article.entity_names()
     frame = _frame(
         article,
         article.quotes,
@@ -88,5 +81,5 @@ def sentences_frame(article: Article) -> pd.DataFrame:
 def removed_frame(article: Article) -> pd.DataFrame:
     """Boilerplate dropped, with the rule that dropped it; offsets index the source text."""
     return pd.DataFrame(
-        [asdict(r) for r in article.removed], columns=["start", "end", "text", "rule"]
+        article.records(article.removed, in_text=False), columns=["start", "end", "text", "rule"]
     )

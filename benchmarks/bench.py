@@ -103,7 +103,7 @@ def bench_parser() -> None:
 def bench_notebooks() -> None:
     import papermill as pm  # imported up front: both timings below use it
 
-    from alliance_lib.runner import execute_all, floor_notebook
+    from alliance_lib.runner import KERNEL_ARGUMENTS, execute_all, floor_notebook
 
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
@@ -120,7 +120,7 @@ def bench_notebooks() -> None:
                 progress_bar=False,
                 request_save_on_cell_execute=False,
                 kernel_name="python3",
-                extra_arguments=["--IPKernelApp.log_level=CRITICAL"],  # as alliance run does
+                extra_arguments=list(KERNEL_ARGUMENTS),  # as alliance run does
             )
         floor = time.perf_counter() - start
     print(f"all {count} notebooks (alliance run)  {full:8.2f} s")

@@ -16,7 +16,7 @@ from papermill.exceptions import PapermillExecutionError
 
 from alliance_lib import nbstore, spending
 from alliance_lib.paths import DATA_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, SEEDS_DIR
-from alliance_lib.runner import available_notebooks
+from alliance_lib.runner import KERNEL_ARGUMENTS, available_notebooks
 from tests.conftest import FIXTURES
 
 NOTEBOOKS = available_notebooks()
@@ -33,7 +33,7 @@ def _execute(name: str, tmp_path, **parameters):
         progress_bar=False,
         request_save_on_cell_execute=False,
         execution_timeout=300,
-        extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+        extra_arguments=list(KERNEL_ARGUMENTS),
     )
     return output
 
