@@ -39,7 +39,7 @@ lab: $(STAMP) ## Open the notebooks in JupyterLab (installs it into .venv on fir
 	$(BIN)/jupyter lab notebooks
 
 checked-outputs: $(STAMP) ## Re-execute the notebooks and store the outputs nbval checks (after a deliberate change)
-	$(BIN)/python -m alliance_lib.nbstore
+	$(BIN)/python -m alliance_lib.report.nbstore
 
 clean: ## Remove the environment and generated reports
 	rm -rf $(VENV) reports build *.egg-info

@@ -1,5 +1,7 @@
 """alliance_lib: parse a news article into checkable data for the alliance notebooks.
 
+The pipeline's stages are its subpackages: `text` (article file -> `Article`), `analysis`
+(spending, policy shifts, threat framing) and `report` (notebooks run into a report folder).
 Importing the package is cheap: pandas, trafilatura and the NLP helpers load on first use.
 """
 
@@ -14,9 +16,10 @@ from alliance_lib.errors import (
     NoArticleBodyError,
     NotAFileError,
     ParameterError,
+    RunError,
 )
-from alliance_lib.model import Article, Claim, Entity, Paragraph, Quote, Removed, Sentence
-from alliance_lib.parse import load_article, parse_article
+from alliance_lib.text.model import Article, Claim, Entity, Paragraph, Quote, Removed, Sentence
+from alliance_lib.text.pipeline import load_article, parse_article
 
 __all__ = [
     "AllianceError",
@@ -35,6 +38,7 @@ __all__ = [
     "ParameterError",
     "Quote",
     "Removed",
+    "RunError",
     "Sentence",
     "load_article",
     "parse_article",

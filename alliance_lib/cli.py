@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 
 from alliance_lib.errors import AllianceError
+from alliance_lib.text.pipeline import load_article
+from alliance_lib.text.summary import summarize
 
 
 class _Parser(argparse.ArgumentParser):
@@ -23,21 +25,18 @@ def _fail(message: str):
 
 
 def _parse_command(args: argparse.Namespace) -> int:
-    from alliance_lib.parse import load_article
-
     article = load_article(args.path, reference_date=args.reference_date)
     if args.json:
         json.dump(article.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        from alliance_lib.summary import summarize
-
         print(summarize(article))
     return 0
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    from alliance_lib.runner import run_report
+    # lazy: the report stage imports pandas, papermill and matplotlib; `alliance parse` needs none
+    from alliance_lib.report.runner import run_report
 
     run_report(
         article=args.article,

@@ -51,3 +51,29 @@ class ParameterError(AllianceError, ValueError):
         self.name = name
         self.problem = problem
         super().__init__(f"parameter {name!r}: {problem}")
+
+
+class RunError(AllianceError):
+    """A notebook run failed; the message is one line naming the notebook, the cell and the error.
+
+    `notebook` is the notebook's file name; `cell` and `execution_count` locate the failing cell
+    (None when the run failed outside a cell); `error_name` and `error_value` are the exception's
+    class name and message as the kernel reported them.
+    """
+
+    def __init__(
+        self,
+        notebook: str,
+        error_name: str,
+        error_value: str,
+        cell: int | None = None,
+        execution_count: int | None = None,
+    ) -> None:
+        self.notebook = notebook
+        self.cell = cell
+        self.execution_count = execution_count
+        self.error_name = error_name
+        self.error_value = error_value
+        error = " ".join(f"{error_name}: {error_value}".split())  # one line, whatever the text
+        where = f" in cell {cell} (In [{execution_count}])" if cell is not None else ""
+        super().__init__(f"{notebook} failed{where}: {error}")

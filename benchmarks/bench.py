@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from alliance_lib import load_article, parse_article
-from alliance_lib.paths import SEED_ARTICLE
+from alliance_lib.config import SEED_ARTICLE
 
 
 def _best_of(func, repeat: int = 30) -> float:
@@ -101,9 +101,9 @@ def bench_parser() -> None:
 
 
 def bench_notebooks() -> None:
-    import papermill as pm  # imported up front: both timings below use it
+    import papermill  # noqa: F401  imported up front: both timings below use it
 
-    from alliance_lib.runner import KERNEL_ARGUMENTS, execute_all, floor_notebook
+    from alliance_lib.report.runner import execute_all, execute_notebook, floor_notebook
 
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
@@ -114,14 +114,7 @@ def bench_notebooks() -> None:
         floor_path.write_text(floor_notebook(), encoding="utf-8")
         start = time.perf_counter()
         for i in range(count):
-            pm.execute_notebook(
-                str(floor_path),
-                str(Path(tmp) / f"floor-{i}.ipynb"),
-                progress_bar=False,
-                request_save_on_cell_execute=False,
-                kernel_name="python3",
-                extra_arguments=list(KERNEL_ARGUMENTS),  # as alliance run does
-            )
+            execute_notebook(floor_path, Path(tmp) / f"floor-{i}.ipynb")  # as alliance run does
         floor = time.perf_counter() - start
     print(f"all {count} notebooks (alliance run)  {full:8.2f} s")
     print(

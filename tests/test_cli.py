@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from alliance_lib.cli import main
-from alliance_lib.paths import SEED_ARTICLE
+from alliance_lib.config import SEED_ARTICLE
 from tests.conftest import FIXTURES
 
 TOP_LEVEL = {

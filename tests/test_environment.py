@@ -8,7 +8,7 @@ import tomllib
 
 import yaml
 
-from alliance_lib.paths import PROJECT_ROOT
+from alliance_lib.config import PROJECT_ROOT
 
 
 def _pyproject_requirements() -> list[str]:

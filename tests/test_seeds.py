@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from alliance_lib.paths import PROJECT_ROOT, SEEDS_DIR
+from alliance_lib.config import PROJECT_ROOT, SEEDS_DIR
 
 
 def test_seed_hashes_match_the_manifest():

@@ -1,0 +1,78 @@
+"""Codebooks: compile their pattern sections, and match patterns against an article's sentences.
+
+A codebook is an editable YAML file (`data/policy_codebook.yaml`, `data/framing_codebook.yaml`)
+mapping code names to regular expressions; `match_sentences` is the one loop that applies such
+patterns to sentences, for every analysis that codes sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from alliance_lib.errors import DataError
+from alliance_lib.text.model import Sentence
+
+
+def compile_patterns(path: Path, where: str, patterns: object) -> re.Pattern[str]:
+    """One case-insensitive regex matching any of `patterns` (a string or a list of them)."""
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    if (
+        not isinstance(patterns, list)
+        or not patterns
+        or not all(isinstance(p, str) for p in patterns)
+    ):
+        raise DataError(f"{path}: {where} needs a list of regular expressions")
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    except re.error as exc:
+        raise DataError(f"{path}: {where} has a bad regular expression ({exc})") from exc
+
+
+def compile_section(path: Path, document: dict, section: str) -> dict[str, re.Pattern[str]]:
+    """A codebook section mapping names to patterns, compiled; DataError if it is not a mapping."""
+    entries = document.get(section) or {}
+    if not isinstance(entries, dict):
+        raise DataError(f"{path}: {section} must map names to patterns")
+    return {
+        str(name): compile_patterns(path, f"{section}.{name}", patterns)
+        for name, patterns in entries.items()
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceMatch:
+    """One pattern's match in one sentence; `start`/`end` are offsets into the article text."""
+
+    sentence: int
+    name: str
+    text: str
+    start: int
+    end: int
+
+
+def match_sentences(
+    sentences: Sequence[Sentence], patterns: Mapping[str, re.Pattern[str]], *, every: bool = False
+) -> Iterator[SentenceMatch]:
+    """Sentence by sentence, pattern by pattern (codebook order): the first match, or `every` one."""
+    for index, sentence in enumerate(sentences):
+        for name, pattern in patterns.items():
+            found = pattern.finditer(sentence.text) if every else [pattern.search(sentence.text)]
+            for match in found:
+                if match is None:
+                    continue
+                start = sentence.start + match.start()
+                yield SentenceMatch(index, name, match.group(0), start, start + len(match.group(0)))
+
+
+def names_by_sentence(
+    sentences: Sequence[Sentence], patterns: Mapping[str, re.Pattern[str]]
+) -> list[list[str]]:
+    """For each sentence, the names of the patterns that match it, sorted."""
+    found: list[set[str]] = [set() for _ in sentences]
+    for hit in match_sentences(sentences, patterns):
+        found[hit.sentence].add(hit.name)
+    return [sorted(names) for names in found]

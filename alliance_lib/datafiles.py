@@ -1,0 +1,40 @@
+"""Read the project's editable data files (YAML, CSV) with errors that name the file and problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alliance_lib.errors import DataError
+
+
+def read_yaml(path: Path, what: str) -> object:
+    """The parsed YAML document at `path`; DataError if it is missing or not readable YAML."""
+    import yaml  # lazy: keeps `import alliance_lib` light; only loading a data file needs it
+
+    try:
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise DataError(f"{path}: {what} not found") from exc
+    except IsADirectoryError as exc:
+        raise DataError(f"{path}: is a directory, not a {what}") from exc
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: not valid YAML for a {what} ({exc.__class__.__name__})") from exc
+
+
+def read_csv(path: Path, what: str, columns: set[str], **options: Any):
+    """The CSV at `path` as a DataFrame holding `columns`; DataError if missing or malformed."""
+    import pandas as pd  # lazy: keeps `import alliance_lib` light
+
+    try:
+        frame = pd.read_csv(path, **options)
+    except FileNotFoundError as exc:
+        raise DataError(f"{path}: {what} not found") from exc
+    except IsADirectoryError as exc:
+        raise DataError(f"{path}: is a directory, not a {what}") from exc
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError) as exc:
+        raise DataError(f"{path}: not a readable CSV ({exc.__class__.__name__})") from exc
+    missing = columns - set(frame.columns)
+    if missing:
+        raise DataError(f"{path}: missing column(s) {sorted(missing)}")
+    return frame

@@ -1,0 +1,89 @@
+"""How notebooks are stored: without outputs, except the cells nbval checks (`make checked-outputs`)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from alliance_lib.config import KERNEL_NAME
+from alliance_lib.report.outputs import write_text
+from alliance_lib.report.runner import available_notebooks, execute_notebook
+
+CHECK_MARK = "NBVAL_CHECK_OUTPUT"
+_VOLATILE_CELL_KEYS = ("execution", "papermill", "ExecuteTime", "collapsed", "scrolled")
+
+
+def is_checked(cell) -> bool:
+    """A code cell whose output nbval compares (`# NBVAL_CHECK_OUTPUT` or the nbval-check-output tag)."""
+    if cell.get("cell_type") != "code":
+        return False
+    first = cell.get("source", "").lstrip().splitlines()[:1]
+    return bool(first and CHECK_MARK in first[0]) or "nbval-check-output" in cell.get(
+        "metadata", {}
+    ).get("tags", [])
+
+
+def strip(notebook):
+    """Drop outputs, counts and run metadata, except outputs and counts of checked cells."""
+    notebook.metadata.pop("papermill", None)
+    notebook.metadata.pop("widgets", None)
+    count = 0
+    for cell in notebook.cells:
+        for key in _VOLATILE_CELL_KEYS:
+            cell.metadata.pop(key, None)
+        if cell.metadata.get("tags") == []:  # papermill adds an empty tag list to every cell
+            del cell.metadata["tags"]
+        if cell.cell_type != "code":
+            continue
+        if is_checked(cell):
+            count += 1
+            cell.execution_count = count
+            for output in cell.outputs:
+                if "execution_count" in output:
+                    output["execution_count"] = count
+        else:
+            cell.outputs = []
+            cell.execution_count = None
+    return notebook
+
+
+def problems(notebook) -> list[str]:
+    """Ways a stored notebook breaks the storage rule (empty when it is clean)."""
+    found = []
+    if "papermill" in notebook.metadata:
+        found.append("notebook metadata holds papermill run data")
+    if notebook.metadata.get("kernelspec", {}).get("name") != KERNEL_NAME:
+        found.append(f"kernelspec is not {KERNEL_NAME}")
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type != "code":
+            continue
+        if any(key in cell.metadata for key in _VOLATILE_CELL_KEYS):
+            found.append(f"cell {index} keeps run metadata")
+        if is_checked(cell):
+            if not cell.outputs or cell.execution_count is None:
+                found.append(f"cell {index} is checked by nbval but has no stored output")
+        elif cell.outputs or cell.execution_count is not None:
+            found.append(f"cell {index} keeps an output nbval does not check")
+    return found
+
+
+def refresh(path: Path) -> None:
+    """Re-execute a notebook with its default parameters and store the checked outputs."""
+    import nbformat  # lazy: only `make checked-outputs` needs it
+
+    with tempfile.TemporaryDirectory() as folder:
+        executed = Path(folder) / path.name
+        execute_notebook(path, executed)
+        notebook = nbformat.read(executed, as_version=4)
+    write_text(path, nbformat.writes(strip(notebook)) + "\n")
+
+
+def main() -> None:
+    """`make checked-outputs`: refresh every notebook's checked outputs."""
+    for notebook_path in available_notebooks():
+        print(f"refreshing checked outputs of {notebook_path.name}")
+        refresh(notebook_path)
+
+
+if __name__ == "__main__":
+    main()

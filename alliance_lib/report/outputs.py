@@ -1,0 +1,61 @@
+"""Write notebook results atomically: a reader never sees a half-written file."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+
+def write_bytes(path: Path, data: bytes) -> Path:
+    """Write via a temporary file in the same folder, then rename over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_text(path: Path, text: str) -> Path:
+    return write_bytes(path, text.encode("utf-8"))
+
+
+def write_json(path: Path, data: Any) -> Path:
+    """Sorted keys, fixed indentation, trailing newline: byte-stable for the same data."""
+    return write_text(path, json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+
+
+def write_csv(path: Path, frame) -> Path:
+    """A DataFrame as CSV, without the index; callers sort rows first."""
+    return write_text(path, frame.to_csv(index=False, lineterminator="\n"))
+
+
+def save_figure(path: Path, figure) -> Path:
+    """A matplotlib Figure as PNG through the Agg canvas, with no software/time metadata."""
+    # lazy: matplotlib is heavy, and only notebooks that draw need it
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(figure)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=110, metadata={"Software": None}, bbox_inches="tight")
+    return write_bytes(path, buffer.getvalue())
+
+
+def write_results(folder: Path, results: dict[str, Any]) -> list[str]:
+    """Write each named result (DataFrame -> .csv, anything else -> .json); return the file names."""
+    for name, value in sorted(results.items()):
+        if name.endswith(".csv"):
+            write_csv(folder / name, value)
+        elif name.endswith(".json"):
+            write_json(folder / name, value)
+        else:
+            raise ValueError(f"result {name!r} must end in .csv or .json")
+    return sorted(results)

@@ -1,0 +1,141 @@
+"""Charts for the notebooks, drawn on matplotlib's Agg canvas (no pyplot, no backend state).
+
+Each function returns a Figure; `report.outputs.save_figure` writes it and the notebook shows
+the PNG.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+_JAPAN = "#bc002d"
+
+
+def _caption(figure: Figure, text: str) -> None:
+    figure.text(0.01, -0.02, text, fontsize=7, color="#555555", ha="left", va="top", wrap=True)
+
+
+def peers_chart(
+    table: pd.DataFrame, names: dict[str, str], citation: str, reference: float = 2.0
+) -> Figure:
+    """Share of GDP over time, Japan against its peers, with the 2% line."""
+    figure = Figure(figsize=(8, 4.5))
+    axes = figure.add_subplot()
+    for code in table.columns:
+        series = table[code].dropna()
+        is_japan = code == "JPN"
+        axes.plot(
+            series.index,
+            series.values,
+            label=names.get(code, code),
+            color=_JAPAN if is_japan else None,
+            linewidth=2.8 if is_japan else 1.2,
+            alpha=1 if is_japan else 0.75,
+        )
+    axes.axhline(reference, color="black", linestyle="--", linewidth=0.8)
+    axes.text(table.index.min(), reference, f" {reference:g}% of GDP", va="bottom", fontsize=8)
+    axes.set_ylabel("military expenditure, % of GDP")
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.set_title("Japan's military spending as a share of GDP, beside peers")
+    axes.legend(fontsize=7, frameon=False, loc="center left", bbox_to_anchor=(1.01, 0.5))
+    axes.grid(alpha=0.3)
+    _caption(figure, citation)
+    return figure
+
+
+def editions_chart(table: pd.DataFrame, citation: str) -> Figure:
+    """Japan's share of GDP in each data edition: the revisions made visible."""
+    figure = Figure(figsize=(8, 3.8))
+    axes = figure.add_subplot()
+    for edition in [c for c in table.columns if c != "spread_pct_points"]:
+        series = table[edition].dropna()
+        axes.plot(series.index, series.values, marker="o", markersize=3, label=edition)
+    axes.set_ylabel("Japan, % of GDP")
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.set_title("The same indicator in three editions of the data")
+    axes.legend(fontsize=7, frameon=False)
+    axes.grid(alpha=0.3)
+    _caption(figure, citation)
+    return figure
+
+
+def scenario_chart(
+    path: pd.DataFrame, budget: pd.DataFrame, summary: dict, citation: str
+) -> Figure:
+    """The scenario's spending path beside the MOD budget series (trillion yen)."""
+    figure = Figure(figsize=(8, 4.2))
+    axes = figure.add_subplot()
+    years = range(int(budget["fiscal_year"].min()), int(budget["fiscal_year"].max()) + 1)
+    for measure, rows in budget.groupby("measure", sort=True):
+        series = rows.set_index("fiscal_year")["value_trillion_yen"].reindex(
+            years
+        )  # gaps stay gaps
+        axes.plot(
+            series.index,
+            series.values,
+            marker="s",
+            markersize=3,
+            linewidth=1,
+            label=f"MOD: {measure}",
+        )
+    if path["spending_trillion_yen"].notna().all():
+        axes.plot(
+            path["year"],
+            path["spending_trillion_yen"],
+            color=_JAPAN,
+            linewidth=2.5,
+            label=f"scenario: {summary['base_share_pct']:.2f}% -> {summary['target_share_pct']:g}% of GDP",
+        )
+        axes.set_ylabel("trillion yen")
+    else:
+        axes.set_ylabel("trillion yen (MOD); scenario shown as index in the table")
+    axes.set_title("Japan's defence budget and the spending path to the target share")
+    axes.set_xlabel("fiscal year (MOD budgets, April-March); calendar year (scenario)")
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.legend(fontsize=7, frameon=False)
+    axes.grid(alpha=0.3)
+    _caption(figure, citation)
+    return figure
+
+
+def timeline_chart(events: pd.DataFrame) -> Figure:
+    """Dated events the article mentions, in time order, labelled on the left."""
+    figure = Figure(figsize=(9, max(2.2, 0.7 * len(events) + 1.2)))
+    axes = figure.add_subplot()
+    dates = pd.to_datetime(events["date"])
+    positions = list(range(len(events)))[::-1]
+    axes.scatter(dates, positions, color=_JAPAN, zorder=3, s=40)
+    axes.hlines(positions, dates.min(), dates, color="#cccccc", linewidth=0.8, zorder=1)
+    axes.set_yticks(positions, [textwrap.fill(label, 60) for label in events["label"]], fontsize=8)
+    axes.set_ylim(-0.7, len(events) - 0.3)
+    margin = max(pd.Timedelta(days=60), (dates.max() - dates.min()) * 0.15)
+    axes.set_xlim(dates.min() - margin, dates.max() + margin)
+    locator = AutoDateLocator(maxticks=6)
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    axes.set_title("Dated events in the article")
+    axes.grid(axis="x", alpha=0.3)
+    return figure
+
+
+def counts_chart(table: pd.DataFrame, title: str, xlabel: str) -> Figure:
+    """Horizontal grouped bars: rows are categories (top to bottom), columns are speakers."""
+    figure = Figure(figsize=(8, max(2.5, 0.35 * len(table) + 1.2)))
+    axes = figure.add_subplot()
+    rows = list(table.index)[::-1]
+    height = 0.8 / max(1, len(table.columns))
+    for k, speaker in enumerate(table.columns):
+        positions = [i + (k - (len(table.columns) - 1) / 2) * height for i in range(len(rows))]
+        axes.barh(positions, [table.loc[r, speaker] for r in rows], height=height, label=speaker)
+    axes.set_yticks(range(len(rows)), rows, fontsize=8)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.set_title(title)
+    axes.set_xlabel(xlabel)
+    axes.legend(fontsize=7, frameon=False, title="voiced by")
+    axes.grid(axis="x", alpha=0.3)
+    return figure

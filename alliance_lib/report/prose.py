@@ -1,0 +1,67 @@
+"""Finding sentences computed from the analysis tables: no figure in them is typed by hand."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def verdict_sentence(table: pd.DataFrame) -> str:
+    """One plain sentence summarising the verdict table (built from its numbers)."""
+    security = table[table["basis"] == "security_total"].iloc[0]
+    mod = table[table["basis"] == "mod_budget"].iloc[0]
+    sipri = table[table["basis"] == "sipri"]
+    parts = [
+        f"The article's claim holds for the broader security-related total, which {security['verdict']} "
+        f"and reaches {security['end_share_of_fy2022_gdp_pct']:.2f}% of FY2022 GDP; the Ministry of "
+        f"Defense budget alone {mod['verdict']} and reaches {mod['end_share_of_fy2022_gdp_pct']:.2f}%."
+    ]
+    if not sipri.empty:
+        low, high = sipri["ratio"].min(), sipri["ratio"].max()
+        parts.append(
+            f"On SIPRI's definition the target implies spending x{low:.2f} to x{high:.2f} depending on "
+            "the edition, because the editions disagree on Japan's starting share."
+        )
+    return " ".join(parts)
+
+
+def peers_sentence(table: pd.DataFrame, names: dict[str, str]) -> str:
+    """Where Japan stands among the peers in the latest year all of them report (from the table)."""
+    complete = table.dropna()
+    if complete.empty or "JPN" not in complete.columns:
+        return "No year has figures for Japan and every peer in this edition."
+    year = int(complete.index.max())
+    row = complete.loc[year]
+    others = row.drop("JPN")
+    if others.empty:
+        return f"In {year} Japan spent {row['JPN']:.2f}% of GDP on its military."
+    low, high = others.idxmin(), others.idxmax()
+    below = int((others > row["JPN"]).sum())
+    return (
+        f"In {year} Japan spent {row['JPN']:.2f}% of GDP on its military; {below} of the "
+        f"{len(others)} peers spent more. The peers ranged from {others[low]:.2f}% "
+        f"({names.get(low, low)}) to {others[high]:.2f}% ({names.get(high, high)})."
+    )
+
+
+def voices_sentence(threats: pd.DataFrame, descriptors: pd.DataFrame) -> str:
+    """Who names the threats and who describes the threat environment (counted from the tables)."""
+    if threats.empty and descriptors.empty:
+        return (
+            "The article names no threat actor and uses none of the codebook's threat descriptors."
+        )
+    parts = []
+    if not threats.empty:
+        by_voice = threats.groupby("speaker")["sentence"].nunique().sort_index()
+        listed = ", ".join(f"{voice} {count}" for voice, count in by_voice.items())
+        parts.append(
+            f"Threat actors are named in {threats['sentence'].nunique()} sentence(s) (by voice: {listed})."
+        )
+    if not descriptors.empty:
+        by_voice = descriptors.groupby("speaker")["descriptor"].size().sort_index()
+        listed = ", ".join(f"{voice} {count}" for voice, count in by_voice.items())
+        unnamed = int((descriptors["threats_in_sentence"] == "").sum())
+        parts.append(
+            f"Threat descriptors appear {len(descriptors)} time(s) (by voice: {listed}); "
+            f"{unnamed} of them in sentences that name no threat actor."
+        )
+    return " ".join(parts)

@@ -1,0 +1,163 @@
+"""Boilerplate removal for plain-text copies of news pages: every drop recorded with its rule.
+
+Aggregator copies keep their navigation and widgets as lines of text inside the article, where
+HTML extractors cannot see them. Each rule below names what it drops. This is the only stage
+that removes text: what survives is the article's headline, body lines and subheadings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from alliance_lib.text.dateline import publication_date
+from alliance_lib.text.headings import is_subheading, is_title_like
+from alliance_lib.text.model import Removed
+from alliance_lib.text.offsets import Line
+
+_MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
+_BREADCRUMB = re.compile(r"(?i)home\b(?=.*?(?:[>›»|/—–]|$))")
+_TRAIL_SEPARATOR = re.compile(r"\s*[>›»|/—–]\s*")
+_SHARE = re.compile(
+    r"(?i)\d[\d,.]*\s*[km]?|(?:share|shares|tweet|email|e-mail|print|comments?|facebook|twitter|x"
+    r"|linkedin|whatsapp|reddit|copy link|save)(?: this(?: article| story)?)?"
+)
+_ARTIFACT = re.compile(r"(?i)array|undefined|null|nan|none|\[object object\]|object|function")
+_ADVERT = re.compile(r"(?i)advertisement|sponsored(?: content)?|ad|story continues below")
+_FOOTER = re.compile(
+    r"(?i)(?:follow us on|sign up for|subscribe (?:to|now)|copyright\b|©|all rights reserved)"
+)
+_RELATED = re.compile(r"(?i)(?:related|read also|see also|more|recommended|most read)\s*:")
+_BYLINE = re.compile(
+    r"(?:By|BY|Written by|Reporting by)\s+[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|and|in|of|de|van|von))*"
+)
+_CONTINUE = re.compile(
+    r"(?i)(?:continue reading|read more|read the full (?:story|article)|keep reading"
+    r"|click here to (?:continue|read more))\s*(?:\.\.\.|…|\W)*"
+)
+_TRAILING_CONTINUE = re.compile(r"(?i)\s*(?:continue reading|read more)\s*(?:\.\.\.|…)\s*$")
+# A subheading glued to the end of a quotation: ...greater.”‘A Steadfast Ally’
+_GLUED_SUBHEADING = re.compile(r"(?<=[.!?][”\"])\s*([‘'\"“]?)([A-Z][^.!?“”\"]{1,80}?)([’'\"”]?)$")
+
+
+@dataclass
+class Cleaned:
+    """Lines that survive the rules, and what the rules found."""
+
+    lines: list[Line]
+    headings: set[int] = field(default_factory=set)  # indexes into `lines` marked as headings
+    removed: list[Removed] = field(default_factory=list)
+    headline: str | None = None
+    section: str | None = None
+    published: date | None = None  # the day a standalone date line near the top names
+    truncated: bool = False
+
+
+def _drop(removed: list[Removed], raw: str, start: int, end: int, rule: str) -> None:
+    """Record raw[start:end] as dropped by `rule`."""
+    removed.append(Removed(start, end, raw[start:end], rule))
+
+
+def remove_boilerplate(lines: list[Line], raw: str, title: str | None = None) -> Cleaned:
+    """Apply the rules to `lines` (normalised lines of `raw`); `title` is a known headline, if any."""
+    removed: list[Removed] = []
+    pending: list[tuple[Line, bool]] = []  # (line, was a markdown heading)
+    for line in lines:
+        heading = _MARKDOWN_HEADING.match(line.text)
+        if heading:
+            _drop(
+                removed, raw, line.raw_start, line.offsets[heading.end()], "markdown_heading_mark"
+            )
+            line = line.slice(heading.end(), len(line.text))
+        pending.append((line, bool(heading)))
+
+    cleaned = Cleaned(lines=[], removed=removed)
+    headline = title
+    # Breadcrumb: a "Home ..." trail among the first lines, often ending with the headline.
+    for index, (line, _) in enumerate(pending[:3]):
+        if _BREADCRUMB.match(line.text) and len(line.text.split()) <= 40:
+            trail = line.text[4:].strip()
+            for later, _ in pending[index + 1 : index + 4]:
+                if len(later.text) > 10 and trail.endswith(later.text):
+                    headline = headline or later.text
+                    trail = trail[: -len(later.text)]
+                    break
+            parts = [p for p in _TRAIL_SEPARATOR.split(trail.strip()) if p]
+            cleaned.section = parts[0] if parts else None
+            _drop(removed, raw, line.raw_start, line.raw_end, "breadcrumb")
+            del pending[index]
+            break
+
+    if headline is None and pending:
+        first, was_heading = pending[0]
+        if was_heading or (is_title_like(first.text) and len(pending) > 1):
+            headline = first.text
+    cleaned.headline = headline
+
+    body: list[tuple[Line, bool]] = []
+    seen_headline = False
+    for line, was_heading in pending:
+        text = line.text
+        if headline and text.casefold() == headline.casefold():
+            rule = "repeated_headline" if seen_headline else "headline"
+            _drop(removed, raw, line.raw_start, line.raw_end, rule)
+            seen_headline = True
+            continue
+        rule = None
+        if _SHARE.fullmatch(text):
+            rule = "share_counter"
+        elif _ARTIFACT.fullmatch(text):
+            rule = "artifact"
+        elif _ADVERT.fullmatch(text):
+            rule = "advertisement"
+        elif _FOOTER.match(text) and len(text.split()) <= 15:
+            rule = "footer"
+        elif _RELATED.match(text) and len(text.split()) <= 20:
+            rule = "related_link"
+        elif not body and _BYLINE.fullmatch(text) and len(text.split()) <= 10:
+            rule = "byline"
+        elif not body and (day := publication_date(text)) is not None:
+            rule = "publication_date"
+            cleaned.published = cleaned.published or day
+        if rule:
+            _drop(removed, raw, line.raw_start, line.raw_end, rule)
+            continue
+        body.append((line, was_heading))
+
+    # A "Continue reading..." stub ends a truncated copy, as its own line or glued to the last one.
+    while body and _CONTINUE.fullmatch(body[-1][0].text):
+        stub_line = body.pop()[0]
+        _drop(removed, raw, stub_line.raw_start, stub_line.raw_end, "continue_reading")
+        cleaned.truncated = True
+    if body:
+        last, was_heading = body[-1]
+        stub = _TRAILING_CONTINUE.search(last.text)
+        if stub and stub.start() > 0:
+            fragment = last.slice(stub.start(), len(last.text))
+            _drop(removed, raw, fragment.raw_start, fragment.raw_end, "continue_reading")
+            body[-1] = (last.slice(0, stub.start()), was_heading)
+            cleaned.truncated = True
+
+    for line, was_heading in body:
+        for part, is_heading in [(line, True)] if was_heading else _split_glued(line, raw, removed):
+            if is_heading:
+                cleaned.headings.add(len(cleaned.lines))
+            cleaned.lines.append(part)
+    cleaned.removed.sort(key=lambda r: (r.start, r.end))
+    return cleaned
+
+
+def _split_glued(line: Line, raw: str, removed: list[Removed]) -> list[tuple[Line, bool]]:
+    """A line ending in a subheading glued to a quotation, as (body, False), (heading, True).
+
+    The subheading's own quotation marks are dropped (rule `glued_subheading_marks`).
+    """
+    match = _GLUED_SUBHEADING.search(line.text)
+    if not match or not is_subheading(match.group(2).strip()):
+        return [(line, False)]
+    for group in (1, 3):
+        if match.group(group):
+            mark = line.slice(match.start(group), match.end(group))
+            _drop(removed, raw, mark.raw_start, mark.raw_end, "glued_subheading_marks")
+    return [(line.slice(0, match.start()), False), (line.slice(match.start(2), match.end(2)), True)]

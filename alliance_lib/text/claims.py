@@ -1,0 +1,261 @@
+"""Numeric and temporal claims: shares of GDP, multipliers, durations, amounts, dates, anchors.
+
+Own regular expressions rather than quantulum3/dateparser: on news text those mis-read
+bracketed amounts as negative, "We" as Wednesday and years as numbers (see the research notes).
+
+Dates given in part (a month and day without a year, a weekday) are completed by the rules in
+`alliance_lib.text.dates`; word lists (number words, currencies, months) are in `text.lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from alliance_lib.text.dates import Anchor, infer_year, last_weekday, month_number, valid_date
+from alliance_lib.text.lexicon import (
+    CURRENCIES,
+    MONTHS,
+    MULTIPLIERS,
+    SCALES,
+    WAR_EVENTS,
+    WORD_NUMBERS,
+)
+from alliance_lib.text.model import Claim, Sentence, sentence_locator
+
+_NUM = (
+    r"(?=[\dotfsenOTFSEN])\b(?:\d+(?:,\d{3})*(?:\.\d+)?|"
+    + "|".join(k for k in WORD_NUMBERS if len(k) > 2)
+    + ")"
+)
+_MONTH = (
+    r"(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
+)
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "share_of_gdp",
+        re.compile(
+            rf"(?i)(?P<num>{_NUM})\s*(?:%|percent|per cent|pct)\s+of\s+(?:(?:its|the|their|national|annual|current|[A-Z][\w]*[’']s)\s+)*(?:GDP|gross domestic product)\b"
+        ),
+    ),
+    ("percent", re.compile(rf"(?i)(?P<num>{_NUM})\s*(?:%|percent\b|per cent\b)")),
+    (
+        "multiplier",
+        re.compile(
+            r"(?i)(?=[dtqh])\b(?P<word>doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|quadrupl(?:e|es|ed|ing)|halv(?:e|es|ed|ing))\b"
+            rf"|\b(?P<num>{_NUM})[- ]fold\b"
+        ),
+    ),
+    (
+        "duration",
+        re.compile(
+            rf"(?i)(?=[oiwdfa])\b(?:over|in|within|during|for|across)\s+(?:the\s+)?(?:next\s+|coming\s+|past\s+|last\s+)?"
+            rf"(?:(?P<num>{_NUM})\s+(?P<unit>years?|months?|decades?)|(?P<one>a)\s+(?P<unit1>decade))\b"
+        ),
+    ),
+    (
+        "amount",
+        re.compile(
+            rf"(?i)(?P<cur>US\$|[$¥€£])\s?(?P<num>{_NUM})(?:\s*(?P<scale>trillion|billion|million|thousand|bn|tn)\b)?"
+            rf"|\b(?P<num2>{_NUM})\s*(?P<scale2>trillion|billion|million|thousand)?\s+(?P<cur2>yen|dollars|euros|pounds|won|yuan|rubles|roubles)\b"
+        ),
+    ),
+    (
+        "fiscal_year",
+        re.compile(
+            r"\b(?:[Ff]iscal(?: year)?\s+|FY\s?)(?P<year>(?:19|20)\d{2})(?:[-–](?P<end>\d{2,4}))?\b"
+        ),
+    ),
+    (
+        "date_mdy",
+        re.compile(
+            rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?"
+        ),
+    ),
+    (
+        "date_dmy",
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})(?:\s+(?P<year>(?:19|20)\d{{2}}))?\b"
+        ),
+    ),
+    ("date_my", re.compile(rf"\b(?P<month>{_MONTH})\s+(?:of\s+)?(?P<year>(?:19|20)\d{{2}})\b")),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:on|last|this|since|until|by|from)\s+"
+            r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+        ),
+    ),
+    (
+        "date_y",
+        re.compile(
+            r"\b(?:in|by|since|until|through|from|to|before|after|of|between|and)\s+(?P<year>(?:19|20)\d{2})\b(?!\s*(?:%|percent))"
+        ),
+    ),
+    (
+        "historical_anchor",
+        re.compile(
+            r"(?i)(?=[flbsp])\b(?:(?:for the first time |largest |biggest |first )?since|before)\s+(?:the\s+)?"
+            r"(?:(?:end|conclusion|close|start|beginning|outbreak)\s+of\s+(?:the\s+)?)?"
+            r"(?P<event>World War (?:II|Two|2|I|One)\b|Second World War|First World War|Cold War|Korean War)"
+            r"|\b(?P<postwar>post-?war)\b|\bin (?P<recent>recent|modern|living) (?P<what>history|memory)\b"
+        ),
+    ),
+]
+
+
+def number(token: str) -> float:
+    """A numeral or a number word as a float ("2" -> 2.0, "five" -> 5.0, "1,500" -> 1500.0)."""
+    token = token.lower()
+    return float(WORD_NUMBERS[token]) if token in WORD_NUMBERS else float(token.replace(",", ""))
+
+
+def _event(match: re.Match[str]) -> str:
+    if match.group("event"):
+        key = match.group("event").lower()
+        return WAR_EVENTS.get(key.removeprefix("world war ").strip(), match.group("event"))
+    if match.group("postwar"):
+        return "post-war"
+    return f"{match.group('recent').lower()} {match.group('what').lower()}"
+
+
+# A pattern runs only on sentences holding one of its trigger substrings (lower-cased): a
+# cheap gate that spares most of the regex scanning (the parser's throughput depends on it).
+_MONTH_TRIGGERS = tuple("jan feb mar apr may jun jul aug sep oct nov dec".split())
+_TRIGGERS = {
+    "share_of_gdp": ("gdp", "gross domestic"),
+    "percent": ("%", "percent", "per cent"),
+    "multiplier": ("doubl", "tripl", "quadrupl", "halv", "fold"),
+    "duration": ("year", "month", "decade"),
+    "amount": tuple("$ ¥ € £ yen dollar euro pound won yuan ruble rouble".split()),
+    "fiscal_year": ("fiscal", "fy"),
+    "date_mdy": _MONTH_TRIGGERS,
+    "date_dmy": _MONTH_TRIGGERS,
+    "date_my": _MONTH_TRIGGERS,
+    "date_y": ("19", "20"),
+    "weekday": ("day",),
+    "historical_anchor": ("war", "history", "memory"),
+}
+
+
+# Each pattern with its triggers; a pattern without triggers fails here, at import.
+_RULES = [(kind, pattern, _TRIGGERS[kind]) for kind, pattern in _PATTERNS]
+
+
+def _matches(text: str, sentences: list[Sentence]):
+    """(kind, match) for every pattern match, sentence by sentence; each span claimed once."""
+    spans = [(s.start, s.end) for s in sentences] or [(0, len(text))]
+    for start, end in spans:
+        lowered = text[start:end].lower()
+        taken: list[tuple[int, int]] = []
+        for kind, pattern, triggers in _RULES:
+            if not any(trigger in lowered for trigger in triggers):
+                continue
+            for match in pattern.finditer(text, start, end):
+                a, b = match.span()
+                if any(x < b and a < y for x, y in taken):
+                    continue
+                taken.append((a, b))
+                yield kind, match
+
+
+def find_claims(
+    text: str, sentences: list[Sentence], reference_date: date | None = None
+) -> list[Claim]:
+    """Every claim in text order; a span is claimed once, by the most specific pattern."""
+    sentence_of = sentence_locator(sentences)
+    raw = list(_matches(text, sentences))
+
+    # Anchors for year inference: mentions dated to the month or day.
+    anchors = []
+    for kind, match in raw:
+        if kind in ("date_my", "date_mdy", "date_dmy") and match.group("year"):
+            day = int(match.group("day")) if kind != "date_my" else 1
+            anchors.append((int(match.group("year")), month_number(match.group("month")), day))
+    anchor = max(anchors) if anchors else None
+
+    claims = []
+    for kind, match in sorted(raw, key=lambda item: item[1].start()):
+        claim = _to_claim(kind, match, reference_date, anchor)
+        if claim is None:
+            continue
+        claim_type, value, unit, precision, note = claim
+        start, end = match.span({"date_y": "year", "weekday": "weekday"}.get(kind, 0))
+        claims.append(
+            Claim(
+                start,
+                end,
+                text[start:end],
+                claim_type,
+                value,
+                unit,
+                sentence_of(start),
+                precision,
+                note,
+            )
+        )
+    return claims
+
+
+def _to_claim(kind: str, m: re.Match[str], reference: date | None, anchor: Anchor | None):
+    """(type, value, unit, precision, note) for one match, or None when it is not a valid claim."""
+    if kind == "share_of_gdp":
+        return "share_of_gdp", number(m.group("num")), "percent of GDP", None, None
+    if kind == "percent":
+        return "percent", number(m.group("num")), "percent", None, None
+    if kind == "multiplier":
+        if m.group("word"):
+            stem = next(k for k in MULTIPLIERS if m.group("word").lower().startswith(k))
+            return "multiplier", MULTIPLIERS[stem], "times", None, None
+        return "multiplier", number(m.group("num")), "times", None, None
+    if kind == "duration":
+        unit = (m.group("unit") or m.group("unit1")).lower().rstrip("s")
+        value = number(m.group("num")) if m.group("num") else 1.0
+        if unit == "decade":
+            return "duration", value * 10, "years", None, "decades expressed in years"
+        return "duration", value, unit + "s", None, None
+    if kind == "amount":
+        currency = (m.group("cur") or m.group("cur2")).lower()
+        scale = (m.group("scale") or m.group("scale2") or "").lower()
+        value = number(m.group("num") or m.group("num2")) * SCALES.get(scale, 1.0)
+        return "amount", value, CURRENCIES[currency], None, None
+    if kind == "fiscal_year":
+        value = f"FY{m.group('year')}"
+        if m.group("end"):
+            end = m.group("end")
+            value += f"-FY{m.group('year')[: 4 - len(end)]}{end}"
+        return "fiscal_year", value, None, "fiscal_year", None
+    if kind in ("date_mdy", "date_dmy"):
+        month, day = month_number(m.group("month")), int(m.group("day"))
+        if not 1 <= day <= 31:
+            return None
+        if m.group("year"):
+            found = valid_date(int(m.group("year")), month, day)
+            return None if found is None else ("date", found.isoformat(), None, "day", None)
+        value, precision, note = infer_year(month, day, reference, anchor)
+        return "date", value, None, precision, note
+    if kind == "date_my":
+        return (
+            "date",
+            f"{int(m.group('year')):04d}-{month_number(m.group('month')):02d}",
+            None,
+            "month",
+            None,
+        )
+    if kind == "weekday":
+        name = m.group("weekday")
+        if reference is None:
+            return "date", name, None, "weekday", "weekday; pass reference_date to resolve it"
+        return (
+            "date",
+            last_weekday(name, reference).isoformat(),
+            None,
+            "day",
+            f"the last {name} on or before reference date {reference}",
+        )
+    if kind == "date_y":
+        return "date", m.group("year"), None, "year", None
+    if kind == "historical_anchor":
+        return "historical_anchor", _event(m), None, None, None
+    raise AssertionError(kind)

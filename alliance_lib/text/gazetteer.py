@@ -1,0 +1,125 @@
+"""Load the entity gazetteer (data/gazetteer.yaml) and compile it into one matcher."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from alliance_lib.config import GAZETTEER
+from alliance_lib.datafiles import read_yaml
+from alliance_lib.errors import DataError
+
+ENTITY_TYPES = {
+    "countries": "country",
+    "people": "person",
+    "organizations": "organization",
+    "places": "place",
+}
+
+
+@dataclass(frozen=True)
+class EntityDef:
+    id: str
+    type: str
+    name: str
+    family: str | None = None  # people only: lets a surname-only speaker resolve
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    entries: dict[str, EntityDef]  # by id
+    forms: dict[str, EntityDef]  # by surface form ("U.S.", "Kishida Fumio", "Kishida", ...)
+    pattern: re.Pattern[str]  # matches every surface form
+
+    def lookup(self, surface: str) -> EntityDef | None:
+        return self.forms.get(surface)
+
+
+def person_forms(given: str, family: str, family_first: bool) -> list[str]:
+    """The written forms of a person's name: both orders when family-name-first is usual."""
+    forms = [f"{given} {family}", family]
+    if family_first:
+        forms.insert(0, f"{family} {given}")
+    return forms
+
+
+def compile_aliases(forms: Iterable[str]) -> re.Pattern[str]:
+    """One case-sensitive, whole-word alternation, longest forms first."""
+    ordered = sorted(forms, key=lambda s: (-len(s), s))
+    body = "|".join(re.escape(alias) for alias in ordered) or r"(?!x)x"
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+
+def _fail(path: Path, problem: str) -> DataError:
+    return DataError(f"{path}: {problem}")
+
+
+@lru_cache(maxsize=8)
+def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
+    """Read and check the gazetteer; a malformed file raises DataError naming the entry."""
+    document = read_yaml(path, "gazetteer")
+    if not isinstance(document, dict):
+        raise _fail(path, "expected sections countries, people, organizations, places")
+    unknown = set(document) - set(ENTITY_TYPES)
+    if unknown:
+        raise _fail(path, f"unknown section(s) {sorted(unknown)}")
+
+    entries: dict[str, EntityDef] = {}
+    aliases: dict[str, str] = {}
+    ambiguous: set[str] = set()
+
+    def add_alias(form: str, entity_id: str, *, weak: bool = False) -> None:
+        owner = aliases.get(form)
+        if owner is not None and owner != entity_id:
+            if not weak:
+                raise _fail(path, f"name {form!r} is given to both {owner!r} and {entity_id!r}")
+            ambiguous.add(form)
+        aliases.setdefault(form, entity_id)
+
+    for section, entity_type in ENTITY_TYPES.items():
+        for item in document.get(section) or []:
+            if not isinstance(item, dict) or not item.get("id"):
+                raise _fail(path, f"an entry in {section} has no id: {item!r}")
+            entity_id = str(item["id"])
+            if entity_id in entries:
+                raise _fail(path, f"id {entity_id!r} appears twice")
+            if entity_type == "country":
+                _check_country_code(path, entity_id)
+            if entity_type == "person":
+                if not item.get("given") or not item.get("family"):
+                    raise _fail(path, f"person {entity_id!r} needs given and family names")
+                given, family = str(item["given"]), str(item["family"])
+                forms = person_forms(given, family, bool(item.get("family_first")))
+                name = forms[0]
+                for form in forms[:-1] + [str(a) for a in item.get("aliases") or []]:
+                    add_alias(form, entity_id)
+                add_alias(family, entity_id, weak=True)  # surname alone: dropped if shared
+                entries[entity_id] = EntityDef(entity_id, entity_type, name, family)
+                continue
+            names = [str(n) for n in (item.get("names") or [])] + [
+                str(a) for a in (item.get("adjectives") or [])
+            ]
+            if not names:
+                raise _fail(path, f"{entity_id!r} has no names")
+            for form in names:
+                add_alias(form, entity_id)
+            entries[entity_id] = EntityDef(
+                entity_id, entity_type, str(item.get("name") or names[0])
+            )
+    forms = {form: entries[i] for form, i in aliases.items() if form not in ambiguous}
+    return Gazetteer(entries, forms, compile_aliases(forms))
+
+
+def _check_country_code(path: Path, code: str) -> None:
+    import pycountry  # lazy: its database loads slowly, and only loading a gazetteer needs it
+
+    if not re.fullmatch(r"[A-Z]{3}", code) or pycountry.countries.get(alpha_3=code) is None:
+        raise _fail(path, f"country id {code!r} is not an ISO 3166-1 alpha-3 code")
+
+
+def names_by_id(entity_type: str, path: Path = GAZETTEER) -> dict[str, str]:
+    """Canonical names of one entity type, by id (e.g. country names by ISO alpha-3)."""
+    return {e.id: e.name for e in load_gazetteer(path).entries.values() if e.type == entity_type}

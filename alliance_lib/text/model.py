@@ -1,0 +1,141 @@
+"""Immutable records of a parsed article; every item's `text == article.text[start:end]`.
+
+The records know nothing of pandas: DataFrame views of them are in `alliance_lib.text.frames`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+    text: str
+    kind: str  # "body" or "subheading"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    speaker: str | None  # canonical person id, as in `Article.entities`
+    attribution: str  # "said_clause", "inherited" or "unattributed"
+    cue: str | None  # the said-clause that attributes it ("Biden said"), when there is one
+    partial: bool  # a partial quotation embedded in reported speech
+    sentence: int
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    start: int
+    end: int
+    text: str
+    type: str  # "country", "person", "organization" or "place"
+    id: str  # ISO 3166-1 alpha-3 for countries, a gazetteer id otherwise
+    name: str  # canonical name
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    start: int
+    end: int
+    text: str
+    type: str  # share_of_gdp, multiplier, duration, date, fiscal_year, amount, percent, historical_anchor
+    value: float | str
+    unit: str | None
+    sentence: int
+    precision: str | None = None  # dates: "year", "month", "day" or "month_day" (year unknown)
+    note: str | None = None  # how a value was derived, e.g. the year-inference rule
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A line or fragment dropped as boilerplate; offsets index `Article.source_text`."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A parsed article: normalised text, its structure, and what was found in it."""
+
+    source: str
+    headline: str | None
+    section: str | None
+    truncated: bool
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    quotes: tuple[Quote, ...]
+    entities: tuple[Entity, ...]
+    claims: tuple[Claim, ...]
+    removed: tuple[Removed, ...]
+    source_text: str = field(repr=False)
+    reference_date: str | None = None
+    _offsets: array = field(default_factory=lambda: array("q"), repr=False, compare=False)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of `text` back to `source_text` (the decoded input, or the text of an HTML page)."""
+        if not 0 <= start <= end <= len(self.text):
+            raise IndexError(f"span {start}:{end} outside the article text")
+        if start == end:
+            pos = self._offsets[start] if start < len(self._offsets) else len(self.source_text)
+            return pos, pos
+        return self._offsets[start], self._offsets[end - 1] + 1
+
+    def to_dict(self) -> dict[str, Any]:
+        """The article as plain JSON-ready data; items carry their source offsets too."""
+        return {
+            "source": self.source,
+            "headline": self.headline,
+            "section": self.section,
+            "truncated": self.truncated,
+            "reference_date": self.reference_date,
+            "text": self.text,
+            "paragraphs": self.records(self.paragraphs),
+            "sentences": self.records(self.sentences),
+            "quotes": self.records(self.quotes),
+            "entities": self.records(self.entities),
+            "claims": self.records(self.claims),
+            "removed": self.records(self.removed, in_text=False),
+        }
+
+    def entity_names(self) -> dict[str, str]:
+        """Canonical name of every entity id found in the article."""
+        return {e.id: e.name for e in self.entities}
+
+    def records(self, items: tuple, *, in_text: bool = True) -> list[dict[str, Any]]:
+        """Items as dicts; items of the text also get `source_start`/`source_end`."""
+        rows = []
+        for item in items:
+            row = asdict(item)
+            if in_text:
+                row["source_start"], row["source_end"] = self.source_span(item.start, item.end)
+            rows.append(row)
+        return rows
+
+
+def sentence_locator(sentences: Sequence[Sentence]) -> Callable[[int], int]:
+    """A function from a text offset to the index of the sentence holding it (or the one before)."""
+    starts = [s.start for s in sentences]
+    return lambda offset: max(0, bisect.bisect_right(starts, offset) - 1)

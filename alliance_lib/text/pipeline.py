@@ -1,0 +1,126 @@
+"""The parsing pipeline: article file or text -> cleaned, structured, traceable `Article`.
+
+Each numbered stage is one module of `alliance_lib.text`; `parse_article` runs them in order.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date
+from pathlib import Path
+
+from alliance_lib.config import GAZETTEER, MAX_BYTES, MIN_BODY_WORDS
+from alliance_lib.errors import ArticleError, ArticleTooLargeError, NoArticleBodyError
+from alliance_lib.text.boilerplate import remove_boilerplate
+from alliance_lib.text.claims import find_claims
+from alliance_lib.text.dateline import publication_date
+from alliance_lib.text.decode import check_text, decode_bytes
+from alliance_lib.text.entities import gazetteer_mentions
+from alliance_lib.text.gazetteer import load_gazetteer
+from alliance_lib.text.layout import layout, split_sentences
+from alliance_lib.text.model import Article
+from alliance_lib.text.offsets import split_lines
+from alliance_lib.text.quotes import attribute_quotes, find_quotations
+from alliance_lib.text.read import read_article_bytes
+from alliance_lib.text.speakers import resolve_speakers
+from alliance_lib.text.webpage import extract_html, looks_like_html
+
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def load_article(
+    path: str | os.PathLike[str],
+    *,
+    reference_date: date | str | None = None,
+    gazetteer_path: str | os.PathLike[str] = GAZETTEER,
+    max_bytes: int = MAX_BYTES,
+) -> Article:
+    """Read and parse the article at `path` (text or HTML, any common encoding)."""
+    source = str(Path(path))
+    data = read_article_bytes(path, max_bytes)  # 1. read
+    return parse_article(
+        decode_bytes(data, source),  # 2. decode
+        reference_date=reference_date,
+        source=source,
+        gazetteer_path=gazetteer_path,
+        max_bytes=max_bytes,
+    )
+
+
+def _as_date(value: date | str | None, source: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError as exc:
+        raise ArticleError(source, f"reference date {value!r} is not a YYYY-MM-DD date") from exc
+
+
+def parse_article(
+    text: str,
+    *,
+    reference_date: date | str | None = None,
+    source: str = "<text>",
+    gazetteer_path: str | os.PathLike[str] = GAZETTEER,
+    max_bytes: int = MAX_BYTES,
+) -> Article:
+    """Parse article `text`; raises an `ArticleError` subclass naming `source` on bad input."""
+    if not isinstance(text, str):
+        raise ArticleError(source, f"expected text, got {type(text).__name__}")
+    if len(text) > max_bytes:
+        raise ArticleTooLargeError(
+            source, f"is {len(text):,} characters, over the {max_bytes:,} limit"
+        )
+    check_text(text, source)
+    reference = _as_date(reference_date, source)
+
+    # 3. webpage: an HTML page's main content, title and publication date
+    title = None
+    kind = "text"
+    page_date = None
+    if looks_like_html(text):
+        kind = "HTML page"
+        extracted = extract_html(text, source)
+        text, title, page_date = extracted.text, extracted.title, extracted.date
+
+    # 4. offsets: normalised lines, each character mapped to the raw input
+    lines = split_lines(text)
+    # 5. boilerplate: every drop recorded with its rule; headline, section, date line found
+    cleaned = remove_boilerplate(lines, text, title)
+    # 6. dateline: the publication date, the reference for dates given without a year
+    reference = reference or publication_date(page_date) or cleaned.published
+    # 7. layout: paragraphs and sentences
+    page = layout(cleaned.lines, cleaned.headings)
+    body_words = sum(len(p.text.split()) for p in page.paragraphs if p.kind == "body")
+    if body_words < MIN_BODY_WORDS or not _LETTERS.search(page.text):
+        raise NoArticleBodyError(
+            source, f"{kind} with nothing that looks like an article body (no prose paragraphs)"
+        )
+    sentences = split_sentences(page.text, page.paragraphs)
+    # 8. entities: everything the gazetteer knows
+    gazetteer = load_gazetteer(Path(gazetteer_path))
+    entities = gazetteer_mentions(page.text, gazetteer, sentences)
+    # 9. quotations with their said-clauses; 10. speakers: who each clause names (new people
+    # become entities); 11. quotes: said-clause or inherited speakers
+    quoted = find_quotations(page.text, page.paragraphs, sentences)
+    speakers = resolve_speakers(page.text, quoted, entities, gazetteer, sentences)
+    quotes = attribute_quotes(page.text, quoted, speakers.by_quotation)
+    # 12. claims: numbers, amounts, dates and historical anchors
+    claims = find_claims(page.text, sentences, reference)
+    return Article(
+        source=source,
+        headline=cleaned.headline,
+        section=cleaned.section,
+        truncated=cleaned.truncated,
+        text=page.text,
+        paragraphs=tuple(page.paragraphs),
+        sentences=tuple(sentences),
+        quotes=tuple(quotes),
+        entities=tuple(speakers.entities),
+        claims=tuple(claims),
+        removed=tuple(cleaned.removed),
+        source_text=text,
+        reference_date=reference.isoformat() if reference else None,
+        _offsets=page.offsets,
+    )

@@ -1,0 +1,32 @@
+"""Each notebook's set-up call: parameters checked, article loaded, output folder made."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance_lib import ParameterError
+from alliance_lib.config import SEED_ARTICLE
+from alliance_lib.report.notebook import setup
+
+
+def test_setup_returns_the_article_and_creates_the_folder(tmp_path):
+    article, out = setup(str(SEED_ARTICLE), str(tmp_path / "out"), "2023-01-14")
+    assert article.reference_date == "2023-01-14" and len(article.quotes) == 6
+    assert out == tmp_path / "out" and out.is_dir()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "name"),
+    [
+        (("seeds/missing.txt", "out", ""), "article_path"),
+        ((str(SEED_ARTICLE), "out", "13/01/2023"), "reference_date"),
+        ((str(SEED_ARTICLE), "", ""), "output_dir"),
+    ],
+)
+def test_a_bad_parameter_is_named_and_nothing_is_created(tmp_path, arguments, name):
+    article_path, output_dir, reference_date = arguments
+    output_dir = str(tmp_path / output_dir) if output_dir else output_dir
+    with pytest.raises(ParameterError) as caught:
+        setup(article_path, output_dir, reference_date)
+    assert caught.value.name == name
+    assert not (tmp_path / "out").exists()

@@ -1,0 +1,53 @@
+"""Notebook parameter checks: each failure names the parameter."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance_lib import ParameterError
+from alliance_lib.analysis import reference_data
+from alliance_lib.report import params
+from tests.conftest import spending_parameters as _params
+
+
+@pytest.mark.parametrize(
+    ("changes", "name", "words"),
+    [
+        ({"sipri_edition": "SIPRI_2019"}, "sipri_edition", "unknown edition"),
+        ({"peers": "USA,FRA"}, "peers", "unknown country code 'FRA'"),
+        ({"peers": 5}, "peers", "comma-separated"),
+        ({"base_year": 1850}, "base_year", "out of range"),
+        ({"base_year": "2022"}, "base_year", "whole number"),
+        ({"target_year": 2022}, "target_year", "not after base_year"),
+        ({"target_year": 2100}, "target_year", "more than 50 years"),
+        ({"target_share": 0}, "target_share", "out of range"),
+        ({"target_share": 150.0}, "target_share", "out of range"),
+        ({"target_share": float("nan")}, "target_share", "expected a number"),
+        ({"nominal_gdp_growth_pct": 80.0}, "nominal_gdp_growth_pct", "out of range"),
+    ],
+)
+def test_bad_parameters_name_the_parameter(changes, name, words):
+    with pytest.raises(ParameterError) as caught:
+        _params(**changes)
+    assert caught.value.name == name and words in str(caught.value)
+
+
+def test_base_year_must_exist_in_the_chosen_edition():
+    last = int(reference_data.japan_share("SIPRI_MILEX_2023REL").index.max())
+    with pytest.raises(ParameterError, match="base_year"):
+        _params(sipri_edition="SIPRI_MILEX_2023REL", base_year=last + 1, target_year=last + 5)
+
+
+def test_output_directory_parameter(tmp_path):
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(ParameterError, match="output_dir"):
+        params.output_directory(str(tmp_path / "file"))
+    assert params.output_directory(str(tmp_path / "new" / "dir")).is_dir()
+
+
+def test_runner_converts_parameters_by_their_declared_type():
+    assert params.convert("base_year", "2030", "int") == 2030
+    assert params.convert("target_share", "2.5", "float") == 2.5
+    assert params.convert("peers", "007", "str") == "007"  # never '7', unlike papermill -p
+    with pytest.raises(ParameterError, match="expected int"):
+        params.convert("base_year", "2030.5", "int")

@@ -1,0 +1,32 @@
+"""Finding sentences are computed from the tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance_lib.analysis import framing, spending
+from alliance_lib.config import FRAMING_CODEBOOK
+from alliance_lib.report import prose
+
+
+@pytest.fixture(scope="module")
+def framing_codebook():
+    return framing.load_codebook(FRAMING_CODEBOOK)
+
+
+def test_voices_sentence_counts_who_names_threats(seed, framing_codebook):
+    threats = framing.threat_mentions(seed, framing_codebook)
+    descriptors = framing.descriptor_mentions(seed, framing_codebook)
+    sentence = prose.voices_sentence(threats, descriptors)
+    assert f"named in {threats['sentence'].nunique()} sentence(s)" in sentence
+    assert "Kishida Fumio 1" in sentence
+    empty = prose.voices_sentence(threats.iloc[0:0], descriptors.iloc[0:0])
+    assert empty.startswith("The article names no threat actor")
+
+
+def test_peers_sentence_is_computed_from_the_table():
+    table = spending.peers_table("SIPRI_MILEX_2024REL", ("USA", "DEU"))
+    year = int(table.dropna().index.max())
+    sentence = prose.peers_sentence(table, {"USA": "United States", "DEU": "Germany"})
+    assert sentence.startswith(f"In {year} Japan spent {table.loc[year, 'JPN']:.2f}% of GDP")
+    assert f"{table.loc[year, 'USA']:.2f}% (United States)" in sentence

@@ -1,0 +1,112 @@
+"""The package's layout: stages depend only on earlier stages, no import cycles, lazy imports
+only where deliberate (and said so), and the README's layout table matches the tree."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from alliance_lib.config import PROJECT_ROOT
+
+PACKAGE = PROJECT_ROOT / "alliance_lib"
+# Each stage may import itself, the stages before it, and the shared modules.
+SHARED = ("alliance_lib.config", "alliance_lib.errors", "alliance_lib.datafiles")
+STAGES = ["text", "analysis", "report"]
+
+
+def _modules() -> dict[str, Path]:
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PROJECT_ROOT).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        found[name] = path
+    return found
+
+
+def _imports(path: Path) -> list[tuple[ast.stmt, str, bool]]:
+    """(node, imported alliance_lib module, at module level) for each import of the package."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    top_level = {id(node) for node in tree.body}
+    found = []
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+        elif isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        for name in names:
+            found.append((node, name, id(node) in top_level))
+    return found
+
+
+def test_no_import_cycle_between_modules():
+    modules = _modules()
+    graph = {
+        name: {
+            target
+            for _, target, top in _imports(path)
+            if top and target in modules and target != name
+        }
+        for name, path in modules.items()
+    }
+    state: dict[str, int] = {}
+
+    def visit(name: str, trail: list[str]) -> None:
+        if state.get(name) == 2:
+            return
+        assert state.get(name) != 1, "import cycle: " + " -> ".join(trail + [name])
+        state[name] = 1
+        for target in sorted(graph[name]):
+            # a package's __init__ importing its own submodules is not a cycle through them
+            if not name.startswith(target + "."):
+                visit(target, trail + [name])
+        state[name] = 2
+
+    for module in sorted(graph):
+        visit(module, [])
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_stages_import_only_earlier_stages(stage):
+    allowed = {f"alliance_lib.{s}" for s in STAGES[: STAGES.index(stage) + 1]}
+    for name, path in _modules().items():
+        if not name.startswith(f"alliance_lib.{stage}"):
+            continue
+        for _, target, _top in _imports(path):
+            if not target.startswith("alliance_lib.") or target.startswith(SHARED):
+                continue
+            assert any(target == a or target.startswith(a + ".") for a in allowed), (
+                f"{name} imports {target}, a later stage"
+            )
+
+
+def test_imports_inside_functions_are_deliberate_lazy_imports():
+    for name, path in _modules().items():
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for node, target, top in _imports(path):
+            if top or target.startswith("__future__"):
+                continue
+            # the import's own line, or the comment above its block of imports, says "lazy"
+            block = [lines[node.lineno - 1]]
+            row = node.lineno - 2
+            while row >= 0 and re.match(r"\s*(import |from |#|$)", lines[row]):
+                block.append(lines[row])
+                if lines[row].strip().startswith("#") or not lines[row].strip():
+                    break
+                row -= 1
+            assert any("lazy" in line for line in block), (
+                f"{name}:{node.lineno} imports {target} inside a function without saying why"
+            )
+
+
+def test_readme_layout_names_every_module():
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## How the code is organised", 1)[1].split("\n## ", 1)[0]
+    named = set(re.findall(r"`([a-z_]+(?:/[a-z_]+)?\.py)`", section))
+    on_disk = {
+        str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py") if p.name != "__init__.py"
+    }
+    assert named == on_disk
