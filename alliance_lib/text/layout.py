@@ -1,18 +1,13 @@
-"""Paragraphs (body or subheading) and sentences of the cleaned article text."""
+"""Paragraphs (body or subheading) of the cleaned article text, with the offset map."""
 
 from __future__ import annotations
 
-import re
 from array import array
 from dataclasses import dataclass
-from functools import lru_cache
 
 from alliance_lib.text.headings import ends_a_sentence, is_subheading
-from alliance_lib.text.model import Paragraph, Sentence
+from alliance_lib.text.model import Paragraph
 from alliance_lib.text.offsets import Line
-
-# Where a paragraph could hold a sentence boundary other than its end.
-_INNER_BOUNDARY = re.compile(r"[.!?…][\"”’)\]]*\s+\S")
 
 
 @dataclass
@@ -71,33 +66,3 @@ def layout(lines: list[Line], headings: set[int]) -> Layout:
         paragraphs.append(Paragraph(position, position + len(line.text), line.text, kind))
         position += len(line.text)
     return Layout("".join(pieces), offsets, paragraphs)
-
-
-@lru_cache(maxsize=1)
-def _segmenter():
-    import pysbd  # lazy: slow to import, and only paragraphs with an inner boundary need it
-
-    return pysbd.Segmenter(language="en", clean=False, char_span=False)
-
-
-def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
-    """Sentences with pysbd, never across paragraphs; a paragraph with no inner boundary is one sentence."""
-    sentences: list[Sentence] = []
-    for number, paragraph in enumerate(paragraphs):
-        if paragraph.kind == "subheading" or not _INNER_BOUNDARY.search(paragraph.text):
-            pieces = [paragraph.text]
-        else:
-            pieces = _segmenter().segment(paragraph.text)
-        cursor = 0
-        for piece in pieces:
-            stripped = piece.strip()
-            if not stripped:
-                continue
-            # Locate each piece in the paragraph ourselves: offsets must round-trip exactly.
-            found = paragraph.text.find(stripped, cursor)
-            if found < 0:
-                continue
-            cursor = found + len(stripped)
-            begin = paragraph.start + found
-            sentences.append(Sentence(begin, begin + len(stripped), stripped, number))
-    return sentences

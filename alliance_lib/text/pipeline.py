@@ -18,11 +18,12 @@ from alliance_lib.text.dateline import publication_date
 from alliance_lib.text.decode import check_text, decode_bytes
 from alliance_lib.text.entities import gazetteer_mentions
 from alliance_lib.text.gazetteer import load_gazetteer
-from alliance_lib.text.layout import layout, split_sentences
+from alliance_lib.text.layout import layout
 from alliance_lib.text.model import Article
 from alliance_lib.text.offsets import split_lines
 from alliance_lib.text.quotes import attribute_quotes, find_quotations
 from alliance_lib.text.read import read_article_bytes
+from alliance_lib.text.sentences import split_sentences
 from alliance_lib.text.speakers import resolve_speakers
 from alliance_lib.text.webpage import extract_html, looks_like_html
 
@@ -90,7 +91,7 @@ def parse_article(
     cleaned = remove_boilerplate(lines, text, title)
     # 6. dateline: the publication date, the reference for dates given without a year
     reference = reference or publication_date(page_date) or cleaned.published
-    # 7. layout: paragraphs and sentences
+    # 7. layout: paragraphs, then sentences
     page = layout(cleaned.lines, cleaned.headings)
     body_words = sum(len(p.text.split()) for p in page.paragraphs if p.kind == "body")
     if body_words < MIN_BODY_WORDS or not _LETTERS.search(page.text):

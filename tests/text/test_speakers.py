@@ -6,9 +6,10 @@ from alliance_lib import parse_article
 from alliance_lib.config import GAZETTEER
 from alliance_lib.text.entities import gazetteer_mentions
 from alliance_lib.text.gazetteer import load_gazetteer
-from alliance_lib.text.layout import layout, split_sentences
+from alliance_lib.text.layout import layout
 from alliance_lib.text.offsets import split_lines
 from alliance_lib.text.quotes import find_quotations
+from alliance_lib.text.sentences import split_sentences
 from alliance_lib.text.speakers import resolve_speakers
 
 
