@@ -1,4 +1,8 @@
-"""Write notebook results atomically: a reader never sees a half-written file."""
+"""Write notebook results atomically: a reader never sees a half-written file.
+
+Files get the permissions any new file of the user would (0666 less the umask), not the 0600
+of the temporary file they are written through, so others can read a shared report.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,19 @@ from pathlib import Path
 from typing import Any
 
 
+def current_umask() -> int:
+    """The process's umask (read by setting it and putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_bytes(path: Path, data: bytes) -> Path:
     """Write via a temporary file in the same folder, then rename over the target."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
+        os.fchmod(handle, 0o666 & ~current_umask())  # mkstemp makes 0600: use the user's umask
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(tmp, path)
