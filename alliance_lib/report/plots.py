@@ -103,23 +103,34 @@ def scenario_chart(
     return figure
 
 
-def timeline_chart(events: pd.DataFrame) -> Figure:
-    """Dated events the article mentions, in time order, labelled on the left."""
+def timeline_chart(events: pd.DataFrame, source: str) -> Figure:
+    """Resolved dated events in time order: a day is a point, a week, month or year a bar over
+    its whole period (never a point on its first day)."""
+    events = events[events["resolved"]]
     figure = Figure(figsize=(9, max(2.2, 0.7 * len(events) + 1.2)))
     axes = figure.add_subplot()
-    dates = pd.to_datetime(events["date"])
+    first = pd.to_datetime(events["period_start"])
+    last = pd.to_datetime(events["period_end"]) + pd.Timedelta(days=1)
     positions = list(range(len(events)))[::-1]
-    axes.scatter(dates, positions, color=_JAPAN, zorder=3, s=40)
-    axes.hlines(positions, dates.min(), dates, color="#cccccc", linewidth=0.8, zorder=1)
+    for position, begin, end, precision in zip(
+        positions, first, last, events["precision"], strict=True
+    ):
+        if precision == "day":
+            axes.scatter([begin], [position], color=_JAPAN, zorder=3, s=40)
+        else:
+            axes.barh(position, end - begin, left=begin, height=0.35, color=_JAPAN, alpha=0.6)
+            axes.text(end, position, f"  {precision}", va="center", fontsize=7, color="#555555")
+    axes.hlines(positions, first.min(), first, color="#cccccc", linewidth=0.8, zorder=1)
     axes.set_yticks(positions, [textwrap.fill(label, 60) for label in events["label"]], fontsize=8)
     axes.set_ylim(-0.7, len(events) - 0.3)
-    margin = max(pd.Timedelta(days=60), (dates.max() - dates.min()) * 0.15)
-    axes.set_xlim(dates.min() - margin, dates.max() + margin)
+    margin = max(pd.Timedelta(days=60), (last.max() - first.min()) * 0.15)
+    axes.set_xlim(first.min() - margin, last.max() + margin)
     locator = AutoDateLocator(maxticks=6)
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-    axes.set_title("Dated events in the article")
+    axes.set_title("Dated events in the article (bars: the whole week, month or year named)")
     axes.grid(axis="x", alpha=0.3)
+    _caption(figure, source)
     return figure
 
 

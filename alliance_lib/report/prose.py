@@ -2,7 +2,49 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
+
+from alliance_lib.text.model import Article
+
+
+def article_label(article: Article) -> str:
+    """The article as a chart's source line names it: its headline, else its file name."""
+    return f"“{article.headline}”" if article.headline else Path(article.source).name
+
+
+def excerpt_flag(article: Article) -> str:
+    """The line every notebook's findings open with: is the article whole, or an excerpt?"""
+    if article.truncated:
+        return (
+            "EXCERPT: the article ends in a 'Continue reading...' stub, so it is not the whole "
+            "story; every finding below covers only the text shown."
+        )
+    return "Whole text: the article is not marked as an excerpt."
+
+
+def shifts_sentence(shifts: pd.DataFrame) -> str:
+    """The distinct policy shifts in one line, with the precedents each is said to break."""
+    if shifts.empty:
+        return "The article reports no policy shift the codebook recognises."
+    most = shifts.loc[shifts["sentences"].map(len).idxmax()]
+    broken = [
+        f"{row.domain_label} ({row.precedent_broken})"
+        for row in shifts.itertuples()
+        if row.precedent_broken
+    ]
+    labels = ", ".join(shifts["domain_label"])
+    return (
+        f"The article reports {len(shifts)} distinct policy shift(s): {labels}. "
+        f"The most repeated, {most['domain_label']}, is mentioned in "
+        f"{len(most['sentences'])} sentence(s). "
+        + (
+            "Precedents said to be broken, each from its own clause: " + "; ".join(broken) + "."
+            if broken
+            else "No clause says a shift breaks a precedent."
+        )
+    )
 
 
 def verdict_sentence(table: pd.DataFrame) -> str:
