@@ -86,24 +86,33 @@ def peers_sentence(table: pd.DataFrame, names: dict[str, str]) -> str:
 
 
 def voices_sentence(threats: pd.DataFrame, descriptors: pd.DataFrame) -> str:
-    """Who names the threats and who describes the threat environment (counted from the tables)."""
-    if threats.empty and descriptors.empty:
-        return (
-            "The article names no threat actor and uses none of the codebook's threat descriptors."
+    """Who voices the threats the article frames, and where its threat descriptors attach."""
+    if threats.empty:
+        first = "The article frames no state as a threat (a bare mention is not a threat)."
+    else:
+        grouped = threats.groupby("voice").agg(
+            sentences=("sentence", "nunique"),
+            actors=("actor_name", lambda s: ", ".join(dict.fromkeys(s))),
         )
-    parts = []
-    if not threats.empty:
-        by_voice = threats.groupby("speaker")["sentence"].nunique().sort_index()
-        listed = ", ".join(f"{voice} {count}" for voice, count in by_voice.items())
-        parts.append(
-            f"Threat actors are named in {threats['sentence'].nunique()} sentence(s) (by voice: {listed})."
+        grouped = grouped.sort_values("sentences", ascending=False, kind="stable")
+        listed = "; ".join(
+            f"{voice} ({row.sentences} sentence(s): {row.actors})"
+            for voice, row in grouped.iterrows()
         )
-    if not descriptors.empty:
-        by_voice = descriptors.groupby("speaker")["descriptor"].size().sort_index()
-        listed = ", ".join(f"{voice} {count}" for voice, count in by_voice.items())
-        unnamed = int((descriptors["threats_in_sentence"] == "").sum())
-        parts.append(
-            f"Threat descriptors appear {len(descriptors)} time(s) (by voice: {listed}); "
-            f"{unnamed} of them in sentences that name no threat actor."
+        quoted = int((threats["voice_kind"] == "quotation").sum())
+        first = (
+            f"Threats are framed in {threats['sentence'].nunique()} sentence(s), voiced by: "
+            f"{listed}. "
+            + (
+                f"{quoted} of the {len(threats)} threat mention(s) are in direct quotations."
+                if quoted
+                else "No direct quotation frames a state as a threat."
+            )
         )
-    return " ".join(parts)
+    if descriptors.empty:
+        return first
+    attached = int((descriptors["actor"] != "").sum())
+    return (
+        f"{first} Threat descriptors appear {len(descriptors)} time(s); {attached} attach to a "
+        "threat actor in their clause."
+    )
