@@ -22,6 +22,7 @@ POLICY_CODEBOOK = DATA_DIR / "policy_codebook.yaml"
 FRAMING_CODEBOOK = DATA_DIR / "framing_codebook.yaml"
 ANNOTATIONS_DIR = DATA_DIR / "annotations"
 SEED_ANNOTATION = ANNOTATIONS_DIR / "seed_frames.csv"
+AGREEMENT_SET = ANNOTATIONS_DIR / "agreement_set.csv"  # annotated articles, in and out of sample
 SIPRI_SHARE_FILE = DATA_DIR / "sipri_milex_share_gdp.csv"
 SIPRI_YEN_FILE = DATA_DIR / "sipri_milex_local_currency_japan.csv"
 MOD_BUDGET_FILE = DATA_DIR / "japan_mod_defense_budget.csv"
@@ -43,6 +44,10 @@ QUOTE_VOICE_SHARE = 0.5
 DOUBLES = 1.95
 NEARLY_DOUBLES = 1.8
 EDITIONS_FIRST_YEAR = 2014  # first year of the editions comparison in notebook 02
+# Coder agreement: bootstrap resamples of sentences for the 95% intervals of kappa, and the seed
+# of the generator (fixed, so the intervals are the same on every run).
+BOOTSTRAP_RESAMPLES = 2000
+BOOTSTRAP_SEED = 20230113
 
 # --- running notebooks -------------------------------------------------------------------------
 EXECUTION_TIMEOUT = 600  # seconds per cell: a hung kernel fails instead of blocking CI

@@ -61,6 +61,17 @@ def save_figure(path: Path, figure) -> Path:
     return write_bytes(path, buffer.getvalue())
 
 
+def stack(tables: dict[str, Any], key: str):
+    """Several DataFrames with the same columns as one, each row tagged with its name in `key`."""
+    import pandas as pd  # lazy: keeps `import alliance_lib` light
+
+    frames = [table.assign(**{key: name}) for name, table in tables.items() if not table.empty]
+    if not frames:
+        return pd.DataFrame(columns=[key])
+    joined = pd.concat(frames, ignore_index=True)
+    return joined[[key, *[c for c in joined.columns if c != key]]]
+
+
 def write_results(folder: Path, results: dict[str, Any]) -> list[str]:
     """Write each named result (DataFrame -> .csv, anything else -> .json); return the file names."""
     for name, value in sorted(results.items()):

@@ -134,19 +134,49 @@ def timeline_chart(events: pd.DataFrame, source: str) -> Figure:
     return figure
 
 
-def counts_chart(table: pd.DataFrame, title: str, xlabel: str) -> Figure:
-    """Horizontal grouped bars: rows are categories (top to bottom), columns are speakers."""
-    figure = Figure(figsize=(8, max(2.5, 0.35 * len(table) + 1.2)))
+# Okabe-Ito colour-blind-safe palette; the narrator is always grey.
+_PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+NARRATOR_COLOUR = "#999999"
+
+
+def voice_colours(voices: list[str]) -> dict[str, str]:
+    """One colour per voice, the same in every chart of a notebook (narrator grey)."""
+    others = sorted(v for v in set(voices) if v != "narrator")
+    colours = {voice: _PALETTE[i % len(_PALETTE)] for i, voice in enumerate(others)}
+    return colours | {"narrator": NARRATOR_COLOUR}
+
+
+def share_chart(table: pd.DataFrame, title: str, colours: dict[str, str], source: str) -> Figure:
+    """Grouped horizontal bars: per code, the share of each voice's sentences carrying it,
+    labelled with the count behind it (n of the voice's N sentences)."""
+    codes = sorted(table["code"].unique())[::-1]
+    voices = sorted(table["voice"].unique(), key=lambda v: (v != "narrator", v))
+    figure = Figure(figsize=(8, max(2.5, 0.45 * len(codes) * max(1, len(voices)) / 2 + 1.4)))
     axes = figure.add_subplot()
-    rows = list(table.index)[::-1]
-    height = 0.8 / max(1, len(table.columns))
-    for k, speaker in enumerate(table.columns):
-        positions = [i + (k - (len(table.columns) - 1) / 2) * height for i in range(len(rows))]
-        axes.barh(positions, [table.loc[r, speaker] for r in rows], height=height, label=speaker)
-    axes.set_yticks(range(len(rows)), rows, fontsize=8)
-    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    height = 0.8 / max(1, len(voices))
+    for k, voice in enumerate(voices):
+        rows = table[table["voice"] == voice].set_index("code")
+        total = int(rows["voice_sentences"].iloc[0])
+        positions = [i + (k - (len(voices) - 1) / 2) * height for i in range(len(codes))]
+        shares = [float(rows["share_pct"].get(code, 0.0)) for code in codes]
+        bars = axes.barh(
+            positions, shares, height=height, color=colours[voice], label=f"{voice} (N={total})"
+        )
+        for bar, code in zip(bars, codes, strict=True):
+            if code in rows.index:
+                count = int(rows.loc[code, "sentences"])
+                axes.text(
+                    bar.get_width() + 1,
+                    bar.get_y() + bar.get_height() / 2,
+                    f"{count}/{total}",
+                    va="center",
+                    fontsize=6,
+                )
+    axes.set_yticks(range(len(codes)), codes, fontsize=8)
+    axes.set_xlim(0, 112)
+    axes.set_xlabel("share of the voice's sentences, %")
     axes.set_title(title)
-    axes.set_xlabel(xlabel)
-    axes.legend(fontsize=7, frameon=False, title="voiced by")
+    axes.legend(fontsize=7, frameon=False, title="voiced by", loc="lower right")
     axes.grid(axis="x", alpha=0.3)
+    _caption(figure, source)
     return figure

@@ -116,3 +116,23 @@ def voices_sentence(threats: pd.DataFrame, descriptors: pd.DataFrame) -> str:
         f"{first} Threat descriptors appear {len(descriptors)} time(s); {attached} attach to a "
         "threat actor in their clause."
     )
+
+
+def agreement_sentence(table: pd.DataFrame) -> str:
+    """Pooled kappa in and out of sample, with their intervals, in one line."""
+    pooled = table[table["code"] == "(pooled)"].set_index("sample")
+    if pooled.empty:
+        return "No hand annotation was available to check the coder against."
+    parts = []
+    for sample, label in (("in_sample", "in sample"), ("out_of_sample", "out of sample")):
+        if sample in pooled.index:
+            row = pooled.loc[sample]
+            parts.append(
+                f"{label} {row['kappa']:.2f} (95% CI {row['kappa_low']:.2f}-{row['kappa_high']:.2f}; "
+                f"{int(row['articles'])} article(s), {int(row['sentences'])} sentences)"
+            )
+    return (
+        "The coder's pooled agreement with the hand annotations (Cohen's kappa): "
+        + "; ".join(parts)
+        + "."
+    )
