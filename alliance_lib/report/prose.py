@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from alliance_lib.analysis.spending import ClaimTerms
 from alliance_lib.text.model import Article
 
 
@@ -22,6 +23,27 @@ def excerpt_flag(article: Article) -> str:
             "story; every finding below covers only the text shown."
         )
     return "Whole text: the article is not marked as an excerpt."
+
+
+def overview_sentence(article: Article) -> str:
+    """What the parser recovered from the article, in one line (counted from the Article)."""
+    names = article.entity_names()
+    speakers = list(
+        dict.fromkeys(names.get(q.speaker, q.speaker) for q in article.quotes if q.speaker)
+    )
+    unattributed = sum(q.speaker is None for q in article.quotes)
+    quoted = (
+        f"{len(article.quotes)} quotation(s) from {', '.join(speakers) or 'no named speaker'}"
+        + (f" ({unattributed} unattributed)" if unattributed else "")
+        if article.quotes
+        else "no quotations"
+    )
+    return (
+        f"The parser recovered {len(article.sentences)} sentences in {len(article.paragraphs)} "
+        f"paragraphs, {quoted}, {len(article.entities)} entity mentions of "
+        f"{len(names)} entities and {len(article.claims)} numeric or temporal claims, each "
+        f"traceable to its sentence; {len(article.removed)} boilerplate line(s) were removed."
+    )
 
 
 def shifts_sentence(shifts: pd.DataFrame) -> str:
@@ -47,23 +69,54 @@ def shifts_sentence(shifts: pd.DataFrame) -> str:
     )
 
 
-def verdict_sentence(table: pd.DataFrame) -> str:
-    """One plain sentence summarising the verdict table (built from its numbers)."""
-    security = table[table["basis"] == "security_total"].iloc[0]
-    mod = table[table["basis"] == "mod_budget"].iloc[0]
-    sipri = table[table["basis"] == "sipri"]
+def verdict_sentence(table: pd.DataFrame, terms: ClaimTerms) -> str:
+    """The verdict in plain words, every figure taken from the verdict table."""
+    rows = table.set_index("scope_id")
+    if terms.multiple is None:
+        return (
+            "The article claims no multiple of spending to judge; the table measures each scope "
+            f"from FY{terms.base_year} to FY{terms.end_year} for reference."
+        )
+    mixed = rows.loc["article_comparison"]
+    defence = rows.loc[["defence_excl_saco", "defence_incl_saco"]]
+    labels = list(dict.fromkeys(defence["verdict"]))
+    label = labels[0] if len(labels) == 1 else " / ".join(labels) + " (excl. / incl.)"
     parts = [
-        f"The article's claim holds for the broader security-related total, which {security['verdict']} "
-        f"and reaches {security['end_share_of_fy2022_gdp_pct']:.2f}% of FY2022 GDP; the Ministry of "
-        f"Defense budget alone {mod['verdict']} and reaches {mod['end_share_of_fy2022_gdp_pct']:.2f}%."
+        f"The article's claim (x{terms.multiple:g} by FY{terms.end_year}, to {terms.target_share:g}% of GDP) compares a narrow "
+        f"FY{terms.base_year} base, the defence budget ({mixed['base_value']:.2f} tn yen, about "
+        f"{mixed['base_share_of_gdp_pct']:.1f}% of FY2022 GDP), with a broad FY{terms.end_year} "
+        f"target, the security-related total ({mixed['end_value']:.1f} tn yen, "
+        f"{mixed['end_share_of_gdp_pct']:g}% of GDP by definition): x{mixed['multiple']:.2f}.",
+        f"Like for like, the defence budget grows x{defence['multiple'].min():.2f} to "
+        f"x{defence['multiple'].max():.2f} (including and excluding SACO/US-realignment costs): it "
+        f"{label}, reaching about {defence['end_share_of_gdp_pct'].max():.1f}% of FY2022 GDP. "
+        + (
+            f"The security-related total has no FY{terms.base_year} figure in data/, so that "
+            "scope's own growth cannot be measured."
+            if pd.isna(rows.loc["security_related", "multiple"])
+            else f"The security-related total itself grows x{rows.loc['security_related', 'multiple']:.2f}."
+        ),
     ]
+    sipri = table[table["scope_id"].str.startswith("sipri_")]
     if not sipri.empty:
-        low, high = sipri["ratio"].min(), sipri["ratio"].max()
         parts.append(
-            f"On SIPRI's definition the target implies spending x{low:.2f} to x{high:.2f} depending on "
-            "the edition, because the editions disagree on Japan's starting share."
+            f"On SIPRI's definition, reaching {terms.target_share:g}% of GDP by "
+            f"{terms.end_year} at a fixed GDP would take x{sipri['multiple'].min():.2f} to "
+            f"x{sipri['multiple'].max():.2f}, depending on the edition."
         )
     return " ".join(parts)
+
+
+def scenario_sentence(summary: dict) -> str:
+    """The scenario's one-line summary: a parameterised what-if, not the verdict."""
+    return (
+        f"Scenario (a what-if set by the notebook's parameters, not the verdict): from "
+        f"{summary['base_share_pct']:.2f}% of GDP in {summary['base_year']} "
+        f"({summary['sipri_edition']}) to {summary['target_share_pct']:g}% in "
+        f"{summary['target_year']}, with nominal GDP growing {summary['nominal_gdp_growth_pct']:g}% "
+        f"a year, spending grows x{summary['spending_multiple']:.2f}, "
+        f"{summary['implied_annual_spending_growth_pct']:.1f}% a year."
+    )
 
 
 def peers_sentence(table: pd.DataFrame, names: dict[str, str]) -> str:
