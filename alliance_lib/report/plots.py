@@ -301,7 +301,9 @@ def share_chart(table: pd.DataFrame, title: str, colours: dict[str, str], source
     axes.set_xlim(0, 112)
     axes.set_xlabel("share of the voice's sentences, %")
     axes.set_title(title)
-    axes.legend(fontsize=7, frameon=False, title="voiced by", loc="lower right")
+    axes.legend(
+        fontsize=7, frameon=False, title="voiced by", loc="center left", bbox_to_anchor=(1.01, 0.5)
+    )
     axes.grid(axis="x", alpha=0.3)
     _caption(figure, source)
     return figure
