@@ -22,6 +22,7 @@ POLICY_CODEBOOK = DATA_DIR / "policy_codebook.yaml"
 FRAMING_CODEBOOK = DATA_DIR / "framing_codebook.yaml"
 ANNOTATIONS_DIR = DATA_DIR / "annotations"
 SEED_ANNOTATION = ANNOTATIONS_DIR / "seed_frames.csv"
+AGREEMENT_SET = ANNOTATIONS_DIR / "agreement_set.csv"  # annotated articles, in and out of sample
 SIPRI_SHARE_FILE = DATA_DIR / "sipri_milex_share_gdp.csv"
 SIPRI_YEN_FILE = DATA_DIR / "sipri_milex_local_currency_japan.csv"
 MOD_BUDGET_FILE = DATA_DIR / "japan_mod_defense_budget.csv"
@@ -38,11 +39,18 @@ MIN_UNATTRIBUTED_QUOTE_WORDS = 3  # two quoted words with nobody saying them: a 
 # --- analysis ----------------------------------------------------------------------------------
 # A sentence is voiced by a quoted speaker when the quotation covers more than this share of it.
 QUOTE_VOICE_SHARE = 0.5
-# Spending multiples: at or above DOUBLES a spending path "doubles", at or above NEARLY_DOUBLES
-# it "nearly doubles", below it "falls short of doubling".
-DOUBLES = 1.95
-NEARLY_DOUBLES = 1.8
+# Spending verdict: a multiple within MULTIPLE_BAND (relative) of the article's claimed multiple
+# is "about" it ("about doubles": 1.9 to 2.1 for "double"); below, it "falls short"; above, it is
+# "more than". Why 5%: the plan's figures the multiples are built from are given to two
+# significant figures ("11 trillion yen", "8.9 trillion yen", "about 560 trillion yen"), so
+# rounding alone moves a ratio of them by up to about 5% (half a unit in 11 is 4.5%): a multiple
+# inside the band cannot be told apart from the claim, one outside it can.
+MULTIPLE_BAND = 0.05
 EDITIONS_FIRST_YEAR = 2014  # first year of the editions comparison in notebook 02
+# Coder agreement: bootstrap resamples of sentences for the 95% intervals of kappa, and the seed
+# of the generator (fixed, so the intervals are the same on every run).
+BOOTSTRAP_RESAMPLES = 2000
+BOOTSTRAP_SEED = 20230113
 
 # --- running notebooks -------------------------------------------------------------------------
 EXECUTION_TIMEOUT = 600  # seconds per cell: a hung kernel fails instead of blocking CI

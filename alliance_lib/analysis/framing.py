@@ -1,158 +1,315 @@
-"""Threat framing, coded per sentence by an editable codebook: threat actors and descriptors,
-Entman's framing functions and Media Frames Corpus dimensions, and who voices each sentence."""
+"""Threat framing, by an editable codebook: threats where the text frames them, the words that
+describe them, Entman's framing functions and Media Frames Corpus dimensions per sentence, and
+who voices each (`analysis.voice`).
+
+A mention of a state is not a threat. A threat actor of the codebook is framed as a threat only
+where a threat cue in the same clause is about it: the actor right after an `actor_follows` cue
+("threats emanating from communist China, North Korea, and Russia": the whole list) or right
+before an `actor_precedes` cue ("Russia's invasion", "China threatens"); a negation between
+them or just before the cue cancels it ("China poses no threat"). A descriptor attaches to the
+threat actor nearest to it in its clause ("communist China" does not make North Korea
+communist), or to none.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from alliance_lib.analysis.codebook import compile_section, match_sentences, names_by_sentence
-from alliance_lib.config import QUOTE_VOICE_SHARE
+from alliance_lib.analysis.clauses import ClauseIndex
+from alliance_lib.analysis.codebook import (
+    PATTERN_LIST,
+    PATTERN_MAP,
+    compile_patterns,
+    compile_section,
+    match_sentences,
+    validate,
+)
+from alliance_lib.analysis.voice import VoiceSpan, sentence_voices, voice_at, voice_spans
 from alliance_lib.datafiles import read_yaml
-from alliance_lib.errors import DataError
 from alliance_lib.text.model import Article, Entity
+
+NEGATION_REACH = 24  # characters before a cue searched for a negation
+# Between an actor and an `actor_precedes` cue: a possessive, auxiliaries, articles, negations,
+# adverbs and a few adjectives ("Russia's full-scale invasion", "China is not a threat").
+_PRECEDES_GAP = re.compile(
+    r"(?:[’']s)?(?:\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|does|do|did"
+    r"|remains?|poses?|posed|be|been|continues to|continued to|a|an|the|its|their|not|no|never"
+    r"|also|again|still|[a-z]+ly|[a-z]+n[’']t|growing|repeated|recent|latest|ongoing|new|military"
+    r"|nuclear|economic|continued|major|serious|grave|direct|potential|unprovoked|full-scale"
+    r"|brutal|illegal|increasing|escalating|missile)){0,4}\s+",
+    re.IGNORECASE,
+)
+# Between an `actor_follows` cue and the actor: up to three lower-case words ("communist",
+# "an increasingly assertive").
+_FOLLOWS_GAP = re.compile(r"\s+(?:[a-z][\w’'-]*\s+){0,3}")
+# Between two actors of one list: ", ", " and ", ", and ", " or ", " as well as ".
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+")
+
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["threat_actors", "threat_cues", "negations", "descriptors", "entman", "mfc"],
+    "additionalProperties": False,
+    "properties": {
+        "threat_actors": {
+            "type": "array",
+            "items": {"type": "string", "pattern": "^[A-Z]{3}$"},
+            "uniqueItems": True,
+        },
+        "threat_cues": {
+            "type": "object",
+            "required": ["actor_follows", "actor_precedes"],
+            "additionalProperties": False,
+            "properties": {"actor_follows": PATTERN_LIST, "actor_precedes": PATTERN_LIST},
+        },
+        "negations": PATTERN_LIST,
+        "descriptors": PATTERN_MAP,
+        "entman": PATTERN_MAP | {"minProperties": 1},
+        "mfc": PATTERN_MAP | {"minProperties": 1},
+    },
+}
 
 
 @dataclass(frozen=True)
 class Codebook:
     threat_actors: tuple[str, ...]
+    actor_follows: re.Pattern[str]
+    actor_precedes: re.Pattern[str]
+    negation: re.Pattern[str]
     descriptors: dict[str, re.Pattern[str]]
     codes: dict[str, re.Pattern[str]]  # "entman:remedy", "mfc:Economic", ...
 
 
 def load_codebook(path: Path) -> Codebook:
-    """Read and check a framing codebook; problems raise DataError naming the file and entry."""
+    """Read a framing codebook and check it against `SCHEMA`; DataError names file, key, problem."""
     document = read_yaml(path, "framing codebook")
-    if not isinstance(document, dict):
-        raise DataError(f"{path}: expected keys threat_actors, descriptors, entman, mfc")
-    missing = {"threat_actors", "descriptors", "entman", "mfc"} - set(document)
-    if missing:
-        raise DataError(f"{path}: missing section(s) {sorted(missing)}")
-    actors = document["threat_actors"]
-    if not isinstance(actors, list) or not all(
-        isinstance(a, str) and re.fullmatch(r"[A-Z]{3}", a) for a in actors
-    ):
-        raise DataError(f"{path}: threat_actors must be a list of ISO alpha-3 codes")
+    validate(path, document, SCHEMA, "framing codebook")
+    assert isinstance(document, dict)
     codes: dict[str, re.Pattern[str]] = {}
     for family in ("entman", "mfc"):
         section = compile_section(path, document, family)
-        if not section:
-            raise DataError(f"{path}: {family} must map code names to patterns")
         codes.update({f"{family}:{name}": pattern for name, pattern in section.items()})
-    return Codebook(tuple(actors), compile_section(path, document, "descriptors"), codes)
+    cues = document["threat_cues"]
+    return Codebook(
+        tuple(document["threat_actors"]),
+        compile_patterns(path, "threat_cues.actor_follows", cues["actor_follows"]),
+        compile_patterns(path, "threat_cues.actor_precedes", cues["actor_precedes"]),
+        compile_patterns(path, "negations", document["negations"]),
+        compile_section(path, document, "descriptors"),
+        codes,
+    )
 
 
-def threats_by_sentence(article: Article, codebook: Codebook) -> list[list[Entity]]:
-    """For each sentence, the mentions of the codebook's threat actors in it (text order)."""
-    found: list[list[Entity]] = [[] for _ in article.sentences]
-    for entity in article.entities:
-        if entity.id in codebook.threat_actors:
-            found[entity.sentence].append(entity)
+@dataclass(frozen=True, slots=True)
+class Threat:
+    """A threat actor's mention framed as a threat by `cue` (offsets into the article text)."""
+
+    entity: Entity
+    cue: str
+    cue_start: int
+    clause: int
+
+
+def _list_from(actors: list[Entity], first: int, step: int, text: str) -> list[Entity]:
+    """The actor at `first` and its neighbours in one list ("China, North Korea, and Russia"),
+    walking forward (`step` 1) or backward (-1)."""
+    found = [actors[first]]
+    index = first
+    while 0 <= index + step < len(actors):
+        a, b = sorted((actors[index], actors[index + step]), key=lambda e: e.start)
+        if not _LIST_GAP.fullmatch(text[a.end : b.start]):
+            break
+        index += step
+        found.append(actors[index])
     return found
 
 
-def sentence_speakers(article: Article) -> list[str]:
-    """Who voices each sentence: the quoted speaker when a quotation fills most of it, else the narrator."""
-    names = article.entity_names()
-    voices = []
-    for sentence in article.sentences:
-        voice = "narrator"
-        for quote in article.quotes:
-            overlap = min(sentence.end, quote.end) - max(sentence.start, quote.start)
-            if overlap > QUOTE_VOICE_SHARE * (sentence.end - sentence.start):
-                voice = (
-                    names.get(quote.speaker, quote.speaker)
-                    if quote.speaker
-                    else "unattributed quotation"
-                )
-                break
-        voices.append(voice)
-    return voices
+def _negated(codebook: Codebook, text: str, start: int, end: int, floor: int) -> bool:
+    """A negation between `start` and `end`, or just before `start` (not before `floor`)."""
+    return codebook.negation.search(text, max(floor, start - NEGATION_REACH), end) is not None
 
 
-def code_sentences(article: Article, codebook: Codebook) -> pd.DataFrame:
-    """One row per (sentence, code) found: Entman functions, MFC dimensions and threat actors."""
-    voices = sentence_speakers(article)
-    rows = [
-        (hit.sentence, voices[hit.sentence], hit.name, hit.text, hit.start, hit.end)
-        for hit in match_sentences(article.sentences, codebook.codes)
-    ]
-    rows.extend(
-        (e.sentence, voices[e.sentence], f"threat:{e.id}", e.text, e.start, e.end)
-        for e in article.entities
-        if e.id in codebook.threat_actors
-    )
-    frame = pd.DataFrame(rows, columns=["sentence", "speaker", "code", "evidence", "start", "end"])
-    frame = frame.sort_values(["sentence", "code"], kind="stable")
-    return frame.drop_duplicates(["sentence", "code"], keep="first").reset_index(drop=True)
+def framed_threats(article: Article, codebook: Codebook) -> list[Threat]:
+    """Every threat actor mention a cue in its clause frames as a threat, in text order."""
+    index = ClauseIndex(article)
+    text = article.text
+    actors_in: list[list[Entity]] = [[] for _ in index.clauses]
+    for entity in article.entities:
+        if entity.id in codebook.threat_actors:
+            actors_in[index.at(entity.start)].append(entity)
+    found: dict[tuple[int, int], Threat] = {}
+    for number, clause in enumerate(index.clauses):
+        actors = actors_in[number]
+        if not actors:
+            continue
+        for cue in codebook.actor_follows.finditer(text, clause.start, clause.end):
+            after = [i for i, e in enumerate(actors) if e.start >= cue.end()]
+            if not after or not _FOLLOWS_GAP.fullmatch(text[cue.end() : actors[after[0]].start]):
+                continue
+            if _negated(codebook, text, cue.start(), cue.end(), clause.start):
+                continue
+            for entity in _list_from(actors, after[0], 1, text):
+                key = (entity.start, entity.end)
+                found.setdefault(key, Threat(entity, cue.group(0), cue.start(), number))
+        for cue in codebook.actor_precedes.finditer(text, clause.start, clause.end):
+            before = [i for i, e in enumerate(actors) if e.end <= cue.start()]
+            if not before:
+                continue
+            last = actors[before[-1]]
+            gap = text[last.end : cue.start()]
+            if not _PRECEDES_GAP.fullmatch(gap) or _negated(
+                codebook, text, last.end, cue.start(), last.end
+            ):
+                continue
+            for entity in _list_from(actors, before[-1], -1, text):
+                key = (entity.start, entity.end)
+                found.setdefault(key, Threat(entity, cue.group(0), cue.start(), number))
+    return [found[key] for key in sorted(found)]
+
+
+def _descriptor_actors(
+    article: Article, codebook: Codebook, index: ClauseIndex
+) -> list[tuple[str, str, int, int, int, Entity | None]]:
+    """(descriptor, text, start, end, clause, nearest threat actor in its clause or None)."""
+    actors_in: list[list[Entity]] = [[] for _ in index.clauses]
+    for entity in article.entities:
+        if entity.id in codebook.threat_actors:
+            actors_in[index.at(entity.start)].append(entity)
+    rows = []
+    for hit in match_sentences(article.sentences, codebook.descriptors, every=True):
+        clause = index.at(hit.start)
+        nearest = min(
+            actors_in[clause],
+            key=lambda e: (max(0, max(e.start, hit.start) - min(e.end, hit.end)), e.start),
+            default=None,
+        )
+        rows.append((hit.name, hit.text, hit.start, hit.end, clause, nearest))
+    return rows
 
 
 def threat_mentions(article: Article, codebook: Codebook) -> pd.DataFrame:
-    """Each mention of a threat actor, with the descriptors in its sentence and who voices it."""
-    voices = sentence_speakers(article)
-    descriptors = names_by_sentence(article.sentences, codebook.descriptors)
+    """Each actor the article frames as a threat: the cue, who voices it, its descriptors."""
+    index = ClauseIndex(article)
+    spans = voice_spans(article)
+    described: dict[tuple[int, int], list[str]] = {}
+    for name, _, _, _, _, actor in _descriptor_actors(article, codebook, index):
+        if actor is not None:
+            described.setdefault((actor.start, actor.end), []).append(name)
     rows = []
-    for entity in article.entities:
-        if entity.id not in codebook.threat_actors:
-            continue
+    for threat in framed_threats(article, codebook):
+        entity = threat.entity
+        voice, kind = voice_at(spans, entity.start, entity.end)
         rows.append(
             {
-                "threat": entity.id,
-                "name": entity.name,
+                "sentence": entity.sentence,
+                "actor": entity.id,
+                "actor_name": entity.name,
                 "text": entity.text,
                 "start": entity.start,
                 "end": entity.end,
-                "sentence": entity.sentence,
-                "speaker": voices[entity.sentence],
-                "descriptors": "; ".join(descriptors[entity.sentence]),
+                "cue": threat.cue,
+                "voice": voice,
+                "voice_kind": kind,
+                "descriptors": "; ".join(
+                    dict.fromkeys(described.get((entity.start, entity.end), []))
+                ),
+                "clause": index.clauses[threat.clause].text,
                 "sentence_text": article.sentences[entity.sentence].text,
             }
         )
-    columns = [
-        "threat",
-        "name",
-        "text",
-        "start",
-        "end",
-        "sentence",
-        "speaker",
-        "descriptors",
-        "sentence_text",
-    ]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=THREAT_COLUMNS)
+
+
+THREAT_COLUMNS = [
+    "sentence",
+    "actor",
+    "actor_name",
+    "text",
+    "start",
+    "end",
+    "cue",
+    "voice",
+    "voice_kind",
+    "descriptors",
+    "clause",
+    "sentence_text",
+]
+DESCRIPTOR_COLUMNS = ["descriptor", "text", "start", "end", "sentence", "actor", "voice", "clause"]
 
 
 def descriptor_mentions(article: Article, codebook: Codebook) -> pd.DataFrame:
-    """Every threat descriptor in the article, with its offsets, speaker and the threats beside it."""
-    voices = sentence_speakers(article)
-    threats_in = threats_by_sentence(article, codebook)
+    """Every threat descriptor, with the threat actor it attaches to (or none) and its voice."""
+    index = ClauseIndex(article)
+    spans: list[VoiceSpan] = voice_spans(article)
     rows = [
         {
-            "descriptor": hit.name,
-            "text": hit.text,
-            "start": hit.start,
-            "end": hit.end,
-            "sentence": hit.sentence,
-            "speaker": voices[hit.sentence],
-            "threats_in_sentence": ", ".join(sorted({e.id for e in threats_in[hit.sentence]})),
+            "descriptor": name,
+            "text": text,
+            "start": start,
+            "end": end,
+            "sentence": index.clauses[clause].sentence,
+            "actor": actor.id if actor is not None else "",
+            "voice": voice_at(spans, start, end)[0],
+            "clause": index.clauses[clause].text,
         }
-        for hit in match_sentences(article.sentences, codebook.descriptors, every=True)
+        for name, text, start, end, clause, actor in _descriptor_actors(article, codebook, index)
     ]
-    columns = ["descriptor", "text", "start", "end", "sentence", "speaker", "threats_in_sentence"]
     return (
-        pd.DataFrame(rows, columns=columns)
+        pd.DataFrame(rows, columns=DESCRIPTOR_COLUMNS)
         .sort_values(["start", "descriptor"], kind="stable")
         .reset_index(drop=True)
     )
 
 
-def counts_by_speaker(coded: pd.DataFrame, family: str) -> pd.DataFrame:
-    """Sentences carrying each code of `family` ("entman", "mfc", "threat"), by speaker."""
+def code_sentences(article: Article, codebook: Codebook) -> pd.DataFrame:
+    """One row per (sentence, code): Entman functions, MFC dimensions, and `threat:ISO3` where
+    the sentence frames that actor as a threat; with the sentence's voice."""
+    voices = sentence_voices(article, voice_spans(article))
+    rows = [
+        (hit.sentence, voices[hit.sentence], hit.name, hit.text, hit.start, hit.end)
+        for hit in match_sentences(article.sentences, codebook.codes)
+    ]
+    rows.extend(
+        (
+            t.entity.sentence,
+            voices[t.entity.sentence],
+            f"threat:{t.entity.id}",
+            t.cue,
+            t.entity.start,
+            t.entity.end,
+        )
+        for t in framed_threats(article, codebook)
+    )
+    frame = pd.DataFrame(rows, columns=["sentence", "voice", "code", "evidence", "start", "end"])
+    frame = frame.sort_values(["sentence", "code"], kind="stable")
+    return frame.drop_duplicates(["sentence", "code"], keep="first").reset_index(drop=True)
+
+
+def voice_table(article: Article, coded: pd.DataFrame, family: str) -> pd.DataFrame:
+    """Per code of `family` ("entman", "mfc", "threat") and voice: sentences carrying it, and
+    their share of that voice's sentences (so a voice with few sentences is not drowned out)."""
+    voices = pd.Series(sentence_voices(article, voice_spans(article)), name="voice")
+    totals = voices.value_counts()
     rows = coded[coded["code"].str.startswith(family + ":")]
     if rows.empty:
+        return pd.DataFrame(columns=["code", "voice", "sentences", "voice_sentences", "share_pct"])
+    table = (
+        rows.assign(code=rows["code"].str.removeprefix(family + ":"))
+        .groupby(["code", "voice"], as_index=False)
+        .agg(sentences=("sentence", "nunique"))
+    )
+    table["voice_sentences"] = table["voice"].map(totals).astype(int)
+    table["share_pct"] = (100 * table["sentences"] / table["voice_sentences"]).round(1)
+    return table.sort_values(["code", "voice"], kind="stable").reset_index(drop=True)
+
+
+def counts_by_voice(table: pd.DataFrame, value: str = "sentences") -> pd.DataFrame:
+    """`voice_table` as a code x voice grid of `value` (0 where a voice never carries a code)."""
+    if table.empty:
         return pd.DataFrame()
-    table = pd.crosstab(rows["code"].str.removeprefix(family + ":"), rows["speaker"])
-    return table.sort_index().reindex(sorted(table.columns), axis=1)
+    grid = table.pivot(index="code", columns="voice", values=value).fillna(0)
+    return grid.sort_index().reindex(sorted(grid.columns), axis=1)

@@ -59,11 +59,12 @@ def japan_yen() -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def mod_budget() -> pd.DataFrame:
-    """Japan MOD defense-related expenditures (initial budgets) by fiscal year and measure."""
+    """Japan MOD defense-related expenditures (initial budgets) by fiscal year and measure;
+    `status` says whether a row is an enacted budget or a press-reported proposal."""
     return read_csv(
         MOD_BUDGET_FILE,
         "reference data file",
-        {"fiscal_year", "measure", "value_trillion_yen", "source_id", "note"},
+        {"fiscal_year", "measure", "value_trillion_yen", "source_id", "note", "status"},
     )
 
 

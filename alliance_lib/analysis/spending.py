@@ -1,5 +1,5 @@
 """Notebook 02's analyses: Japan beside its peers, the editions' disagreement, a scenario to a
-target share, and a verdict on the article's spending claim under each definition.
+target share, and a verdict on the article's spending claim, scope by scope and like for like.
 
 Every figure comes from `reference_data` (files in data/ with their provenance); functions here
 only select, combine and compare them, and say which source and edition each number is from.
@@ -17,10 +17,11 @@ from alliance_lib.analysis.reference_data import (
     japan_share,
     japan_yen,
     mod_value,
+    plan_targets,
     plan_value,
     share_of_gdp,
 )
-from alliance_lib.config import DOUBLES, EDITIONS_FIRST_YEAR, NEARLY_DOUBLES
+from alliance_lib.config import EDITIONS_FIRST_YEAR, MULTIPLE_BAND
 from alliance_lib.text.frames import claims_frame
 from alliance_lib.text.lexicon import SPENDING_WORDS
 from alliance_lib.text.model import Article
@@ -42,6 +43,14 @@ def peers_table(edition: str, peers: tuple[str, ...]) -> pd.DataFrame:
     rows = frame[(frame["source_id"] == edition) & frame["iso3"].isin(("JPN", *peers))]
     table = rows.pivot(index="year", columns="iso3", values="value")
     return table[["JPN", *[p for p in peers if p in table.columns]]]
+
+
+def peers_long(edition: str, peers: tuple[str, ...]) -> pd.DataFrame:
+    """Japan and the peers in one edition, one row per country and year, with SIPRI's flag."""
+    frame = share_of_gdp()
+    rows = frame[(frame["source_id"] == edition) & frame["iso3"].isin(("JPN", *peers))]
+    columns = ["iso3", "country", "year", "value", "sipri_flag"]
+    return rows[columns].sort_values(["iso3", "year"], kind="stable").reset_index(drop=True)
 
 
 def editions_table(first_year: int = EDITIONS_FIRST_YEAR) -> pd.DataFrame:
@@ -122,80 +131,251 @@ def scenario(
     return path.round(4), summary
 
 
-def judge(ratio: float) -> str:
-    """A verb phrase for a spending multiple: `DOUBLES` and up doubles, `NEARLY_DOUBLES` and up
-    nearly doubles (thresholds in `alliance_lib.config`)."""
-    if ratio >= DOUBLES:
-        return f"doubles (x{ratio:.2f})"
-    if ratio >= NEARLY_DOUBLES:
-        return f"nearly doubles (x{ratio:.2f})"
-    return f"falls short of doubling (x{ratio:.2f})"
+_MULTIPLE_WORDS = {
+    2.0: ("doubling", "doubles"),
+    3.0: ("tripling", "triples"),
+    4.0: ("quadrupling", "quadruples"),
+}
 
 
-def verdict_table(params: SpendingParameters) -> pd.DataFrame:
-    """The article's "double ... over five years to a total of 2 percent of GDP" under each definition."""
-    gdp_base, gdp_source = plan_value("nss_gdp_basis_fy2022_estimated_outturn")
-    mod22_incl, src22_incl = mod_value(2022, "incl_saco_realignment_etc")
-    mod22_excl, src22_excl = mod_value(2022, "excl_saco_realignment_etc")
-    dbp27, src27 = plan_value("dbp_fy2027_defense_related_expenditure")
-    total27, src_total = plan_value("nss_target_amount_2pct")
-    prev_plan, src_prev = plan_value("previous_mtdp_total")
-    dbp_total, src_dbp = plan_value("dbp_total_level_of_defense_buildup")
+def judge(multiple: float, claimed: float) -> str:
+    """A bounded label for a spending multiple against the claimed one: "falls short of
+    doubling", "about doubles" (within `MULTIPLE_BAND` of the claim) or "more than doubles"."""
+    noun, verb = _MULTIPLE_WORDS.get(claimed, (f"x{claimed:g}", f"is x{claimed:g}"))
+    if multiple < claimed * (1 - MULTIPLE_BAND):
+        return f"falls short of {noun}"
+    if multiple > claimed * (1 + MULTIPLE_BAND):
+        return f"more than {verb}" if claimed in _MULTIPLE_WORDS else f"more than x{claimed:g}"
+    return f"about {verb}" if claimed in _MULTIPLE_WORDS else f"about x{claimed:g}"
+
+
+@dataclass(frozen=True)
+class ClaimTerms:
+    """The terms a spending verdict judges: a multiple over a number of years from a base year,
+    to a share of GDP; `source` says where each came from (the article, or the NSS in data/)."""
+
+    multiple: float | None
+    base_year: int
+    end_year: int
+    target_share: float
+    sentence: int | None
+    source: str
+
+
+def _fiscal_year(period: str) -> int:
+    """2022 from "FY2022"."""
+    return int(period.removeprefix("FY")[:4])
+
+
+def nss_terms() -> ClaimTerms:
+    """The NSS's own terms, from data/: the FY2022 GDP base, the FY2027 target year and share."""
+    table = plan_targets()
+    share, _ = plan_value("nss_target_share_of_gdp")
+    return ClaimTerms(
+        None,
+        _fiscal_year(str(table.loc["nss_gdp_basis_fy2022_estimated_outturn", "period"])),
+        _fiscal_year(str(table.loc["nss_target_share_of_gdp", "period"])),
+        share,
+        None,
+        "the NSS target in data/ (FY2022 GDP base, FY2027)",
+    )
+
+
+def claim_terms(article: Article) -> ClaimTerms:
+    """The article's own terms ("double ... over five years to 2 percent of GDP", dated by the
+    sentence's year); what the article leaves out comes from the NSS terms in data/."""
+    nss = nss_terms()
+    claims = spending_claims(article)
+    claims = claims[claims["type"].isin(["multiplier", "share_of_gdp"])]
+    if claims.empty:
+        return nss
+    number = int(claims["sentence"].value_counts(sort=False).idxmax())
+    own = [c for c in article.claims if c.sentence == number]
+    multiple = next((float(c.value) for c in own if c.type == "multiplier"), None)
+    share = next((float(c.value) for c in own if c.type == "share_of_gdp"), None)
+    years = next(
+        (int(float(c.value)) for c in own if c.type == "duration" and c.unit == "years"), None
+    )
+    dated = [int(str(c.value)[:4]) for c in own if c.type == "date" and str(c.value)[:4].isdigit()]
+    base = dated[0] if dated else nss.base_year
+    said = [
+        text
+        for text, found in (
+            (f"x{multiple:g}", multiple),
+            (f"over {years} years", years),
+            (f"to {share:g}% of GDP", share),
+            (f"from {base}", dated),
+        )
+        if found
+    ]
+    return ClaimTerms(
+        multiple,
+        base,
+        base + years if years else nss.end_year,
+        share if share is not None else nss.target_share,
+        number,
+        f"the article (sentence {number}: " + ", ".join(said) + "); the rest from " + nss.source,
+    )
+
+
+def plan_points() -> dict[str, float]:
+    """The FY2027 plan figure (DBP-covered) and the security-related 2% target, for the chart."""
+    plan, _ = plan_value("dbp_fy2027_defense_related_expenditure")
+    target, _ = plan_value("nss_target_amount_2pct")
+    year = _fiscal_year(str(plan_targets().loc["dbp_fy2027_defense_related_expenditure", "period"]))
+    return {"plan_year": float(year), "plan": plan, "target": target}
+
+
+VERDICT_COLUMNS = [
+    "scope_id",
+    "scope",
+    "base",
+    "base_value",
+    "end",
+    "end_value",
+    "unit",
+    "like_for_like",
+    "multiple",
+    "verdict",
+    "base_share_of_gdp_pct",
+    "end_share_of_gdp_pct",
+    "sources",
+    "note",
+]
+
+
+def verdict_table(terms: ClaimTerms) -> pd.DataFrame:
+    """The article's spending claim judged scope by scope, each base and end in one scope.
+
+    Rows: the defence budget excluding and including SACO/US-realignment costs (MOD), the
+    five-year plan totals, the NSS "security-related" total (no base in that scope in data/:
+    the row says so), the article's own comparison (a narrow base against the broad target:
+    `like_for_like` False), and SIPRI's share of GDP per edition. `verdict` judges each
+    multiple against the claimed one (`judge`); shares of GDP use the FY2022 GDP the NSS uses,
+    to one decimal because that GDP is given as "about 560 trillion yen".
+    """
+    gdp, gdp_src = plan_value("nss_gdp_basis_fy2022_estimated_outturn")
+    base_fy = terms.base_year
+    excl, excl_src = mod_value(base_fy, "excl_saco_realignment_etc")
+    incl, incl_src = mod_value(base_fy, "incl_saco_realignment_etc")
+    plan27, plan_src = plan_value("dbp_fy2027_defense_related_expenditure")
+    saco27, saco_src = plan_value("fy2027_saco_realignment_local_burden")
+    target, target_src = plan_value("nss_target_amount_2pct")
+    target_share, _ = plan_value("nss_target_share_of_gdp")
+    previous, prev_src = plan_value("previous_mtdp_total")
+    dbp_total, dbp_src = plan_value("dbp_total_level_of_defense_buildup")
+    dbp23, dbp23_src = mod_value(base_fy + 1, "dbp_covered_expenditure")
+    end_fy = _fiscal_year(
+        str(plan_targets().loc["dbp_fy2027_defense_related_expenditure", "period"])
+    )
+
+    def share(value: float | None) -> float | None:
+        return None if value is None else round(100 * value / gdp, 1)
 
     rows = [
         {
-            "basis": "mod_budget",
-            "definition": "MOD budget: FY2022 initial (excl. SACO/realignment) -> FY2027 plan (DBP-covered)",
-            "base": f"{mod22_excl:.2f} tn yen ({src22_excl})",
-            "end": f"{dbp27:.2f} tn yen ({src27})",
-            "ratio": dbp27 / mod22_excl,
-            "end_share_of_fy2022_gdp_pct": 100 * dbp27 / gdp_base,
+            "scope_id": "defence_excl_saco",
+            "scope": "Defence budget excl. SACO/US realignment (MOD headline; DBP-covered from FY2023)",
+            "base": f"FY{base_fy} initial budget",
+            "base_value": excl,
+            "end": f"FY{end_fy} plan (DBP-covered)",
+            "end_value": plan27,
+            "like_for_like": True,
+            "sources": f"{excl_src}; {plan_src}",
+            "note": (
+                f"same scope: {dbp23_src} gives FY{base_fy + 1} DBP-covered spending as "
+                f"+{100 * (dbp23 / excl - 1):.1f}% on this FY{base_fy} figure"
+            ),
         },
         {
-            "basis": "plan_totals",
-            "definition": "Five-year plan totals: FY2019-23 MTDP -> FY2023-27 DBP",
-            "base": f"{prev_plan:.2f} tn yen ({src_prev})",
-            "end": f"{dbp_total:.2f} tn yen ({src_dbp})",
-            "ratio": dbp_total / prev_plan,
-            "end_share_of_fy2022_gdp_pct": None,
+            "scope_id": "defence_incl_saco",
+            "scope": "Defence budget incl. SACO/US realignment",
+            "base": f"FY{base_fy} initial budget",
+            "base_value": incl,
+            "end": f"FY{end_fy} plan + SACO/realignment",
+            "end_value": plan27 + saco27,
+            "like_for_like": True,
+            "sources": f"{incl_src}; {plan_src}; {saco_src}",
+            "note": f"end = {plan27:g} (DBP-covered) + {saco27:g} (SACO/realignment) tn yen",
         },
         {
-            "basis": "security_total",
-            "definition": "Security-related total (the NSS 2% target): FY2022 MOD budget incl. SACO -> FY2027 target",
-            "base": f"{mod22_incl:.2f} tn yen ({src22_incl})",
-            "end": f"{total27:.2f} tn yen ({src_total})",
-            "ratio": total27 / mod22_incl,
-            "end_share_of_fy2022_gdp_pct": 100 * total27 / gdp_base,
+            "scope_id": "plan_totals",
+            "scope": "Five-year defence plan totals",
+            "base": "FY2019-23 Medium Term Defense Program",
+            "base_value": previous,
+            "end": "FY2023-27 Defense Buildup Program",
+            "end_value": dbp_total,
+            "like_for_like": True,
+            "sources": f"{prev_src}; {dbp_src}",
+            "note": "five-year totals, not annual budgets",
+        },
+        {
+            "scope_id": "security_related",
+            "scope": "Security-related total (the NSS 2% target: defence, SACO, Coast Guard, PKO, R&D, infrastructure, cyber...)",
+            "base": f"FY{base_fy}: none in this scope in data/",
+            "base_value": None,
+            "end": f"FY{end_fy} target",
+            "end_value": target,
+            "like_for_like": None,
+            "sources": target_src,
+            "note": f"no FY{base_fy} security-related total in data/; a narrower base is not borrowed",
+        },
+        {
+            "scope_id": "article_comparison",
+            "scope": "The article's comparison: defence budget -> security-related target",
+            "base": f"FY{base_fy} defence budget incl. SACO",
+            "base_value": incl,
+            "end": f"FY{end_fy} security-related target",
+            "end_value": target,
+            "like_for_like": False,
+            "sources": f"{incl_src}; {target_src}",
+            "note": "scope switch: a narrow base against a broad end",
         },
     ]
+    for row in rows:
+        row["unit"] = "tn yen"
+        base_value, end_value = row["base_value"], row["end_value"]
+        row["multiple"] = None if base_value is None else end_value / base_value
+        annual = row["scope_id"] != "plan_totals"
+        row["base_share_of_gdp_pct"] = share(base_value) if annual else None
+        row["end_share_of_gdp_pct"] = share(end_value) if annual else None
+        if end_value == target:
+            row["end_share_of_gdp_pct"] = target_share  # 2% by definition, not 11 / 560
     for edition in EDITIONS:
-        share = japan_share(edition)
-        if params.base_year not in share.index:
+        series = japan_share(edition)
+        if base_fy not in series.index:
             continue
-        base_share = float(share[params.base_year])
-        multiple = spending_multiple(
-            base_share,
-            params.target_share,
-            params.nominal_gdp_growth_pct,
-            params.target_year - params.base_year,
-        )
+        base_share = float(series[base_fy])
         rows.append(
             {
-                "basis": "sipri",
-                "definition": f"SIPRI ({edition}): {params.base_year} share -> {params.target_share:g}% in {params.target_year}",
-                "base": f"{base_share:.3f}% of GDP",
-                "end": f"{params.target_share:g}% of GDP",
-                "ratio": multiple,
-                "end_share_of_fy2022_gdp_pct": None,
+                "scope_id": f"sipri_{edition}",
+                "scope": f"SIPRI military expenditure, {edition}",
+                "base": f"{base_fy} share of GDP",
+                "base_value": round(base_share, 3),
+                "end": f"{terms.target_share:g}% of GDP in {terms.end_year}, GDP fixed",
+                "end_value": terms.target_share,
+                "unit": "% of GDP",
+                "like_for_like": True,
+                "multiple": spending_multiple(
+                    base_share, terms.target_share, 0.0, terms.end_year - base_fy
+                ),
+                "base_share_of_gdp_pct": round(base_share, 3),
+                "end_share_of_gdp_pct": terms.target_share,
+                "sources": edition,
+                "note": "what reaching the target on SIPRI's definition would take; the NSS target is not on it",
             }
         )
-    table = pd.DataFrame(rows)
-    table["verdict"] = table["ratio"].map(judge)
-    table["ratio"] = table["ratio"].round(3)
-    table["end_share_of_fy2022_gdp_pct"] = (
-        table["end_share_of_fy2022_gdp_pct"].astype(float).round(2)
-    )
-    table.attrs["gdp_basis"] = f"FY2022 GDP {gdp_base:g} tn yen ({gdp_source})"
+    table = pd.DataFrame(rows, columns=VERDICT_COLUMNS)
+    table["like_for_like"] = table["like_for_like"].astype("boolean")
+    table["multiple"] = table["multiple"].astype(float).round(2)
+    claimed = terms.multiple
+    table["verdict"] = [
+        "no base in this scope"
+        if pd.isna(multiple)
+        else (judge(multiple, claimed) if claimed else f"x{multiple:.2f} (no multiple claimed)")
+        for multiple in table["multiple"]
+    ]
+    table.attrs["gdp_basis"] = f"FY2022 GDP {gdp:g} tn yen ({gdp_src})"
     return table
 
 

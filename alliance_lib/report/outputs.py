@@ -1,4 +1,8 @@
-"""Write notebook results atomically: a reader never sees a half-written file."""
+"""Write notebook results atomically: a reader never sees a half-written file.
+
+Files get the permissions any new file of the user would (0666 less the umask), not the 0600
+of the temporary file they are written through, so others can read a shared report.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,19 @@ from pathlib import Path
 from typing import Any
 
 
+def current_umask() -> int:
+    """The process's umask (read by setting it and putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_bytes(path: Path, data: bytes) -> Path:
     """Write via a temporary file in the same folder, then rename over the target."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
+        os.fchmod(handle, 0o666 & ~current_umask())  # mkstemp makes 0600: use the user's umask
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(tmp, path)
@@ -47,6 +59,17 @@ def save_figure(path: Path, figure) -> Path:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=110, metadata={"Software": None}, bbox_inches="tight")
     return write_bytes(path, buffer.getvalue())
+
+
+def stack(tables: dict[str, Any], key: str):
+    """Several DataFrames with the same columns as one, each row tagged with its name in `key`."""
+    import pandas as pd  # lazy: keeps `import alliance_lib` light
+
+    frames = [table.assign(**{key: name}) for name, table in tables.items() if not table.empty]
+    if not frames:
+        return pd.DataFrame(columns=[key])
+    joined = pd.concat(frames, ignore_index=True)
+    return joined[[key, *[c for c in joined.columns if c != key]]]
 
 
 def write_results(folder: Path, results: dict[str, Any]) -> list[str]:

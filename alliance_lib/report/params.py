@@ -114,6 +114,10 @@ def spending_parameters(
             "peers", f"expected comma-separated ISO 3166-1 alpha-3 codes, got {peers!r}"
         )
     codes = tuple(code.strip().upper() for code in peers.split(",") if code.strip())
+    if "JPN" in codes:
+        raise ParameterError(
+            "peers", "JPN is the country the notebook compares; list only the other countries"
+        )
     available = set(share_of_gdp().loc[lambda f: f["source_id"] == sipri_edition, "iso3"])
     for code in codes:
         if code not in available:

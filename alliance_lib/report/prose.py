@@ -2,26 +2,121 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
+from alliance_lib.analysis.spending import ClaimTerms
+from alliance_lib.text.model import Article
 
-def verdict_sentence(table: pd.DataFrame) -> str:
-    """One plain sentence summarising the verdict table (built from its numbers)."""
-    security = table[table["basis"] == "security_total"].iloc[0]
-    mod = table[table["basis"] == "mod_budget"].iloc[0]
-    sipri = table[table["basis"] == "sipri"]
-    parts = [
-        f"The article's claim holds for the broader security-related total, which {security['verdict']} "
-        f"and reaches {security['end_share_of_fy2022_gdp_pct']:.2f}% of FY2022 GDP; the Ministry of "
-        f"Defense budget alone {mod['verdict']} and reaches {mod['end_share_of_fy2022_gdp_pct']:.2f}%."
+
+def article_label(article: Article) -> str:
+    """The article as a chart's source line names it: its headline, else its file name."""
+    return f"“{article.headline}”" if article.headline else Path(article.source).name
+
+
+def excerpt_flag(article: Article) -> str:
+    """The line every notebook's findings open with: is the article whole, or an excerpt?"""
+    if article.truncated:
+        return (
+            "EXCERPT: the article ends in a 'Continue reading...' stub, so it is not the whole "
+            "story; every finding below covers only the text shown."
+        )
+    return "Whole text: the article is not marked as an excerpt."
+
+
+def overview_sentence(article: Article) -> str:
+    """What the parser recovered from the article, in one line (counted from the Article)."""
+    names = article.entity_names()
+    speakers = list(
+        dict.fromkeys(names.get(q.speaker, q.speaker) for q in article.quotes if q.speaker)
+    )
+    unattributed = sum(q.speaker is None for q in article.quotes)
+    quoted = (
+        f"{len(article.quotes)} quotation(s) from {', '.join(speakers) or 'no named speaker'}"
+        + (f" ({unattributed} unattributed)" if unattributed else "")
+        if article.quotes
+        else "no quotations"
+    )
+    return (
+        f"The parser recovered {len(article.sentences)} sentences in {len(article.paragraphs)} "
+        f"paragraphs, {quoted}, {len(article.entities)} entity mentions of "
+        f"{len(names)} entities and {len(article.claims)} numeric or temporal claims, each "
+        f"traceable to its sentence; {len(article.removed)} boilerplate line(s) were removed."
+    )
+
+
+def shifts_sentence(shifts: pd.DataFrame) -> str:
+    """The distinct policy shifts in one line, with the precedents each is said to break."""
+    if shifts.empty:
+        return "The article reports no policy shift the codebook recognises."
+    most = shifts.loc[shifts["sentences"].map(len).idxmax()]
+    broken = [
+        f"{row.domain_label} ({row.precedent_broken})"
+        for row in shifts.itertuples()
+        if row.precedent_broken
     ]
+    labels = ", ".join(shifts["domain_label"])
+    return (
+        f"The article reports {len(shifts)} distinct policy shift(s): {labels}. "
+        f"The most repeated, {most['domain_label']}, is mentioned in "
+        f"{len(most['sentences'])} sentence(s). "
+        + (
+            "Precedents said to be broken, each from its own clause: " + "; ".join(broken) + "."
+            if broken
+            else "No clause says a shift breaks a precedent."
+        )
+    )
+
+
+def verdict_sentence(table: pd.DataFrame, terms: ClaimTerms) -> str:
+    """The verdict in plain words, every figure taken from the verdict table."""
+    rows = table.set_index("scope_id")
+    if terms.multiple is None:
+        return (
+            "The article claims no multiple of spending to judge; the table measures each scope "
+            f"from FY{terms.base_year} to FY{terms.end_year} for reference."
+        )
+    mixed = rows.loc["article_comparison"]
+    defence = rows.loc[["defence_excl_saco", "defence_incl_saco"]]
+    labels = list(dict.fromkeys(defence["verdict"]))
+    label = labels[0] if len(labels) == 1 else " / ".join(labels) + " (excl. / incl.)"
+    parts = [
+        f"The article's claim (x{terms.multiple:g} by FY{terms.end_year}, to {terms.target_share:g}% of GDP) compares a narrow "
+        f"FY{terms.base_year} base, the defence budget ({mixed['base_value']:.2f} tn yen, about "
+        f"{mixed['base_share_of_gdp_pct']:.1f}% of FY2022 GDP), with a broad FY{terms.end_year} "
+        f"target, the security-related total ({mixed['end_value']:.1f} tn yen, "
+        f"{mixed['end_share_of_gdp_pct']:g}% of GDP by definition): x{mixed['multiple']:.2f}.",
+        f"Like for like, the defence budget grows x{defence['multiple'].min():.2f} to "
+        f"x{defence['multiple'].max():.2f} (including and excluding SACO/US-realignment costs): it "
+        f"{label}, reaching about {defence['end_share_of_gdp_pct'].max():.1f}% of FY2022 GDP. "
+        + (
+            f"The security-related total has no FY{terms.base_year} figure in data/, so that "
+            "scope's own growth cannot be measured."
+            if pd.isna(rows.loc["security_related", "multiple"])
+            else f"The security-related total itself grows x{rows.loc['security_related', 'multiple']:.2f}."
+        ),
+    ]
+    sipri = table[table["scope_id"].str.startswith("sipri_")]
     if not sipri.empty:
-        low, high = sipri["ratio"].min(), sipri["ratio"].max()
         parts.append(
-            f"On SIPRI's definition the target implies spending x{low:.2f} to x{high:.2f} depending on "
-            "the edition, because the editions disagree on Japan's starting share."
+            f"On SIPRI's definition, reaching {terms.target_share:g}% of GDP by "
+            f"{terms.end_year} at a fixed GDP would take x{sipri['multiple'].min():.2f} to "
+            f"x{sipri['multiple'].max():.2f}, depending on the edition."
         )
     return " ".join(parts)
+
+
+def scenario_sentence(summary: dict) -> str:
+    """The scenario's one-line summary: a parameterised what-if, not the verdict."""
+    return (
+        f"Scenario (a what-if set by the notebook's parameters, not the verdict): from "
+        f"{summary['base_share_pct']:.2f}% of GDP in {summary['base_year']} "
+        f"({summary['sipri_edition']}) to {summary['target_share_pct']:g}% in "
+        f"{summary['target_year']}, with nominal GDP growing {summary['nominal_gdp_growth_pct']:g}% "
+        f"a year, spending grows x{summary['spending_multiple']:.2f}, "
+        f"{summary['implied_annual_spending_growth_pct']:.1f}% a year."
+    )
 
 
 def peers_sentence(table: pd.DataFrame, names: dict[str, str]) -> str:
@@ -44,24 +139,53 @@ def peers_sentence(table: pd.DataFrame, names: dict[str, str]) -> str:
 
 
 def voices_sentence(threats: pd.DataFrame, descriptors: pd.DataFrame) -> str:
-    """Who names the threats and who describes the threat environment (counted from the tables)."""
-    if threats.empty and descriptors.empty:
-        return (
-            "The article names no threat actor and uses none of the codebook's threat descriptors."
+    """Who voices the threats the article frames, and where its threat descriptors attach."""
+    if threats.empty:
+        first = "The article frames no state as a threat (a bare mention is not a threat)."
+    else:
+        grouped = threats.groupby("voice").agg(
+            sentences=("sentence", "nunique"),
+            actors=("actor_name", lambda s: ", ".join(dict.fromkeys(s))),
         )
+        grouped = grouped.sort_values("sentences", ascending=False, kind="stable")
+        listed = "; ".join(
+            f"{voice} ({row.sentences} sentence(s): {row.actors})"
+            for voice, row in grouped.iterrows()
+        )
+        quoted = int((threats["voice_kind"] == "quotation").sum())
+        first = (
+            f"Threats are framed in {threats['sentence'].nunique()} sentence(s), voiced by: "
+            f"{listed}. "
+            + (
+                f"{quoted} of the {len(threats)} threat mention(s) are in direct quotations."
+                if quoted
+                else "No direct quotation frames a state as a threat."
+            )
+        )
+    if descriptors.empty:
+        return first
+    attached = int((descriptors["actor"] != "").sum())
+    return (
+        f"{first} Threat descriptors appear {len(descriptors)} time(s); {attached} attach to a "
+        "threat actor in their clause."
+    )
+
+
+def agreement_sentence(table: pd.DataFrame) -> str:
+    """Pooled kappa in and out of sample, with their intervals, in one line."""
+    pooled = table[table["code"] == "(pooled)"].set_index("sample")
+    if pooled.empty:
+        return "No hand annotation was available to check the coder against."
     parts = []
-    if not threats.empty:
-        by_voice = threats.groupby("speaker")["sentence"].nunique().sort_index()
-        listed = ", ".join(f"{voice} {count}" for voice, count in by_voice.items())
-        parts.append(
-            f"Threat actors are named in {threats['sentence'].nunique()} sentence(s) (by voice: {listed})."
-        )
-    if not descriptors.empty:
-        by_voice = descriptors.groupby("speaker")["descriptor"].size().sort_index()
-        listed = ", ".join(f"{voice} {count}" for voice, count in by_voice.items())
-        unnamed = int((descriptors["threats_in_sentence"] == "").sum())
-        parts.append(
-            f"Threat descriptors appear {len(descriptors)} time(s) (by voice: {listed}); "
-            f"{unnamed} of them in sentences that name no threat actor."
-        )
-    return " ".join(parts)
+    for sample, label in (("in_sample", "in sample"), ("out_of_sample", "out of sample")):
+        if sample in pooled.index:
+            row = pooled.loc[sample]
+            parts.append(
+                f"{label} {row['kappa']:.2f} (95% CI {row['kappa_low']:.2f}-{row['kappa_high']:.2f}; "
+                f"{int(row['articles'])} article(s), {int(row['sentences'])} sentences)"
+            )
+    return (
+        "The coder's pooled agreement with the hand annotations (Cohen's kappa): "
+        + "; ".join(parts)
+        + "."
+    )

@@ -88,6 +88,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "relative",
+        re.compile(
+            r"(?i)\b(?:(?P<which>this|last|next|past)\s+(?P<period>week|month|year)|(?P<word>today|yesterday|tomorrow))\b"
+        ),
+    ),
+    (
         "date_y",
         re.compile(
             r"\b(?:in|by|since|until|through|from|to|before|after|of|between|and)\s+(?P<year>(?:19|20)\d{2})\b(?!\s*(?:%|percent))"
@@ -135,6 +141,7 @@ _TRIGGERS = {
     "date_my": _MONTH_TRIGGERS,
     "date_y": ("19", "20"),
     "weekday": ("day",),
+    "relative": ("week", "month", "year", "today", "yesterday", "tomorrow"),
     "historical_anchor": ("war", "history", "memory"),
 }
 
@@ -254,8 +261,38 @@ def _to_claim(kind: str, m: re.Match[str], reference: date | None, anchor: Ancho
             "day",
             f"the last {name} on or before reference date {reference}",
         )
+    if kind == "relative":
+        return _relative(m, reference)
     if kind == "date_y":
         return "date", m.group("year"), None, "year", None
     if kind == "historical_anchor":
         return "historical_anchor", _event(m), None, None, None
     raise AssertionError(kind)
+
+
+def _relative(m: re.Match[str], reference: date | None):
+    """A relative date ("this week", "last month", "yesterday") resolved against the reference
+    date, the rule in the note; without a reference date it stays unresolved ("relative")."""
+    said = m.group(0).lower()
+    if reference is None:
+        return "date", said, None, "relative", "relative date; pass reference_date to resolve it"
+    rule = f"'{said}' counted from reference date {reference}"
+    if m.group("word"):
+        shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[said]
+        return (
+            "date",
+            date.fromordinal(reference.toordinal() + shift).isoformat(),
+            None,
+            "day",
+            rule,
+        )
+    step = {"this": 0, "last": -1, "past": -1, "next": 1}[m.group("which").lower()]
+    period = m.group("period").lower()
+    if period == "week":
+        monday = date.fromordinal(reference.toordinal() - reference.weekday() + 7 * step)
+        year, week, _ = monday.isocalendar()
+        return "date", f"{year:04d}-W{week:02d}", None, "week", rule + " (ISO week, Monday-Sunday)"
+    if period == "month":
+        months = reference.year * 12 + reference.month - 1 + step
+        return "date", f"{months // 12:04d}-{months % 12 + 1:02d}", None, "month", rule
+    return "date", f"{reference.year + step:04d}", None, "year", rule

@@ -7,6 +7,7 @@ import math
 import pandas as pd
 import pytest
 
+from alliance_lib import parse_article
 from alliance_lib.analysis import reference_data, spending
 from alliance_lib.config import DATA_DIR
 from alliance_lib.report import prose
@@ -46,29 +47,92 @@ def test_owid_edition_has_no_yen_series_so_the_path_is_an_index_only():
     assert path["spending_index"].iloc[0] == 100.0
 
 
-def test_verdict_compares_each_definition_with_figures_from_the_data():
-    table = spending.verdict_table(_params())
+def _plan(item: str) -> float:
     plan = pd.read_csv(DATA_DIR / "japan_defense_plan_targets.csv").set_index("item")["value"]
+    return float(plan[item])
+
+
+def _mod(year: int, measure: str) -> float:
     mod = pd.read_csv(DATA_DIR / "japan_mod_defense_budget.csv")
-    fy22 = mod[(mod.fiscal_year == 2022) & (mod.measure == "incl_saco_realignment_etc")][
-        "value_trillion_yen"
-    ].iloc[0]
-    security = table[table["definition"].str.startswith("Security-related")].iloc[0]
-    assert security["ratio"] == pytest.approx(plan["nss_target_amount_2pct"] / fy22, abs=1e-3)
-    assert security["end_share_of_fy2022_gdp_pct"] == pytest.approx(
-        100 * plan["nss_target_amount_2pct"] / plan["nss_gdp_basis_fy2022_estimated_outturn"],
-        abs=0.01,
+    rows = mod[(mod.fiscal_year == year) & (mod.measure == measure)]
+    return float(rows["value_trillion_yen"].iloc[0])
+
+
+def test_verdict_measures_each_scope_like_for_like_from_the_data(seed):
+    terms = spending.claim_terms(seed)
+    assert (terms.multiple, terms.base_year, terms.end_year, terms.target_share) == (
+        2.0,
+        2022,
+        2027,
+        2.0,
     )
-    assert table["definition"].str.startswith("SIPRI").sum() == len(reference_data.EDITIONS)
-    sentence = prose.verdict_sentence(table)
-    assert f"x{security['ratio']:.2f}" in sentence
+    table = spending.verdict_table(terms).set_index("scope_id")
+    excl = table.loc["defence_excl_saco"]
+    assert excl["multiple"] == pytest.approx(
+        _plan("dbp_fy2027_defense_related_expenditure") / _mod(2022, "excl_saco_realignment_etc"),
+        abs=0.005,
+    )
+    incl = table.loc["defence_incl_saco"]
+    end = _plan("dbp_fy2027_defense_related_expenditure") + _plan(
+        "fy2027_saco_realignment_local_burden"
+    )
+    assert incl["end_value"] == pytest.approx(end)
+    assert incl["multiple"] == pytest.approx(
+        end / _mod(2022, "incl_saco_realignment_etc"), abs=0.005
+    )
+    assert excl["like_for_like"] and incl["like_for_like"]
+    assert excl["verdict"] == incl["verdict"] == "falls short of doubling"
+    # the article's comparison switches scope, and is marked so
+    mixed = table.loc["article_comparison"]
+    assert not mixed["like_for_like"] and mixed["multiple"] == pytest.approx(
+        _plan("nss_target_amount_2pct") / _mod(2022, "incl_saco_realignment_etc"), abs=0.005
+    )
+    # no base in the security-related scope: the row says so instead of borrowing one
+    security = table.loc["security_related"]
+    assert pd.isna(security["base_value"]) and pd.isna(security["multiple"])
+    assert pd.isna(security["like_for_like"]) and "none in this scope" in security["base"]
+    # the target is 2% of GDP by definition, not 11 / 560 = 1.96
+    assert security["end_share_of_gdp_pct"] == _plan("nss_target_share_of_gdp")
+    assert table.index.str.startswith("sipri_").sum() == len(reference_data.EDITIONS)
+
+
+def test_verdict_uses_the_articles_terms_not_the_scenario_parameters(seed):
+    terms = spending.claim_terms(seed)
+    table = spending.verdict_table(terms)
+    sipri = table[table["scope_id"].str.startswith("sipri_")]
+    assert (sipri["end_value"] == 2.0).all() and sipri["end"].str.contains("in 2027").all()
+    sentence = prose.verdict_sentence(table, terms)
+    assert "x2.04" in sentence and "falls short of doubling" in sentence
+    assert "1.96" not in sentence
+
+
+def test_an_article_without_a_claim_is_judged_on_the_nss_terms():
+    article = parse_article("The two leaders met for lunch and talked about the weather.")
+    terms = spending.claim_terms(article)
+    assert terms.multiple is None and terms.base_year == 2022 and terms.end_year == 2027
+    table = spending.verdict_table(terms)
+    assert table["verdict"].str.contains("no multiple claimed|no base").all()
+    assert prose.verdict_sentence(table, terms).startswith("The article claims no multiple")
 
 
 @pytest.mark.parametrize(
-    ("ratio", "verdict"), [(2.04, "doubles"), (1.86, "nearly doubles"), (1.5, "falls short")]
+    ("multiple", "verdict"),
+    [
+        (2.97, "more than doubles"),
+        (2.11, "more than doubles"),
+        (2.04, "about doubles"),
+        (1.9, "about doubles"),
+        (1.89, "falls short of doubling"),
+        (1.5, "falls short of doubling"),
+    ],
 )
-def test_verdict_thresholds(ratio, verdict):
-    assert spending.judge(ratio).startswith(verdict)
+def test_verdict_labels_are_bounded(multiple, verdict):
+    assert spending.judge(multiple, 2.0) == verdict
+
+
+def test_other_claimed_multiples_are_named():
+    assert spending.judge(3.0, 3.0) == "about triples"
+    assert spending.judge(1.2, 1.5) == "falls short of x1.5"
 
 
 def test_editions_table_shows_the_spread_only_where_editions_overlap():
@@ -82,3 +146,17 @@ def test_editions_table_shows_the_spread_only_where_editions_overlap():
 def test_spending_claims_of_the_seed(seed):
     claims = spending.spending_claims(seed)
     assert set(claims["type"]) == {"share_of_gdp", "multiplier", "duration"}
+
+
+def test_press_reported_proposals_are_marked_in_the_data():
+    budget = reference_data.mod_budget()
+    proposals = budget[budget["status"] == "press_reported_proposal"]
+    assert set(proposals["fiscal_year"]) == {2024, 2025, 2026}
+    assert proposals["note"].str.contains("PROPOSAL").all()
+    assert set(budget["status"]) == {"enacted", "press_reported_proposal"}
+
+
+def test_peers_long_carries_sipri_flags():
+    rows = spending.peers_long("SIPRI_MILEX_2024REL", ("CHN",))
+    assert set(rows["iso3"]) == {"JPN", "CHN"}
+    assert (rows.loc[rows["iso3"] == "CHN", "sipri_flag"] == "estimate").all()

@@ -4,6 +4,7 @@ clear failures on bad parameters."""
 from __future__ import annotations
 
 import json
+import stat
 
 import nbformat
 import pandas as pd
@@ -13,7 +14,7 @@ import pytest
 from alliance_lib import RunError
 from alliance_lib.analysis import reference_data
 from alliance_lib.config import NOTEBOOKS_DIR
-from alliance_lib.report import nbstore
+from alliance_lib.report import nbstore, outputs
 from alliance_lib.report.runner import available_notebooks, execute_notebook
 
 NOTEBOOKS = available_notebooks()
@@ -46,6 +47,25 @@ def test_stored_notebook_is_clean_and_documents_its_parameters(path):
         assert info["help"].strip(), f"{name} has no help comment"
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_findings_open_with_the_excerpt_flag_and_close_with_a_computed_result(path):
+    cells = nbformat.read(path, as_version=4).cells
+    code = [
+        c for c in cells if c.cell_type == "code" and "parameters" not in c.metadata.get("tags", [])
+    ]
+    assert "prose.excerpt_flag(article)" in code[1].source and nbstore.is_checked(code[1])
+    heading = next(
+        i
+        for i, c in enumerate(cells)
+        if c.cell_type == "markdown" and c.source.strip() == "## Result"
+    )
+    result = cells[heading + 1]
+    assert nbstore.is_checked(result) and "prose." in result.source
+    assert (
+        "seed" not in cells[0].source.split("**Method.**")[0].lower()
+    )  # the question says "the article"
+
+
 def test_spending_notebook_with_other_target_and_edition(tmp_path):
     out = _execute(
         "02_defence_spending",
@@ -63,8 +83,14 @@ def test_spending_notebook_with_other_target_and_edition(tmp_path):
     path = pd.read_csv(out / "scenario_path.csv")
     assert list(path["year"]) == list(range(2022, 2031))
     assert path["share_pct"].iloc[-1] == pytest.approx(3.0)
-    verdict = pd.read_csv(out / "verdict.csv")
-    assert verdict["definition"].str.contains("3% in 2030").sum() == len(reference_data.EDITIONS)
+    # the verdict judges the article's own terms (2% by 2027), never the scenario's parameters
+    verdict = pd.read_csv(out / "verdict.csv").set_index("scope_id")
+    sipri = verdict[verdict.index.str.startswith("sipri_")]
+    assert len(sipri) == len(reference_data.EDITIONS) and (sipri["end_value"] == 2.0).all()
+    assert verdict.loc["defence_incl_saco", "verdict"] == "falls short of doubling"
+    assert not verdict.loc["article_comparison", "like_for_like"]
+    mode = stat.S_IMODE((out / "verdict.csv").stat().st_mode)
+    assert mode == 0o666 & ~outputs.current_umask()  # the user's umask, not mkstemp's 0600
     for png in ("japan_vs_peers.png", "japan_share_by_edition.png", "scenario.png"):
         assert (out / png).read_bytes().startswith(b"\x89PNG")
     executed = nbformat.read(tmp_path / "02_defence_spending.ipynb", as_version=4)
@@ -79,6 +105,7 @@ def test_spending_notebook_with_other_target_and_edition(tmp_path):
         ("02_defence_spending", {"target_year": 2020}, "target_year"),
         ("02_defence_spending", {"sipri_edition": "SIPRI_1999"}, "sipri_edition"),
         ("02_defence_spending", {"peers": "USA,XYZ"}, "peers"),
+        ("02_defence_spending", {"peers": "JPN,USA"}, "peers"),
         ("02_defence_spending", {"target_share": 0.0}, "target_share"),
         ("01_article_overview", {"article_path": "seeds/missing.txt"}, "article_path"),
         ("04_threat_framing", {"codebook_path": "README.md"}, "codebook_path"),
@@ -87,6 +114,7 @@ def test_spending_notebook_with_other_target_and_edition(tmp_path):
         "year-before-base",
         "unknown-edition",
         "unknown-country",
+        "japan-as-peer",
         "share-out-of-range",
         "missing-article",
         "bad-codebook",

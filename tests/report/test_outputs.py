@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+
 import pytest
 
 from alliance_lib.report import outputs
@@ -20,3 +23,13 @@ def test_outputs_are_written_atomically_and_deterministically(tmp_path):
     with pytest.raises(RuntimeError):
         outputs.write_csv(tmp_path / "b.csv", Boom())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_outputs_follow_the_users_umask(tmp_path, umask, mode):
+    previous = os.umask(umask)
+    try:
+        outputs.write_text(tmp_path / "a.txt", "x")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "a.txt").stat().st_mode) == mode

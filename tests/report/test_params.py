@@ -16,6 +16,8 @@ from tests.conftest import spending_parameters as _params
         ({"sipri_edition": "SIPRI_2019"}, "sipri_edition", "unknown edition"),
         ({"peers": "USA,FRA"}, "peers", "unknown country code 'FRA'"),
         ({"peers": 5}, "peers", "comma-separated"),
+        ({"peers": "JPN"}, "peers", "JPN is the country the notebook compares"),
+        ({"peers": "JPN,USA"}, "peers", "JPN is the country the notebook compares"),
         ({"base_year": 1850}, "base_year", "out of range"),
         ({"base_year": "2022"}, "base_year", "whole number"),
         ({"target_year": 2022}, "target_year", "not after base_year"),

@@ -14,14 +14,20 @@ def framing_codebook():
     return framing.load_codebook(FRAMING_CODEBOOK)
 
 
-def test_voices_sentence_counts_who_names_threats(seed, framing_codebook):
+def test_voices_sentence_says_who_voices_the_threats(seed, framing_codebook):
     threats = framing.threat_mentions(seed, framing_codebook)
     descriptors = framing.descriptor_mentions(seed, framing_codebook)
     sentence = prose.voices_sentence(threats, descriptors)
-    assert f"named in {threats['sentence'].nunique()} sentence(s)" in sentence
-    assert "Kishida Fumio 1" in sentence
+    assert f"framed in {threats['sentence'].nunique()} sentence(s)" in sentence
+    assert "the leaders (1 sentence(s): China, North Korea, Russia)" in sentence
+    assert "No direct quotation frames a state as a threat." in sentence
     empty = prose.voices_sentence(threats.iloc[0:0], descriptors.iloc[0:0])
-    assert empty.startswith("The article names no threat actor")
+    assert empty.startswith("The article frames no state as a threat")
+
+
+def test_excerpt_flag(seed, wire):
+    assert prose.excerpt_flag(seed).startswith("EXCERPT") and seed.truncated
+    assert prose.excerpt_flag(wire).startswith("Whole text")
 
 
 def test_peers_sentence_is_computed_from_the_table():
