@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+
 
 class AllianceError(Exception):
     """Base of every error the package raises on purpose."""
@@ -51,6 +53,30 @@ class ParameterError(AllianceError, ValueError):
         self.name = name
         self.problem = problem
         super().__init__(f"parameter {name!r}: {problem}")
+
+
+class OutputFolderError(ParameterError):
+    """The `--output` folder cannot take a report: inside the project, not a report, a mount
+    point, in use by another run, or not writable; the message names the folder and the cause."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__("--output", problem)
+
+
+class ConsoleError(AllianceError):
+    """Standard output cannot take what the command prints (its encoding lacks a character, or
+    the device is full or gone)."""
+
+
+class RunInterrupted(AllianceError):
+    """A run stopped by SIGINT or SIGTERM; `status` is the exit status (128 + the signal number)."""
+
+    def __init__(self, signum: int, detail: str = "") -> None:
+        self.signum = signum
+        self.status = 128 + signum
+        self.detail = detail
+        name = signal.Signals(signum).name
+        super().__init__(f"interrupted by {name}" + (f"; {detail}" if detail else ""))
 
 
 class RunError(AllianceError):

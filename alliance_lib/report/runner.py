@@ -1,18 +1,22 @@
 """`alliance run`: execute the notebooks with papermill into a report folder, atomically.
 
 `execute_notebook` is the one way the package runs a notebook (the CLI, the tests, the
-benchmarks and `make checked-outputs` all call it). The report is built in a temporary sibling
-folder and swapped in only when every notebook ran, so a failing run leaves any earlier report
-in place.
+benchmarks and `make checked-outputs` all call it). The report is built in a sibling folder and
+swapped in only when every notebook ran (`output_folder`), so a failing or interrupted run
+leaves any earlier report as it was; an interrupt stops the run's kernels (`kernels`,
+`interrupts`). The executed notebooks record the report folder as `output_dir`, where their
+files end up, not the build folder they were written to.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import re
-import shutil
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from alliance_lib.config import (
@@ -21,12 +25,20 @@ from alliance_lib.config import (
     KERNEL_NAME,
     NOTEBOOKS_DIR,
     PARALLEL_NOTEBOOKS,
-    PROJECT_ROOT,
     REPORTS_DIR,
     SEED_ARTICLE,
     resolve,
 )
-from alliance_lib.errors import DataError, ParameterError, RunError
+from alliance_lib.errors import DataError, ParameterError, RunError, RunInterrupted
+from alliance_lib.report.interrupts import Interrupts
+from alliance_lib.report.kernels import KernelWatch
+from alliance_lib.report.output_folder import (
+    KERNELS,
+    OutputFolder,
+    failure,
+    is_os_failure_in,
+    report_folder,
+)
 from alliance_lib.report.params import typed_parameters
 from alliance_lib.report.site import export_html, write_index
 from alliance_lib.text.pipeline import load_article
@@ -61,10 +73,12 @@ def execute_notebook(
     parameters: Mapping[str, object] | None = None,
     *,
     timeout: int = EXECUTION_TIMEOUT,
+    kernel_manager_class: type | None = None,
 ) -> None:
     """Run `notebook` with papermill in its own folder, writing the executed copy to `executed`.
 
     A failing cell becomes a one-line `RunError` naming the notebook, the cell and the error.
+    `kernel_manager_class` (for `alliance run`) lets the caller stop the kernel on an interrupt.
     """
     # lazy: papermill is heavy, and only running notebooks needs it
     import papermill
@@ -82,6 +96,7 @@ def execute_notebook(
             request_save_on_cell_execute=False,
             execution_timeout=timeout,
             extra_arguments=list(KERNEL_ARGUMENTS),
+            **({"kernel_manager_class": kernel_manager_class} if kernel_manager_class else {}),
         )
     except PapermillExecutionError as exc:
         raise RunError(
@@ -93,24 +108,106 @@ def execute_notebook(
         ) from None
 
 
-def _check_output(report: Path) -> None:
-    """Refuse an output folder whose replacement would destroy something that is not a report."""
-    encloses_project = report == PROJECT_ROOT or report in PROJECT_ROOT.parents
-    inside_project = PROJECT_ROOT in report.parents
-    if encloses_project or (
-        inside_project and report.relative_to(PROJECT_ROOT).parts[0] != REPORTS_DIR.name
-    ):
-        raise ParameterError(
-            "--output", f"{report} is inside the project; use a folder under reports/ or elsewhere"
+def record_output_dir(executed: Path, output_dir: Path, notebook_path: Path) -> None:
+    """Make an executed notebook record where its files end up (the report folder), not where
+    they were written (the build folder that is swapped into place): papermill's metadata and
+    the injected parameters cell, regenerated with papermill's own translator."""
+    # lazy: nbformat and papermill are heavy, and only running notebooks needs them
+    import nbformat
+    from papermill.translators import translate_parameters
+
+    notebook = nbformat.read(executed, as_version=4)
+    recorded = notebook.metadata.get("papermill", {})
+    parameters = recorded.get("parameters")
+    if not isinstance(parameters, dict) or "output_dir" not in parameters:
+        return
+    parameters["output_dir"] = str(output_dir)
+    recorded["output_path"] = str(notebook_path)
+    for cell in notebook.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell.source = translate_parameters(KERNEL_NAME, "python", parameters, "Parameters")
+    nbformat.write(notebook, executed)
+
+
+def one_line_at_a_time(echo: Callable[[str], None]) -> Callable[[str], None]:
+    """`echo` behind a lock: lines printed from parallel notebooks never share a line."""
+    lock = threading.Lock()
+
+    def say(line: str) -> None:
+        with lock:
+            echo(line)
+
+    return say
+
+
+@dataclass
+class _Progress:
+    """How far a run got, for the line printed when it is interrupted."""
+
+    report: Path | None = None
+    earlier: bool = False
+    building: bool = False
+    committed: bool = False
+    kernels_stopped: int = 0
+
+    def after_interrupt(self) -> str:
+        """What the interrupt left, for the end of the one line printed."""
+        if self.committed:
+            return f"the new report at {self.report} was already complete"
+        if not self.building:
+            return "nothing was written"
+        count = self.kernels_stopped
+        stopped = f"stopped {count} kernel{'s' if count > 1 else ''}, " if count else ""
+        kept = f"{self.report} is as it was" if self.earlier else f"{self.report} was not created"
+        return f"{stopped}removed the unfinished report; {kept}"
+
+
+def _run_notebooks(
+    build: Path,
+    report: Path,
+    article_path: Path,
+    selected: list[Path],
+    parameters: Mapping[Path, Mapping[str, object]],
+    say: Callable[[str], None],
+    progress: _Progress,
+) -> None:
+    """Run the notebooks PARALLEL_NOTEBOOKS at a time into `build`, each exported to HTML as
+    soon as it has run; on any failure or interrupt stop every kernel before returning."""
+    watch = KernelWatch(build / KERNELS)
+    manager_class = watch.manager_class()
+
+    def run_one(number: int, notebook: Path) -> None:
+        if watch.stopping.is_set():
+            return
+        say(f"[{number}/{len(selected)}] {notebook.stem}")
+        executed = build / notebook.name
+        execute_notebook(
+            notebook,
+            executed,
+            {
+                "article_path": str(article_path),
+                "output_dir": str(build / notebook.stem),
+                **parameters[notebook],
+            },
+            kernel_manager_class=manager_class,
         )
-    if report.exists():
-        if not report.is_dir():
-            raise ParameterError("--output", f"{report} is a file, not a report folder")
-        if any(report.iterdir()) and not (report / "index.html").is_file():
-            raise ParameterError(
-                "--output",
-                f"{report} holds files but no earlier report (index.html); it would be replaced",
-            )
+        record_output_dir(executed, report / notebook.stem, report / notebook.name)
+        export_html(executed, build / f"{notebook.stem}.html")
+
+    papermill_log = logging.getLogger("papermill")  # "Kernel died" after a stop is expected
+    papermill_log.addFilter(watch)
+    pool = ThreadPoolExecutor(max_workers=PARALLEL_NOTEBOOKS)
+    runs = [pool.submit(run_one, n, nb) for n, nb in enumerate(selected, 1)]
+    try:
+        for run in runs:  # the first failure in reading order is the one reported
+            run.result()
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)  # notebooks not yet started never start
+        progress.kernels_stopped = watch.stop(runs)
+        raise
+    finally:
+        papermill_log.removeFilter(watch)
+    pool.shutdown(wait=True)
 
 
 def run_report(
@@ -119,60 +216,69 @@ def run_report(
     notebooks: Sequence[str] | None = None,
     raw_parameters: dict[str, str] | None = None,
     echo: Callable[[str], None] = print,
+    warn: Callable[[str], None] | None = None,
 ) -> Path:
-    """Execute the selected notebooks on `article` into `output`; return the report folder."""
+    """Execute the selected notebooks on `article` into `output`; return the report folder.
+
+    SIGINT and SIGTERM (in the main thread) stop the kernels, remove the build folder and raise
+    `RunInterrupted`; `warn` receives warnings about the article (e.g. how it was decoded).
+    """
+    say = one_line_at_a_time(echo)
+    progress = _Progress()
+    with Interrupts() as interrupts:
+        try:
+            report = _build_report(
+                article, output, notebooks, raw_parameters, say, warn, progress, interrupts
+            )
+        except RunInterrupted as exc:
+            raise RunInterrupted(exc.signum, progress.after_interrupt()) from None
+        if interrupts.received is not None:  # arrived during the swap, which was completed
+            raise RunInterrupted(interrupts.received, progress.after_interrupt())
+    try:
+        shown = report.relative_to(Path.cwd())
+    except ValueError:
+        shown = report
+    say(f"report: {shown / 'index.html'}")
+    return report
+
+
+def _build_report(
+    article: str | None,
+    output: str | None,
+    notebooks: Sequence[str] | None,
+    raw_parameters: dict[str, str] | None,
+    say: Callable[[str], None],
+    warn: Callable[[str], None] | None,
+    progress: _Progress,
+    interrupts: Interrupts,
+) -> Path:
+    """`run_report` inside the signal handlers: check everything, then build, then swap."""
     article_path = resolve(article) if article else SEED_ARTICLE
-    load_article(article_path)  # a bad article fails here, before any kernel starts
-    report = resolve(output) if output else REPORTS_DIR / article_path.stem
-    _check_output(report)
+    parsed = load_article(article_path)  # a bad article fails here, before any kernel starts
+    note = getattr(parsed, "decode_note", None)
+    if note and warn is not None:
+        warn(f"{article_path}: {note}")
+    report = report_folder(output if output else REPORTS_DIR / article_path.stem)
     selected = select_notebooks(notebooks)
     if not selected:
         raise DataError(f"{NOTEBOOKS_DIR}: no notebooks found")
     parameters = typed_parameters(selected, dict(raw_parameters or {}))
 
-    report.parent.mkdir(parents=True, exist_ok=True)
-    building = report.parent / f".{report.name}.building-{os.getpid()}"
-    shutil.rmtree(building, ignore_errors=True)
-    building.mkdir()
-    try:
-        # Notebooks run PARALLEL_NOTEBOOKS at a time (each kernel is its own process), each
-        # exported to HTML as soon as it has run. Lines are printed as notebooks start.
-        def run_one(number: int, notebook: Path) -> None:
-            echo(f"[{number}/{len(selected)}] {notebook.stem}")
-            executed = building / notebook.name
-            execute_notebook(
-                notebook,
-                executed,
-                {
-                    "article_path": str(article_path),
-                    "output_dir": str(building / notebook.stem),
-                    **parameters[notebook],
-                },
-            )
-            export_html(executed, building / f"{notebook.stem}.html")
-
-        with ThreadPoolExecutor(max_workers=PARALLEL_NOTEBOOKS) as pool:
-            runs = [pool.submit(run_one, n, nb) for n, nb in enumerate(selected, 1)]
-            try:
-                for run in runs:  # the first failure in reading order is the one reported
-                    run.result()
-            except BaseException:
-                # notebooks not yet started never start
-                pool.shutdown(wait=True, cancel_futures=True)
-                raise
-        write_index(building, article_path, selected)
-        previous = report.parent / f".{report.name}.previous-{os.getpid()}"
-        if report.exists():
-            os.replace(report, previous)
-        os.replace(building, report)
-        shutil.rmtree(previous, ignore_errors=True)
-    finally:
-        shutil.rmtree(building, ignore_errors=True)
-    try:
-        shown = report.relative_to(Path.cwd())
-    except ValueError:
-        shown = report
-    echo(f"report: {shown / 'index.html'}")
+    progress.report, progress.earlier = report, os.path.lexists(report)
+    with OutputFolder(report) as folder:
+        if folder.cleaned:
+            say(f"removed what an interrupted run left: {', '.join(folder.cleaned)}")
+        progress.building = True
+        try:
+            _run_notebooks(folder.build, report, article_path, selected, parameters, say, progress)
+            write_index(folder.build, article_path, selected)
+        except OSError as exc:
+            if is_os_failure_in(exc, folder.build):
+                raise failure(report, exc) from None
+            raise
+        with interrupts.deferred():
+            folder.commit()
+            progress.committed = True
     return report
 
 

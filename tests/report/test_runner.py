@@ -1,14 +1,26 @@
-"""The runner's notebook selection and the benchmark floor notebook."""
+"""The runner's notebook selection, the benchmark floor notebook, and `run_report` with the
+kernels replaced by a stand-in: build beside, swap, marker, recorded output_dir, failures."""
 
 from __future__ import annotations
 
+import dataclasses
+import errno
+import io
 import json
+import sys
+import threading
+from pathlib import Path
 
+import nbformat
 import pytest
+from papermill.iorw import load_notebook_node
+from papermill.parameterize import parameterize_notebook
 
-from alliance_lib import ParameterError
+from alliance_lib import ParameterError, cli
 from alliance_lib.config import NOTEBOOKS_DIR
 from alliance_lib.report import params, runner
+from alliance_lib.report.output_folder import read_marker
+from tests.report.test_output_folder import earlier_report
 
 
 def test_runner_selects_notebooks_and_refuses_unknown_or_reserved_parameters():
@@ -28,3 +40,126 @@ def test_runner_selects_notebooks_and_refuses_unknown_or_reserved_parameters():
 def test_floor_notebook_only_imports():
     source = "".join(json.loads(runner.floor_notebook())["cells"][0]["source"])
     assert source == "import pandas\nimport matplotlib"
+
+
+# --- run_report with the kernel replaced by a stand-in: folders, marker, failures ------------
+
+
+def _fake_execution(monkeypatch, fail: dict | None = None):
+    """Replace papermill by writing what a run writes: the parameterised notebook and a CSV."""
+    calls = []
+
+    def execute(notebook, executed, parameters=None, *, kernel_manager_class=None, **kwargs):
+        calls.append((notebook.stem, dict(parameters), kernel_manager_class))
+        out = Path(parameters["output_dir"])
+        if fail and notebook.stem in fail:
+            raise fail[notebook.stem](out)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "table.csv").write_text("a\n1\n", encoding="utf-8")
+        nb = parameterize_notebook(load_notebook_node(str(notebook)), parameters)
+        nb.metadata.papermill["output_path"] = str(executed)
+        nbformat.write(nb, executed)
+
+    monkeypatch.setattr(runner, "execute_notebook", execute)
+    monkeypatch.setattr(
+        runner,
+        "export_html",
+        lambda nb, target: target.write_text("<html></html>", encoding="utf-8"),
+    )
+    return calls
+
+
+def test_a_report_is_built_beside_the_output_and_swapped_in(tmp_path, monkeypatch, seed):
+    calls = _fake_execution(monkeypatch)
+    noted = dataclasses.replace(seed)
+    object.__setattr__(noted, "decode_note", "1 byte that is not UTF-8 replaced")
+    monkeypatch.setattr(runner, "load_article", lambda path: noted)
+    report = earlier_report(tmp_path / "report")
+    lines, warnings = [], []
+    assert runner.run_report(output=str(report), echo=lines.append, warn=warnings.append) == report
+    assert warnings == [f"{runner.SEED_ARTICLE}: 1 byte that is not UTF-8 replaced"]
+    assert lines[:4] == [f"[{i}/4] {p.stem}" for i, p in enumerate(runner.available_notebooks(), 1)]
+    assert lines[-1] == f"report: {report / 'index.html'}"
+    built = {c[1]["output_dir"] for c in calls}
+    assert all(Path(d).parent.name.startswith(".report.building-") for d in built)
+    assert all(c[2] is not None for c in calls)  # every kernel is watched
+    marker = read_marker(report)
+    assert marker["state"] == "complete" and "02_defence_spending/table.csv" in marker["files"]
+    assert "index.html" in marker["files"] and "01/a.csv" not in marker["files"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]
+    # the executed notebook records where its files are now, not the build folder
+    executed = nbformat.read(report / "02_defence_spending.ipynb", as_version=4)
+    recorded = executed.metadata.papermill
+    assert recorded["parameters"]["output_dir"] == str(report / "02_defence_spending")
+    assert recorded["output_path"] == str(report / "02_defence_spending.ipynb")
+    injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert f'output_dir = "{report / "02_defence_spending"}"' in injected[0].source
+    assert ".building-" not in injected[0].source
+    # and the new report is itself an earlier report the next run may replace
+    assert runner.run_report(output=str(report), echo=lambda line: None) == report
+
+
+def test_a_full_disk_during_a_run_is_one_line_and_keeps_the_earlier_report(
+    tmp_path, monkeypatch, capsys
+):
+    def full(out):
+        return OSError(errno.ENOSPC, "No space left on device", str(out / "verdict.csv"))
+
+    _fake_execution(monkeypatch, fail={"02_defence_spending": full})
+    report = earlier_report(tmp_path / "report")
+    before = read_marker(report)
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["run", "--output", str(report)])
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(
+        "alliance: error: parameter '--output': cannot write "
+    )
+    assert "/02_defence_spending/verdict.csv: No space left on device" in err
+    assert f"(report folder {report})" in err
+    assert read_marker(report) == before and sorted(p.name for p in tmp_path.iterdir()) == [
+        "report"
+    ]
+
+
+def test_an_os_failure_elsewhere_is_one_line_naming_the_path(tmp_path, monkeypatch, capsys):
+    def denied(out):
+        return PermissionError(errno.EACCES, "Permission denied", "/usr/share/jupyter/kernels")
+
+    _fake_execution(monkeypatch, fail={"01_article_overview": denied})
+    with pytest.raises(SystemExit):
+        cli.main(["run", "--output", str(tmp_path / "report"), "--notebook", "01"])
+    assert capsys.readouterr().err == (
+        "alliance: error: /usr/share/jupyter/kernels: Permission denied\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_progress_on_an_ascii_console_is_escaped_not_an_error(monkeypatch):
+    buffer = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(buffer, encoding="ascii"))
+    cli._progress("report: reports/café/index.html")
+    assert buffer.getvalue() == b"report: reports/caf\\xe9/index.html\n"
+
+
+def test_lines_from_parallel_notebooks_never_share_a_line():
+    written: list[str] = []
+    pause = threading.Event()
+
+    def slow_echo(line: str) -> None:  # like print: the text, then the newline, separately
+        written.append(line)
+        pause.wait(0.001)
+        written.append("\n")
+
+    say = runner.one_line_at_a_time(slow_echo)
+    threads = [
+        threading.Thread(target=lambda n=n: [say(f"[{n}/8] notebook {i}") for i in range(50)])
+        for n in range(8)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    lines = "".join(written).splitlines()
+    assert len(lines) == 400
+    assert all(line.startswith("[") and line.count("[") == 1 for line in lines)

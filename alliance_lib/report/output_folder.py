@@ -1,0 +1,309 @@
+"""Where `alliance run` may write a report, and how it replaces one without losing anything.
+
+- A folder is an earlier report only if it holds the marker `.alliance-report` that a run writes
+  last (package version, run id, and every file and folder with its sha256). A folder holding
+  anything the marker does not list, or a listed file changed since, is not replaced.
+- The "not inside the project" rule compares real paths (symlinks and `..` resolved).
+- The report is built in a sibling folder `.NAME.building-RUNID` and swapped in whole
+  (`exchange.replace_folder`); runs on one output are serialised by `.NAME.lock` (fcntl.flock),
+  which also makes it safe to delete what a killed run left beside the output (its build
+  folder, a folder set aside mid-swap) the next time.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import re
+import secrets
+import shutil
+import stat
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from alliance_lib.config import PROJECT_ROOT, REPORTS_DIR, resolve
+from alliance_lib.errors import OutputFolderError
+from alliance_lib.report.exchange import replace_folder
+
+MARKER = ".alliance-report"
+KERNELS = ".kernels"  # inside a build folder: the running kernels' connection files
+_MARKER_MAX_BYTES = 10_000_000
+_MOVE = "move it out of the folder or choose another --output"
+
+
+def package_version() -> str:
+    """The installed alliance version, recorded in each report's marker."""
+    try:
+        return version("alliance")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _digest(path: Path) -> str:
+    """A file's sha256, or a symlink's target (never followed)."""
+    if path.is_symlink():
+        return "symlink:" + os.readlink(path)
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def manifest(folder: Path) -> dict[str, object]:
+    """Every file (with its sha256) and folder under `folder`, except the marker; sorted."""
+    files: dict[str, str] = {}
+    folders: list[str] = []
+    for root, dirs, names in os.walk(folder):  # symlinks are not followed
+        here = Path(root)
+        for name in dirs + names:
+            path = here / name
+            rel = path.relative_to(folder).as_posix()
+            if rel == MARKER:
+                continue
+            if path.is_dir() and not path.is_symlink():
+                folders.append(rel)
+            else:
+                files[rel] = _digest(path)
+    return {"files": dict(sorted(files.items())), "folders": sorted(folders)}
+
+
+def read_marker(folder: Path) -> dict | None:
+    """The report marker in `folder`, or None when there is no valid one."""
+    path = folder / MARKER
+    try:
+        info = path.lstat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _MARKER_MAX_BYTES:
+            return None
+        marker = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    valid = (
+        isinstance(marker, dict)
+        and marker.get("tool") == "alliance run"
+        and isinstance(marker.get("files"), dict)
+        and isinstance(marker.get("folders"), list)
+    )
+    return marker if valid else None
+
+
+def write_marker(folder: Path, run_id: str, state: str) -> None:
+    """Write the marker of `folder` (atomically): version, run id, state and the manifest."""
+    marker = {
+        "tool": "alliance run",
+        "version": package_version(),
+        "run_id": run_id,
+        "state": state,
+        **(manifest(folder) if state == "complete" else {"files": {}, "folders": []}),
+    }
+    temporary = folder / f"{MARKER}.tmp"
+    temporary.write_text(json.dumps(marker, indent=1) + "\n", encoding="utf-8")
+    os.replace(temporary, folder / MARKER)
+
+
+def _not_replaceable(report: Path) -> str | None:
+    """Why the existing folder `report` must not be replaced, or None when it may be."""
+    if not any(report.iterdir()):
+        return None
+    marker = read_marker(report)
+    if marker is None or marker.get("state") != "complete":
+        return (
+            f"{report} holds files but is not a report written by alliance run "
+            f"(no {MARKER} marker) and would be replaced; move its files elsewhere or choose another --output"
+        )
+    found = manifest(report)
+    listed_files, listed_folders = marker["files"], set(marker["folders"])
+    for rel in found["folders"]:
+        if rel not in listed_folders:
+            return f"{report} is an earlier report, but {rel}/ in it is not the report's; {_MOVE}"
+    for rel, digest in found["files"].items():
+        if rel not in listed_files:
+            return f"{report} is an earlier report, but {rel} in it is not the report's; {_MOVE}"
+        if listed_files[rel] != digest:
+            return f"{report} is an earlier report, but {rel} was changed after the run wrote it; {_MOVE}"
+    return None
+
+
+def check_replaceable(report: Path) -> None:
+    """Refuse a real path `report` that is a mount point, a file, or a folder not ours to replace."""
+    if os.path.ismount(report):
+        raise OutputFolderError(
+            f"{report} is a mount point; a report folder is replaced whole, so name a folder inside it"
+        )
+    if not os.path.lexists(report):
+        return
+    if not report.is_dir():
+        raise OutputFolderError(f"{report} is a file, not a report folder")
+    try:
+        problem = _not_replaceable(report)
+    except OSError as exc:
+        raise failure(report, exc, "read") from None
+    if problem:
+        raise OutputFolderError(problem)
+
+
+def report_folder(output: str | os.PathLike[str]) -> Path:
+    """The real path of an acceptable `--output` (relative to the project root); refuses the project."""
+    given = resolve(output)
+    real = Path(os.path.realpath(given))
+    shown = f"{given}" if Path(os.path.normpath(given)) == real else f"{given} (that is {real})"
+    if real == PROJECT_ROOT or real in PROJECT_ROOT.parents:
+        raise OutputFolderError(
+            f"{shown} holds the project; use a folder under reports/ or elsewhere"
+        )
+    if PROJECT_ROOT in real.parents:
+        parts = real.relative_to(PROJECT_ROOT).parts
+        if parts[0] != REPORTS_DIR.name or len(parts) < 2:
+            raise OutputFolderError(
+                f"{shown} is inside the project; use a folder under reports/ or elsewhere"
+            )
+    check_replaceable(real)
+    return real
+
+
+def failure(report: Path, exc: OSError, action: str = "write") -> OutputFolderError:
+    """An operating-system failure on the output as one line naming the path and the cause."""
+    where = exc.filename if exc.filename is not None else report
+    cause = exc.strerror or str(exc)
+    context = "" if Path(os.fsdecode(where)) == report else f" (report folder {report})"
+    return OutputFolderError(f"cannot {action} {os.fsdecode(where)}: {cause}{context}")
+
+
+class _Lock:
+    """An exclusive, non-blocking fcntl lock on `path`, holding the holder's pid."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+
+    def acquire(self, report: Path) -> None:
+        """Take the lock or raise OutputFolderError saying another run holds it."""
+        for _ in range(10):
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+                os.close(fd)
+                pid = f" (pid {holder})" if holder.isdigit() else ""
+                raise OutputFolderError(
+                    f"{report} is being written by another alliance run{pid}; "
+                    "wait for it to finish or choose another --output"
+                ) from None
+            except BaseException:
+                os.close(fd)
+                raise
+            # the holder before us may have deleted the file between our open and our lock:
+            # the lock counts only if it is still on the file at `path`
+            try:
+                current = os.stat(self.path)
+                mine = os.fstat(fd)
+                same = (current.st_dev, current.st_ino) == (mine.st_dev, mine.st_ino)
+            except FileNotFoundError:
+                same = False
+            if same:
+                self._fd = fd
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+                return
+            os.close(fd)
+        raise OutputFolderError(f"could not lock {self.path}: it keeps being replaced")
+
+    def release(self) -> None:
+        """Delete the lock file and let go (safe: a waiting run re-checks the file it locked)."""
+        if self._fd is None:
+            return
+        try:
+            self.path.unlink(missing_ok=True)  # deleted while held: see the check in acquire
+        except OSError:
+            pass  # a read-only or vanished folder: the next run reuses the file
+        os.close(self._fd)
+        self._fd = None
+
+
+def remove_leftovers(report: Path) -> list[str]:
+    """Delete what killed runs left beside `report` (caller holds the lock); the names removed.
+
+    Only folders named like ours and either empty or holding our marker are removed. If a run
+    died between the two renames of the fallback swap, the earlier report is put back first.
+    """
+    pattern = re.compile(rf"\.{re.escape(report.name)}\.(building|previous)-[0-9a-f]{{12}}")
+    found = sorted(
+        p for p in report.parent.iterdir() if pattern.fullmatch(p.name) and not p.is_symlink()
+    )
+    ours = [p for p in found if p.is_dir() and (read_marker(p) is not None or not any(p.iterdir()))]
+    if not os.path.lexists(report):
+        for candidate in ours:
+            marker = read_marker(candidate)
+            if ".previous-" in candidate.name and marker and marker.get("state") == "complete":
+                os.rename(candidate, report)
+                ours.remove(candidate)
+                break
+    for folder in ours:
+        shutil.rmtree(folder)
+    return [p.name for p in ours]
+
+
+class OutputFolder:
+    """A report being rebuilt: locked, built in `build` beside it, then swapped in whole.
+
+    `with OutputFolder(report) as folder:` takes the lock, removes leftovers of killed runs,
+    checks the folder again (under the lock) and creates `folder.build`; `folder.commit()` writes
+    the marker and swaps; leaving the block deletes the build folder if it is still there (a
+    failed or interrupted run) and releases the lock.
+    """
+
+    def __init__(self, report: Path) -> None:
+        self.report = report
+        self.run_id = secrets.token_hex(6)
+        self.build = report.parent / f".{report.name}.building-{self.run_id}"
+        self._aside = report.parent / f".{report.name}.previous-{self.run_id}"
+        self._lock = _Lock(report.parent / f".{report.name}.lock")
+        self.cleaned: list[str] = []
+
+    def __enter__(self) -> OutputFolder:
+        try:
+            self.report.parent.mkdir(parents=True, exist_ok=True)
+            self._lock.acquire(self.report)
+        except OSError as exc:
+            raise failure(self.report, exc, "create") from None
+        try:
+            self.cleaned = remove_leftovers(self.report)
+            check_replaceable(self.report)
+            self.build.mkdir()
+            write_marker(self.build, self.run_id, "building")
+        except OSError as exc:
+            self._close()
+            raise failure(self.report, exc, "write") from None
+        except BaseException:
+            self._close()
+            raise
+        return self
+
+    def commit(self) -> None:
+        """Record the finished report in its marker and put it in place of any earlier one."""
+        try:
+            shutil.rmtree(self.build / KERNELS, ignore_errors=True)
+            write_marker(self.build, self.run_id, "complete")
+            earlier = replace_folder(self.build, self.report, self._aside)
+        except OSError as exc:
+            raise failure(self.report, exc, "write") from None
+        if earlier is not None:
+            shutil.rmtree(earlier, ignore_errors=True)  # what stays is removed by the next run
+
+    def _close(self) -> None:
+        try:
+            if self.build.is_dir() and not self.build.is_symlink():
+                shutil.rmtree(self.build, ignore_errors=True)
+        finally:
+            self._lock.release()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._close()
+
+
+def is_os_failure_in(exc: BaseException, folder: Path) -> bool:
+    """True when `exc` is an operating-system failure on a path inside `folder`."""
+    if not isinstance(exc, OSError) or exc.filename is None:
+        return False
+    path = Path(os.fsdecode(exc.filename))
+    return path == folder or folder in path.parents
