@@ -27,6 +27,11 @@ SIPRI_SHARE_FILE = DATA_DIR / "sipri_milex_share_gdp.csv"
 SIPRI_YEN_FILE = DATA_DIR / "sipri_milex_local_currency_japan.csv"
 MOD_BUDGET_FILE = DATA_DIR / "japan_mod_defense_budget.csv"
 PLAN_TARGETS_FILE = DATA_DIR / "japan_defense_plan_targets.csv"
+# Other countries' spending in local currency (2024 edition): amounts an article states.
+SIPRI_LOCAL_FILE = DATA_DIR / "sipri_milex_local_currency_others.csv"
+CAPITALS_FILE = DATA_DIR / "capitals.csv"  # capitals read as their country ("Warsaw's budget")
+PEERS_FILE = DATA_DIR / "peers.yaml"  # notebook 02's rule for `peers = auto`
+NATIONAL_BUDGETS_FILE = DATA_DIR / "national_budgets.yaml"  # which countries have budget files
 
 # --- parsing -----------------------------------------------------------------------------------
 MAX_BYTES = 5_000_000  # far above any news article; protects notebooks from a wrong file
@@ -46,6 +51,9 @@ QUOTE_VOICE_SHARE = 0.5
 # rounding alone moves a ratio of them by up to about 5% (half a unit in 11 is 4.5%): a multiple
 # inside the band cannot be told apart from the claim, one outside it can.
 MULTIPLE_BAND = 0.05
+# Notebook 02's focus country when `focus_country = auto` and the article names no country the
+# data cover: the country of the project's seed article.
+DEFAULT_FOCUS_COUNTRY = "JPN"
 EDITIONS_FIRST_YEAR = 2014  # first year of the editions comparison in notebook 02
 # Coder agreement: bootstrap resamples of sentences for the 95% intervals of kappa, and the seed
 # of the generator (fixed, so the intervals are the same on every run).

@@ -1,4 +1,5 @@
-"""Defence-spending reference data in data/ (SIPRI, Japan MOD) with the citation each carries.
+"""Defence-spending reference data in data/ (SIPRI, national budgets, capitals, peer groups)
+with the citation each carries.
 
 Every figure comes from a file whose provenance is in data/SOURCES.md; these loaders read and
 check the files, and the citations say which source and edition each number is from.
@@ -6,12 +7,24 @@ check the files, and the citations say which source and edition each number is f
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
-from alliance_lib.config import MOD_BUDGET_FILE, PLAN_TARGETS_FILE, SIPRI_SHARE_FILE, SIPRI_YEN_FILE
-from alliance_lib.datafiles import read_csv
+from alliance_lib.config import (
+    CAPITALS_FILE,
+    DATA_DIR,
+    MOD_BUDGET_FILE,
+    NATIONAL_BUDGETS_FILE,
+    PEERS_FILE,
+    PLAN_TARGETS_FILE,
+    SIPRI_LOCAL_FILE,
+    SIPRI_SHARE_FILE,
+    SIPRI_YEN_FILE,
+)
+from alliance_lib.datafiles import read_csv, read_yaml
 from alliance_lib.errors import DataError
 
 EDITIONS = {
@@ -96,8 +109,216 @@ def mod_value(fiscal_year: int, measure: str) -> tuple[float, str]:
     return float(rows.iloc[0]["value_trillion_yen"]), str(rows.iloc[0]["source_id"])
 
 
+def country_share(iso3: str, edition: str) -> pd.Series:
+    """A country's share of GDP (%) by year in one edition (empty when the edition lacks it)."""
+    frame = share_of_gdp()
+    rows = frame[(frame["source_id"] == edition) & (frame["iso3"] == iso3)]
+    return rows.set_index("year")["value"].astype(float)
+
+
 def japan_share(edition: str) -> pd.Series:
     """Japan's share of GDP (%) by year in one edition."""
+    return country_share("JPN", edition)
+
+
+def countries_in(edition: str | None = None) -> dict[str, str]:
+    """ISO3 -> SIPRI's country name, for every country with a share of GDP (in `edition`, or any)."""
     frame = share_of_gdp()
-    rows = frame[(frame["source_id"] == edition) & (frame["iso3"] == "JPN")]
-    return rows.set_index("year")["value"].astype(float)
+    if edition is not None:
+        frame = frame[frame["source_id"] == edition]
+    pairs = frame.drop_duplicates("iso3").sort_values("iso3", kind="stable")
+    return dict(zip(pairs["iso3"], pairs["country"], strict=True))
+
+
+def editions_holding(iso3: str) -> list[str]:
+    """The editions (in EDITIONS order) that hold a share of GDP for the country."""
+    held = set(share_of_gdp().loc[lambda f: f["iso3"] == iso3, "source_id"])
+    return [edition for edition in EDITIONS if edition in held]
+
+
+# ISO 4217 code of each country's local currency in SIPRI's local-currency series (SIPRI's unit
+# names the currency only as "Euro", "Pounds", "Dollars"...: "Dollars" is Australia's).
+LOCAL_CURRENCIES = {
+    "AUS": "AUD",
+    "CHN": "CNY",
+    "DEU": "EUR",
+    "GBR": "GBP",
+    "IND": "INR",
+    "JPN": "JPY",
+    "KOR": "KRW",
+    "RUS": "RUB",
+    "USA": "USD",
+}
+
+
+@lru_cache(maxsize=1)
+def local_currency() -> pd.DataFrame:
+    """Military expenditure in local currency, current prices, calendar years, every country in
+    data/ (Japan from its own file, the others from the 2024 edition), with `currency` (ISO 4217)."""
+    columns = {"iso3", "year", "value", "unit", "source_id"}
+    others = read_csv(SIPRI_LOCAL_FILE, "reference data file", columns)
+    frame = pd.concat([japan_yen(), others], ignore_index=True)
+    frame = frame[frame["unit"].str.endswith("calendar year")].copy()
+    unknown = set(frame["iso3"]) - set(LOCAL_CURRENCIES)
+    if unknown:
+        raise DataError(f"{SIPRI_LOCAL_FILE}: no currency code for {sorted(unknown)}")
+    frame["currency"] = frame["iso3"].map(LOCAL_CURRENCIES)
+    return frame.sort_values(["iso3", "source_id", "year"], kind="stable").reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class AnnualSpending:
+    """One year's military expenditure in local currency (SIPRI, current prices, calendar year)."""
+
+    iso3: str
+    year: int
+    value: float
+    currency: str
+    edition: str
+
+
+def latest_spending(iso3: str) -> AnnualSpending | None:
+    """The latest year of the newest edition holding a local-currency series for the country."""
+    frame = local_currency()
+    rows = frame[frame["iso3"] == iso3]
+    for edition in reversed(EDITIONS):
+        held = rows[rows["source_id"] == edition]
+        if not held.empty:
+            last = held.loc[held["year"].idxmax()]
+            return AnnualSpending(
+                iso3, int(last["year"]), float(last["value"]), str(last["currency"]), edition
+            )
+    return None
+
+
+@lru_cache(maxsize=1)
+def capitals() -> pd.DataFrame:
+    """Capitals and their written forms ("Kyiv|Kiev"), each with its country's ISO3 code."""
+    frame = read_csv(CAPITALS_FILE, "capitals table", {"iso3", "capital", "forms", "source"})
+    if frame["forms"].isna().any() or frame["iso3"].isna().any():
+        raise DataError(f"{CAPITALS_FILE}: every row needs iso3 and forms")
+    return frame
+
+
+def _mapping(document: object, path: Path, key: str) -> dict:
+    """The mapping under `key` of a YAML document; DataError naming the file and key otherwise."""
+    value = document.get(key) if isinstance(document, dict) else None
+    if not isinstance(value, dict):
+        raise DataError(f"{path}: {key!r} must be a mapping")
+    return value
+
+
+@dataclass(frozen=True)
+class PeerRules:
+    """data/peers.yaml: the largest spenders, the groups, the fixed sets and the two caps."""
+
+    max_peers: int
+    max_partners: int
+    largest: tuple[str, ...]
+    groups: dict[str, tuple[str, ...]]  # group name -> members
+    fixed: dict[str, tuple[tuple[str, ...], str]]  # country -> (members, reason)
+
+
+@lru_cache(maxsize=1)
+def peer_rules(path: Path = PEERS_FILE) -> PeerRules:
+    """Read and check data/peers.yaml; a malformed file raises DataError naming the key."""
+    document = read_yaml(path, "peers file")
+    largest = _mapping(document, path, "largest_spenders").get("members")
+    caps = {key: document.get(key) for key in ("max_peers", "max_partners")}  # type: ignore[union-attr]
+    for key, value in caps.items():
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise DataError(f"{path}: {key!r} must be a whole number of at least 1")
+    groups = document.get("groups") or []  # type: ignore[union-attr]
+    fixed = document.get("fixed") or {}  # type: ignore[union-attr]
+
+    def codes(value: object, where: str) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(
+            isinstance(c, str) and len(c) == 3 for c in value
+        ):
+            raise DataError(f"{path}: {where} must be a list of ISO3 codes")
+        return tuple(value)
+
+    if not isinstance(groups, list) or not all(isinstance(g, dict) for g in groups):
+        raise DataError(f"{path}: 'groups' must be a list of mappings")
+    if not isinstance(fixed, dict):
+        raise DataError(f"{path}: 'fixed' must be a mapping")
+    return PeerRules(
+        caps["max_peers"],
+        caps["max_partners"],
+        codes(largest, "largest_spenders.members"),
+        {
+            str(g.get("name", g.get("id"))): codes(
+                g.get("members"), f"group {g.get('id')!r} members"
+            )
+            for g in groups
+        },
+        {
+            str(country): (
+                codes(
+                    entry.get("members") if isinstance(entry, dict) else None,
+                    f"fixed.{country}.members",
+                ),
+                str(entry.get("reason", "")).strip(),
+            )
+            for country, entry in fixed.items()
+        },
+    )
+
+
+@dataclass(frozen=True)
+class NationalBudget:
+    """A country's national budget files, as data/national_budgets.yaml lists them."""
+
+    iso3: str
+    budget_file: Path
+    value_column: str
+    unit: str
+    plan_file: Path | None
+    citation: str
+    scopes: str | None
+
+    def budget(self) -> pd.DataFrame:
+        """The budget table (one row per fiscal year and measure)."""
+        columns = {"fiscal_year", "measure", self.value_column, "source_id", "note", "status"}
+        return read_csv(self.budget_file, "national budget file", columns)
+
+    def plan(self) -> pd.DataFrame | None:
+        """The plan and target figures, when the country has a plan file."""
+        if self.plan_file is None:
+            return None
+        columns = {"item", "value", "unit", "period", "source_id", "note"}
+        return read_csv(self.plan_file, "national plan file", columns).set_index("item")
+
+
+@lru_cache(maxsize=4)
+def national_budgets(path: Path = NATIONAL_BUDGETS_FILE) -> dict[str, NationalBudget]:
+    """The registry of national budget files by ISO3; DataError naming the file and key."""
+    entries = _mapping(read_yaml(path, "national budget registry"), path, "countries")
+    registry = {}
+    for iso3, entry in entries.items():
+        if not isinstance(entry, dict):
+            raise DataError(f"{path}: countries.{iso3} must be a mapping")
+        for key in ("budget_file", "value_column", "unit", "citation"):
+            if not isinstance(entry.get(key), str) or not entry[key].strip():
+                raise DataError(f"{path}: countries.{iso3}.{key} is missing")
+        files = {
+            key: DATA_DIR / entry[key] for key in ("budget_file", "plan_file") if entry.get(key)
+        }
+        for key, file in files.items():
+            if not file.is_file():
+                raise DataError(f"{path}: countries.{iso3}.{key}: {file} does not exist")
+        registry[str(iso3)] = NationalBudget(
+            str(iso3),
+            files["budget_file"],
+            entry["value_column"],
+            entry["unit"],
+            files.get("plan_file"),
+            " ".join(entry["citation"].split()),
+            entry.get("scopes"),
+        )
+    return registry
+
+
+def national_budget(iso3: str) -> NationalBudget | None:
+    """The country's national budget files, or None when data/ holds none for it."""
+    return national_budgets().get(iso3)

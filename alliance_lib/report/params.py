@@ -11,9 +11,16 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from alliance_lib.analysis.reference_data import EDITIONS, japan_share, share_of_gdp
+from alliance_lib.analysis.focus import Focus, choose_focus
+from alliance_lib.analysis.peers import auto_peers
+from alliance_lib.analysis.reference_data import (
+    EDITIONS,
+    countries_in,
+    country_share,
+    editions_holding,
+)
 from alliance_lib.analysis.spending import SpendingParameters
-from alliance_lib.config import resolve
+from alliance_lib.config import DEFAULT_FOCUS_COUNTRY, resolve
 from alliance_lib.errors import ArticleError, DataError, ParameterError
 from alliance_lib.text.model import Article
 from alliance_lib.text.pipeline import load_article
@@ -94,6 +101,33 @@ def data_file(name: str, value: object, loader: Callable[[Path], T]) -> T:
         raise ParameterError(name, str(exc)) from None
 
 
+def focus_choice(value: object, article: Article | None, edition: str) -> Focus:
+    """The focus country: `auto` chooses it from the article (`analysis.focus`), an ISO3 code
+    must be in the data and in the chosen edition; ParameterError naming `focus_country`."""
+    names = countries_in()
+    if not isinstance(value, str) or not value.strip():
+        raise ParameterError("focus_country", f"expected an ISO3 code or 'auto', got {value!r}")
+    code = value.strip().upper()
+    if code == "AUTO":
+        if article is None:
+            chosen = Focus(DEFAULT_FOCUS_COUNTRY, "default", "no article given; the default")
+        else:
+            chosen = choose_focus(article, set(countries_in(edition)), names)
+        return chosen
+    if code not in names:
+        raise ParameterError(
+            "focus_country",
+            f"{code!r} is not in the data; the data cover {', '.join(sorted(names))}",
+        )
+    if code not in countries_in(edition):
+        raise ParameterError(
+            "focus_country",
+            f"{code} ({names[code]}) has no figures in {edition}; "
+            f"choose sipri_edition {' or '.join(editions_holding(code))}",
+        )
+    return Focus(code, "parameter", f"set by the focus_country parameter ({names[code]})")
+
+
 def spending_parameters(
     *,
     sipri_edition: object,
@@ -102,6 +136,8 @@ def spending_parameters(
     target_share: object,
     target_year: object,
     nominal_gdp_growth_pct: object,
+    focus_country: object = DEFAULT_FOCUS_COUNTRY,
+    article: Article | None = None,
 ) -> SpendingParameters:
     """Check notebook 02's parameters against each other and the data; ParameterError otherwise."""
     if sipri_edition not in EDITIONS:
@@ -109,24 +145,33 @@ def spending_parameters(
             "sipri_edition",
             f"unknown edition {sipri_edition!r}; choose one of {', '.join(EDITIONS)}",
         )
+    edition = str(sipri_edition)
+    focus = focus_choice(focus_country, article, edition)
+    names = countries_in()
     if not isinstance(peers, str):
         raise ParameterError(
-            "peers", f"expected comma-separated ISO 3166-1 alpha-3 codes, got {peers!r}"
+            "peers", f"expected comma-separated ISO 3166-1 alpha-3 codes or 'auto', got {peers!r}"
         )
-    codes = tuple(code.strip().upper() for code in peers.split(",") if code.strip())
-    if "JPN" in codes:
+    if peers.strip().lower() == "auto":
+        chosen = auto_peers(focus.iso3, edition, names)
+        codes, peers_reason = chosen.codes, chosen.reason
+    else:
+        codes = tuple(code.strip().upper() for code in peers.split(",") if code.strip())
+        peers_reason = "set by the peers parameter"
+    if focus.iso3 in codes:
         raise ParameterError(
-            "peers", "JPN is the country the notebook compares; list only the other countries"
+            "peers",
+            f"{focus.iso3} is the country the notebook compares; list only the other countries",
         )
-    available = set(share_of_gdp().loc[lambda f: f["source_id"] == sipri_edition, "iso3"])
+    available = set(countries_in(edition))
     for code in codes:
         if code not in available:
             raise ParameterError(
                 "peers",
                 f"unknown country code {code!r}; the data cover {', '.join(sorted(available))}",
             )
-    japan = japan_share(str(sipri_edition))
-    first, last = int(japan.index.min()), int(japan.index.max())
+    series = country_share(focus.iso3, edition)
+    first, last = int(series.index.min()), int(series.index.max())
     base = integer("base_year", base_year, first, last)
     target = integer("target_year", target_year)
     if target <= base:
@@ -138,7 +183,15 @@ def spending_parameters(
     share = number("target_share", target_share, 0.0, 20.0, open_low=True)
     growth = number("nominal_gdp_growth_pct", nominal_gdp_growth_pct, -20.0, 50.0)
     return SpendingParameters(
-        str(sipri_edition), tuple(sorted(set(codes))), base, share, target, growth
+        edition,
+        tuple(sorted(set(codes))),
+        base,
+        share,
+        target,
+        growth,
+        focus.iso3,
+        f"{names[focus.iso3]} ({focus.iso3}), by rule {focus.rule}: {focus.reason}",
+        peers_reason,
     )
 
 

@@ -13,7 +13,7 @@ from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-_JAPAN = "#bc002d"
+_FOCUS = "#bc002d"  # the focus country (Japan on the seed), emphasised in every chart
 
 
 def _caption(figure: Figure, text: str) -> None:
@@ -49,36 +49,39 @@ def _flag_markers(axes, rows: pd.DataFrame, colour: str) -> None:
 
 
 def peers_chart(
-    rows: pd.DataFrame, names: dict[str, str], citation: str, reference: float = 2.0
+    rows: pd.DataFrame,
+    names: dict[str, str],
+    citation: str,
+    reference: float = 2.0,
+    focus: str = "JPN",
 ) -> Figure:
-    """Share of GDP over time in small multiples: one panel per peer (muted, named) with Japan
-    (emphasised, red) in every panel, the 2% line, and SIPRI's estimate flags shown."""
-    peers = [code for code in dict.fromkeys(rows["iso3"]) if code != "JPN"] or ["JPN"]
+    """Share of GDP over time in small multiples: one panel per peer (muted, named) with the
+    focus country (emphasised, red) in every panel, the 2% line, and SIPRI's estimate flags."""
+    name = names.get(focus, focus)
+    peers = [code for code in dict.fromkeys(rows["iso3"]) if code != focus] or [focus]
     columns = min(3, len(peers))
     lines = -(-len(peers) // columns)
     figure = Figure(figsize=(3.1 * columns, 2.2 * lines + 0.8))
     grid = figure.subplots(lines, columns, sharex=True, sharey=True, squeeze=False)
-    japan = rows[rows["iso3"] == "JPN"]
+    own = rows[rows["iso3"] == focus]
     for k, axes in enumerate(grid.flat):
         if k >= len(peers):
             axes.set_visible(False)
             continue
         code = peers[k]
-        if code != "JPN":
+        if code != focus:
             peer = rows[rows["iso3"] == code]
             axes.plot(peer["year"], peer["value"], color=_MUTED, linewidth=1.3)
             _flag_markers(axes, peer, _MUTED)
-        axes.plot(japan["year"], japan["value"], color=_JAPAN, linewidth=2.2)
-        _flag_markers(axes, japan, _JAPAN)
+        axes.plot(own["year"], own["value"], color=_FOCUS, linewidth=2.2)
+        _flag_markers(axes, own, _FOCUS)
         axes.axhline(reference, color="black", linestyle="--", linewidth=0.7)
-        axes.set_title(
-            names.get(code, code) if code != "JPN" else "Japan", fontsize=9, color="#333333"
-        )
+        axes.set_title(names.get(code, code), fontsize=9, color="#333333")
         axes.grid(alpha=0.3)
         axes.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
         axes.tick_params(labelsize=7)
     figure.suptitle(
-        f"Japan (red, in every panel) beside each peer (grey): military spending, % of GDP; dashed: {reference:g}%",
+        f"{name} (red, in every panel) beside each peer (grey): military spending, % of GDP; dashed: {reference:g}%",
         fontsize=10,
     )
     figure.tight_layout()
@@ -90,16 +93,17 @@ def peers_chart(
     return figure
 
 
-def editions_chart(table: pd.DataFrame, citation: str) -> Figure:
-    """Japan's share of GDP in each data edition: the revisions made visible."""
+def editions_chart(table: pd.DataFrame, citation: str, name: str = "Japan") -> Figure:
+    """The focus country's share of GDP in each data edition: the revisions made visible."""
     figure = Figure(figsize=(8, 3.8))
     axes = figure.add_subplot()
     for edition in [c for c in table.columns if c != "spread_pct_points"]:
         series = table[edition].dropna()
         axes.plot(series.index, series.values, marker="o", markersize=3, label=edition)
-    axes.set_ylabel("Japan, % of GDP")
+    axes.set_ylabel(f"{name}, % of GDP")
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.set_title("The same indicator in three editions of the data")
+    editions = len([c for c in table.columns if c != "spread_pct_points"])
+    axes.set_title(f"The same indicator in {editions} editions of the data")
     axes.legend(fontsize=7, frameon=False)
     axes.grid(alpha=0.3)
     _caption(figure, citation)
@@ -113,15 +117,9 @@ _MEASURE_LABELS = {
 }
 
 
-def scenario_chart(
-    path: pd.DataFrame, budget: pd.DataFrame, plan: dict[str, float], summary: dict, citation: str
-) -> Figure:
-    """Two panels, two calendars: MOD budgets by fiscal year (enacted solid, press-reported
-    proposals hollow and dashed, the FY2027 plan point and the 11 tn yen target), and the
-    SIPRI scenario by calendar year (in yen where the edition has a yen series, else as an index,
-    said so in the panel)."""
-    figure = Figure(figsize=(11, 4.4))
-    left, right = figure.subplots(1, 2, gridspec_kw={"width_ratios": [3, 2]})
+def _budget_panel(left, budget: pd.DataFrame, plan: dict[str, float]) -> None:
+    """MOD budgets by fiscal year: enacted solid, press-reported proposals hollow and dashed,
+    the FY2027 plan point and the security-related target."""
     colours = dict(zip(_MEASURE_LABELS, ("#0072B2", "#E69F00", "#009E73"), strict=True))
     for measure, label in _MEASURE_LABELS.items():
         rows = budget[budget["measure"] == measure].sort_values("fiscal_year")
@@ -169,7 +167,7 @@ def scenario_chart(
         ha="right",
         fontsize=7,
     )
-    left.scatter([year], [plan["target"]], marker="*", s=110, color=_JAPAN, zorder=4)
+    left.scatter([year], [plan["target"]], marker="*", s=110, color=_FOCUS, zorder=4)
     left.annotate(
         f"FY{year:g} security-related target (2% of FY2022 GDP) {plan['target']:g}",
         (year, plan["target"]),
@@ -194,35 +192,63 @@ def scenario_chart(
     left.legend(fontsize=7, frameon=False, loc="center left")
     left.grid(alpha=0.3)
 
+
+def _scenario_panel(right, path: pd.DataFrame, summary: dict) -> None:
+    """The SIPRI scenario by calendar year: in local currency where the edition has a series for
+    the focus country, else as an index (said so in the panel)."""
     label = f"{summary['base_share_pct']:.2f}% -> {summary['target_share_pct']:g}% of GDP"
-    if path["spending_trillion_yen"].notna().all():
+    money = next((c for c in path.columns if c.startswith("spending_trillion_")), None)
+    word = (money or "").removeprefix("spending_trillion_")
+    word = word if word == "yen" else word.upper()
+    if money is not None and path[money].notna().all():
         right.plot(
             path["year"],
-            path["spending_trillion_yen"],
-            color=_JAPAN,
+            path[money],
+            color=_FOCUS,
             linewidth=2.2,
             marker="o",
             markersize=3,
         )
-        right.set_ylabel("trillion yen (SIPRI's definition, calendar year)")
+        right.set_ylabel(f"trillion {word} (SIPRI's definition, calendar year)")
         right.set_title(f"SIPRI scenario, calendar years: {label}", fontsize=10)
     else:
         right.plot(
             path["year"],
             path["spending_index"],
-            color=_JAPAN,
+            color=_FOCUS,
             linewidth=2.2,
             marker="o",
             markersize=3,
         )
         right.set_ylabel(f"spending index ({summary['base_year']} = 100)")
         right.set_title(
-            f"SIPRI scenario, calendar years: {label}\n{summary['sipri_edition']} has no yen series: shown as an index",
+            f"SIPRI scenario, calendar years: {label}\n{summary['sipri_edition']} has no {word or 'local-currency'} series: shown as an index",
             fontsize=9,
         )
     right.set_xlabel("calendar year")
     right.xaxis.set_major_locator(MaxNLocator(integer=True))
     right.grid(alpha=0.3)
+
+
+def scenario_chart(
+    path: pd.DataFrame,
+    budget: pd.DataFrame | None,
+    plan: dict[str, float] | None,
+    summary: dict,
+    citation: str,
+) -> Figure:
+    """Two panels, two calendars: MOD budgets by fiscal year (enacted solid, press-reported
+    proposals hollow and dashed, the FY2027 plan point and the 11 tn yen target), and the
+    SIPRI scenario by calendar year (in yen where the edition has a yen series, else as an index,
+    said so in the panel). Without national budget data (`budget` None) only the scenario."""
+    if budget is None or plan is None:
+        figure = Figure(figsize=(6.5, 4.2))
+        _scenario_panel(figure.add_subplot(), path, summary)
+    else:
+        figure = Figure(figsize=(11, 4.4))
+        left, right = figure.subplots(1, 2, gridspec_kw={"width_ratios": [3, 2]})
+        _budget_panel(left, budget, plan)
+        _scenario_panel(right, path, summary)
     figure.tight_layout()
     _caption(figure, citation)
     return figure
@@ -241,9 +267,9 @@ def timeline_chart(events: pd.DataFrame, source: str) -> Figure:
         positions, first, last, events["precision"], strict=True
     ):
         if precision == "day":
-            axes.scatter([begin], [position], color=_JAPAN, zorder=3, s=40)
+            axes.scatter([begin], [position], color=_FOCUS, zorder=3, s=40)
         else:
-            axes.barh(position, end - begin, left=begin, height=0.35, color=_JAPAN, alpha=0.6)
+            axes.barh(position, end - begin, left=begin, height=0.35, color=_FOCUS, alpha=0.6)
             axes.text(end, position, f"  {precision}", va="center", fontsize=7, color="#555555")
     axes.hlines(positions, first.min(), first, color="#cccccc", linewidth=0.8, zorder=1)
     axes.set_yticks(positions, [textwrap.fill(label, 60) for label in events["label"]], fontsize=8)

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from alliance_lib.analysis.spending import ClaimTerms
+from alliance_lib.analysis.reference_data import countries_in
+from alliance_lib.analysis.spending import ClaimTerms, SpendingParameters
+from alliance_lib.config import NATIONAL_BUDGETS_FILE
 from alliance_lib.text.model import Article
 
 
@@ -69,6 +71,107 @@ def shifts_sentence(shifts: pd.DataFrame) -> str:
     )
 
 
+def focus_sentence(settings: SpendingParameters, names: dict[str, str]) -> str:
+    """Which country the notebook examines and why, and how its peers were chosen."""
+    peers = ", ".join(names.get(code, code) for code in settings.peers) or "none"
+    return f"Focus country: {settings.focus_reason}.\nPeers: {peers} ({settings.peers_reason})."
+
+
+def terms_sentence(terms: ClaimTerms) -> str:
+    """The terms the verdict judges, with where each came from."""
+    label = "FY" if terms.fiscal else ""
+    judged = f"Judged: x{terms.multiple:g}" if terms.multiple else "Judged: no multiple claimed"
+    span = (
+        f"from {label}{terms.base_year} to {label}{terms.end_year}"
+        if terms.base_year is not None and terms.end_year is not None
+        else (f"by {label}{terms.end_year}" if terms.end_year is not None else "no year claimed")
+    )
+    share = (
+        f"to {terms.target_share:g}% of GDP"
+        if terms.target_share is not None
+        else "no share of GDP claimed"
+    )
+    return f"{judged} {span}, {share}; terms from {terms.source}."
+
+
+def no_budget_sentence(iso3: str, name: str) -> str:
+    """The one sentence shown instead of the national budget sections."""
+    return (
+        f"No national budget series for {name} in data/: the sections on ministry budgets and "
+        f"plans run only for countries listed in {NATIONAL_BUDGETS_FILE.name} (add {iso3} there "
+        "with its budget file, and its sources in data/SOURCES.md)."
+    )
+
+
+def _amount_sentences(table: pd.DataFrame, name: str) -> list[str]:
+    """One sentence per amount row of the verdict table."""
+    parts = []
+    for row in table[table["scope_id"].str.startswith("amount_")].itertuples():
+        if pd.notna(row.like_for_like) and bool(row.like_for_like):
+            parts.append(
+                f"The amount {row.end} is {row.multiple:.2f} times {name}'s {row.base[:4]} "
+                f"military spending ({row.base_value:.2f} {row.unit}, {row.sources.split('; ')[-1]}); "
+                f"{row.note}."
+            )
+        else:
+            parts.append(f"The amount {row.end} is not compared: {row.note}.")
+    return parts
+
+
+def focus_verdict_sentence(table: pd.DataFrame, terms: ClaimTerms, name: str) -> str:
+    """The verdict in plain words for any focus country: the national scopes' sentence where the
+    table has them, else SIPRI's; then the amounts. Every figure is taken from the table."""
+    if "article_comparison" in set(table["scope_id"]):
+        first = verdict_sentence(table, terms)
+    else:
+        first = sipri_verdict_sentence(table, terms, name)
+    return " ".join([first, *_amount_sentences(table, name)])
+
+
+def sipri_verdict_sentence(table: pd.DataFrame, terms: ClaimTerms, name: str) -> str:
+    """The claim judged on the focus country's SIPRI series (latest or claimed base year)."""
+    sipri = table[table["scope_id"].str.startswith("sipri_")]
+    said = [
+        text
+        for text, present in (
+            (f"x{terms.multiple:g}" if terms.multiple else "", terms.multiple),
+            (f"from {terms.base_year}", terms.base_year),
+            (f"by {terms.end_year}", terms.end_year),
+            (
+                f"to {terms.target_share:g}% of GDP" if terms.target_share is not None else "",
+                terms.target_share is not None,
+            ),
+        )
+        if present
+    ]
+    if sipri.empty:
+        return f"No SIPRI edition in data/ holds {name}: the claim cannot be checked."
+    levels = ", ".join(
+        f"{row.base_value:.2f}% of GDP in {row.base[:4]} ({row.sources})"
+        for row in sipri.itertuples()
+    )
+    latest = "" if terms.base_year is not None else ", the latest year of each edition"
+    first = (
+        f"The article's claim about {name} ({', '.join(said) or 'no multiple or share of GDP'}) "
+        f"judged on SIPRI's series: {name} spent {levels}{latest}."
+    )
+    if not said:
+        return first + " The article states no target share or multiple to check against them."
+    low, high = sipri["multiple"].min(), sipri["multiple"].max()
+    span = f"x{low:.2f}" if low == high else f"x{low:.2f} to x{high:.2f}, depending on the edition"
+    labels = list(dict.fromkeys(sipri["verdict"]))
+    if terms.target_share is not None:
+        when = f" by {terms.end_year}" if terms.end_year else ""
+        second = f"Reaching {terms.target_share:g}% of GDP{when} at a fixed GDP would take {span}"
+        if terms.multiple:
+            second += ": it " + (
+                labels[0] if len(labels) == 1 else " / ".join(labels) + " (by edition)"
+            )
+        return f"{first} {second}."
+    implied = ", ".join(f"{row.end_share_of_gdp_pct:.1f}%" for row in sipri.itertuples())
+    return f"{first} At a fixed GDP, x{terms.multiple:g} would take the share to {implied} of GDP."
+
+
 def verdict_sentence(table: pd.DataFrame, terms: ClaimTerms) -> str:
     """The verdict in plain words, every figure taken from the verdict table."""
     rows = table.set_index("scope_id")
@@ -119,20 +222,22 @@ def scenario_sentence(summary: dict) -> str:
     )
 
 
-def peers_sentence(table: pd.DataFrame, names: dict[str, str]) -> str:
-    """Where Japan stands among the peers in the latest year all of them report (from the table)."""
+def peers_sentence(table: pd.DataFrame, names: dict[str, str], focus: str = "JPN") -> str:
+    """Where the focus country stands among the peers in the latest year all of them report
+    (its name from `names`, else SIPRI's)."""
+    name = names.get(focus) or countries_in().get(focus, focus)
     complete = table.dropna()
-    if complete.empty or "JPN" not in complete.columns:
-        return "No year has figures for Japan and every peer in this edition."
+    if complete.empty or focus not in complete.columns:
+        return f"No year has figures for {name} and every peer in this edition."
     year = int(complete.index.max())
     row = complete.loc[year]
-    others = row.drop("JPN")
+    others = row.drop(focus)
     if others.empty:
-        return f"In {year} Japan spent {row['JPN']:.2f}% of GDP on its military."
+        return f"In {year} {name} spent {row[focus]:.2f}% of GDP on its military."
     low, high = others.idxmin(), others.idxmax()
-    below = int((others > row["JPN"]).sum())
+    below = int((others > row[focus]).sum())
     return (
-        f"In {year} Japan spent {row['JPN']:.2f}% of GDP on its military; {below} of the "
+        f"In {year} {name} spent {row[focus]:.2f}% of GDP on its military; {below} of the "
         f"{len(others)} peers spent more. The peers ranged from {others[low]:.2f}% "
         f"({names.get(low, low)}) to {others[high]:.2f}% ({names.get(high, high)})."
     )

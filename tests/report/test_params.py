@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alliance_lib import ParameterError
+from alliance_lib import ParameterError, parse_article
 from alliance_lib.analysis import reference_data
 from alliance_lib.report import params
 from tests.conftest import spending_parameters as _params
@@ -14,7 +14,7 @@ from tests.conftest import spending_parameters as _params
     ("changes", "name", "words"),
     [
         ({"sipri_edition": "SIPRI_2019"}, "sipri_edition", "unknown edition"),
-        ({"peers": "USA,FRA"}, "peers", "unknown country code 'FRA'"),
+        ({"peers": "USA,MEX"}, "peers", "unknown country code 'MEX'"),
         ({"peers": 5}, "peers", "comma-separated"),
         ({"peers": "JPN"}, "peers", "JPN is the country the notebook compares"),
         ({"peers": "JPN,USA"}, "peers", "JPN is the country the notebook compares"),
@@ -53,3 +53,35 @@ def test_runner_converts_parameters_by_their_declared_type():
     assert params.convert("peers", "007", "str") == "007"  # never '7', unlike papermill -p
     with pytest.raises(ParameterError, match="expected int"):
         params.convert("base_year", "2030.5", "int")
+
+
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        ({"focus_country": "XYZ"}, "'XYZ' is not in the data"),
+        ({"focus_country": 7}, "expected an ISO3 code"),
+        ({"focus_country": "POL", "sipri_edition": "SIPRI_MILEX_2023REL"}, "no figures in"),
+    ],
+)
+def test_a_focus_country_outside_the_data_names_the_parameter(changes, words):
+    with pytest.raises(ParameterError) as caught:
+        _params(peers="USA", **changes)
+    assert caught.value.name == "focus_country" and words in str(caught.value)
+
+
+def test_the_focus_country_cannot_be_its_own_peer():
+    with pytest.raises(ParameterError, match="POL is the country the notebook compares") as caught:
+        _params(focus_country="POL", peers="USA,POL")
+    assert caught.value.name == "peers"
+
+
+def test_auto_focus_and_peers_come_from_the_article():
+    article = parse_article("Warsaw plans to spend 4 percent of GDP on defence by 2026.")
+    settings = _params(focus_country="auto", peers="auto", article=article)
+    assert settings.focus == "POL" and "claim_owner" in settings.focus_reason
+    assert "POL" not in settings.peers and "data/peers.yaml" in settings.peers_reason
+
+
+def test_a_focus_country_by_parameter_says_so():
+    settings = _params(focus_country="deu", peers="auto")
+    assert settings.focus == "DEU" and "focus_country parameter" in settings.focus_reason

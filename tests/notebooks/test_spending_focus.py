@@ -1,0 +1,120 @@
+"""Notebook 02 on articles about other countries (synthetic German and Polish pledges) and on the
+seed: the focus country, its peers, no Japan-specific table, and the verdict rows."""
+
+from __future__ import annotations
+
+import json
+
+import nbformat
+import pandas as pd
+import pytest
+
+from alliance_lib.analysis import peers, reference_data, spending
+from alliance_lib.config import NOTEBOOKS_DIR
+from alliance_lib.report.runner import execute_notebook
+from tests.conftest import FIXTURES
+
+NAMES = reference_data.countries_in()
+JAPAN_ONLY = ("yen", "SACO", "Ministry of Defense", "MOD_", "NSS", "Japan")
+
+
+def _run(tmp_path, **parameters):
+    output = tmp_path / "results"
+    notebook = tmp_path / "02.ipynb"
+    execute_notebook(
+        NOTEBOOKS_DIR / "02_defence_spending.ipynb",
+        notebook,
+        {"output_dir": str(output), **parameters},
+        timeout=300,
+    )
+    printed = "\n".join(
+        output.get("text", "") + output.get("data", {}).get("text/plain", "")
+        for cell in nbformat.read(notebook, as_version=4).cells
+        for output in cell.get("outputs", [])
+    )
+    return output, printed
+
+
+def _sipri_multiple(iso3: str, year: int, target: float) -> float:
+    return target / float(reference_data.country_share(iso3, "SIPRI_MILEX_2024REL")[year])
+
+
+@pytest.fixture(scope="module")
+def german(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("german")
+    return _run(tmp, article_path=str(FIXTURES / "german_pledge.txt"))
+
+
+@pytest.fixture(scope="module")
+def polish(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("polish")
+    return _run(tmp, article_path=str(FIXTURES / "polish_pledge.txt"))
+
+
+def _no_japan_table(output, printed):
+    assert not list(output.glob("japan*")), "a Japan-specific file was written"
+    for word in JAPAN_ONLY:
+        assert word not in printed, word
+    verdict = pd.read_csv(output / "verdict.csv")
+    assert not verdict["scope_id"].str.contains("defence|saco|plan_totals|article_comparison").any()
+    assert "No national budget series for" in printed
+
+
+def test_a_german_pledge_is_about_germany(german):
+    output, printed = german
+    chosen = json.loads((output / "focus.json").read_text(encoding="utf-8"))
+    assert chosen["focus_country"] == "DEU" and "claim_owner" in chosen["why"]
+    expected = reference_data.peer_rules()
+    assert len(chosen["peers"]) == expected.max_peers and "DEU" not in chosen["peers"]
+    assert tuple(chosen["peers"]) == peers.auto_peers("DEU", "SIPRI_MILEX_2024REL", NAMES).codes
+    assert "NATO" in chosen["peers_rule"]
+    _no_japan_table(output, printed)
+    verdict = pd.read_csv(output / "verdict.csv").set_index("scope_id")
+    editions = reference_data.editions_holding("DEU")
+    assert [f"sipri_{e}" for e in editions] == [i for i in verdict.index if i.startswith("sipri_")]
+    latest = reference_data.country_share("DEU", "SIPRI_MILEX_2024REL")
+    row = verdict.loc["sipri_SIPRI_MILEX_2024REL"]
+    assert row["base"].startswith(str(latest.index.max()))
+    assert row["multiple"] == pytest.approx(2.0 / latest.iloc[-1], abs=0.005)
+    amount = verdict.loc[[i for i in verdict.index if i.startswith("amount_")][0]]
+    spent = reference_data.latest_spending("DEU")
+    assert amount["unit"] == "bn EUR" and amount["like_for_like"]
+    assert amount["multiple"] == pytest.approx(100e9 / spent.value, abs=0.005)
+    assert (output / "germany_vs_peers.png").exists()
+    assert "The article's claim about Germany" in printed
+
+
+def test_a_polish_pledge_is_about_poland(polish):
+    output, printed = polish
+    chosen = json.loads((output / "focus.json").read_text(encoding="utf-8"))
+    assert chosen["focus_country"] == "POL" and "Warsaw" in chosen["why"]
+    assert "POL" not in chosen["peers"] and {"USA", "CHN", "RUS"} <= set(chosen["peers"])
+    _no_japan_table(output, printed)
+    verdict = pd.read_csv(output / "verdict.csv").set_index("scope_id")
+    row = verdict.loc["sipri_SIPRI_MILEX_2024REL"]
+    multiple = _sipri_multiple("POL", 2022, 4.0)
+    assert row["multiple"] == pytest.approx(multiple, abs=0.005)
+    assert row["verdict"] == spending.judge(multiple, 2.0) == "falls short of doubling"
+    assert len([i for i in verdict.index if i.startswith("sipri_")]) == 1  # one edition holds it
+    amount = verdict.loc[[i for i in verdict.index if i.startswith("amount_")][0]]
+    assert amount["verdict"].startswith("not compared") and pd.isna(amount["multiple"])
+    assert "there is no second edition to compare" in printed
+    assert "it falls short of doubling" in printed
+
+
+def test_the_seed_is_about_japan_as_before(tmp_path):
+    output, printed = _run(tmp_path)
+    chosen = json.loads((output / "focus.json").read_text(encoding="utf-8"))
+    assert chosen["focus_country"] == "JPN" and "claim_owner" in chosen["why"]
+    assert chosen["peers"] == ["AUS", "CHN", "DEU", "GBR", "IND", "KOR", "RUS", "USA"]
+    verdict = pd.read_csv(output / "verdict.csv")
+    assert list(verdict["scope_id"][:5]) == [
+        "defence_excl_saco",
+        "defence_incl_saco",
+        "plan_totals",
+        "security_related",
+        "article_comparison",
+    ]
+    for name in ("japan_vs_peers.png", "japan_share_by_edition.csv", "scenario.png"):
+        assert (output / name).exists(), name
+    assert "Ministry of Defense" in printed and "No national budget series" not in printed
