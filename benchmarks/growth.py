@@ -1,0 +1,133 @@
+"""`make bench`: how parse time grows on the pathological inputs of issue 7 (`pathological.py`).
+
+For each family: the parse time at 1x, 2x, 4x and 8x its base size, the growth exponent fitted
+to those four points (time ~ size^k; 1.0 is linear), and the time at the 5 MB size cap. Each
+timing runs in a fresh process after a warm-up parse, and gives up after `--limit` seconds
+(printed as `>limit`); the limit is the benchmark's, the parser has none. Every parse's counts
+are checked against the family's expected counts. Prints figures only; nothing is asserted.
+
+    python -m benchmarks.growth                       # every family, 1x..8x and 5 MB
+    python -m benchmarks.growth --family mojibake --base mojibake=100 --limit 300 --no-cap
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import statistics
+import subprocess
+import sys
+import time
+
+from alliance_lib import parse_article
+from alliance_lib.config import MAX_BYTES, PROJECT_ROOT
+from benchmarks.pathological import FAMILIES, counts
+
+SCALES = (1, 2, 4, 8)
+
+
+def measure(name: str, count: int) -> None:
+    """Print the median parse time of `count` units of family `name`, and whether counts hold."""
+    family = FAMILIES[name]
+    parse_article(family.build(2))  # warm-up: lazy imports, the gazetteer, pysbd
+    text = family.build(count)
+    times: list[float] = []
+    while True:
+        start = time.perf_counter()
+        article = parse_article(text)
+        times.append(time.perf_counter() - start)
+        if sum(times) > 1.0 or len(times) == 5:
+            break
+    ok = counts(family, article) == family.expected(count)
+    print(f"{statistics.median(times):.6f} {'ok' if ok else 'WRONG'}")
+
+
+def timed(name: str, count: int, limit: float) -> tuple[float | None, bool]:
+    """(seconds or None when over `limit`, counts right) for one size, in a fresh process."""
+    command = [sys.executable, "-m", "benchmarks.growth", "--measure", name, str(count)]
+    try:
+        done = subprocess.run(
+            command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=limit, check=True
+        )
+    except subprocess.TimeoutExpired:
+        return None, True
+    seconds, verdict = done.stdout.split()
+    return float(seconds), verdict == "ok"
+
+
+def exponent(points: list[tuple[int, float]]) -> float | None:
+    """Least-squares slope of log(time) on log(size)."""
+    if len(points) < 2:
+        return None
+    xs = [math.log(size) for size, _ in points]
+    ys = [math.log(seconds) for _, seconds in points]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mx) ** 2 for x in xs
+    )
+
+
+def _size(name: str, count: int) -> int:
+    return len(FAMILIES[name].build(count).encode("utf-8"))
+
+
+def _seconds(value: float | None, limit: float) -> str:
+    return f">{limit:.0f}" if value is None else f"{value:.3f}"
+
+
+def run(names: list[str], bases: dict[str, int], limit: float, cap: bool) -> None:
+    """Print the growth table for `names`."""
+    print(
+        f"{'family':<20} {'owner':<10} {'1x bytes':>9} {'1x s':>8} {'2x s':>8} {'4x s':>8} "
+        f"{'8x s':>8} {'exp':>5}   {'5 MB bytes':>10} {'5 MB s':>8}"
+    )
+    for name in names:
+        family = FAMILIES[name]
+        base = bases.get(name, family.base)
+        cells, points, right = [], [], True
+        for scale in SCALES:
+            seconds, ok = timed(name, base * scale, limit)
+            right &= ok
+            cells.append(_seconds(seconds, limit))
+            if seconds is None:
+                break  # larger sizes take longer still
+            points.append((_size(name, base * scale), seconds))
+        cells += ["-"] * (len(SCALES) - len(cells))
+        slope = exponent(points)
+        slope_text = "-" if slope is None else f"{slope:.2f}"
+        if len(points) < len(SCALES) and slope is not None:
+            slope_text = ">" + slope_text  # fitted before the sizes that hit the limit
+        big = "-"
+        big_size = "-"
+        if cap:
+            count = family.count_for_bytes(MAX_BYTES)
+            seconds, ok = timed(name, count, limit)
+            right &= ok
+            big, big_size = _seconds(seconds, limit), f"{_size(name, count):,}"
+        flag = "" if right else "  (WRONG COUNTS)"
+        print(
+            f"{name:<20} {family.owner:<10} {_size(name, base):>9,} "
+            + " ".join(f"{c:>8}" for c in cells)
+            + f" {slope_text:>5}   {big_size:>10} {big:>8}{flag}"
+        )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--family", action="append", choices=sorted(FAMILIES))
+    parser.add_argument(
+        "--base", action="append", default=[], metavar="FAMILY=COUNT", help="units at 1x"
+    )
+    parser.add_argument("--limit", type=float, default=120.0, help="seconds per timing")
+    parser.add_argument("--no-cap", action="store_true", help="skip the 5 MB worst case")
+    parser.add_argument("--measure", nargs=2, metavar=("FAMILY", "COUNT"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure:
+        measure(args.measure[0], int(args.measure[1]))
+        return
+    bases = {k: int(v) for k, v in (item.split("=", 1) for item in args.base)}
+    run(args.family or list(FAMILIES), bases, args.limit, not args.no_cap)
+
+
+if __name__ == "__main__":
+    main()
