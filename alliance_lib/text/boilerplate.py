@@ -32,11 +32,15 @@ _RELATED = re.compile(r"(?i)(?:related|read also|see also|more|recommended|most 
 _BYLINE = re.compile(
     r"(?:By|BY|Written by|Reporting by)\s+[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|and|in|of|de|van|von))*"
 )
+# A stub and whatever punctuation follows it. `\W*` is what `(?:\.\.\.|…|\W)*` said, without
+# the nested quantifier that made a failing match backtrack exponentially (`Read more………x`).
 _CONTINUE = re.compile(
     r"(?i)(?:continue reading|read more|read the full (?:story|article)|keep reading"
-    r"|click here to (?:continue|read more))\s*(?:\.\.\.|…|\W)*"
+    r"|click here to (?:continue|read more))\W*"
 )
-_TRAILING_CONTINUE = re.compile(r"(?i)\s*(?:continue reading|read more)\s*(?:\.\.\.|…)\s*$")
+# The spaces before the stub are left out of the pattern (Line.slice trims them): a leading `\s*`
+# would rescan every run of spaces from each of its positions.
+_TRAILING_CONTINUE = re.compile(r"(?i)(?:continue reading|read more)\s*(?:\.\.\.|…)\s*$")
 # A subheading glued to the end of a quotation: ...greater.”‘A Steadfast Ally’
 _GLUED_SUBHEADING = re.compile(r"(?<=[.!?][”\"])\s*([‘'\"“]?)([A-Z][^.!?“”\"]{1,80}?)([’'\"”]?)$")
 
