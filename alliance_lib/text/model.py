@@ -92,6 +92,9 @@ class Article:
     removed: tuple[Removed, ...]
     source_text: str = field(repr=False)
     reference_date: str | None = None
+    # How the file's bytes were decoded when they were not clean UTF-8 (stray bytes repaired, a
+    # legacy encoding guessed); None for clean input and for text passed in directly.
+    decode_note: str | None = None
     _offsets: array = field(default_factory=lambda: array("q"), repr=False, compare=False)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
@@ -111,6 +114,7 @@ class Article:
             "section": self.section,
             "truncated": self.truncated,
             "reference_date": self.reference_date,
+            "decode_note": self.decode_note,
             "text": self.text,
             "paragraphs": self.records(self.paragraphs),
             "sentences": self.records(self.sentences),
