@@ -72,7 +72,7 @@ def _size(name: str, count: int) -> int:
 
 
 def _seconds(value: float | None, limit: float) -> str:
-    return f">{limit:.0f}" if value is None else f"{value:.3f}"
+    return f">{limit:.0f}" if value is None else f"{value:.4f}"
 
 
 def run(names: list[str], bases: dict[str, int], limit: float, cap: bool) -> None:
