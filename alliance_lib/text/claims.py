@@ -145,8 +145,11 @@ _RULES = [(kind, pattern, _TRIGGERS[kind]) for kind, pattern in _PATTERNS]
 
 
 def _free(taken: list[tuple[int, int]], found: list[re.Match[str]]) -> list[re.Match[str]]:
-    """The matches of `found` (in text order, not overlapping) that overlap no span of `taken`
-    (sorted, not overlapping): one merge-like pass over both, not a rescan of `taken` per match."""
+    """The matches of `found` that overlap no span of `taken`, in one merge pass over both.
+
+    Both are in text order without overlaps (`taken` sorted), so one pointer into `taken`
+    serves every match: no rescan of `taken` per match, which made n claims cost n^2.
+    """
     free = []
     k = 0
     for match in found:
@@ -160,8 +163,10 @@ def _free(taken: list[tuple[int, int]], found: list[re.Match[str]]) -> list[re.M
 
 
 def _matches(text: str, sentences: list[Sentence]):
-    """(kind, match) for every pattern match, sentence by sentence; each span claimed once,
-    by the first pattern (in `_RULES` order) that matches it."""
+    """(kind, match) for every pattern match, sentence by sentence; each span claimed once.
+
+    A span goes to the first pattern in `_RULES` order that matches it.
+    """
     spans = [(s.start, s.end) for s in sentences] or [(0, len(text))]
     for start, end in spans:
         lowered = text[start:end].lower()

@@ -132,10 +132,12 @@ def _resync(src: str, i: int, dst: str, j: int) -> tuple[int, int]:
 
 
 def _align(src: str, dst: str) -> list[int]:
-    """For each character of `dst` (ftfy's repair of `src`), the index of the `src` character
-    it came from. Linear: equal characters are matched in step, a recognised repair (mojibake,
-    ligature, entity, composition) takes its known source characters, and any other edit is
-    bridged by a bounded search for where the texts agree again (`_resync`)."""
+    """For each character of `dst` (ftfy's repair of `src`), the `src` index it came from.
+
+    Linear: equal characters are matched in step, a recognised repair (mojibake, ligature,
+    entity, composition) takes its known source characters, and any other edit is bridged by a
+    bounded search for where the texts agree again (`_resync`).
+    """
     try:  # the usual case, a chunk that is all mojibake: each output character's UTF-8 bytes
         # are source characters one for one, so its first byte's position is its source index
         if src.encode("sloppy-windows-1252").decode("utf-8") == dst:
@@ -159,8 +161,7 @@ def _align(src: str, dst: str) -> list[int]:
 
 @lru_cache(maxsize=1024)
 def _repair_chunk(chunk: str, unescape_html: bool) -> tuple[str, tuple[int, ...] | None]:
-    """ftfy's repair of `chunk`, and for each of its characters the index it came from (None
-    when ftfy changed nothing)."""
+    """ftfy's repair of `chunk` and each character's index in it (None: ftfy changed nothing)."""
     import ftfy  # lazy, as above
     import ftfy.bad_codecs  # noqa: F401  lazy, as above: the "sloppy" codecs `_align` uses
 
