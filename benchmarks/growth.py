@@ -68,7 +68,7 @@ def exponent(points: list[tuple[int, float]]) -> float | None:
 
 
 def _size(name: str, count: int) -> int:
-    return len(FAMILIES[name].build(count).encode("utf-8"))
+    return FAMILIES[name].size(count)
 
 
 def _seconds(value: float | None, limit: float) -> str:

@@ -29,9 +29,17 @@ class Family:
 
     def count_for_bytes(self, limit: int = MAX_BYTES) -> int:
         """The most units whose article stays within `limit` bytes of UTF-8 (the size cap)."""
-        one = len(self.build(1).encode("utf-8"))
-        unit = len(self.build(2).encode("utf-8")) - one
-        return max(1, (limit - (one - unit)) // unit)
+        low, high = 1, 2
+        while self.size(high) <= limit:
+            low, high = high, high * 2
+        while high - low > 1:  # size(low) <= limit < size(high); units may grow (speaker names)
+            middle = (low + high) // 2
+            low, high = (middle, high) if self.size(middle) <= limit else (low, middle)
+        return low
+
+    def size(self, count: int) -> int:
+        """Bytes of UTF-8 in the article of `count` units."""
+        return len(self.build(count).encode("utf-8"))
 
 
 def continue_stub(count: int) -> str:
