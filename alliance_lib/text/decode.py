@@ -33,10 +33,14 @@ _LATIN_FAMILY = {
     "mac_roman",
 } | {f"iso8859_{n}" for n in range(1, 17)}
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-# Bytes that are not UTF-8, as `surrogateescape` decoding marks them; and characters that are.
+# Bytes that are not UTF-8, as `surrogateescape` decoding marks them (U+DC80-U+DCFF), read as
+# cp1252: U+FFFD for the five bytes cp1252 assigns nothing to.
 _STRAY = re.compile("[\udc80-\udcff]")
-_NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
-_CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")  # bytes cp1252 assigns nothing to
+_STRAY_UNDEFINED = re.compile("[\udc81\udc8d\udc8f\udc90\udc9d]")
+_STRAY_AS_CP1252 = {
+    0xDC00 + byte: bytes([byte]).decode("cp1252", errors="replace") for byte in range(0x80, 0x100)
+}
+_CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
 # Fewer bytes outside ASCII than this are too few for charset detection to tell legacy
 # encodings apart (one 0xA0 was read as mac_iceland or cp775); they are read as cp1252.
 _MIN_GUESS_BYTES = 32
@@ -114,21 +118,22 @@ def decode_bytes(data: bytes, source: str) -> Decoded:
     except UnicodeDecodeError as exc:
         first = exc.start
     text = data.decode("utf-8", errors="surrogateescape")
-    stray = len(_STRAY.findall(text))
-    utf8 = len(_NON_ASCII.findall(text))  # characters that were valid multi-byte UTF-8
+    stray = _count(_STRAY, text)
+    utf8 = len(text) - len(text.encode("ascii", errors="ignore")) - stray  # multi-byte UTF-8
     if utf8 >= stray:
-        return Decoded(_STRAY.sub(_as_cp1252, text), _stray_note(text, stray, first))
+        repaired = _STRAY.sub(lambda byte: _STRAY_AS_CP1252[ord(byte.group())], text)
+        return Decoded(repaired, _stray_note(text, stray, first))
     return _legacy(data, source, non_ascii=stray)
 
 
-def _as_cp1252(match: re.Match[str]) -> str:
-    """A stray byte (as `surrogateescape` marks it) read as cp1252; U+FFFD where cp1252 has none."""
-    return bytes([ord(match.group()) - 0xDC00]).decode("cp1252", errors="replace")
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    """How many characters of `text` `pattern` (a character class) matches, without a list."""
+    return len(text) - len(pattern.sub("", text))
 
 
 def _stray_note(text: str, stray: int, first: int) -> str:
     """One line: how many stray bytes, where the first is, and how they were read."""
-    replaced = sum(_as_cp1252(m) == "\ufffd" for m in _STRAY.finditer(text))
+    replaced = _count(_STRAY_UNDEFINED, text)
     how = "read as cp1252" if not replaced else f"read as cp1252 ({replaced} replaced by U+FFFD)"
     byte = "byte" if stray == 1 else "bytes"
     return f"UTF-8 except for {stray} stray {byte} (the first at byte {first}), {how}"
