@@ -20,19 +20,6 @@ class Layout:
     paragraphs: list[Paragraph]
 
 
-def _join(lines: list[Line]) -> Line:
-    """Hard-wrapped lines as one line, joined by a space mapped to the end of the line before."""
-    if len(lines) == 1:
-        return lines[0]
-    offsets: list[int] = []
-    for line in lines[:-1]:
-        offsets += line.offsets
-        offsets.append(line.raw_end)
-    offsets += lines[-1].offsets
-    text = " ".join(line.text for line in lines)
-    return Line(text, offsets, lines[0].raw_start, lines[-1].raw_end, lines[0].blank_before)
-
-
 def _may_continue(group: list[Line], words: int) -> bool:
     """Whether a hard-wrapped line may follow `group` (lines of `words` words in all).
 
@@ -75,16 +62,20 @@ def layout(lines: list[Line], headings: set[int]) -> Layout:
     paragraphs: list[Paragraph] = []
     position = 0
     for group, heading, _ in groups:
-        line = _join(group)
-        if not line.text:
+        # Hard-wrapped lines become one, each joining space mapped to the end of its line.
+        text = " ".join(line.text for line in group)
+        if not text:
             continue
         if pieces:
             pieces.append("\n\n")
-            offsets.extend((line.raw_start, line.raw_start))
+            offsets.extend((group[0].raw_start, group[0].raw_start))
             position += 2
-        kind = "subheading" if heading or is_subheading(line.text) else "body"
-        pieces.append(line.text)
-        offsets.extend(line.offsets)
-        paragraphs.append(Paragraph(position, position + len(line.text), line.text, kind))
-        position += len(line.text)
+        kind = "subheading" if heading or is_subheading(text) else "body"
+        pieces.append(text)
+        for line in group[:-1]:
+            offsets.extend(line.offsets)
+            offsets.append(line.raw_end)
+        offsets.extend(group[-1].offsets)
+        paragraphs.append(Paragraph(position, position + len(text), text, kind))
+        position += len(text)
     return Layout("".join(pieces), offsets, paragraphs)
