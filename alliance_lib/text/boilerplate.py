@@ -18,7 +18,9 @@ from alliance_lib.text.offsets import Line
 
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
 _BREADCRUMB = re.compile(r"(?i)home\b(?=.*?(?:[>›»|/—–]|$))")
-_TRAIL_SEPARATOR = re.compile(r"\s*[>›»|/—–]\s*")
+# Lines are normalised (single spaces), so one optional space each side is all a separator has;
+# `\s*` there would rescan a run of spaces from each of its positions.
+_TRAIL_SEPARATOR = re.compile(r" ?[>›»|/—–] ?")
 _SHARE = re.compile(
     r"(?i)\d[\d,.]*\s*[km]?|(?:share|shares|tweet|email|e-mail|print|comments?|facebook|twitter|x"
     r"|linkedin|whatsapp|reddit|copy link|save)(?: this(?: article| story)?)?"
