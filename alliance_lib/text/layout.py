@@ -5,8 +5,7 @@ from __future__ import annotations
 from array import array
 from dataclasses import dataclass
 
-from alliance_lib.text.headings import SUBHEADING_WORDS as _SUBHEADING_WORDS
-from alliance_lib.text.headings import ends_a_sentence, is_subheading
+from alliance_lib.text.headings import SUBHEADING_WORDS, ends_a_sentence, is_subheading
 from alliance_lib.text.model import Paragraph
 from alliance_lib.text.offsets import Line
 
@@ -28,7 +27,7 @@ def _may_continue(group: list[Line], words: int) -> bool:
     """
     if ends_a_sentence(group[-1].text):
         return False
-    if words > _SUBHEADING_WORDS:
+    if words > SUBHEADING_WORDS:
         return True  # too long to be a subheading
     return not is_subheading(" ".join(line.text for line in group))
 
