@@ -8,7 +8,8 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any
 
 
@@ -132,11 +133,20 @@ class Article:
         """Items as dicts; items of the text also get `source_start`/`source_end`."""
         rows = []
         for item in items:
-            row = asdict(item)
+            row = {name: getattr(item, name) for name in _field_names(type(item))}
             if in_text:
                 row["source_start"], row["source_end"] = self.source_span(item.start, item.end)
             rows.append(row)
         return rows
+
+
+@cache
+def _field_names(record: type) -> tuple[str, ...]:
+    """A record's field names, in order: its dict without `asdict`'s deep copy of every value.
+
+    The records hold only str, int, float, bool and None; `asdict` took 4 s for 300,000 claims.
+    """
+    return tuple(f.name for f in fields(record))
 
 
 def sentence_locator(sentences: Sequence[Sentence]) -> Callable[[int], int]:
