@@ -174,24 +174,34 @@ def _repair_chunk(chunk: str, unescape_html: bool) -> tuple[str, tuple[int, ...]
 
 
 def repair_unicode(line: str) -> tuple[str, list[int]]:
-    """Fix mojibake and other Unicode damage in `line` with ftfy; return text and char map.
+    """Fix mojibake and other Unicode damage in `line` with ftfy; return text and char map."""
+    text, mapping = _repair(line)
+    return text, list(mapping)
+
+
+def _repair(line: str) -> tuple[str, Sequence[int]]:
+    """`repair_unicode`, with a `range` for the map when nothing changed.
 
     ftfy sees the line chunk by chunk (`_chunks`), and each chunk's repair is aligned with it
     in linear time (`_align`), so every output character keeps the index of its input character.
     """
     if _SAFE_LINE.fullmatch(line):
-        return line, list(range(len(line)))
+        return line, range(len(line))
     unescape_html = "<" not in line  # as ftfy decides for a whole line ("auto")
     pieces: list[str] = []
-    mapping: list[int] = []
+    maps: list[Sequence[int]] = []
+    changed = False
     for start, end in _chunks(line):
         chunk = line[start:end]
-        fixed, local = (
-            (chunk, None) if _SAFE_LINE.fullmatch(chunk) else _repair_chunk(chunk, unescape_html)
-        )
-        pieces.append(fixed)
-        mapping.extend(range(start, end) if local is None else [start + k for k in local])
-    return "".join(pieces), mapping
+        local = None
+        if not _SAFE_LINE.fullmatch(chunk):
+            chunk, local = _repair_chunk(chunk, unescape_html)
+        pieces.append(chunk)
+        maps.append(range(start, end) if local is None else [start + k for k in local])
+        changed = changed or local is not None
+    if not changed:
+        return line, range(len(line))
+    return "".join(pieces), list(chain.from_iterable(maps))
 
 
 def normalize_line(line: str) -> tuple[str, list[int]]:
@@ -200,9 +210,17 @@ def normalize_line(line: str) -> tuple[str, list[int]]:
     Repeated until stable (at most a few rounds): one ftfy fix can expose another, and
     normalising normalised text must change nothing.
     """
+    text, mapping = _normalize(line)
+    return text, list(mapping)
+
+
+def _normalize(line: str) -> tuple[str, Sequence[int]]:
+    """`normalize_line`, with a `range` for the map when the line was only trimmed."""
     if (bounds := _plain(line)) is not None:
-        return line[bounds[0] : bounds[1]], list(range(*bounds))
+        return line[bounds[0] : bounds[1]], range(*bounds)
     text, mapping = _normalize_once(line)
+    if text == line:
+        return text, mapping  # unchanged: another round would see the same input
     for _ in range(3):
         again, remap = _normalize_once(text)
         if again == text:
@@ -222,8 +240,8 @@ def _plain(line: str) -> tuple[int, int] | None:
     return len(line) - len(line.lstrip(" ")), len(line.rstrip(" "))
 
 
-def _normalize_once(line: str) -> tuple[str, list[int]]:
-    fixed, mapping = repair_unicode(line)
+def _normalize_once(line: str) -> tuple[str, Sequence[int]]:
+    fixed, mapping = _repair(line)
     if not _NEEDS_WORK.search(fixed):  # nothing to drop or collapse: only trim the ends
         start = len(fixed) - len(fixed.lstrip(" "))
         end = len(fixed.rstrip(" "))
@@ -288,8 +306,11 @@ def split_lines(raw: str) -> list[Line]:
             text = segment[bounds[0] : bounds[1]]
             offsets = range(position + bounds[0], position + bounds[1])
         else:
-            text, local = normalize_line(segment)
-            offsets = [position + i for i in local]
+            text, local = _normalize(segment)
+            if isinstance(local, range):
+                offsets = range(position + local.start, position + local.stop)
+            else:
+                offsets = [position + i for i in local]
         if text:
             lines.append(Line(text, offsets, offsets[0], offsets[-1] + 1, blank and bool(lines)))
             blank = False
