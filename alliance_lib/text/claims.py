@@ -174,7 +174,8 @@ def _matches(text: str, sentences: list[Sentence]):
         for kind, pattern, triggers in _RULES:
             if not any(trigger in lowered for trigger in triggers):
                 continue
-            free = _free(taken, list(pattern.finditer(text, start, end)))
+            found = list(pattern.finditer(text, start, end))
+            free = _free(taken, found) if taken else found
             if free:
                 taken = sorted(taken + [match.span() for match in free])
             for match in free:
