@@ -31,8 +31,9 @@ lint: $(STAMP) ## Lint the library, tests and notebooks with ruff
 	$(BIN)/ruff check alliance_lib tests notebooks benchmarks
 	$(BIN)/ruff format --check alliance_lib tests benchmarks
 
-bench: $(STAMP) ## Print parser and notebook timings (not part of make test)
+bench: $(STAMP) ## Print parser and notebook timings, and parse-time growth on hostile inputs (not part of make test)
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python -m benchmarks.growth
 
 lab: $(STAMP) ## Open the notebooks in JupyterLab (installs it into .venv on first use)
 	@$(BIN)/python -c 'import jupyterlab' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[notebooks,test,lab]'

@@ -15,6 +15,7 @@ from alliance_lib.errors import (
     EmptyArticleError,
     NoArticleBodyError,
     NotAFileError,
+    NotAnArticleError,
     ParameterError,
     RunError,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "Entity",
     "NoArticleBodyError",
     "NotAFileError",
+    "NotAnArticleError",
     "Paragraph",
     "ParameterError",
     "Quote",

@@ -34,6 +34,10 @@ class BinaryInputError(ArticleError):
     """The input is binary data, not text."""
 
 
+class NotAnArticleError(BinaryInputError):
+    """The input is a document format that is not an article (PDF, PostScript, RTF, SVG)."""
+
+
 class ArticleTooLargeError(ArticleError):
     """The input is over the size limit."""
 

@@ -18,7 +18,9 @@ from alliance_lib.text.offsets import Line
 
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
 _BREADCRUMB = re.compile(r"(?i)home\b(?=.*?(?:[>›»|/—–]|$))")
-_TRAIL_SEPARATOR = re.compile(r"\s*[>›»|/—–]\s*")
+# Lines are normalised (single spaces), so one optional space each side is all a separator has;
+# `\s*` there would rescan a run of spaces from each of its positions.
+_TRAIL_SEPARATOR = re.compile(r" ?[>›»|/—–] ?")
 _SHARE = re.compile(
     r"(?i)\d[\d,.]*\s*[km]?|(?:share|shares|tweet|email|e-mail|print|comments?|facebook|twitter|x"
     r"|linkedin|whatsapp|reddit|copy link|save)(?: this(?: article| story)?)?"
@@ -32,11 +34,15 @@ _RELATED = re.compile(r"(?i)(?:related|read also|see also|more|recommended|most 
 _BYLINE = re.compile(
     r"(?:By|BY|Written by|Reporting by)\s+[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|and|in|of|de|van|von))*"
 )
+# A stub and whatever punctuation follows it. `\W*` is what `(?:\.\.\.|…|\W)*` said, without
+# the nested quantifier that made a failing match backtrack exponentially (`Read more………x`).
 _CONTINUE = re.compile(
     r"(?i)(?:continue reading|read more|read the full (?:story|article)|keep reading"
-    r"|click here to (?:continue|read more))\s*(?:\.\.\.|…|\W)*"
+    r"|click here to (?:continue|read more))\W*"
 )
-_TRAILING_CONTINUE = re.compile(r"(?i)\s*(?:continue reading|read more)\s*(?:\.\.\.|…)\s*$")
+# The spaces before the stub are left out of the pattern (Line.slice trims them): a leading `\s*`
+# would rescan every run of spaces from each of its positions.
+_TRAILING_CONTINUE = re.compile(r"(?i)(?:continue reading|read more)\s*(?:\.\.\.|…)\s*$")
 # A subheading glued to the end of a quotation: ...greater.”‘A Steadfast Ally’
 _GLUED_SUBHEADING = re.compile(r"(?<=[.!?][”\"])\s*([‘'\"“]?)([A-Z][^.!?“”\"]{1,80}?)([’'\"”]?)$")
 

@@ -9,6 +9,7 @@ Dates given in part (a month and day without a year, a weekday) are completed by
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 
@@ -58,7 +59,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "amount",
         re.compile(
             rf"(?i)(?P<cur>US\$|[$¥€£])\s?(?P<num>{_NUM})(?:\s*(?P<scale>trillion|billion|million|thousand|bn|tn)\b)?"
-            rf"|\b(?P<num2>{_NUM})\s*(?P<scale2>trillion|billion|million|thousand)?\s+(?P<cur2>yen|dollars|euros|pounds|won|yuan|rubles|roubles)\b"
+            rf"|\b(?P<num2>{_NUM})(?:\s*(?P<scale2>trillion|billion|million|thousand))?\s+(?P<cur2>yen|dollars|euros|pounds|won|yuan|rubles|roubles)\b"
         ),
     ),
     (
@@ -150,8 +151,29 @@ _TRIGGERS = {
 _RULES = [(kind, pattern, _TRIGGERS[kind]) for kind, pattern in _PATTERNS]
 
 
+def _free(taken: list[tuple[int, int]], found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The matches of `found` that overlap no span of `taken`, in one merge pass over both.
+
+    Both are in text order without overlaps (`taken` sorted), so one pointer into `taken`
+    serves every match: no rescan of `taken` per match, which made n claims cost n^2.
+    """
+    free = []
+    k = 0
+    for match in found:
+        a, b = match.span()
+        while k < len(taken) and taken[k][1] <= a:  # spans wholly before this match
+            k += 1
+        if k < len(taken) and taken[k][0] < b:
+            continue
+        free.append(match)
+    return free
+
+
 def _matches(text: str, sentences: list[Sentence]):
-    """(kind, match) for every pattern match, sentence by sentence; each span claimed once."""
+    """(kind, match) for every pattern match, sentence by sentence; each span claimed once.
+
+    A span goes to the first pattern in `_RULES` order that matches it.
+    """
     spans = [(s.start, s.end) for s in sentences] or [(0, len(text))]
     for start, end in spans:
         lowered = text[start:end].lower()
@@ -159,11 +181,11 @@ def _matches(text: str, sentences: list[Sentence]):
         for kind, pattern, triggers in _RULES:
             if not any(trigger in lowered for trigger in triggers):
                 continue
-            for match in pattern.finditer(text, start, end):
-                a, b = match.span()
-                if any(x < b and a < y for x, y in taken):
-                    continue
-                taken.append((a, b))
+            found = list(pattern.finditer(text, start, end))
+            free = _free(taken, found) if taken else found
+            if free:
+                taken = sorted(taken + [match.span() for match in free])
+            for match in free:
                 yield kind, match
 
 
@@ -188,6 +210,8 @@ def find_claims(
         if claim is None:
             continue
         claim_type, value, unit, precision, note = claim
+        if isinstance(value, float) and not math.isfinite(value):
+            continue  # a number too large for a float (over ~1.8e308) is not a claim
         start, end = match.span({"date_y": "year", "weekday": "weekday"}.get(kind, 0))
         claims.append(
             Claim(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 _TERMINAL = tuple('.!?:;"”’)')
+SUBHEADING_WORDS = 10  # a subheading has at most this many words
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 
 
@@ -16,7 +17,7 @@ def _title_case_share(text: str) -> float:
 def is_subheading(text: str) -> bool:
     """A short, unpunctuated, mostly capitalised line between paragraphs."""
     return (
-        len(text.split()) <= 10
+        len(text.split()) <= SUBHEADING_WORDS
         and not text.endswith(_TERMINAL)
         and text[0].isupper()
         and _title_case_share(text) >= 0.6

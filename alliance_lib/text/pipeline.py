@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 
 from alliance_lib.config import GAZETTEER, MAX_BYTES, MIN_BODY_WORDS
@@ -15,6 +16,7 @@ from alliance_lib.errors import ArticleError, ArticleTooLargeError, NoArticleBod
 from alliance_lib.text.boilerplate import remove_boilerplate
 from alliance_lib.text.claims import find_claims
 from alliance_lib.text.dateline import publication_date
+from alliance_lib.text.dates import EARLIEST_REFERENCE, LATEST_REFERENCE
 from alliance_lib.text.decode import check_text, decode_bytes
 from alliance_lib.text.entities import gazetteer_mentions
 from alliance_lib.text.gazetteer import load_gazetteer
@@ -28,6 +30,8 @@ from alliance_lib.text.speakers import resolve_speakers
 from alliance_lib.text.webpage import extract_html, looks_like_html
 
 _LETTERS = re.compile(r"[^\W\d_]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # never in decoded text; only a caller's str holds one
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 def load_article(
@@ -37,25 +41,50 @@ def load_article(
     gazetteer_path: str | os.PathLike[str] = GAZETTEER,
     max_bytes: int = MAX_BYTES,
 ) -> Article:
-    """Read and parse the article at `path` (text or HTML, any common encoding)."""
+    """Read and parse the article at `path` (text or HTML, any common encoding).
+
+    `Article.decode_note` says how the bytes were decoded when they were not clean UTF-8.
+    """
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(
+            f"load_article: path must be a str or os.PathLike, not {type(path).__name__}"
+        )
     source = str(Path(path))
     data = read_article_bytes(path, max_bytes)  # 1. read
-    return parse_article(
-        decode_bytes(data, source),  # 2. decode
+    decoded = decode_bytes(data, source)  # 2. decode
+    article = parse_article(
+        decoded.text,
         reference_date=reference_date,
         source=source,
         gazetteer_path=gazetteer_path,
         max_bytes=max_bytes,
     )
+    return replace(article, decode_note=decoded.note) if decoded.note else article
 
 
 def _as_date(value: date | str | None, source: str) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError as exc:
-        raise ArticleError(source, f"reference date {value!r} is not a YYYY-MM-DD date") from exc
+    """The reference date: a `date` or a YYYY-MM-DD string, within the years claims can name."""
+    if value is None:
+        return None
+    if isinstance(value, datetime) or not isinstance(value, date | str):
+        hint = " (pass its .date())" if isinstance(value, datetime) else ""
+        raise TypeError(
+            f"reference_date must be a date or a YYYY-MM-DD string, not {type(value).__name__}{hint}"
+        )
+    if isinstance(value, str):
+        if not _ISO_DATE.fullmatch(value):
+            raise ArticleError(source, f"reference date {value!r} is not a YYYY-MM-DD date")
+        try:
+            value = date.fromisoformat(value)
+        except ValueError as exc:
+            raise ArticleError(source, f"reference date {value!r} is not a valid date") from exc
+    if not EARLIEST_REFERENCE <= value <= LATEST_REFERENCE:
+        raise ArticleError(
+            source,
+            f"reference date {value.isoformat()} is outside the supported range "
+            f"{EARLIEST_REFERENCE.isoformat()} to {LATEST_REFERENCE.isoformat()}",
+        )
+    return value
 
 
 def parse_article(
@@ -72,6 +101,12 @@ def parse_article(
     if len(text) > max_bytes:
         raise ArticleTooLargeError(
             source, f"is {len(text):,} characters, over the {max_bytes:,} limit"
+        )
+    if surrogate := _SURROGATE.search(text):
+        raise ArticleError(
+            source,
+            f"not valid Unicode text: a lone surrogate U+{ord(surrogate.group()):04X} "
+            f"at character {surrogate.start()}",
         )
     check_text(text, source)
     reference = _as_date(reference_date, source)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 
+import ftfy.bad_codecs  # noqa: F401  registers "sloppy-windows-1252", how browsers mis-decode
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from alliance_lib import ArticleError, parse_article
-from alliance_lib.text.offsets import normalize_line, normalize_text
+from alliance_lib.text.offsets import _align, normalize_line, normalize_text
 
 # Text that looks a little like news: words, typographic quotes, numbers, odd spaces, breaks.
 _pieces = st.sampled_from(
@@ -44,6 +45,13 @@ _pieces = st.sampled_from(
         "#",
         "<p>",
         "â€™",
+        "Ã©",
+        "Ã ",
+        "&amp;",
+        "ﬁ",
+        "\u202e",
+        "\u2066",
+        "\u200f",
         "é",
         "the",
         "alliance",
@@ -118,3 +126,28 @@ def test_reparsing_the_article_text_keeps_its_paragraphs(text):
         return
     body = "\n\n".join(p.text for p in article.paragraphs)
     assert body == article.text
+
+
+@given(st.lists(_pieces, min_size=40, max_size=400).map(" ".join))
+def test_long_lines_are_repaired_chunk_by_chunk_with_offsets_in_order(line):
+    text, offsets = normalize_line(line.replace("\n", " "))
+    assert len(text) == len(offsets)
+    assert all(0 <= o < len(line) for o in offsets)
+    assert offsets == sorted(offsets)
+    assert "\u202e" not in text and "\u2066" not in text
+
+
+@given(st.text(min_size=1, max_size=80), st.text(max_size=80))
+def test_alignment_maps_every_output_character_into_the_source_in_order(src, dst):
+    mapping = _align(src, dst)
+    assert len(mapping) == len(dst)
+    assert all(0 <= i < len(src) for i in mapping)
+    assert mapping == sorted(mapping)
+
+
+@given(st.text(min_size=1, max_size=80))
+def test_alignment_of_mojibake_points_each_character_at_its_first_mis_decoded_byte(text):
+    broken = text.encode("utf-8").decode("sloppy-windows-1252")
+    starts = [len(text[:k].encode("utf-8")) for k in range(len(text))]
+    assert _align(broken, text) == starts
+    assert _align(text, text) == list(range(len(text)))

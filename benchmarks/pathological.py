@@ -1,0 +1,187 @@
+"""Pathological inputs of issue 7, one builder per family, shared by `growth.py` and the tests.
+
+Each family builds an article from `count` repetitions of one small unit, and knows the counts
+a correct parse of it gives (`expected`), so a test can check the parse at two sizes and the
+benchmark can time it at 1x, 2x, 4x, 8x and at the 5 MB size cap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from alliance_lib.config import MAX_BYTES
+
+_LEAD = "Japan and the United States agreed on Friday to deepen their alliance, officials said."
+
+
+@dataclass(frozen=True)
+class Family:
+    """One pathological family: how to build it, and the counts its parse must give."""
+
+    name: str
+    what: str  # one line: the input, as the issue describes it
+    owner: str  # "text" (linear-time parsing) or the stage another engineer rewrites
+    build: Callable[[int], str]
+    expected: Callable[[int], dict[str, Any]]
+    base: int  # units at 1x in the benchmark
+
+    def count_for_bytes(self, limit: int = MAX_BYTES) -> int:
+        """The most units whose article stays within `limit` bytes of UTF-8 (the size cap)."""
+        low, high = 1, 2
+        while self.size(high) <= limit:
+            low, high = high, high * 2
+        while high - low > 1:  # size(low) <= limit < size(high); units may grow (speaker names)
+            middle = (low + high) // 2
+            low, high = (middle, high) if self.size(middle) <= limit else (low, middle)
+        return low
+
+    def size(self, count: int) -> int:
+        """Bytes of UTF-8 in the article of `count` units."""
+        return len(self.build(count).encode("utf-8"))
+
+
+def continue_stub(count: int) -> str:
+    """A last line `Read more` + `count` ellipses + `x`: `_CONTINUE` backtracked exponentially."""
+    return f"{_LEAD}\n\nRead more{'…' * count}x\n"
+
+
+def mojibake(count: int) -> str:
+    """One line of `count` mis-decoded `Japan’s` (`Japanâ€™s`): difflib alignment was ~n^3."""
+    return f"{_LEAD}\n\n{'Japanâ€™s ' * count}\n"
+
+
+def hard_wrapped(count: int) -> str:
+    """`count` short hard-wrapped lines with no sentence punctuation: joining them was ~n^2.5."""
+    return "Allies agree\n\n" + "the alliance will grow\n" * count
+
+
+def long_paragraph(count: int) -> str:
+    """One paragraph of `count` sentences (sentence splitting was ~n^1.9)."""
+    return "Japan will spend more on defence this year. " * count + "\n"
+
+
+def quotes_in_sentence(count: int) -> str:
+    """One sentence holding `count` quotations (the said-clause search was ~n^2)."""
+    return "Biden said " + "“we stand together now” and " * count + "he left.\n"
+
+
+def speaker_name(number: int) -> str:
+    """A distinct made-up surname for speaker `number` (letters only, never in the gazetteer)."""
+    consonants, vowels = "bdgklmnprstvz", "aeiou"
+    syllables = []
+    while True:
+        number, rest = divmod(number, len(consonants) * len(vowels))
+        syllables.append(consonants[rest // len(vowels)] + vowels[rest % len(vowels)])
+        if number == 0:
+            break
+    return "Qu" + "".join(syllables)
+
+
+def distinct_speakers(count: int) -> str:
+    """`count` paragraphs, each a quotation by a different person (mention search was ~n^1.8)."""
+    return "".join(
+        f"“We will stand with our allies,” said Lena {speaker_name(i)}.\n\n" for i in range(count)
+    )
+
+
+def claims_in_sentence(count: int) -> str:
+    """One sentence holding 3 x `count` claims (the overlap check was ~n^2)."""
+    return (
+        "Officials said Japan will spend "
+        + "2 percent of GDP and ¥43 trillion in 2027, " * count
+        + "and more.\n"
+    )
+
+
+FAMILIES: dict[str, Family] = {
+    family.name: family
+    for family in (
+        Family(
+            "continue_stub",
+            "`Read more` + n `…` + `x` as the last line",
+            "text",
+            continue_stub,
+            lambda n: {"paragraphs": 2, "truncated": False, "chars": n},
+            4000,
+        ),
+        Family(
+            "mojibake",
+            "one line of n repeated `Japanâ€™s` (mojibake)",
+            "text",
+            mojibake,
+            lambda n: {"paragraphs": 2, "entities": n + 2, "apostrophes": n},
+            2000,
+        ),
+        Family(
+            "hard_wrapped",
+            "n short hard-wrapped lines, no sentence punctuation",
+            "text",
+            hard_wrapped,
+            lambda n: {"paragraphs": 1, "sentences": 1, "words": 4 * n},
+            2500,
+        ),
+        Family(
+            "long_paragraph",
+            "one paragraph of n sentences",
+            "sentences",
+            long_paragraph,
+            lambda n: {"paragraphs": 1, "sentences": n},
+            1000,
+        ),
+        Family(
+            "quotes_in_sentence",
+            "one sentence with n quotations",
+            "quotes",
+            quotes_in_sentence,
+            lambda n: {"sentences": 1, "quotes": n},
+            1000,
+        ),
+        Family(
+            "distinct_speakers",
+            "n quotations by n distinct speakers",
+            "speakers",
+            distinct_speakers,
+            lambda n: {"quotes": n, "speakers": n},
+            500,
+        ),
+        Family(
+            "claims_in_sentence",
+            "one sentence with 3n claims",
+            "text",
+            claims_in_sentence,
+            lambda n: {"sentences": 1, "claims": 3 * n},
+            1000,
+        ),
+    )
+}
+
+
+def counts(family: Family, article) -> dict[str, Any]:
+    """The counts `family.expected` names, read off a parsed `article`."""
+    found: dict[str, Any] = {}
+    for key in family.expected(1):
+        if key == "paragraphs":
+            found[key] = len(article.paragraphs)
+        elif key == "sentences":
+            found[key] = len(article.sentences)
+        elif key == "truncated":
+            found[key] = article.truncated
+        elif key == "chars":
+            found[key] = article.text.count("…")
+        elif key == "entities":
+            found[key] = len(article.entities)
+        elif key == "apostrophes":
+            found[key] = article.text.count("’")
+        elif key == "words":
+            found[key] = len(article.text.split())
+        elif key == "quotes":
+            found[key] = len(article.quotes)
+        elif key == "speakers":
+            found[key] = len({q.speaker for q in article.quotes if q.speaker})
+        elif key == "claims":
+            found[key] = len(article.claims)
+        else:
+            raise KeyError(key)
+    return found
