@@ -18,12 +18,11 @@ import threading
 from collections.abc import Sequence
 from datetime import date
 
+from alliance_lib.config import EARLIEST_REFERENCE, LATEST_REFERENCE
 from alliance_lib.errors import AllianceError, ArticleError, ConsoleError, RunInterrupted
 from alliance_lib.text.pipeline import load_article
 from alliance_lib.text.summary import summarize
 
-# A reference date must leave room for year inference (one year either side, a week back).
-REFERENCE_DATES = (date(2, 1, 1), date(9998, 12, 31))
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -135,7 +134,7 @@ def _reference_date(value: str) -> str:
         day = date.fromisoformat(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date ({exc})") from None
-    low, high = REFERENCE_DATES
+    low, high = EARLIEST_REFERENCE, LATEST_REFERENCE
     if not low <= day <= high:
         raise argparse.ArgumentTypeError(
             f"{value} is outside the supported range {low.isoformat()} to {high.isoformat()}"

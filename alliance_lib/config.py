@@ -6,6 +6,7 @@ Thresholds are the package's judgement calls; each says what it guards and why i
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 # --- where the project's files are -------------------------------------------------------------
@@ -38,6 +39,10 @@ MAX_BYTES = 5_000_000  # far above any news article; protects notebooks from a w
 MIN_BODY_WORDS = 5  # fewer words of body prose than this is not an article
 BINARY_SNIFF_CHARS = 65_536  # how much of a text is checked for binary control characters
 CHARSET_SNIFF_BYTES = 262_144  # how much of a non-UTF-8 file charset detection reads
+# Reference dates the parser accepts: the years its claim patterns read (19xx and 20xx), so that
+# year inference never steps outside the calendar (a year 0 or 10000).
+EARLIEST_REFERENCE = date(1900, 1, 1)
+LATEST_REFERENCE = date(2099, 12, 31)
 MIN_QUOTE_WORDS = 2  # a quotation of fewer words is a scare quote
 MIN_UNATTRIBUTED_QUOTE_WORDS = 3  # two quoted words with nobody saying them: a title or scare quote
 

@@ -18,10 +18,6 @@ from datetime import date
 from alliance_lib.text.lexicon import MONTHS, WEEKDAYS
 
 Anchor = tuple[int, int, int]  # (year, month, day) of the latest fully dated mention
-# Reference dates the parser accepts: the years its claim patterns read (19xx and 20xx), so that
-# inference never steps outside the calendar (a year 0 or 10000).
-EARLIEST_REFERENCE = date(1900, 1, 1)
-LATEST_REFERENCE = date(2099, 12, 31)
 
 
 def month_number(token: str) -> int:

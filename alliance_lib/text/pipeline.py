@@ -11,12 +11,17 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
-from alliance_lib.config import GAZETTEER, MAX_BYTES, MIN_BODY_WORDS
+from alliance_lib.config import (
+    EARLIEST_REFERENCE,
+    GAZETTEER,
+    LATEST_REFERENCE,
+    MAX_BYTES,
+    MIN_BODY_WORDS,
+)
 from alliance_lib.errors import ArticleError, ArticleTooLargeError, NoArticleBodyError
 from alliance_lib.text.boilerplate import remove_boilerplate
 from alliance_lib.text.claims import find_claims
 from alliance_lib.text.dateline import publication_date
-from alliance_lib.text.dates import EARLIEST_REFERENCE, LATEST_REFERENCE
 from alliance_lib.text.decode import check_text, decode_bytes
 from alliance_lib.text.entities import gazetteer_mentions
 from alliance_lib.text.gazetteer import load_gazetteer
