@@ -29,6 +29,7 @@ main { max-width: 1180px; margin: 0 auto; padding: 1rem 1.5rem 2rem; }
 h1 { font-size: 1.6rem; line-height: 1.25; margin: .8rem 0 .4rem; }
 h2 { font-size: 1.3rem; margin: 1.8rem 0 .5rem; padding-bottom: .2rem; border-bottom: 1px solid var(--line); }
 h3 { font-size: 1.08rem; margin: 1.3rem 0 .4rem; }
+h3 code { font-size: .98rem; }
 p.lead { font-size: 1.05rem; color: var(--muted); margin-top: 0; }
 p.finding { font-size: 1.02rem; background: var(--soft); border-left: 4px solid var(--accent);
   padding: .6rem .9rem; margin: .4rem 0 .8rem; }
@@ -62,7 +63,8 @@ footer p { margin: .25rem 0; }
 /* notebook pages (nbconvert's basic template) */
 .cell { margin: 0; }
 .output_area { margin: .3rem 0 .8rem; }
-.output_text pre { background: none; border: none; padding: 0; font-family: inherit; font-size: .95rem; }
+.output_text pre { background: none; border: none; border-left: 3px solid var(--line); padding: .1rem .7rem;
+  font-size: .84rem; line-height: 1.45; }
 .output_stderr pre { color: #8a1f11; }
 a.anchor-link { display: none; }
 """

@@ -26,7 +26,7 @@ import pandas as pd
 from alliance_lib.analysis.reference_data import EDITIONS, MOD_CITATION, citation
 from alliance_lib.config import DATA_DIR, PROJECT_ROOT
 from alliance_lib.report import dictionary
-from alliance_lib.report.finding import read_finding
+from alliance_lib.report.finding import FINDING_FILE, read_finding
 from alliance_lib.report.output_folder import package_version
 from alliance_lib.report.pages import DICTIONARY, INDEX, SOURCES, page
 from alliance_lib.report.tables import html_table
@@ -436,6 +436,14 @@ def index_page(
     )
 
 
+def _columns_table(schema: dictionary.FileSchema) -> str:
+    frame = pd.DataFrame(
+        [(c.name, c.type, c.unit, c.meaning) for c in schema.columns],
+        columns=["column", "type", "unit", "meaning"],
+    )
+    return html_table(frame)
+
+
 def dictionary_page(stems: list[str], titles: dict[str, str]) -> str:
     """Every file the report writes and every column of it, grouped per notebook."""
     parts = [
@@ -445,17 +453,32 @@ def dictionary_page(stems: list[str], titles: dict[str, str]) -> str:
         "(<code>alliance_lib/report/dictionary.py</code>) gives these and the headers of the "
         "report's tables; a test fails when a notebook writes a column it lacks.</p>"
     ]
+    listed = [
+        f"<li><b>{html.escape(titles.get(stem, stem))}</b>: "
+        + ", ".join(
+            f'<a href="#{html.escape(f.name)}">{html.escape(f.name)}</a>'
+            for f in dictionary.for_notebook(stem)
+            if f.name != FINDING_FILE
+        )
+        + "</li>"
+        for stem in stems
+    ]
+    parts.append(
+        f'<ul class="contents">{"".join(listed)}<li><b>Every notebook</b>: '
+        f'<a href="#{FINDING_FILE}">{FINDING_FILE}</a></li></ul>'
+    )
     for stem in stems:
         parts.append(f"<h2>{html.escape(titles.get(stem, stem))}</h2>")
-        for schema in dictionary.for_notebook(stem):
-            frame = pd.DataFrame(
-                [(c.name, c.type, c.unit, c.meaning) for c in schema.columns],
-                columns=["column", "type", "unit", "meaning"],
-            )
+        for schema in dictionary.for_notebook(stem)[:-1]:
             parts.append(
                 f'<h3 id="{html.escape(schema.name)}"><code>{stem}/{html.escape(schema.name)}</code></h3>'
-                f"<p>{html.escape(schema.meaning)}</p>{html_table(frame)}"
+                f"<p>{html.escape(schema.meaning)}</p>{_columns_table(schema)}"
             )
+    finding = dictionary.FILES[FINDING_FILE]
+    parts.append(
+        f'<h2>Every notebook</h2><h3 id="{FINDING_FILE}"><code>NN_name/{FINDING_FILE}</code></h3>'
+        f"<p>{html.escape(finding.meaning)}</p>{_columns_table(finding)}"
+    )
     parts.append(
         "<h2>Charts</h2><p>Each chart is written twice: a PNG at 200 dpi and an SVG of the same "
         "name (for slides). Every chart carries its source line.</p>"

@@ -65,7 +65,7 @@ def test_a_notebook_page_has_title_back_link_contents_and_parameters(seed_report
     assert '<a href="index.html">&larr; Back to the findings</a>' in page
     assert '<a href="#Distinct-policy-shifts">Distinct policy shifts</a>' in page
     assert '<a href="#Result">Result</a>' in page
-    assert "<th scope=\"row\">codebook_path</th><td><code>data/policy_codebook.yaml</code>" in page
+    assert '<th scope="row">codebook_path</th><td><code>data/policy_codebook.yaml</code>' in page
     assert "policy.policy_shifts(article" not in page  # code hidden
     assert '<table class="data">' in page  # tables as HTML, not printed text
     assert "<script" not in page and "cdnjs" not in page  # nothing fetched

@@ -33,7 +33,14 @@ def test_one_table_gives_html_and_the_same_text():
     assert "Defence &lt;budget&gt;" in page and "<td class=num>1.72</td>" in page
     assert '<th class=num title="end_value / base_value" scope="col">multiple (times)</th>' in page
     text = repr(shown).splitlines()
-    assert text[0] == "Verdict" and text[1].split() == ["scope", "multiple", "(times)", "like", "for", "like"]
+    assert text[0] == "Verdict" and text[1].split() == [
+        "scope",
+        "multiple",
+        "(times)",
+        "like",
+        "for",
+        "like",
+    ]
     assert "1.72" in text[2] and "yes" in text[2]
 
 
@@ -55,7 +62,19 @@ def test_threat_voices_counts_sentences_and_lists_states_in_order():
     )
     voices = tables.threat_voices(threats)
     assert voices.to_dict("records") == [
-        {"voice": "narrator", "voice_kind": "narrator", "sentences": 2, "mentions": 2, "states": "Russia, China"},
-        {"voice": "the leaders", "voice_kind": "reported", "sentences": 1, "mentions": 3, "states": "China, North Korea, Russia"},
+        {
+            "voice": "narrator",
+            "voice_kind": "narrator",
+            "sentences": 2,
+            "mentions": 2,
+            "states": "Russia, China",
+        },
+        {
+            "voice": "the leaders",
+            "voice_kind": "reported",
+            "sentences": 1,
+            "mentions": 3,
+            "states": "China, North Korea, Russia",
+        },
     ]
     assert list(tables.threat_voices(threats.iloc[:0]).columns) == list(voices.columns)
