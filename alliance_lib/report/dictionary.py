@@ -629,7 +629,7 @@ FILES: dict[str, FileSchema] = {
             _cols(
                 _c(
                     "date",
-                    "string",
+                    "date",
                     "",
                     "the date at its precision (YYYY, YYYY-MM, YYYY-MM-DD); empty when unresolved",
                 ),

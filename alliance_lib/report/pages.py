@@ -43,7 +43,7 @@ th, td { border: 1px solid var(--line); padding: .3rem .5rem; vertical-align: to
   overflow-wrap: break-word; }
 thead th { background: var(--soft); font-weight: 600; }
 th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.num { white-space: nowrap; }
+td.num, td.date { white-space: nowrap; }
 table.dataframe { table-layout: auto; }
 table.dataframe td, table.dataframe th { max-width: 38rem; overflow-wrap: anywhere; }
 table.facts th { width: 13rem; background: var(--soft); }

@@ -78,19 +78,22 @@ def html_table(
     caption: str = "",
     table_id: str = "",
 ) -> str:
-    """An HTML <table>: headers with units (the meaning as a tooltip), numbers right-aligned."""
+    """An HTML <table>: headers with units (the meaning as a tooltip), numbers right-aligned,
+    dates unbroken."""
     columns = [column(file, str(name)) for name in frame.columns]
-    numeric = [c.type in _NUMERIC for c in columns]
+    classes = [
+        " class=num" if c.type in _NUMERIC else " class=date" if c.type == "date" else ""
+        for c in columns
+    ]
     head = "".join(
-        f'<th{" class=num" if num else ""} title="{html.escape(c.meaning)}" scope="col">'
-        f"{html.escape(c.header)}</th>"
-        for c, num in zip(columns, numeric, strict=True)
+        f'<th{kind} title="{html.escape(c.meaning)}" scope="col">{html.escape(c.header)}</th>'
+        for c, kind in zip(columns, classes, strict=True)
     )
     rows = []
     for values in frame.itertuples(index=False, name=None):
         cells = "".join(
-            f"<td{' class=num' if num else ''}>{html.escape(format_value(v, c))}</td>"
-            for v, c, num in zip(values, columns, numeric, strict=True)
+            f"<td{kind}>{html.escape(format_value(v, c))}</td>"
+            for v, c, kind in zip(values, columns, classes, strict=True)
         )
         rows.append(f"<tr>{cells}</tr>")
     ident = f' id="{html.escape(table_id)}"' if table_id else ""
