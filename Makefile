@@ -5,6 +5,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PYTHONHASHSEED := 0
+# The kernel the notebooks name (alliance_lib.report.nbstore.STORED_KERNEL), registered inside
+# .venv so JupyterLab runs them in the project's environment; papermill, nbval and
+# `alliance run` pass their own kernel and never need it.
+KERNEL_INSTALL = $(BIN)/python -m ipykernel install --sys-prefix --name alliance --display-name "Python (alliance)" >/dev/null
 
 .DEFAULT_GOAL := help
 .PHONY: help run test lint bench lab checked-outputs clean
@@ -17,6 +21,7 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[notebooks,test]'
+	$(KERNEL_INSTALL)
 	@touch $(STAMP)
 
 run: $(STAMP) ## Run the full analysis on the seed article and say where the report is
@@ -35,9 +40,10 @@ bench: $(STAMP) ## Print parser and notebook timings, and parse-time growth on h
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python -m benchmarks.growth
 
-lab: $(STAMP) ## Open the notebooks in JupyterLab (installs it into .venv on first use)
+lab: $(STAMP) ## Open JupyterLab at the project root, notebooks on the "alliance" kernel (installs Lab into .venv on first use)
 	@$(BIN)/python -c 'import jupyterlab' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[notebooks,test,lab]'
-	$(BIN)/jupyter lab notebooks
+	@$(KERNEL_INSTALL)
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)"
 
 checked-outputs: $(STAMP) ## Re-execute the notebooks and store the outputs nbval checks (after a deliberate change)
 	$(BIN)/python -m alliance_lib.report.nbstore

@@ -5,11 +5,15 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from alliance_lib.config import KERNEL_NAME
 from alliance_lib.report.outputs import write_text
 from alliance_lib.report.runner import available_notebooks, execute_notebook
 
 CHECK_MARK = "NBVAL_CHECK_OUTPUT"
+# The kernel the stored notebooks name: `make` registers it for .venv (`--sys-prefix`), so
+# JupyterLab (`make lab`) runs them in the project's environment; papermill, nbval and
+# `alliance run` pass their own kernel (the running environment's) and never depend on it.
+STORED_KERNEL = {"name": "alliance", "display_name": "Python (alliance)", "language": "python"}
+RESTORE = "make checked-outputs"
 _VOLATILE_CELL_KEYS = ("execution", "papermill", "ExecuteTime", "collapsed", "scrolled")
 
 
@@ -27,6 +31,7 @@ def strip(notebook):
     """Drop outputs, counts and run metadata, except outputs and counts of checked cells."""
     notebook.metadata.pop("papermill", None)
     notebook.metadata.pop("widgets", None)
+    notebook.metadata["kernelspec"] = dict(STORED_KERNEL)
     count = 0
     for cell in notebook.cells:
         for key in _VOLATILE_CELL_KEYS:
@@ -52,8 +57,8 @@ def problems(notebook) -> list[str]:
     found = []
     if "papermill" in notebook.metadata:
         found.append("notebook metadata holds papermill run data")
-    if notebook.metadata.get("kernelspec", {}).get("name") != KERNEL_NAME:
-        found.append(f"kernelspec is not {KERNEL_NAME}")
+    if notebook.metadata.get("kernelspec", {}).get("name") != STORED_KERNEL["name"]:
+        found.append(f"kernelspec is not {STORED_KERNEL['name']}")
     for index, cell in enumerate(notebook.cells):
         if cell.cell_type != "code":
             continue
@@ -65,6 +70,19 @@ def problems(notebook) -> list[str]:
         elif cell.outputs or cell.execution_count is not None:
             found.append(f"cell {index} keeps an output nbval does not check")
     return found
+
+
+def stored_form_message(path: Path, notebook) -> str:
+    """One line saying how a notebook differs from its stored form and the command that
+    restores it (empty when it is clean): what `make test` says after a run saved from Lab."""
+    found = problems(notebook)
+    if not found:
+        return ""
+    shown = "; ".join(found[:3]) + (f"; and {len(found) - 3} more" if len(found) > 3 else "")
+    return (
+        f"{path.name} is not in its stored form ({shown}): run `{RESTORE}` to restore it "
+        "(re-runs the notebooks and keeps only the outputs nbval checks)"
+    )
 
 
 def refresh(path: Path) -> None:

@@ -50,15 +50,24 @@ def write_csv(path: Path, frame) -> Path:
     return write_text(path, frame.to_csv(index=False, lineterminator="\n"))
 
 
+PNG_DPI = 200  # sharp on a high-density screen and in print
+SVG_RC = {"svg.hashsalt": "alliance", "svg.fonttype": "none"}  # stable ids; text stays text
+
+
 def save_figure(path: Path, figure) -> Path:
-    """A matplotlib Figure as PNG through the Agg canvas, with no software/time metadata."""
+    """A matplotlib Figure as a 200 dpi PNG at `path` and an SVG beside it (same name, `.svg`,
+    for slides), both without software or time metadata, so the same chart gives the same bytes."""
     # lazy: matplotlib is heavy, and only notebooks that draw need it
+    from matplotlib import rc_context
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     FigureCanvasAgg(figure)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=110, metadata={"Software": None}, bbox_inches="tight")
-    return write_bytes(path, buffer.getvalue())
+    png, svg = io.BytesIO(), io.BytesIO()
+    figure.savefig(png, format="png", dpi=PNG_DPI, metadata={"Software": None}, bbox_inches="tight")
+    with rc_context(SVG_RC):
+        figure.savefig(svg, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    write_bytes(path.with_suffix(".svg"), svg.getvalue())
+    return write_bytes(path, png.getvalue())
 
 
 def stack(tables: dict[str, Any], key: str):

@@ -13,10 +13,12 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shlex
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from alliance_lib.config import (
@@ -40,7 +42,13 @@ from alliance_lib.report.output_folder import (
     report_folder,
 )
 from alliance_lib.report.params import typed_parameters
-from alliance_lib.report.site import export_html, write_index
+from alliance_lib.report.site import (
+    RunInfo,
+    article_title,
+    export_html,
+    notebook_titles,
+    write_site,
+)
 from alliance_lib.text.pipeline import load_article
 
 _NOTEBOOK = re.compile(r"\d\d_[a-z0-9_]+\.ipynb")
@@ -170,6 +178,7 @@ def _run_notebooks(
     parameters: Mapping[Path, Mapping[str, object]],
     say: Callable[[str], None],
     progress: _Progress,
+    page: Callable[[Path, Path], None],
 ) -> None:
     """Run the notebooks PARALLEL_NOTEBOOKS at a time into `build`, each exported to HTML as
     soon as it has run; on any failure or interrupt stop every kernel before returning."""
@@ -192,7 +201,7 @@ def _run_notebooks(
             kernel_manager_class=manager_class,
         )
         record_output_dir(executed, report / notebook.stem, report / notebook.name)
-        export_html(executed, build / f"{notebook.stem}.html")
+        page(executed, build / f"{notebook.stem}.html")
 
     papermill_log = logging.getLogger("papermill")  # "Kernel died" after a stop is expected
     papermill_log.addFilter(watch)
@@ -253,6 +262,10 @@ def _build_report(
     interrupts: Interrupts,
 ) -> Path:
     """`run_report` inside the signal handlers: check everything, then build, then swap."""
+    run = RunInfo(
+        started_utc=datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC"),
+        command=reproducing_command(article, output, notebooks, raw_parameters),
+    )
     article_path = resolve(article) if article else SEED_ARTICLE
     parsed = load_article(article_path)  # a bad article fails here, before any kernel starts
     note = getattr(parsed, "decode_note", None)
@@ -263,6 +276,11 @@ def _build_report(
     if not selected:
         raise DataError(f"{NOTEBOOKS_DIR}: no notebooks found")
     parameters = typed_parameters(selected, dict(raw_parameters or {}))
+    titles = notebook_titles(selected)
+    headline = article_title(parsed)
+
+    def page(executed: Path, target: Path) -> None:
+        export_html(executed, target, headline, titles)
 
     progress.report, progress.earlier = report, os.path.lexists(report)
     with OutputFolder(report) as folder:
@@ -270,8 +288,10 @@ def _build_report(
             say(f"removed what an interrupted run left: {', '.join(folder.cleaned)}")
         progress.building = True
         try:
-            _run_notebooks(folder.build, report, article_path, selected, parameters, say, progress)
-            write_index(folder.build, article_path, selected)
+            _run_notebooks(
+                folder.build, report, article_path, selected, parameters, say, progress, page
+            )
+            write_site(folder.build, parsed, article_path, titles, run)
         except OSError as exc:
             if is_os_failure_in(exc, folder.build):
                 raise failure(report, exc) from None
@@ -280,6 +300,25 @@ def _build_report(
             folder.commit()
             progress.committed = True
     return report
+
+
+def reproducing_command(
+    article: str | None,
+    output: str | None,
+    notebooks: Sequence[str] | None,
+    raw_parameters: Mapping[str, str] | None,
+) -> str:
+    """The `alliance run` command line that gives this run again (for the findings page)."""
+    words = ["alliance", "run"]
+    if article:
+        words += ["--article", str(article)]
+    if output:
+        words += ["--output", str(output)]
+    for name in notebooks or ():
+        words += ["--notebook", name]
+    for name, value in (raw_parameters or {}).items():
+        words += ["-p", name, value]
+    return shlex.join(words)
 
 
 def execute_all(report: Path) -> int:

@@ -64,7 +64,7 @@ def _fake_execution(monkeypatch, fail: dict | None = None):
     monkeypatch.setattr(
         runner,
         "export_html",
-        lambda nb, target: target.write_text("<html></html>", encoding="utf-8"),
+        lambda nb, target, article, titles: target.write_text("<html></html>", encoding="utf-8"),
     )
     return calls
 

@@ -1,0 +1,839 @@
+"""The data dictionary: every file a report writes, and every column of it (name, type, unit,
+meaning), in one schema.
+
+The report renders it (`data_dictionary.html`), the notebooks' HTML tables take their headers,
+units and number formats from it (`report.tables`), the findings page picks its key tables and
+their columns from it, and a test runs the notebooks and fails on any column it lacks. A column
+with the same name means the same thing in every file (`_SHARED`), unless a file says otherwise.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+TYPES = ("integer", "number", "string", "boolean", "date", "list", "object")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a CSV file, or one top-level key of a JSON file."""
+
+    name: str
+    type: str
+    unit: str
+    meaning: str
+    label: str = ""  # the header a reader sees; default: the name with spaces
+    decimals: int | None = None  # digits shown after the point in HTML tables
+
+    @property
+    def header(self) -> str:
+        """The readable header: label, then the unit in brackets when there is one."""
+        label = self.label or self.name.replace("_", " ")
+        return f"{label} ({self.unit})" if self.unit and self.unit != label else label
+
+
+@dataclass(frozen=True)
+class FileSchema:
+    """A file a notebook writes: what it holds, and its columns (or keys) in order."""
+
+    name: str
+    notebook: str
+    meaning: str
+    columns: tuple[Column, ...]
+    key_title: str = ""  # set for the key tables the findings page shows
+    summary: tuple[str, ...] = ()  # the columns the findings page shows
+
+    def column(self, name: str) -> Column | None:
+        """The column called `name`, or None."""
+        return next((c for c in self.columns if c.name == name), None)
+
+
+def _c(
+    name: str, type_: str, unit: str, meaning: str, label: str = "", decimals: int | None = None
+) -> Column:
+    return Column(name, type_, unit, meaning, label, decimals)
+
+
+_SHARED = {
+    c.name: c
+    for c in (
+        _c(
+            "start",
+            "integer",
+            "characters",
+            "where the span starts in the article text (0-based offset: article.text[start:end] is the span)",
+        ),
+        _c(
+            "end",
+            "integer",
+            "characters",
+            "where the span ends in the article text (exclusive offset)",
+        ),
+        _c(
+            "source_start",
+            "integer",
+            "characters",
+            "where the span starts in the decoded input file (for an HTML page, in its extracted text)",
+        ),
+        _c(
+            "source_end",
+            "integer",
+            "characters",
+            "where the span ends in the decoded input file (exclusive)",
+        ),
+        _c("text", "string", "", "the span's text, as in the article"),
+        _c(
+            "sentence",
+            "integer",
+            "",
+            "index of the sentence in the article (0 = the first sentence)",
+        ),
+        _c("sentence_text", "string", "", "the whole sentence, for reading the row in context"),
+        _c("paragraph", "integer", "", "index of the paragraph in the article (0 = the first)"),
+        _c("clause", "string", "", "the clause of the sentence the row comes from"),
+        _c(
+            "voice",
+            "string",
+            "",
+            'who voices the sentence or span: a quoted speaker, the subject of reported speech ("the leaders"), or "narrator"',
+        ),
+        _c("evidence", "string", "", "the words in the text that matched the codebook pattern"),
+        _c("year", "integer", "calendar year", "the year of the value"),
+        _c("note", "string", "", "how the row was derived, or a caveat to read with it"),
+    )
+}
+
+
+def _cols(*items: str | Column) -> tuple[Column, ...]:
+    """Columns from shared names or full definitions, in file order."""
+    return tuple(_SHARED[i] if isinstance(i, str) else i for i in items)
+
+
+_FINDING = FileSchema(
+    "finding.json",
+    "every notebook",
+    "the notebook's one-line computed finding, for the findings page (written by report.finding.record_finding)",
+    _cols(
+        _c("finding", "string", "", "the notebook's Result, one line, computed from its tables"),
+        _c("section", "string", "", "the heading of the notebook section the finding comes from"),
+        _c("data", "list", "", "the data files the notebook read (paths from the project root)"),
+    ),
+)
+
+_A = "01_article_overview"
+_S = "02_defence_spending"
+_P = "03_policy_shifts"
+_T = "04_threat_framing"
+
+FILES: dict[str, FileSchema] = {
+    f.name: f
+    for f in (
+        # --- 01 article overview ------------------------------------------------------------
+        FileSchema(
+            "article.json",
+            _A,
+            'the parsed article, as "alliance parse --json" prints it (README, "JSON schema")',
+            _cols(
+                _c("source", "string", "", "the article's file name"),
+                _c("headline", "string", "", "the headline, once (null when none was found)"),
+                _c(
+                    "section",
+                    "string",
+                    "",
+                    "the section named by the breadcrumb, when there is one",
+                ),
+                _c(
+                    "truncated",
+                    "boolean",
+                    "",
+                    'true when the text ends in a "Continue reading..." stub: an excerpt',
+                ),
+                _c(
+                    "reference_date",
+                    "date",
+                    "",
+                    "the date used to infer years the article leaves out (YYYY-MM-DD), or null",
+                ),
+                _c(
+                    "text",
+                    "string",
+                    "",
+                    "the normalised body; paragraphs separated by one blank line",
+                ),
+                _c(
+                    "paragraphs",
+                    "list",
+                    "",
+                    "paragraphs: start, end, text, kind (body or subheading), source offsets",
+                ),
+                _c(
+                    "sentences",
+                    "list",
+                    "",
+                    "sentences: start, end, text, paragraph, source offsets",
+                ),
+                _c("quotes", "list", "", "quotations: as in quotes.csv"),
+                _c("entities", "list", "", "entity mentions: as in entities.csv"),
+                _c("claims", "list", "", "numeric and temporal claims: as in claims.csv"),
+                _c("removed", "list", "", "boilerplate lines removed: as in removed.csv"),
+            ),
+        ),
+        FileSchema(
+            "quotes.csv",
+            _A,
+            "each quotation, with its speaker and how the speaker was found",
+            _cols(
+                "start",
+                "end",
+                _c("text", "string", "", "the quoted words, inside the quotation marks"),
+                _c("speaker", "string", "", "the speaker's entity id (empty when unattributed)"),
+                _c("speaker_name", "string", "", "the speaker's name", label="speaker"),
+                _c(
+                    "attribution",
+                    "string",
+                    "",
+                    "said_clause (a said-clause names the speaker), inherited (a quote-only paragraph continuing the previous speaker) or unattributed",
+                ),
+                _c("cue", "string", "", 'the said-clause that names the speaker ("Biden said")'),
+                _c(
+                    "partial",
+                    "boolean",
+                    "",
+                    "true when the quotation opens mid-sentence in reported speech",
+                ),
+                "sentence",
+                "paragraph",
+                "source_start",
+                "source_end",
+                "sentence_text",
+            ),
+        ),
+        FileSchema(
+            "entities.csv",
+            _A,
+            "each mention of a gazetteer entity (or of a speaker the gazetteer lacks)",
+            _cols(
+                "start",
+                "end",
+                "text",
+                _c("type", "string", "", "country, person, organization or place"),
+                _c(
+                    "id",
+                    "string",
+                    "",
+                    "the entity id: ISO 3166-1 alpha-3 for a country, a slug for others",
+                ),
+                _c("name", "string", "", "the entity's name"),
+                "sentence",
+                "source_start",
+                "source_end",
+                "sentence_text",
+            ),
+        ),
+        FileSchema(
+            "entity_counts.csv",
+            _A,
+            "each entity, with how often and in which forms the article names it",
+            _cols(
+                _c("type", "string", "", "country, person, organization or place"),
+                _c("id", "string", "", "the entity id"),
+                _c("name", "string", "", "the entity's name"),
+                _c("mentions", "integer", "mentions", "how many times the article names it"),
+                _c("forms", "string", "", "the forms used, comma-separated"),
+            ),
+        ),
+        FileSchema(
+            "claims.csv",
+            _A,
+            "each numeric or temporal claim, typed and normalised",
+            _cols(
+                "start",
+                "end",
+                "text",
+                _c(
+                    "type",
+                    "string",
+                    "",
+                    "share_of_gdp, percent, multiplier, duration, amount, fiscal_year, date or historical_anchor",
+                ),
+                _c(
+                    "value",
+                    "string",
+                    "",
+                    "the normalised value: a number, or a date (YYYY, YYYY-MM, YYYY-MM-DD, --MM-DD) or phrase",
+                ),
+                _c(
+                    "unit",
+                    "string",
+                    "",
+                    "the value's unit (times, years, percent of GDP, an ISO 4217 currency...)",
+                ),
+                _c("precision", "string", "", "for dates: year, month, day, month_day or relative"),
+                "note",
+                "sentence",
+                "source_start",
+                "source_end",
+                "sentence_text",
+            ),
+        ),
+        FileSchema(
+            "removed.csv",
+            _A,
+            "each boilerplate line removed, with the rule that removed it",
+            _cols(
+                _c(
+                    "start",
+                    "integer",
+                    "characters",
+                    "where the line starts in the decoded input file",
+                ),
+                _c(
+                    "end",
+                    "integer",
+                    "characters",
+                    "where the line ends in the decoded input file (exclusive)",
+                ),
+                _c("text", "string", "", "the line removed"),
+                _c(
+                    "rule",
+                    "string",
+                    "",
+                    "the rule: breadcrumb, headline, share_counter, artifact, continue_reading...",
+                ),
+            ),
+        ),
+        FileSchema(
+            "sentences.csv",
+            _A,
+            "each sentence of the article",
+            _cols(
+                "start",
+                "end",
+                _c("text", "string", "", "the sentence"),
+                "paragraph",
+                "source_start",
+                "source_end",
+                _c("paragraph_kind", "string", "", "body or subheading"),
+            ),
+        ),
+        # --- 02 defence spending -------------------------------------------------------------
+        FileSchema(
+            "spending_claims.csv",
+            _S,
+            "the numeric claims in sentences about spending",
+            _cols(
+                "sentence",
+                _c(
+                    "type",
+                    "string",
+                    "",
+                    "the claim type (multiplier, duration, share_of_gdp, amount...)",
+                ),
+                "text",
+                _c("value", "number", "", "the normalised value, in the unit column"),
+                _c("unit", "string", "", "the value's unit"),
+                "sentence_text",
+            ),
+        ),
+        FileSchema(
+            "verdict.csv",
+            _S,
+            "the spending verdict, one row per scope, base and end measured in that scope",
+            _cols(
+                _c("scope_id", "string", "", "the scope's id"),
+                _c(
+                    "scope",
+                    "string",
+                    "",
+                    "what is counted: the budget measure, or SIPRI's definition",
+                ),
+                _c("base", "string", "", "the base of the comparison (year and measure)"),
+                _c("base_value", "number", "", "the base, in the unit column", decimals=2),
+                _c("end", "string", "", "the end of the comparison (year and measure)"),
+                _c("end_value", "number", "", "the end, in the unit column", decimals=2),
+                _c("unit", "string", "", "unit of base_value and end_value (tn yen: trillion yen)"),
+                _c(
+                    "like_for_like",
+                    "boolean",
+                    "",
+                    "true when base and end are measured in the same scope; empty when there is no base",
+                ),
+                _c("multiple", "number", "times", "end_value / base_value", decimals=2),
+                _c(
+                    "verdict",
+                    "string",
+                    "",
+                    'the multiple against the article\'s claimed multiple: "about" within 5%, else "falls short of" or "more than"',
+                ),
+                _c(
+                    "base_share_of_gdp_pct",
+                    "number",
+                    "% of GDP",
+                    "the base as a share of FY2022 GDP (the NSS base)",
+                    label="base share",
+                    decimals=1,
+                ),
+                _c(
+                    "end_share_of_gdp_pct",
+                    "number",
+                    "% of GDP",
+                    "the end as a share of FY2022 GDP",
+                    label="end share",
+                    decimals=1,
+                ),
+                _c("sources", "string", "", "source ids in data/SOURCES.md"),
+                "note",
+            ),
+            key_title="Spending verdict, scope by scope",
+            summary=(
+                "scope",
+                "base",
+                "base_value",
+                "end",
+                "end_value",
+                "unit",
+                "like_for_like",
+                "multiple",
+                "verdict",
+            ),
+        ),
+        FileSchema(
+            "peers_share_of_gdp.csv",
+            _S,
+            "military expenditure as a share of GDP, Japan and its peers, in the chosen SIPRI edition",
+            _cols(
+                _c("iso3", "string", "", "ISO 3166-1 alpha-3 country code"),
+                _c("country", "string", "", "the country's name"),
+                "year",
+                _c(
+                    "value",
+                    "number",
+                    "% of GDP",
+                    "military expenditure as a share of GDP",
+                    decimals=2,
+                ),
+                _c(
+                    "sipri_flag", "string", "", "SIPRI's flag: estimate, highly_uncertain, or empty"
+                ),
+            ),
+        ),
+        FileSchema(
+            "japan_share_by_edition.csv",
+            _S,
+            "Japan's military expenditure as a share of GDP in each data edition, and their spread",
+            _cols(
+                "year",
+                _c(
+                    "SIPRI_MILEX_2023REL",
+                    "number",
+                    "% of GDP",
+                    "SIPRI 2023 release (data to 2022)",
+                    decimals=3,
+                ),
+                _c(
+                    "SIPRI_MILEX_2024REL",
+                    "number",
+                    "% of GDP",
+                    "SIPRI 2024 release (data to 2023)",
+                    decimals=3,
+                ),
+                _c(
+                    "OWID_SIPRI_SHARE_2025",
+                    "number",
+                    "% of GDP",
+                    "Our World in Data, SIPRI's 2025 release (data to 2024)",
+                    decimals=3,
+                ),
+                _c(
+                    "spread_pct_points",
+                    "number",
+                    "percentage points",
+                    "largest minus smallest edition value",
+                    decimals=3,
+                ),
+            ),
+        ),
+        FileSchema(
+            "scenario_path.csv",
+            _S,
+            "the what-if scenario year by year (set by the notebook's parameters; not the verdict)",
+            _cols(
+                "year",
+                _c(
+                    "share_pct",
+                    "number",
+                    "% of GDP",
+                    "military expenditure as a share of GDP on the path",
+                    decimals=2,
+                ),
+                _c("gdp_index", "number", "base year = 100", "nominal GDP", decimals=1),
+                _c(
+                    "spending_index",
+                    "number",
+                    "base year = 100",
+                    "military expenditure",
+                    decimals=1,
+                ),
+                _c(
+                    "spending_trillion_yen",
+                    "number",
+                    "tn yen",
+                    "military expenditure in yen on SIPRI's definition (empty when the edition has no yen series)",
+                    decimals=2,
+                ),
+                _c(
+                    "spending_growth_pct",
+                    "number",
+                    "% a year",
+                    "growth of spending on the previous year",
+                    decimals=1,
+                ),
+            ),
+        ),
+        FileSchema(
+            "scenario_summary.json",
+            _S,
+            "the what-if scenario's parameters and results",
+            _cols(
+                _c("base_share_pct", "number", "% of GDP", "Japan's SIPRI share in the base year"),
+                _c("base_year", "integer", "calendar year", "the scenario's first year"),
+                _c("citation", "string", "", "the source line of the SIPRI figures used"),
+                _c(
+                    "implied_annual_spending_growth_pct",
+                    "number",
+                    "% a year",
+                    "the constant growth that gives the same multiple",
+                ),
+                _c(
+                    "implied_gdp_base_year_trillion_yen",
+                    "number",
+                    "tn yen",
+                    "the GDP SIPRI's yen series and share imply for the base year",
+                ),
+                _c("nominal_gdp_growth_pct", "number", "% a year", "nominal GDP growth assumed"),
+                _c("sipri_edition", "string", "", "the SIPRI edition used"),
+                _c(
+                    "spending_multiple",
+                    "number",
+                    "times",
+                    "spending in the target year / the base year",
+                ),
+                _c(
+                    "target_share_pct", "number", "% of GDP", "the share reached in the target year"
+                ),
+                _c(
+                    "target_year",
+                    "integer",
+                    "calendar year",
+                    "the year the target share is reached",
+                ),
+            ),
+        ),
+        # --- 03 policy shifts ----------------------------------------------------------------
+        FileSchema(
+            "policy_shifts.csv",
+            _P,
+            "one row per distinct policy shift, with every sentence that mentions it",
+            _cols(
+                _c("shift", "string", "", "the shift's domain id in the policy codebook"),
+                _c(
+                    "domain_label",
+                    "string",
+                    "",
+                    "the shift's domain, as the codebook labels it",
+                    label="policy shift",
+                ),
+                _c(
+                    "actors",
+                    "string",
+                    "",
+                    "the entities named in the shift's clauses, semicolon-separated",
+                ),
+                _c(
+                    "actions",
+                    "string",
+                    "",
+                    "the actions (codebook verbs) in those clauses, semicolon-separated",
+                ),
+                _c(
+                    "time_horizon",
+                    "string",
+                    "",
+                    "durations, fiscal years and dates in those clauses",
+                ),
+                _c(
+                    "precedent_broken",
+                    "string",
+                    "",
+                    "the precedents the article says the shift breaks, each from the shift's own clause",
+                ),
+                _c(
+                    "precedent_clause",
+                    "string",
+                    "",
+                    "the clause each precedent comes from, with its sentence",
+                ),
+                _c(
+                    "precedent_kept",
+                    "string",
+                    "",
+                    "precedents named beside the shift that the text says still hold",
+                ),
+                _c(
+                    "sentences",
+                    "list",
+                    "",
+                    "the sentences that mention the shift, first mention first",
+                ),
+                _c("mentions", "integer", "clauses", "how many clauses mention the shift"),
+                _c("first_sentence_text", "string", "", "the sentence of the first mention"),
+            ),
+            key_title="Distinct policy shifts",
+            summary=(
+                "domain_label",
+                "actors",
+                "actions",
+                "time_horizon",
+                "precedent_broken",
+                "sentences",
+            ),
+        ),
+        FileSchema(
+            "policy_mentions.csv",
+            _P,
+            "each clause mentioning a policy shift, with the action and domain words it holds",
+            _cols(
+                "sentence",
+                _c("domain", "string", "", "the domain id in the policy codebook"),
+                _c("actions", "string", "", "the actions in the clause, semicolon-separated"),
+                _c("actors", "string", "", "the entities in the clause, semicolon-separated"),
+                _c("time_horizon", "string", "", "durations, fiscal years and dates in the clause"),
+                "evidence",
+                "clause",
+                _c("start", "integer", "characters", "where the clause starts in the article text"),
+                _c(
+                    "end",
+                    "integer",
+                    "characters",
+                    "where the clause ends in the article text (exclusive)",
+                ),
+            ),
+        ),
+        FileSchema(
+            "timeline.csv",
+            _P,
+            "the events the article dates, resolved to a period, or listed unresolved",
+            _cols(
+                _c(
+                    "date",
+                    "date",
+                    "",
+                    "the date at its precision (YYYY, YYYY-MM, YYYY-MM-DD); empty when unresolved",
+                ),
+                _c("precision", "string", "", "year, month, week, day or relative"),
+                _c("period_start", "date", "", "first day of the period the date names"),
+                _c("period_end", "date", "", "last day of the period the date names"),
+                _c("resolved", "boolean", "", "true when the date could be placed on the calendar"),
+                _c("as_written", "string", "", "the date as the article writes it"),
+                _c(
+                    "label", "string", "", "the date and the event, as the timeline chart labels it"
+                ),
+                "note",
+                "start",
+                "end",
+                "sentence",
+            ),
+        ),
+        # --- 04 threat framing ---------------------------------------------------------------
+        FileSchema(
+            "threat_mentions.csv",
+            _T,
+            "each mention of a state framed as a threat (a threat cue about it in its clause)",
+            _cols(
+                "sentence",
+                _c("actor", "string", "", "the state, ISO 3166-1 alpha-3"),
+                _c("actor_name", "string", "", "the state's name", label="state"),
+                "text",
+                "start",
+                "end",
+                _c("cue", "string", "", "the threat cue that frames the state as a threat"),
+                "voice",
+                _c(
+                    "voice_kind",
+                    "string",
+                    "",
+                    "quotation (a quoted speaker), reported (reported speech or paraphrase) or narrator",
+                ),
+                _c(
+                    "descriptors",
+                    "string",
+                    "",
+                    "threat descriptors attached to this state in its clause, semicolon-separated",
+                ),
+                "clause",
+                "sentence_text",
+            ),
+        ),
+        FileSchema(
+            "threat_voices.csv",
+            _T,
+            "who voices the threats: one row per voice, with the states it frames as threats",
+            _cols(
+                "voice",
+                _c(
+                    "voice_kind",
+                    "string",
+                    "",
+                    "quotation, reported or narrator",
+                    label="how voiced",
+                ),
+                _c(
+                    "sentences",
+                    "integer",
+                    "sentences",
+                    "sentences in which the voice frames a state as a threat",
+                ),
+                _c("mentions", "integer", "mentions", "threat mentions voiced"),
+                _c(
+                    "states",
+                    "string",
+                    "",
+                    "the states framed as threats, in order of first mention",
+                ),
+            ),
+            key_title="Who voices the threats",
+            summary=("voice", "voice_kind", "sentences", "mentions", "states"),
+        ),
+        FileSchema(
+            "descriptors.csv",
+            _T,
+            "each threat descriptor, and the threat actor it attaches to",
+            _cols(
+                _c("descriptor", "string", "", "the descriptor's name in the framing codebook"),
+                "text",
+                "start",
+                "end",
+                "sentence",
+                _c(
+                    "actor",
+                    "string",
+                    "",
+                    "the threat actor it attaches to (nearest in its clause; empty: none)",
+                ),
+                "voice",
+                "clause",
+            ),
+        ),
+        FileSchema(
+            "sentence_codes.csv",
+            _T,
+            "each (sentence, code) the coder assigns: Entman functions, MFC dimensions, threat actors",
+            _cols(
+                "sentence",
+                "voice",
+                _c(
+                    "code",
+                    "string",
+                    "",
+                    "family:code, e.g. entman:remedy, mfc:Economic, threat:CHN",
+                ),
+                "evidence",
+                "start",
+                "end",
+            ),
+        ),
+        FileSchema(
+            "frames_by_voice.csv",
+            _T,
+            "per code family and code, the sentences of each voice carrying it, and their share",
+            _cols(
+                _c("family", "string", "", "threat, entman or mfc"),
+                _c("code", "string", "", "the code within its family"),
+                "voice",
+                _c("sentences", "integer", "sentences", "sentences of the voice carrying the code"),
+                _c("voice_sentences", "integer", "sentences", "all sentences of the voice"),
+                _c("share_pct", "number", "%", "sentences / voice_sentences", decimals=1),
+            ),
+        ),
+        FileSchema(
+            "agreement.csv",
+            _T,
+            "the coder against hand annotations, in and out of sample, per code and pooled",
+            _cols(
+                _c(
+                    "sample",
+                    "string",
+                    "",
+                    "in_sample (the seed) or out_of_sample (articles the codebook was not tuned on)",
+                ),
+                _c("code", "string", "", "family:code, or (pooled) over every decision"),
+                _c("articles", "integer", "articles", "annotated articles in the sample"),
+                _c("sentences", "integer", "sentences", "sentences in the sample"),
+                _c("human", "integer", "sentences", "sentences the annotator gave the code"),
+                _c("coder", "integer", "sentences", "sentences the coder gave the code"),
+                _c("both", "integer", "sentences", "sentences both gave the code"),
+                _c("precision", "number", "", "both / coder", decimals=2),
+                _c("recall", "number", "", "both / human", decimals=2),
+                _c("kappa", "number", "", "Cohen's kappa", decimals=2),
+                _c(
+                    "kappa_low",
+                    "number",
+                    "",
+                    "lower bound of the bootstrap 95% interval of kappa",
+                    decimals=2,
+                ),
+                _c(
+                    "kappa_high",
+                    "number",
+                    "",
+                    "upper bound of the bootstrap 95% interval of kappa",
+                    decimals=2,
+                ),
+            ),
+        ),
+        _FINDING,
+    )
+}
+
+NOTEBOOK_OF = {_A: "01", _S: "02", _P: "03", _T: "04"}
+
+
+def schema(name: str) -> FileSchema | None:
+    """The schema of a written file, by its name, or None when the dictionary lacks it."""
+    return FILES.get(name)
+
+
+def column(file: str | None, name: str) -> Column:
+    """A column's definition in `file`, else the shared one, else a bare one named `name`."""
+    found = FILES[file].column(name) if file in FILES else None
+    return found or _SHARED.get(name) or Column(name, "string", "", "")
+
+
+def written_columns(path: Path) -> list[str]:
+    """The columns of a written CSV (its header) or the top-level keys of a written JSON object."""
+    if path.suffix == ".json":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return list(data) if isinstance(data, dict) else []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return next(csv.reader(handle), [])
+
+
+def undocumented(path: Path) -> list[str]:
+    """What the dictionary lacks for a written file: the file itself, or each column it lacks."""
+    found = FILES.get(path.name)
+    if found is None:
+        return [f"{path.parent.name}/{path.name}: the file is not in the data dictionary"]
+    names = {c.name for c in found.columns}
+    return [
+        f"{path.parent.name}/{path.name}: column {name!r} is not in the data dictionary"
+        for name in written_columns(path)
+        if name not in names
+    ]
+
+
+def for_notebook(stem: str) -> list[FileSchema]:
+    """The files a notebook writes, as the dictionary lists them (finding.json last)."""
+    return [f for f in FILES.values() if f.notebook == stem] + [_FINDING]

@@ -1,0 +1,169 @@
+"""Tables for readers: a DataFrame as an HTML table with readable headers, units and formatted
+numbers (from the data dictionary), and the same table as plain text.
+
+In a notebook, `show(frame, "verdict.csv")` displays one object with both forms: the HTML page
+and JupyterLab show the HTML table, and nbval compares both (the text form is stable and
+readable in a diff). The findings page renders its key tables with `html_table` too.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import numbers
+from collections.abc import Sequence
+
+import pandas as pd
+
+from alliance_lib.report.dictionary import Column, column
+
+MISSING = "–"
+_NUMERIC = ("integer", "number")
+
+
+def _as_list(value: object) -> list:
+    """A list value, also when it was read back from CSV as its JSON text ("[0, 1, 5]")."""
+    if isinstance(value, list | tuple):
+        return list(value)
+    if isinstance(value, str) and value.startswith("["):
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            return [value]
+        return parsed if isinstance(parsed, list) else [value]
+    return [value]
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
+
+
+def format_value(value: object, col: Column) -> str:
+    """One cell as a reader sees it: numbers to the column's decimals, yes/no, lists joined."""
+    if col.type == "list" and not _is_missing(value):
+        return ", ".join(str(v) for v in _as_list(value))
+    if _is_missing(value) or value == "":
+        return MISSING if col.type in _NUMERIC + ("boolean",) else ""
+    if isinstance(value, bool) or col.type == "boolean":
+        return {True: "yes", False: "no", "True": "yes", "False": "no"}.get(value, str(value))
+    if isinstance(value, numbers.Real):
+        if col.type == "integer":
+            return f"{int(value):d}"
+        if col.decimals is not None:
+            return f"{value:.{col.decimals}f}"
+        if abs(value) >= 1e5:
+            return f"{value:,.0f}"
+        return f"{int(value):d}" if float(value).is_integer() else f"{value:.4g}"
+    return str(value)
+
+
+def readable(frame: pd.DataFrame, file: str | None = None) -> pd.DataFrame:
+    """The frame as strings under readable headers (index dropped), ready to show."""
+    columns = [column(file, str(name)) for name in frame.columns]
+    shown = pd.DataFrame(
+        {
+            col.header: [format_value(v, col) for v in frame[name]]
+            for name, col in zip(frame.columns, columns, strict=True)
+        },
+        dtype=object,
+    )
+    return shown
+
+
+def html_table(
+    frame: pd.DataFrame,
+    file: str | None = None,
+    *,
+    caption: str = "",
+    table_id: str = "",
+) -> str:
+    """An HTML <table>: headers with units (the meaning as a tooltip), numbers right-aligned,
+    dates unbroken."""
+    columns = [column(file, str(name)) for name in frame.columns]
+    classes = [
+        " class=num" if c.type in _NUMERIC else " class=date" if c.type == "date" else ""
+        for c in columns
+    ]
+    head = "".join(
+        f'<th{kind} title="{html.escape(c.meaning)}" scope="col">{html.escape(c.header)}</th>'
+        for c, kind in zip(columns, classes, strict=True)
+    )
+    rows = []
+    for values in frame.itertuples(index=False, name=None):
+        cells = "".join(
+            f"<td{kind}>{html.escape(format_value(v, c))}</td>"
+            for v, c, kind in zip(values, columns, classes, strict=True)
+        )
+        rows.append(f"<tr>{cells}</tr>")
+    ident = f' id="{html.escape(table_id)}"' if table_id else ""
+    title = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return (
+        f'<table class="data"{ident}>{title}<thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def text_table(frame: pd.DataFrame, file: str | None = None) -> str:
+    """The same table as plain text (what nbval compares, and what a terminal shows)."""
+    return readable(frame, file).to_string(index=False)
+
+
+class Table:
+    """A table shown in a notebook: HTML for the page, plain text for nbval and terminals."""
+
+    def __init__(self, frame: pd.DataFrame, file: str | None = None, caption: str = "") -> None:
+        self.frame, self.file, self.caption = frame, file, caption
+
+    def _repr_html_(self) -> str:
+        return html_table(self.frame, self.file, caption=self.caption)
+
+    def __repr__(self) -> str:
+        text = text_table(self.frame, self.file)
+        return f"{self.caption}\n{text}" if self.caption else text
+
+
+class Message:
+    """A line shown instead of an empty table (the same in HTML and text)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def _repr_html_(self) -> str:
+        return f'<p class="empty">{html.escape(self.text)}</p>'
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def show(
+    frame: pd.DataFrame,
+    file: str | None = None,
+    *,
+    columns: Sequence[str] | None = None,
+    caption: str = "",
+    empty: str = "No rows.",
+) -> Table | Message:
+    """What a notebook cell displays for `frame` (optionally only `columns`), as `file`'s
+    dictionary describes it; `empty` is shown when the frame has no rows."""
+    if frame.empty:
+        return Message(empty)
+    return Table(frame[list(columns)] if columns else frame, file, caption)
+
+
+def threat_voices(threats: pd.DataFrame) -> pd.DataFrame:
+    """Who voices the threats: per voice, the sentences and mentions framing a state as a threat
+    and the states framed, most sentences first (the findings page's voices table)."""
+    names = ["voice", "voice_kind", "sentences", "mentions", "states"]
+    if threats.empty:
+        return pd.DataFrame(columns=names)
+    grouped = threats.groupby("voice", sort=False).agg(
+        voice_kind=("voice_kind", "first"),
+        sentences=("sentence", "nunique"),
+        mentions=("actor", "size"),
+        states=("actor_name", lambda s: ", ".join(dict.fromkeys(s))),
+    )
+    grouped = grouped.reset_index().sort_values(
+        ["sentences", "mentions", "voice"], ascending=[False, False, True], kind="stable"
+    )
+    return grouped[names].reset_index(drop=True)
