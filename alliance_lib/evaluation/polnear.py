@@ -9,8 +9,11 @@ The definitions (issue 10), all on character offsets into the annotated text:
   recall gold quotations that some prediction matches, and the "excused" precision leaves out
   unmatched predictions that lie (`MATCH_SHARE` of them or more) inside another annotated
   attribution's content (an indirect or mixed one, which the annotators did count as speech);
-- a gold source is a *pronoun* (he/she), *named* (it holds a capitalised word that is not a
-  determiner or pronoun), *descriptive* (anything else) or missing;
+- a gold source is a *pronoun* (he/she), *named* when a proper name heads it or one of its
+  appositives (`Paul Ryan`; `Jeff Weaver, Sanders' campaign manager`; `the Washington Post`;
+  `Republican pollster Daron Shaw`), *descriptive* when a common noun heads every part (`a
+  Clinton campaign spokesman`; `Ryan's campaign`; `a spokesman for Bernie Sanders`), or missing;
+  the head of a part is its last word before any preposition or relative pronoun;
 - a named gold quotation's speaker is right when the surname of the speaker predicted for its
   best-matching prediction is a token of the gold source; a pronoun's when it is a token of the
   nearest named source annotated before the quotation (a proxy for the annotators' reading).
@@ -32,6 +35,12 @@ _NOT_NAMES = frozenset(
     "the a an this that these those it its i we you they he she his her him their them our my"
     " your who which what one another some many most all both".split()
 )
+# Words after which a part of a source no longer holds its head ("a spokesman for Sanders").
+_HEAD_ENDS = frozenset(
+    "who which whose whom that for of at from with by to in on like about as after before"
+    " during including".split()
+)
+_SOURCE_PARTS = re.compile(r"\s*(?:,|;|\s[-—–]+\s|--|\(|\))\s*")
 _MARKS = re.compile(r"[“”\"]")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
@@ -110,8 +119,14 @@ def source_kind(source: str) -> str:
         return "none"
     if len(words) == 1 and words[0].lower() in PRONOUN_SOURCES:
         return "pronoun"
-    if any(w[0].isupper() and w.lower() not in _NOT_NAMES for w in words):
-        return "named"
+    for part in _SOURCE_PARTS.split(source):
+        head = None
+        for k, word in enumerate(_TOKEN.findall(part)):
+            if k and word.lower() in _HEAD_ENDS:
+                break
+            head = word
+        if head and head[0].isupper() and head.lower() not in _NOT_NAMES:
+            return "named"
     return "descriptive"
 
 

@@ -1,67 +1,514 @@
 """Speakers: the person each said-clause names, including people the gazetteer does not know.
 
-This stage owns the people found in said-clauses. It resolves every clause that
-`quotes.find_quotations` found to a person id (gazetteer people by any name form; "he"/"she"/
-"they" to the person mentioned last before it; titles such as "Prime Minister" stripped), gives
-a person missing from the gazetteer an id made from their name, and adds the mentions of those
-new people to the article's entities, so that quotes and entities agree on who is who.
+This stage owns the people found in said-clauses. For each clause that `quotes.find_quotations`
+found it reads the speaker phrase:
+- a *name*: the phrase's head name, with titles, roles, affiliations and appositives set aside
+  (`Rep. Ann Lee (D-Ohio)` -> Ann Lee; `Clinton's campaign manager, Robby Mook` -> Robby Mook;
+  `Scott Pruitt, the attorney general of Oklahoma` -> Scott Pruitt), resolved to a gazetteer
+  person by any name form, or to a person of this article (one id per person: `Robby Mook`,
+  `Mook` and `Mr. Mook` are one id; `Eric Trump` is not `Donald Trump`);
+- a *pronoun* (`he`, `she`, `they`): the most recent person before the clause who is a
+  grammatical subject of speech or action (the speaker of an earlier said-clause, or a name
+  that opens a sentence outside quotation marks), skipping people whose gender, where the text
+  shows it (Mr./Mrs./Ms., or `he`/`she`/`his`/`her` later in the sentence that names them, or
+  an earlier pronoun resolved to them), disagrees; a person named only inside a quotation or as
+  an object is never an antecedent. The antecedent's offsets are recorded;
+- a *description* (`a campaign spokesman`): kept as written, with no id (not guessed).
+People missing from the gazetteer get an id made from their name, and their mentions (every
+form seen) are added to the article's entities, so that every speaker id is an entity.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 from alliance_lib.text.entities import merge, people_mentions
 from alliance_lib.text.gazetteer import EntityDef, Gazetteer
-from alliance_lib.text.lexicon import NOT_NAMES, PRONOUNS, TITLE_WORDS
-from alliance_lib.text.model import Entity, Sentence
-from alliance_lib.text.quotes import QuotedParagraph
+from alliance_lib.text.lexicon import (
+    DETERMINERS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    NOT_NAMES,
+    PRONOUN_GENDER,
+    PRONOUNS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+    TITLE_GENDER,
+    TITLE_WORDS,
+)
+from alliance_lib.text.model import Entity, Sentence, sentence_locator
+from alliance_lib.text.quotes import QuotedParagraph, SaidClause, Speaker
+
+LOOK_BACK = 12  # candidates a pronoun looks back over (bounded: linear time)
+_TOKEN = re.compile(r"[^\W_](?:[\w.'’-]*[\w.])?|\S")
+_AFFILIATION = re.compile(r"[DRI]-[A-Z][\w.]*")
+_BRACKETS = re.compile(r"\([^()]{0,60}\)")
+_PARTS = re.compile(r"\s*(?:,|—|–|\s-\s)\s*")
+_SKIP_PART = frozenset(
+    "who which whose that where when in at on during after before while from with as for"
+    " by of to if because although though since".split()
+)
+_CONJUNCTION = re.compile(r"\s*(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et|[Oo]r|[Tt]hen)\b")
+# A pronoun subject followed by a lower-case word: `He praised them but`, `she also`.
+_PRONOUN_SUBJECT = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]hey)\s+[a-z]")
+_FIRST_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+_SPEECH_WORD = re.compile("|".join(re.escape(v) for v in SPEECH_VERBS))
+_PERSON_PRONOUNS = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A person's name found in a phrase, with its offsets in the article text."""
+
+    text: str
+    start: int
+    end: int
+    gender: str | None = None  # from a title such as Mr. or Mrs.
 
 
 @dataclass(frozen=True)
 class Speakers:
     """Who each said-clause names (by the quotation's opening mark), and the entities with them."""
 
-    by_quotation: dict[int, str | None]
+    by_quotation: dict[int, Speaker | None]  # also a lead clause's, by its phrase's offset
     entities: list[Entity]  # the gazetteer's mentions plus every mention of a new person
 
 
-class _Resolver:
-    """Resolves a said-clause name to an entity id, creating people the gazetteer lacks."""
+def _tokens(phrase: str, base: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), base + m.start(), base + m.end()) for m in _TOKEN.finditer(phrase)]
 
-    def __init__(self, gazetteer: Gazetteer, entities: list[Entity]) -> None:
+
+def _is_name_token(word: str) -> bool:
+    if word.lower() in NAME_PARTICLES:
+        return True
+    return word[0].isupper() and word[0].isalpha() and not _AFFILIATION.fullmatch(word)
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s", "s'", "s’"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """What one comma-free part of a speaker phrase holds."""
+
+    name: Name | None  # the head name, or the subject's name for a clause
+    whole: bool  # the part is one noun phrase (`former Rep. George Miller`), not a clause
+    described: bool  # a noun phrase headed by a common noun (`a campaign spokesman`)
+
+
+def _chain(words: list[tuple[str, int, int]], ordinary: Container[str]) -> _Part:
+    """Read a part as a noun phrase or as a clause with a subject.
+
+    A run of capitalised words at the end of the part heads it when only modifiers come before
+    it (`Republican party boss Reince Priebus`, `former Rep. George Miller`); a run that opens
+    the part is the subject of a clause (`Trump attacked Hillary Clinton on Friday`), unless the
+    run at the end follows a clause boundary (`a woman asked for a photo and Clinton`). A part
+    opened by a determiner with no name at its head is a description (`a campaign spokesman`).
+    """
+    while words and (words[-1][0].lower() in _TRAILING_ADVERBS or words[-1][0].endswith("ly")):
+        words = words[:-1]  # `Ferdie Pacheco once (said)`, `Smith reportedly (said)`
+    i, count = 0, len(words)
+    determiner = False
+    while i < count:  # set aside what opens the part without naming anyone
+        word = words[i][0]
+        lower = word.lower()
+        if lower in DETERMINERS:
+            determiner = True
+        elif not (i == 0 and (_ordinary_opening(words, ordinary) or _participle(words, i))):
+            break
+        i += 1
+    runs: list[tuple[int, int]] = []
+    k = i
+    while k < count:
+        if _is_name_token(words[k][0]) and words[k][0].lower() not in NAME_PARTICLES:
+            j = k
+            while (
+                j + 1 < count
+                and not _possessive(words[j][0])
+                and (_is_name_token(words[j + 1][0]) or words[j + 1][0].lower() in NAME_SUFFIXES)
+            ):
+                j += 1
+            runs.append((k, j + 1))
+            k = j + 1
+        else:
+            k += 1
+    lowered = [w.lower() for w, _, _ in words]
+    if not runs:
+        described = determiner or (i < count and words[i][0][0].islower())
+        return _Part(None, not any(_breaks(lowered, m) for m in range(i, count)), described)
+    lead = runs[0] if runs[0][0] == i else None
+    trail = runs[-1] if runs[-1][1] == count and not _possessive(words[count - 1][0]) else None
+    if trail is not None:
+        start = lead[1] if lead is not None and lead != trail else i
+        between = range(start, trail[0])
+        if not any(_breaks(lowered, m) for m in between):
+            if determiner and lead is None and trail[0] > i:
+                return _Part(None, True, True)  # `the Florida senator` has no trailing run
+            return _Part(_head(words, trail), True, False)
+        if trail[0] > 0 and lowered[trail[0] - 1] in _BOUNDARIES:
+            return _Part(_head(words, trail), False, False)
+    if lead is not None and not determiner and not _possessive(words[lead[1] - 1][0]):
+        return _Part(_head(words, lead), False, False)
+    return _Part(None, False, determiner or lead is not None)
+
+
+_BOUNDARIES = frozenset("and but while as when then".split())
+_AUXILIARIES = frozenset(
+    "is are was were be been being has have had do does did will would can could shall should"
+    " may might must not".split()
+)
+_PREPOSITIONS = frozenset("in on at from with by to about into after before during".split())
+
+
+def _breaks(lowered: list[str], m: int) -> bool:
+    """Whether the lower-case word at `m` ends a noun phrase: a verb, an auxiliary, a preposition."""
+    word = lowered[m]
+    if not word[:1].isalpha():
+        return word not in {"&", ".", "'", "’"}
+    if word in ROLE_WORDS or word in TITLE_WORDS:
+        return False
+    if word in {"of", "for"}:
+        return not (m > 0 and (lowered[m - 1] in TITLE_WORDS or lowered[m - 1] in ROLE_WORDS))
+    if word in _AUXILIARIES or word in _PREPOSITIONS or word in _SKIP_PART or word in _BOUNDARIES:
+        return True
+    if _SPEECH_WORD.fullmatch(word):
+        return True
+    return word.endswith("ed") or (
+        word.endswith("s") and not word.endswith(("ss", "us", "is", "ics"))
+    )
+
+
+_TRAILING_ADVERBS = frozenset("once also later then again still now first too alone".split())
+
+
+def _ordinary_opening(words: list[tuple[str, int, int]], ordinary: Container[str]) -> bool:
+    """A sentence-opening ordinary word before a determiner or preposition (`Like a`, `Soon after`)."""
+    if words[0][0].lower() not in ordinary:
+        return False
+    following = words[1][0].lower() if len(words) > 1 else ""
+    return following in DETERMINERS or following in _PREPOSITIONS or following in _SKIP_PART
+
+
+def _participle(words: list[tuple[str, int, int]], i: int) -> bool:
+    """A sentence-opening participle or adverb (`Holding open`, `Speaking to`), not a name."""
+    word = words[i][0]
+    if not word.endswith(("ing", "ly", "ed")) or i + 1 >= len(words):
+        return False
+    following = words[i + 1][0]
+    return following[0].islower() and _SPEECH_WORD.fullmatch(following) is None
+
+
+def _head(words: list[tuple[str, int, int]], run_range: tuple[int, int]) -> Name | None:
+    """The name in a run of capitalised words, titles before it set aside."""
+    run = words[run_range[0] : run_range[1]]
+    gender = None
+    cut = 0
+    for i, (w, _, _) in enumerate(run):
+        lower = w.lower()
+        if lower in TITLE_GENDER:
+            gender = TITLE_GENDER[lower]
+        if lower in TITLE_WORDS:
+            cut = i + 1
+    run = run[cut:]
+    while run and (run[0][0].lower() in NOT_NAMES or run[0][0].lower() in DETERMINERS):
+        run = run[1:]
+    while run and run[-1][0].lower() in NAME_PARTICLES:
+        run = run[:-1]
+    if not run or all(w.lower() in NOT_NAMES for w, _, _ in run):
+        return None
+    return Name(" ".join(w for w, _, _ in run), run[0][1], run[-1][2], gender)
+
+
+def read_phrase(
+    phrase: str, base: int, *, leading_only: bool = False, ordinary: Container[str] = frozenset()
+) -> tuple[str, Name | None]:
+    """What a speaker phrase is: ("pronoun", None), ("name", Name), ("descriptive", None) or ("", None).
+
+    The phrase is split at commas and dashes. The speaker is the first part when it is a noun
+    phrase headed by a name (`Jeff Weaver, Sanders' campaign manager`); otherwise the last such
+    part (`Clinton's campaign manager, Robby Mook`; `In Berea, after winning Ohio, Gov. John
+    Kasich`); otherwise the subject of a first part that is a clause (`Trump attacked Clinton
+    on Friday`); otherwise a description when the first part is one (`a campaign spokesman`).
+    `leading_only` reads the first part alone (a sentence's subject). Words in `ordinary` (the
+    article's lower-case vocabulary) do not open a name.
+    """
+    cleaned = _BRACKETS.sub(lambda m: " " * len(m.group()), phrase)
+    conjunction = _CONJUNCTION.match(cleaned)
+    if conjunction:  # `But he also said`, `And Smith said`
+        cleaned = " " * conjunction.end() + cleaned[conjunction.end() :]
+    stripped = cleaned.strip(" ,.")
+    if stripped.lower() in PRONOUNS or _PRONOUN_SUBJECT.match(stripped):
+        return "pronoun", None
+    position = 0
+    parts: list[_Part] = []
+    for piece in _PARTS.split(cleaned):
+        at = cleaned.find(piece, position)
+        position = at + len(piece)
+        words = _tokens(piece, base + at)
+        while words and words[0][0].lower() in _BOUNDARIES:
+            words = words[1:]  # `..., and Hamada told`
+        if not words:
+            continue
+        head = words[0][0].lower()
+        if head in _SKIP_PART or _AFFILIATION.fullmatch(words[0][0]) or head.isdigit():
+            continue
+        if not parts and position < len(cleaned.rstrip(" ,.")) and piece.isupper():
+            continue  # a dateline (`WASHINGTON —`) before the words that name anyone
+        parts.append(_chain(words, ordinary))
+        if leading_only:
+            break
+    if not parts:
+        return "", None
+    first = parts[0]
+    if first.name is not None and first.whole:
+        return "name", first.name
+    for part in reversed(parts[1:]):
+        if part.name is not None and part.whole:
+            return "name", part.name
+    if first.name is not None:
+        return "name", first.name
+    return ("descriptive", None) if first.described else ("", None)
+
+
+class _People:
+    """The article's people: gazetteer people and new ones, one id per person across name forms."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.people = sorted((e.start, e.id) for e in entities if e.type == "person")
         self.new: dict[str, EntityDef] = {}
-        self.new_forms: dict[str, str] = {}
+        self.forms: dict[str, str] = {}  # surface form -> new person's id
+        self.given: dict[str, str | None] = {}  # new person's id -> given name, if known
+        self.anchors: list[Entity] = []  # the mention each new person was named by
 
-    def resolve(self, name: str, offset: int) -> str | None:
-        name = name.strip()
-        if name.lower() in PRONOUNS:
-            i = bisect.bisect_left(self.people, (offset, ""))
-            return self.people[i - 1][1] if i else None
-        tokens = name.split()
+    def resolve(self, name: Name, text: str) -> str | None:
+        tokens = name.text.split()
+        if tokens and tokens[-1].lower() in NAME_SUFFIXES and len(tokens) > 1:
+            tokens = tokens[:-1]
+        if not tokens:
+            return None
         for k in range(len(tokens)):
             candidate = " ".join(tokens[k:])
-            entity = self.gazetteer.lookup(candidate) or self.new.get(
-                self.new_forms.get(candidate, "")
-            )
-            if entity is not None:
+            entity = self.gazetteer.lookup(candidate)
+            if entity is not None and entity.type == "person":
                 return entity.id
-        while tokens and (tokens[0].lower() in TITLE_WORDS or self.gazetteer.lookup(tokens[0])):
-            tokens.pop(0)
-        if not tokens or not tokens[-1][0].isupper() or any(t.lower() in NOT_NAMES for t in tokens):
-            return None
+            if entity is not None and k == 0:
+                return entity.id  # an organisation or a country speaking
         full = " ".join(tokens)
+        if full.isupper() and len(full) > 2:
+            full = full.title()
+            tokens = full.split()
+        if full in self.forms:
+            return self.forms[full]
+        family, given = tokens[-1], (tokens[0] if len(tokens) > 1 else None)
+        known = self.forms.get(family)
+        if known is not None and _compatible(self.given.get(known), given):
+            self._remember(known, full, family, given)
+            return known
         entity_id = re.sub(r"[^a-z0-9]+", "-", full.lower()).strip("-")
+        if not entity_id:
+            return None
         if entity_id not in self.new:
-            self.new[entity_id] = EntityDef(entity_id, "person", full, tokens[-1])
-        self.new_forms.setdefault(full, entity_id)
-        self.new_forms.setdefault(tokens[-1], entity_id)
-        bisect.insort(self.people, (offset, entity_id))
+            self.new[entity_id] = EntityDef(entity_id, "person", full, family)
+            self.anchors.append(
+                Entity(
+                    name.start, name.end, text[name.start : name.end], "person", entity_id, full, 0
+                )
+            )
+        self._remember(entity_id, full, family, given)
         return entity_id
+
+    def _remember(self, entity_id: str, full: str, family: str, given: str | None) -> None:
+        self.forms.setdefault(full, entity_id)
+        self.forms.setdefault(family, entity_id)
+        if given and not self.given.get(entity_id):
+            self.given[entity_id] = given
+            current = self.new[entity_id]
+            if len(full) > len(current.name):
+                self.new[entity_id] = EntityDef(entity_id, "person", full, family)
+
+    def name_of(self, entity_id: str) -> str:
+        entry = self.new.get(entity_id) or self.gazetteer.entries.get(entity_id)
+        return entry.name if entry else entity_id
+
+
+def _compatible(known: str | None, given: str | None) -> bool:
+    """Whether two given names can belong to one person (either unknown, equal, or an initial)."""
+    if not known or not given:
+        return True
+    a, b = known.rstrip(".").lower(), given.rstrip(".").lower()
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+@dataclass
+class _Candidate:
+    """A person at subject position: a sentence's opening name, or a said-clause's speaker."""
+
+    offset: int
+    name: Name
+    entity_id: str | None = None
+
+
+class _Resolver:
+    """Resolves said-clauses in text order; pronouns look back over subjects seen so far."""
+
+    def __init__(
+        self, text: str, people: _People, subjects: list[_Candidate], quoted: list[tuple[int, int]]
+    ) -> None:
+        self.text = text
+        self.people = people
+        self.subjects = subjects  # sentence subjects, in text order
+        self.next_subject = 0
+        self.history: list[_Candidate] = []  # subjects and speakers before the current offset
+        self.gender: dict[str, str] = {}
+        self.quoted = quoted
+        self.ordinary: Container[str] = frozenset()
+
+    def _advance(self, offset: int) -> None:
+        while (
+            self.next_subject < len(self.subjects)
+            and self.subjects[self.next_subject].offset < offset
+        ):
+            self._push(self.subjects[self.next_subject])
+            self.next_subject += 1
+
+    def _push(self, candidate: _Candidate) -> None:
+        if candidate.entity_id is None:
+            candidate.entity_id = self.people.resolve(candidate.name, self.text)
+        if candidate.entity_id is None:
+            return
+        gender = candidate.name.gender or _gender_after(self.text, candidate.name.end)
+        if gender and candidate.entity_id not in self.gender:
+            self.gender[candidate.entity_id] = gender
+        self.history.append(candidate)
+
+    def resolve(self, clause: SaidClause) -> Speaker | None:
+        self._advance(clause.offset)
+        kind, name = read_phrase(
+            clause.phrase,
+            clause.phrase_start,
+            leading_only=clause.kind == "subject",
+            ordinary=self.ordinary,
+        )
+        attribution = clause.kind
+        if kind == "pronoun":
+            return self._pronoun(clause)
+        if kind == "name" and name is not None:
+            entity_id = self.people.resolve(name, self.text)
+            if entity_id is not None:
+                self._push(_Candidate(clause.offset, name, entity_id))
+                return Speaker(entity_id, attribution, clause.phrase)
+        if kind == "descriptive" and clause.kind == "said_clause":
+            return Speaker(None, "descriptive", clause.phrase)
+        return None
+
+    def _pronoun(self, clause: SaidClause) -> Speaker | None:
+        pronoun = _FIRST_PRONOUN.search(clause.phrase)
+        wanted = PRONOUN_GENDER.get(pronoun.group().lower()) if pronoun else None
+        for candidate in reversed(self.history[-LOOK_BACK:]):
+            entity_id = candidate.entity_id
+            if entity_id is None or (wanted and self.gender.get(entity_id, wanted) != wanted):
+                continue
+            if wanted:
+                self.gender.setdefault(entity_id, wanted)
+            span = (candidate.name.start, candidate.name.end)
+            return Speaker(entity_id, "pronoun", clause.phrase, span)
+        return None
+
+
+def _gender_after(text: str, end: int) -> str | None:
+    """The gender of the first personal pronoun after a name, in the rest of its sentence."""
+    stop = end
+    limit = min(len(text), end + 200)
+    while stop < limit and text[stop] not in '.!?\n“"':
+        stop += 1
+    match = _PERSON_PRONOUNS.search(text, end, stop)
+    return PRONOUN_GENDER.get(match.group().lower()) if match else None
+
+
+def _inside(quoted: list[tuple[int, int]], offset: int, cursor: list[int]) -> bool:
+    """Whether `offset` (non-decreasing across calls) lies inside a quotation."""
+    while cursor[0] < len(quoted) and quoted[cursor[0]][1] <= offset:
+        cursor[0] += 1
+    return cursor[0] < len(quoted) and quoted[cursor[0]][0] <= offset
+
+
+class _Vocabulary:
+    """What the article itself shows about its words: which are ordinary (written lower-case
+    somewhere) and which end a name of two or more capitalised words (a surname)."""
+
+    def __init__(self, text: str, gazetteer: Gazetteer) -> None:
+        self.lower = {m.group() for m in _LOWER_WORD.finditer(text)}
+        self.surnames = {m.group(1) for m in _FULL_NAME.finditer(text)}
+        self.gazetteer = gazetteer
+
+    def person_like(self, name: Name) -> bool:
+        """Whether a name found at subject position can be a person's (not `Despite`, `Police`)."""
+        tokens = name.text.split()
+        entity = self.gazetteer.lookup(name.text)
+        if entity is not None:
+            return entity.type == "person"
+        if tokens[0].lower() in self.lower or tokens[0].lower() in NOT_NAMES:
+            return False
+        return True
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+_FULL_NAME = re.compile(
+    r"\b[A-Z][a-z]+(?:\s[A-Z]\.)?\s(?:[A-Z][a-z]*[’']?\s)?([A-Z][a-z][\w’'-]*)\b"
+)
+_SPEECH = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=lambda v: (-len(v), v)))
+    + r")\b"
+)
+
+
+def sentence_subjects(
+    text: str,
+    sentences: Iterable[Sentence],
+    quoted: list[tuple[int, int]],
+    vocabulary: _Vocabulary,
+) -> list[_Candidate]:
+    """The person each sentence outside quotation marks is about, if any (a subject candidate):
+    the speaker of its speech verb (`Like a friend, Ebeling said ...`, `..., said Jake Roe.`),
+    otherwise the name that opens it."""
+    found = []
+    cursor = [0]
+    ordinary = vocabulary.lower
+    for sentence in sentences:
+        start = sentence.start
+        while start < sentence.end and not text[start].isalnum():
+            start += 1
+        if start >= sentence.end or _inside(quoted, start, cursor) or text[sentence.start] in '“"':
+            continue
+        head_end = min(sentence.end, start + 160)
+        name, kind = None, ""
+        verb = None
+        for found_verb in _SPEECH.finditer(text, start, sentence.end):
+            verb = found_verb  # the last speech verb: `..., said Jake Roe, a pollster.`
+        if verb is not None and verb.start() > start:
+            after_end = min(sentence.end, verb.end() + 100)
+            kind, name = read_phrase(
+                text[verb.end() : after_end], verb.end(), leading_only=True, ordinary=ordinary
+            )
+            if name is None and verb.start() - start < 160:
+                kind, name = read_phrase(text[start : verb.start()], start, ordinary=ordinary)
+        if kind == "pronoun":
+            continue
+        if name is None:
+            kind, name = read_phrase(
+                text[start:head_end], start, leading_only=True, ordinary=ordinary
+            )
+        if kind == "name" and name is not None and vocabulary.person_like(name):
+            found.append(_Candidate(name.start, name))
+    return found
+
+
+def _quoted_spans(quoted: list[QuotedParagraph]) -> list[tuple[int, int]]:
+    return [(q.open_mark, q.end + 1) for p in quoted for q in p.quotations]
 
 
 def resolve_speakers(
@@ -72,12 +519,38 @@ def resolve_speakers(
     sentences: list[Sentence],
 ) -> Speakers:
     """Resolve every said-clause in text order, then add the new people's mentions to `entities`."""
-    resolver = _Resolver(gazetteer, entities)
-    by_quotation = {
-        quotation.open_mark: resolver.resolve(quotation.clause.name, quotation.clause.offset)
-        for paragraph in quoted
-        for quotation in paragraph.quotations
-        if quotation.clause is not None
-    }
-    new_mentions = people_mentions(text, resolver.new.values(), gazetteer, sentences)
-    return Speakers(by_quotation, merge(entities, new_mentions))
+    people = _People(gazetteer)
+    spans = _quoted_spans(quoted)
+    vocabulary = _Vocabulary(text, gazetteer)
+    subjects = sentence_subjects(text, sentences, spans, vocabulary)
+    resolver = _Resolver(text, people, subjects, spans)
+    resolver.ordinary = vocabulary.lower
+    clauses: list[tuple[int, int, SaidClause]] = []  # (offset, key, clause)
+    for paragraph in quoted:
+        for quotation in paragraph.quotations:
+            if quotation.clause is not None:
+                clauses.append((quotation.clause.offset, quotation.open_mark, quotation.clause))
+        if paragraph.lead is not None:
+            clauses.append((paragraph.lead.offset, paragraph.lead.phrase_start, paragraph.lead))
+    by_quotation: dict[int, Speaker | None] = {}
+    for _, key, clause in sorted(clauses, key=lambda c: (c[0], c[1])):
+        by_quotation[key] = resolver.resolve(clause)
+    new_mentions = people_mentions(text, people.new.values(), gazetteer, sentences, people.forms)
+    sentence_of = sentence_locator(sentences)
+    anchors = [
+        Entity(a.start, a.end, a.text, a.type, a.id, people.name_of(a.id), sentence_of(a.start))
+        for a in people.anchors
+    ]
+    named = [
+        Entity(e.start, e.end, e.text, e.type, e.id, people.name_of(e.id), e.sentence)
+        for e in new_mentions
+    ]
+    merged = merge(merge(entities, named), anchors)
+    present = {e.id for e in merged}
+    missing = [a for a in anchors if a.id not in present]
+    if missing:  # an anchor overlapping a gazetteer mention: the speaker's own mention wins
+        taken = {(a.start, a.end) for a in missing}
+        merged = merge(
+            [e for e in merged if not any(e.start < b and a < e.end for a, b in taken)], missing
+        )
+    return Speakers(by_quotation, merged)

@@ -86,7 +86,7 @@ def test_other_outlet_layout(wire):
     assert speakers == [
         ("lloyd-austin", "said_clause", False),
         ("lloyd-austin", "inherited", False),  # second quotation in the paragraph
-        ("lloyd-austin", "said_clause", False),  # "he added": pronoun resolved
+        ("lloyd-austin", "pronoun", False),  # "he added": pronoun resolved
         ("hamada-yasukazu", "said_clause", True),  # partial, in reported speech
         ("mary-okafor", "said_clause", False),  # not in the gazetteer: made from the clause
         ("mary-okafor", "inherited", False),
