@@ -50,7 +50,9 @@ NOT_NAMES = frozenset(
     " some many most all both each every no not instead indeed afterward moreover furthermore"
     " nevertheless nonetheless otherwise thus therefore hence finally ultimately similarly"
     " likewise besides overall specifically separately previously recently currently"
-    " initially originally asked speaking".split()
+    " initially originally asked speaking any much more less such other same few either"
+    " neither whatever whoever everyone everybody nobody someone somebody anyone anybody"
+    " these those just even only perhaps maybe".split()
 )
 # Words that can precede a name in a said-clause and are not part of it (any case).
 TITLE_WORDS = frozenset(

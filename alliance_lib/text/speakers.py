@@ -42,6 +42,7 @@ from alliance_lib.text.model import Entity, Sentence, sentence_locator
 from alliance_lib.text.quotes import QuotedParagraph, SaidClause, Speaker
 
 LOOK_BACK = 12  # candidates a pronoun looks back over (bounded: linear time)
+MAX_NAME_WORDS = 4  # "Joseph R. Biden Jr." is four; a longer capitalised run is a headline
 _TOKEN = re.compile(r"[^\W_](?:[\w.'’-]*[\w.])?|\S")
 _AFFILIATION = re.compile(r"[DRI]-[A-Z][\w.]*")
 _BRACKETS = re.compile(r"\([^()]{0,60}\)")
@@ -55,7 +56,11 @@ _CONJUNCTION = re.compile(r"\s*(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et|[Oo]r|[Tt]hen)\b")
 _PRONOUN_SUBJECT = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]hey)\s+[a-z]")
 _FIRST_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _SPEECH_WORD = re.compile("|".join(re.escape(v) for v in SPEECH_VERBS))
-_PERSON_PRONOUNS = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+# `he`/`she` as the subject of what a name said: `Simmons said he saw`, `Lee told us that she`.
+_SAID_PRONOUN = re.compile(
+    r"[^;]{0,80}?\b(?:said|says|told|added|wrote|argued|insisted|noted|explained)\b"
+    r"(?:\s+\w+){0,3}?\s+(?:that\s+)?(he|she)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +86,13 @@ def _tokens(phrase: str, base: int) -> list[tuple[str, int, int]]:
 
 
 def _is_name_token(word: str) -> bool:
+    """A word that can be part of a name: capitalised (`McConnell`, `O'Hanlon`, `CNN`), not an
+    affiliation (`R-Ky.`) nor glued page furniture (`FoleyFlagShareLikeReply`)."""
     if word.lower() in NAME_PARTICLES:
         return True
-    return word[0].isupper() and word[0].isalpha() and not _AFFILIATION.fullmatch(word)
+    if not (word[0].isupper() and word[0].isalpha()) or _AFFILIATION.fullmatch(word):
+        return False
+    return word.isupper() or sum(ch.isupper() for ch in word[1:]) <= 1
 
 
 def _possessive(word: str) -> bool:
@@ -192,6 +201,20 @@ def _ordinary_opening(words: list[tuple[str, int, int]], ordinary: Container[str
     return following in DETERMINERS or following in _PREPOSITIONS or following in _SKIP_PART
 
 
+def _adverbial(words: list[tuple[str, int, int]], ordinary: Container[str]) -> bool:
+    """A part that opens a sentence without being its subject (`Moments later`, `In Ohio`)."""
+    first = words[0][0]
+    lower = first.lower()
+    return (
+        lower in _PREPOSITIONS
+        or lower in _SKIP_PART
+        or lower in ordinary
+        or lower in NOT_NAMES
+        or _participle(words, 0)
+        or first.endswith(("ing", "ly"))
+    )
+
+
 def _participle(words: list[tuple[str, int, int]], i: int) -> bool:
     """A sentence-opening participle or adverb (`Holding open`, `Speaking to`), not a name."""
     word = words[i][0]
@@ -217,13 +240,13 @@ def _head(words: list[tuple[str, int, int]], run_range: tuple[int, int]) -> Name
         run = run[1:]
     while run and run[-1][0].lower() in NAME_PARTICLES:
         run = run[:-1]
-    if not run or all(w.lower() in NOT_NAMES for w, _, _ in run):
-        return None
+    if not run or all(w.lower() in NOT_NAMES for w, _, _ in run) or len(run) > MAX_NAME_WORDS:
+        return None  # no name, or a headline's run of capitalised words
     return Name(" ".join(w for w, _, _ in run), run[0][1], run[-1][2], gender)
 
 
 def read_phrase(
-    phrase: str, base: int, *, leading_only: bool = False, ordinary: Container[str] = frozenset()
+    phrase: str, base: int, *, subject: bool = False, ordinary: Container[str] = frozenset()
 ) -> tuple[str, Name | None]:
     """What a speaker phrase is: ("pronoun", None), ("name", Name), ("descriptive", None) or ("", None).
 
@@ -232,8 +255,10 @@ def read_phrase(
     part (`Clinton's campaign manager, Robby Mook`; `In Berea, after winning Ohio, Gov. John
     Kasich`); otherwise the subject of a first part that is a clause (`Trump attacked Clinton
     on Friday`); otherwise a description when the first part is one (`a campaign spokesman`).
-    `leading_only` reads the first part alone (a sentence's subject). Words in `ordinary` (the
-    article's lower-case vocabulary) do not open a name.
+    With `subject`, the phrase opens a sentence: adverbial parts (`Moments later`, `In Ohio`,
+    `Making her way around the diner`) are passed over and the first other part gives the
+    subject, or nothing. Words in `ordinary` (the article's lower-case vocabulary) do not open
+    a name.
     """
     cleaned = _BRACKETS.sub(lambda m: " " * len(m.group()), phrase)
     conjunction = _CONJUNCTION.match(cleaned)
@@ -257,9 +282,14 @@ def read_phrase(
             continue
         if not parts and position < len(cleaned.rstrip(" ,.")) and piece.isupper():
             continue  # a dateline (`WASHINGTON —`) before the words that name anyone
-        parts.append(_chain(words, ordinary))
-        if leading_only:
-            break
+        part = _chain(words, ordinary)
+        if subject:
+            if part.name is not None:
+                return "name", part.name
+            if _adverbial(words, ordinary):
+                continue
+            return ("descriptive", None) if part.described else ("", None)
+        parts.append(part)
     if not parts:
         return "", None
     first = parts[0]
@@ -362,7 +392,8 @@ class _Resolver:
         self.subjects = subjects  # sentence subjects, in text order
         self.next_subject = 0
         self.history: list[_Candidate] = []  # subjects and speakers before the current offset
-        self.gender: dict[str, str] = {}
+        self.gender: dict[str, str] = {}  # shown by a title or a pronoun in the naming sentence
+        self.guessed: dict[str, str] = {}  # from a pronoun resolved to the person earlier
         self.quoted = quoted
         self.ordinary: Container[str] = frozenset()
 
@@ -381,7 +412,8 @@ class _Resolver:
             return
         gender = candidate.name.gender or _gender_after(self.text, candidate.name.end)
         if gender and candidate.entity_id not in self.gender:
-            self.gender[candidate.entity_id] = gender
+            self.gender[candidate.entity_id] = gender  # shown by the text: it outranks a guess
+            self.guessed.pop(candidate.entity_id, None)
         self.history.append(candidate)
 
     def resolve(self, clause: SaidClause) -> Speaker | None:
@@ -389,7 +421,7 @@ class _Resolver:
         kind, name = read_phrase(
             clause.phrase,
             clause.phrase_start,
-            leading_only=clause.kind == "subject",
+            subject=clause.kind == "subject",
             ordinary=self.ordinary,
         )
         attribution = clause.kind
@@ -409,23 +441,27 @@ class _Resolver:
         wanted = PRONOUN_GENDER.get(pronoun.group().lower()) if pronoun else None
         for candidate in reversed(self.history[-LOOK_BACK:]):
             entity_id = candidate.entity_id
-            if entity_id is None or (wanted and self.gender.get(entity_id, wanted) != wanted):
+            if entity_id is None:
                 continue
-            if wanted:
-                self.gender.setdefault(entity_id, wanted)
+            known = self.gender.get(entity_id) or self.guessed.get(entity_id)
+            if wanted and known and known != wanted:
+                continue
+            if wanted and entity_id not in self.gender:
+                self.guessed[entity_id] = wanted
             span = (candidate.name.start, candidate.name.end)
             return Speaker(entity_id, "pronoun", clause.phrase, span)
         return None
 
 
 def _gender_after(text: str, end: int) -> str | None:
-    """The gender of the first personal pronoun after a name, in the rest of its sentence."""
+    """The gender of `he` or `she` as the subject of what a name said, in the rest of its
+    sentence (`Simmons said he saw`, `Lee told reporters that she would`)."""
     stop = end
     limit = min(len(text), end + 200)
     while stop < limit and text[stop] not in '.!?\n“"':
         stop += 1
-    match = _PERSON_PRONOUNS.search(text, end, stop)
-    return PRONOUN_GENDER.get(match.group().lower()) if match else None
+    match = _SAID_PRONOUN.match(text, end, stop)
+    return PRONOUN_GENDER.get(match.group(1).lower()) if match else None
 
 
 def _inside(quoted: list[tuple[int, int]], offset: int, cursor: list[int]) -> bool:
@@ -437,11 +473,11 @@ def _inside(quoted: list[tuple[int, int]], offset: int, cursor: list[int]) -> bo
 
 class _Vocabulary:
     """What the article itself shows about its words: which are ordinary (written lower-case
-    somewhere) and which end a name of two or more capitalised words (a surname)."""
+    somewhere) and which are capitalised inside a sentence (names, not sentence openers)."""
 
     def __init__(self, text: str, gazetteer: Gazetteer) -> None:
         self.lower = {m.group() for m in _LOWER_WORD.finditer(text)}
-        self.surnames = {m.group(1) for m in _FULL_NAME.finditer(text)}
+        self.inner = {m.group() for m in _INNER_CAPITAL.finditer(text)}
         self.gazetteer = gazetteer
 
     def person_like(self, name: Name) -> bool:
@@ -450,15 +486,15 @@ class _Vocabulary:
         entity = self.gazetteer.lookup(name.text)
         if entity is not None:
             return entity.type == "person"
-        if tokens[0].lower() in self.lower or tokens[0].lower() in NOT_NAMES:
+        first = tokens[0].lower()
+        if first in self.lower or first in NOT_NAMES:
             return False
-        return True
+        return len(tokens) > 1 or name.gender is not None or tokens[0] in self.inner
 
 
+_PROSE_END = re.compile(r"[.!?:][\"”’)]*$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
-_FULL_NAME = re.compile(
-    r"\b[A-Z][a-z]+(?:\s[A-Z]\.)?\s(?:[A-Z][a-z]*[’']?\s)?([A-Z][a-z][\w’'-]*)\b"
-)
+_INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’-]*")
 _SPEECH = re.compile(
     r"\b(?:"
     + "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=lambda v: (-len(v), v)))
@@ -484,24 +520,20 @@ def sentence_subjects(
             start += 1
         if start >= sentence.end or _inside(quoted, start, cursor) or text[sentence.start] in '“"':
             continue
+        if not _PROSE_END.search(text, max(start, sentence.end - 3), sentence.end):
+            continue  # a byline, a credit or a heading: no sentence punctuation at its end
         head_end = min(sentence.end, start + 160)
         name, kind = None, ""
         verb = None
         for found_verb in _SPEECH.finditer(text, start, sentence.end):
             verb = found_verb  # the last speech verb: `..., said Jake Roe, a pollster.`
-        if verb is not None and verb.start() > start:
+        if verb is not None and text[start : verb.start()].rstrip().endswith(","):
             after_end = min(sentence.end, verb.end() + 100)
-            kind, name = read_phrase(
-                text[verb.end() : after_end], verb.end(), leading_only=True, ordinary=ordinary
-            )
-            if name is None and verb.start() - start < 160:
-                kind, name = read_phrase(text[start : verb.start()], start, ordinary=ordinary)
-        if kind == "pronoun":
-            continue
+            kind, name = read_phrase(text[verb.end() : after_end], verb.end(), ordinary=ordinary)
+            if kind == "pronoun":
+                continue
         if name is None:
-            kind, name = read_phrase(
-                text[start:head_end], start, leading_only=True, ordinary=ordinary
-            )
+            kind, name = read_phrase(text[start:head_end], start, subject=True, ordinary=ordinary)
         if kind == "name" and name is not None and vocabulary.person_like(name):
             found.append(_Candidate(name.start, name))
     return found
