@@ -49,6 +49,11 @@ _WORD = re.compile(r"[^\W_][\w'’.-]*")
 _WORD_CHARACTER = re.compile(r"\w")
 _DASH = re.compile(r"\s*[-—–]+\s*(?=[A-Z])")
 _LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}\s*:\s*$")
+# After `"...,"`: a name and any verb in -ed or -s (`Toomey fumed`, `Hannity pressed`).
+_ANY_VERB = re.compile(
+    r"\s*,?\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:[a-z]+ly\s+)?"
+    r"(?P<verb>[a-z]{3,}(?:ed|es))\b"
+)
 _WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:]+)$")
 _ADVERBS = frozenset("also later then again further once finally simply quickly".split())
 
@@ -189,8 +194,16 @@ def _clause_after(
         if phrase:
             return SaidClause(text[start:limit].strip(" ,.—–-"), phrase, at, close)
     verb = _VERB.search(text, start, limit)
-    if verb is None:
-        return None
+    if verb is None or (
+        content_end_char == ","
+        and verb.start() - start > 40
+        and _ANY_VERB.match(text, start, limit)
+    ):
+        verb = _ANY_VERB.match(text, start, limit) if content_end_char == "," else None
+        if verb is None:
+            return None
+        before, before_at = _phrase(text, start, verb.start("verb"))
+        return SaidClause(text[before_at : verb.end()], before, before_at, close)
     before, before_at = _phrase(text, start, verb.start())
     lead = [w for w in _words(before) if w.lower() not in _ADVERBS]
     stop = _clause_stop(text, verb.end(), limit)
@@ -314,8 +327,8 @@ def _quotation_clause(
     partial = bool(head.strip()) and not head.rstrip().endswith((":", ",", "“", '"'))
     if span.close_mark is not None:
         last = text[content[1] - 1] if content[1] > content[0] else ""
-        if text[span.close_mark + 1 : span.close_mark + 2] == ",":
-            last = ","
+        if "," in text[content[1] : span.close_mark + 2]:
+            last = ","  # `"...," Lee said` or `"...", Lee said`
         limit = min(next_open, paragraph.end, span.close_mark + 1 + WINDOW)
         closing = sentence_of(span.close_mark)  # a quotation may hold several sentences
         same = min(limit, sentences[closing].end)

@@ -21,7 +21,7 @@ form seen) are added to the article's entities, so that every speaker id is an e
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 
 from alliance_lib.text.entities import merge, people_mentions
@@ -46,7 +46,7 @@ MAX_NAME_WORDS = 4  # "Joseph R. Biden Jr." is four; a longer capitalised run is
 _TOKEN = re.compile(r"[^\W_](?:[\w.'’-]*[\w.])?|\S")
 _AFFILIATION = re.compile(r"[DRI]-[A-Z][\w.]*")
 _BRACKETS = re.compile(r"\([^()]{0,60}\)")
-_PARTS = re.compile(r"\s*(?:,|—|–|\s-\s)\s*")
+_PARTS = re.compile(r"\s*(?:,|:|;|—|–|\s-\s)\s*")
 _SKIP_PART = frozenset(
     "who which whose that where when in at on during after before while from with as for"
     " by of to if because although though since".split()
@@ -132,7 +132,10 @@ def _chain(words: list[tuple[str, int, int]], ordinary: Container[str]) -> _Part
     runs: list[tuple[int, int]] = []
     k = i
     while k < count:
-        if _is_name_token(words[k][0]) and words[k][0].lower() not in NAME_PARTICLES:
+        if _is_name_token(words[k][0]) and (
+            words[k][0].lower() not in NAME_PARTICLES
+            or (words[k][0][0].isupper() and k + 1 < count and words[k + 1][0][0].isupper())
+        ):  # `De Blasio` opens a name, `de` inside one does not
             j = k
             while (
                 j + 1 < count
@@ -218,7 +221,7 @@ def _adverbial(words: list[tuple[str, int, int]], ordinary: Container[str]) -> b
 def _participle(words: list[tuple[str, int, int]], i: int) -> bool:
     """A sentence-opening participle or adverb (`Holding open`, `Speaking to`), not a name."""
     word = words[i][0]
-    if not word.endswith(("ing", "ly", "ed")) or i + 1 >= len(words):
+    if not word.endswith(("ing", "ed")) or i + 1 >= len(words):
         return False
     following = words[i + 1][0]
     return following[0].islower() and _SPEECH_WORD.fullmatch(following) is None
@@ -240,8 +243,13 @@ def _head(words: list[tuple[str, int, int]], run_range: tuple[int, int]) -> Name
         run = run[1:]
     while run and run[-1][0].lower() in NAME_PARTICLES:
         run = run[:-1]
-    if not run or all(w.lower() in NOT_NAMES for w, _, _ in run) or len(run) > MAX_NAME_WORDS:
-        return None  # no name, or a headline's run of capitalised words
+    if len(run) > MAX_NAME_WORDS:  # `Maricopa County Recorder Helen Purcell`: the name ends it
+        if len(run) > 2 * MAX_NAME_WORDS:
+            return None  # a headline's run of capitalised words
+        keep = 3 if len(run[-2][0]) <= 2 or run[-2][0].lower() in NAME_PARTICLES else 2
+        run = run[-keep:]
+    if not run or all(w.lower() in NOT_NAMES for w, _, _ in run):
+        return None
     return Name(" ".join(w for w, _, _ in run), run[0][1], run[-1][2], gender)
 
 
@@ -269,6 +277,7 @@ def read_phrase(
         return "pronoun", None
     position = 0
     parts: list[_Part] = []
+    pronoun_parts: list[bool] = []
     for piece in _PARTS.split(cleaned):
         at = cleaned.find(piece, position)
         position = at + len(piece)
@@ -279,9 +288,15 @@ def read_phrase(
             continue
         head = words[0][0].lower()
         if head in _SKIP_PART or _AFFILIATION.fullmatch(words[0][0]) or head.isdigit():
+            pronoun_parts.append(False)
             continue
         if not parts and position < len(cleaned.rstrip(" ,.")) and piece.isupper():
             continue  # a dateline (`WASHINGTON —`) before the words that name anyone
+        pronoun_parts.append(
+            head in PRONOUNS and (len(words) == 1 or words[1][0][:1].islower())
+        )  # `On Twitter, she responded`
+        if pronoun_parts[-1] and (subject or len(pronoun_parts) == 1):
+            return "pronoun", None
         part = _chain(words, ordinary)
         if subject:
             if part.name is not None:
@@ -290,6 +305,8 @@ def read_phrase(
                 continue
             return ("descriptive", None) if part.described else ("", None)
         parts.append(part)
+    if pronoun_parts and pronoun_parts[-1]:
+        return "pronoun", None  # `While he was speaking in Miami, he (said)`
     if not parts:
         return "", None
     first = parts[0]
@@ -396,6 +413,7 @@ class _Resolver:
         self.guessed: dict[str, str] = {}  # from a pronoun resolved to the person earlier
         self.quoted = quoted
         self.ordinary: Container[str] = frozenset()
+        self.sentence_of: Callable[[int], int] = lambda offset: -1
 
     def _advance(self, offset: int) -> None:
         while (
@@ -434,6 +452,12 @@ class _Resolver:
                 return Speaker(entity_id, attribution, clause.phrase)
         if kind == "descriptive" and clause.kind == "said_clause":
             return Speaker(None, "descriptive", clause.phrase)
+        if clause.kind == "said_clause" and self.history:
+            # `Clinton supports "...," opposes "..." and recalled ...: "..."`: the clause has no
+            # subject of its own; the sentence's subject, said just before, is the speaker
+            last = self.history[-1]
+            if self.sentence_of(last.offset) == self.sentence_of(clause.offset) and last.entity_id:
+                return Speaker(last.entity_id, "said_clause", clause.phrase)
         return None
 
     def _pronoun(self, clause: SaidClause) -> Speaker | None:
@@ -557,6 +581,7 @@ def resolve_speakers(
     subjects = sentence_subjects(text, sentences, spans, vocabulary)
     resolver = _Resolver(text, people, subjects, spans)
     resolver.ordinary = vocabulary.lower
+    resolver.sentence_of = sentence_locator(sentences)
     clauses: list[tuple[int, int, SaidClause]] = []  # (offset, key, clause)
     for paragraph in quoted:
         for quotation in paragraph.quotations:
