@@ -52,7 +52,8 @@ NOT_NAMES = frozenset(
     " likewise besides overall specifically separately previously recently currently"
     " initially originally asked speaking any much more less such other same few either"
     " neither whatever whoever everyone everybody nobody someone somebody anyone anybody"
-    " these those just even only perhaps maybe".split()
+    " these those just even only perhaps maybe quite additionally hours days weeks months years"
+    " minutes moments seconds ago".split()
 )
 # Words that can precede a name in a said-clause and are not part of it (any case).
 TITLE_WORDS = frozenset(

@@ -72,6 +72,7 @@ class SaidClause:
     phrase_start: int
     offset: int
     kind: str = "said_clause"
+    verb_first: bool = False  # the phrase follows its verb (`said spokesman Josh Schwerin`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +193,7 @@ def _clause_after(
         phrase, at = _phrase(text, dash.end(), limit)
         phrase = phrase.rstrip(".")
         if phrase:
-            return SaidClause(text[start:limit].strip(" ,.—–-"), phrase, at, close)
+            return SaidClause(text[start:limit].strip(" ,.—–-"), phrase, at, close, verb_first=True)
     verb = _VERB.search(text, start, limit)
     if verb is None or (
         content_end_char == ","
@@ -214,7 +215,7 @@ def _clause_after(
             return None
         named_end = at + len(re.split(r",|\s[-—–]", phrase, maxsplit=1)[0])
         cue = text[before_at if before else verb.start() : named_end]
-        return SaidClause(cue.strip(), phrase, at, close)
+        return SaidClause(cue.strip(), phrase, at, close, verb_first=True)
     word_limit = MAX_SPEAKER_WORDS if same_sentence else MAX_NEXT_SENTENCE_WORDS
     if not _speaker_phrase_ok(before, word_limit):
         return None
@@ -274,7 +275,8 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
         # `Said Comey, "..."`, `According to Smith, "..."` (not `Asked whether ...`)
         phrase, at = _phrase(text, lead_verb.end(), open_mark)
         if phrase and len(_words(phrase)) <= MAX_SPEAKER_WORDS:
-            return SaidClause(text[lead_verb.start() : open_mark].strip(" ,:"), phrase, at, at)
+            cue = text[lead_verb.start() : open_mark].strip(" ,:")
+            return SaidClause(cue, phrase, at, at, verb_first=True)
     if verbs:
         verb = verbs[-1]
         participle = verb.group().endswith("ing")
@@ -286,7 +288,8 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
             subject, at = with_subject.group(1), at + with_subject.start(1)
         if verb.group().lower() in ACCORDING_TO:
             phrase, at = _phrase(text, verb.end(), open_mark)
-            return SaidClause(text[verb.start() : open_mark].strip(" ,:"), phrase, at, at)
+            cue = text[verb.start() : open_mark].strip(" ,:")
+            return SaidClause(cue, phrase, at, at, verb_first=True)
         if subject:
             return SaidClause(text[at : verb.end()], subject, at, at)
     stripped = head.rstrip()

@@ -108,7 +108,9 @@ class _Part:
     described: bool  # a noun phrase headed by a common noun (`a campaign spokesman`)
 
 
-def _chain(words: list[tuple[str, int, int]], ordinary: Container[str]) -> _Part:
+def _chain(
+    words: list[tuple[str, int, int]], ordinary: Container[str], verb_first: bool = False
+) -> _Part:
     """Read a part as a noun phrase or as a clause with a subject.
 
     A run of capitalised words at the end of the part heads it when only modifiers come before
@@ -117,8 +119,19 @@ def _chain(words: list[tuple[str, int, int]], ordinary: Container[str]) -> _Part
     run at the end follows a clause boundary (`a woman asked for a photo and Clinton`). A part
     opened by a determiner with no name at its head is a description (`a campaign spokesman`).
     """
-    while words and (words[-1][0].lower() in _TRAILING_ADVERBS or words[-1][0].endswith("ly")):
+    while words and (
+        words[-1][0] in _TRAILING_ADVERBS
+        or (words[-1][0].endswith("ly") and words[-1][0].islower())
+    ):
         words = words[:-1]  # `Ferdie Pacheco once (said)`, `Smith reportedly (said)`
+    for m in range(1, len(words) - 1):  # `Stephanie Hooton of Derry`: where, not who
+        if (
+            words[m][0] in _PLACE_WORDS
+            and _is_name_token(words[m - 1][0])
+            and all(_is_name_token(w) or w in {"'s", "’s", "."} for w, _, _ in words[m + 1 :])
+        ):
+            words = words[:m]
+            break
     i, count = 0, len(words)
     determiner = False
     while i < count:  # set aside what opens the part without naming anyone
@@ -147,16 +160,18 @@ def _chain(words: list[tuple[str, int, int]], ordinary: Container[str]) -> _Part
             k = j + 1
         else:
             k += 1
-    lowered = [w.lower() for w, _, _ in words]
+    lowered = [w if w[:1].isupper() else w.lower() for w, _, _ in words]
     if not runs:
         described = determiner or (i < count and words[i][0][0].islower())
-        return _Part(None, not any(_breaks(lowered, m) for m in range(i, count)), described)
+        return _Part(
+            None, not any(_breaks(lowered, m, verb_first) for m in range(i, count)), described
+        )
     lead = runs[0] if runs[0][0] == i else None
     trail = runs[-1] if runs[-1][1] == count and not _possessive(words[count - 1][0]) else None
     if trail is not None:
         start = lead[1] if lead is not None and lead != trail else i
         between = range(start, trail[0])
-        if not any(_breaks(lowered, m) for m in between):
+        if not any(_breaks(lowered, m, verb_first) for m in between):
             if determiner and lead is None and trail[0] > i:
                 return _Part(None, True, True)  # `the Florida senator` has no trailing run
             return _Part(_head(words, trail), True, False)
@@ -167,6 +182,7 @@ def _chain(words: list[tuple[str, int, int]], ordinary: Container[str]) -> _Part
     return _Part(None, False, determiner or lead is not None)
 
 
+_PLACE_WORDS = frozenset("of from in at".split())
 _BOUNDARIES = frozenset("and but while as when then".split())
 _AUXILIARIES = frozenset(
     "is are was were be been being has have had do does did will would can could shall should"
@@ -175,19 +191,26 @@ _AUXILIARIES = frozenset(
 _PREPOSITIONS = frozenset("in on at from with by to about into after before during".split())
 
 
-def _breaks(lowered: list[str], m: int) -> bool:
+def _breaks(lowered: list[str], m: int, verb_first: bool = False) -> bool:
     """Whether the lower-case word at `m` ends a noun phrase: a verb, an auxiliary, a preposition."""
     word = lowered[m]
     if not word[:1].isalpha():
         return word not in {"&", ".", "'", "’"}
+    if word[:1].isupper():
+        return False  # a capitalised modifier: `former Massachusetts congressman`
     if word in ROLE_WORDS or word in TITLE_WORDS:
         return False
-    if word in {"of", "for"}:
-        return not (m > 0 and (lowered[m - 1] in TITLE_WORDS or lowered[m - 1] in ROLE_WORDS))
+    if word in {"of", "for"}:  # `secretary of state`, not `director for the gay rights group`
+        before = m > 0 and (lowered[m - 1] in TITLE_WORDS or lowered[m - 1] in ROLE_WORDS)
+        nxt = lowered[m + 1] if m + 1 < len(lowered) else ""
+        after = nxt[:1].isupper() or nxt in ROLE_WORDS or (nxt in TITLE_WORDS and nxt != "the")
+        return not (before and after)
     if word in _AUXILIARIES or word in _PREPOSITIONS or word in _SKIP_PART or word in _BOUNDARIES:
         return True
     if _SPEECH_WORD.fullmatch(word):
         return True
+    if verb_first:
+        return False
     return word.endswith("ed") or (
         word.endswith("s") and not word.endswith(("ss", "us", "is", "ics"))
     )
@@ -254,7 +277,12 @@ def _head(words: list[tuple[str, int, int]], run_range: tuple[int, int]) -> Name
 
 
 def read_phrase(
-    phrase: str, base: int, *, subject: bool = False, ordinary: Container[str] = frozenset()
+    phrase: str,
+    base: int,
+    *,
+    subject: bool = False,
+    verb_first: bool = False,
+    ordinary: Container[str] = frozenset(),
 ) -> tuple[str, Name | None]:
     """What a speaker phrase is: ("pronoun", None), ("name", Name), ("descriptive", None) or ("", None).
 
@@ -265,8 +293,9 @@ def read_phrase(
     on Friday`); otherwise a description when the first part is one (`a campaign spokesman`).
     With `subject`, the phrase opens a sentence: adverbial parts (`Moments later`, `In Ohio`,
     `Making her way around the diner`) are passed over and the first other part gives the
-    subject, or nothing. Words in `ordinary` (the article's lower-case vocabulary) do not open
-    a name.
+    subject, or nothing. With `verb_first`, the phrase follows its verb, so none of its words is
+    read as another verb (`said undecided voter Stephanie Hooton`). Words in `ordinary` (the
+    article's lower-case vocabulary) do not open a name.
     """
     cleaned = _BRACKETS.sub(lambda m: " " * len(m.group()), phrase)
     conjunction = _CONJUNCTION.match(cleaned)
@@ -278,6 +307,7 @@ def read_phrase(
     position = 0
     parts: list[_Part] = []
     pronoun_parts: list[bool] = []
+    aside = False
     for piece in _PARTS.split(cleaned):
         at = cleaned.find(piece, position)
         position = at + len(piece)
@@ -289,7 +319,13 @@ def read_phrase(
         head = words[0][0].lower()
         if head in _SKIP_PART or _AFFILIATION.fullmatch(words[0][0]) or head.isdigit():
             pronoun_parts.append(False)
+            # after a name, an aside: a lone word after it belongs to it, not a new name
+            aside = bool(parts) and parts[-1].whole and parts[-1].name is not None
             continue
+        if aside and not subject and len(words) == 1:
+            aside = False
+            continue  # `Clinton, during a meeting in Columbus, Ohio, (said)`: `Ohio` is in the aside
+        aside = False
         if not parts and position < len(cleaned.rstrip(" ,.")) and piece.isupper():
             continue  # a dateline (`WASHINGTON —`) before the words that name anyone
         pronoun_parts.append(
@@ -297,7 +333,13 @@ def read_phrase(
         )  # `On Twitter, she responded`
         if pronoun_parts[-1] and (subject or len(pronoun_parts) == 1):
             return "pronoun", None
-        part = _chain(words, ordinary)
+        if not subject and not parts and position < len(cleaned.rstrip(" ,.")):
+            lower = words[0][0].lower()
+            if (lower in NOT_NAMES or (len(words) > 1 and lower in ordinary)) and not any(
+                w[0].isupper() for w, _, _ in words[1:]
+            ):
+                continue  # `Hours later, Trump (said)`, `Quite suddenly, Crawford (said)`
+        part = _chain(words, ordinary, verb_first)
         if subject:
             if part.name is not None:
                 return "name", part.name
@@ -310,9 +352,9 @@ def read_phrase(
     if not parts:
         return "", None
     first = parts[0]
-    if first.name is not None and first.whole:
-        return "name", first.name
-    for part in reversed(parts[1:]):
+    # After its verb the name comes first (`said Larry Noble, an attorney with ...`); before its
+    # verb the name nearest the verb (`Or maybe Bush, consultant Phil Musser (says)`).
+    for part in parts if verb_first else reversed(parts):
         if part.name is not None and part.whole:
             return "name", part.name
     if first.name is not None:
@@ -440,6 +482,7 @@ class _Resolver:
             clause.phrase,
             clause.phrase_start,
             subject=clause.kind == "subject",
+            verb_first=clause.verb_first,
             ordinary=self.ordinary,
         )
         attribution = clause.kind
