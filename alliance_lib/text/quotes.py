@@ -54,6 +54,11 @@ _ANY_VERB = re.compile(
     r"\s*,?\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:[a-z]+ly\s+)?"
     r"(?P<verb>[a-z]{3,}(?:ed|es))\b"
 )
+# A short quotation that a subject calls something: `calling it "disqualifying"`.
+_CALLING = re.compile(
+    r"\b(?:call(?:ed|ing|s)?|dubbed|dubbing|label(?:l?ed|l?ing)|termed|deemed)"
+    r"(?:\s+[\w’'-]+){0,3}\s*,?\s*$"
+)
 _WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:]+)$")
 _ADVERBS = frozenset("also later then again further once finally simply quickly".split())
 
@@ -419,13 +424,13 @@ def find_quotations(
                 sentence_before,
             )
             said = clause is not None and clause.kind == "said_clause"
-            if _is_title(text[start:end], text[head_start : span.open_mark]) and not (
-                said and clause.offset >= span.open_mark
-            ):
+            head = text[head_start : span.open_mark]
+            if _is_title(text[start:end], head) and not (said and clause.offset >= span.open_mark):
                 continue  # a show, a book or a slogan
-            if words < MIN_QUOTE_WORDS and not (said and not partial):
+            named = clause is not None and bool(_CALLING.search(head))  # `Trump called it "rigged"`
+            if words < MIN_QUOTE_WORDS and not (said and not partial) and not named:
                 continue  # a scare quote, unless a said-clause attributes it ("Any," Moore said)
-            if words < MIN_UNATTRIBUTED_QUOTE_WORDS and not said:
+            if words < MIN_UNATTRIBUTED_QUOTE_WORDS and not said and not named:
                 continue  # two words with nobody saying them: a title or a scare quote
             quotations.append(
                 Quotation(start, end, span.open_mark, sentence_no, number, clause, partial)
