@@ -213,6 +213,8 @@ def _clause_after(
     before, before_at = _phrase(text, start, verb.start())
     lead = [w for w in _words(before) if w.lower() not in _ADVERBS]
     stop = _clause_stop(text, verb.end(), limit)
+    if not lead and verb.group().endswith("ing"):
+        return None  # `"...," saying the city ...`: a participle, not a said-clause
     if not lead:  # verb first: `said spokesman Josh Schwerin`, `according to Smith`
         phrase, at = _phrase(text, verb.end(), stop)
         phrase = _drop_tail(phrase)

@@ -172,8 +172,11 @@ def _chain(
         start = lead[1] if lead is not None and lead != trail else i
         between = range(start, trail[0])
         if not any(_breaks(lowered, m, verb_first) for m in between):
-            if determiner and lead is None and trail[0] > i:
-                return _Part(None, True, True)  # `the Florida senator` has no trailing run
+            adjectives = all(
+                lowered[m].endswith(("ed", "ful", "ous", "ive", "ing")) for m in range(i, trail[0])
+            )  # `a flabbergasted Noah`, `an angry Hollande`
+            if determiner and lead is None and trail[0] > i and not adjectives:
+                return _Part(None, True, True)
             return _Part(_head(words, trail), True, False)
         if trail[0] > 0 and lowered[trail[0] - 1] in _BOUNDARIES:
             return _Part(_head(words, trail), False, False)
@@ -456,6 +459,7 @@ class _Resolver:
         self.quoted = quoted
         self.ordinary: Container[str] = frozenset()
         self.sentence_of: Callable[[int], int] = lambda offset: -1
+        self.opener_ok: Callable[[Name], bool] = lambda name: True
 
     def _advance(self, offset: int) -> None:
         while (
@@ -488,6 +492,8 @@ class _Resolver:
         attribution = clause.kind
         if kind == "pronoun":
             return self._pronoun(clause)
+        if clause.kind == "subject" and name is not None and not self.opener_ok(name):
+            return None  # `Wait`, `Often`: a sentence opener, not a person
         if kind == "name" and name is not None:
             entity_id = self.people.resolve(name, self.text)
             if entity_id is not None:
@@ -546,6 +552,12 @@ class _Vocabulary:
         self.lower = {m.group() for m in _LOWER_WORD.finditer(text)}
         self.inner = {m.group() for m in _INNER_CAPITAL.finditer(text)}
         self.gazetteer = gazetteer
+
+    def opener_ok(self, name: Name) -> bool:
+        """Whether a one-word name opening a sentence is a name (`Sanders`), not an ordinary
+        word written with a capital (`Wait`, `Often`)."""
+        word = name.text
+        return " " in word or (word.lower() not in self.lower and word.lower() not in NOT_NAMES)
 
     def person_like(self, name: Name) -> bool:
         """Whether a name found at subject position can be a person's (not `Despite`, `Police`)."""
@@ -625,6 +637,7 @@ def resolve_speakers(
     resolver = _Resolver(text, people, subjects, spans)
     resolver.ordinary = vocabulary.lower
     resolver.sentence_of = sentence_locator(sentences)
+    resolver.opener_ok = vocabulary.opener_ok
     clauses: list[tuple[int, int, SaidClause]] = []  # (offset, key, clause)
     for paragraph in quoted:
         for quotation in paragraph.quotations:
