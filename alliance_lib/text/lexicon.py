@@ -14,6 +14,8 @@ SPEECH_VERBS = (
     "points out",
     "went on",
     "goes on",
+    "shot back",
+    "fired back",
     *"said says say told tells added adds stated states explained explains noted notes".split(),
     *"warned warns stressed stresses argued argues insisted insists declared declares".split(),
     *"remarked remarks continued continues asserted asserts emphasized emphasizes".split(),
@@ -89,7 +91,8 @@ DETERMINERS = frozenset("a an the one another some several two three many most".
 CLAUSE_TAIL_WORDS = frozenset(
     "in on at to during after before while from of via with as when later then afterward"
     " afterwards again also recently earlier yesterday today tonight monday tuesday wednesday"
-    " thursday friday saturday sunday last this".split()
+    " thursday friday saturday sunday last this about through into over under following amid"
+    " behind".split()
 )
 
 # --- numbers and quantities --------------------------------------------------------------------

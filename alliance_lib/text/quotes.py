@@ -118,6 +118,11 @@ def _is_inch_mark(text: str, i: int) -> bool:
     return text[i] == '"' and i > 0 and text[i - 1].isdigit()
 
 
+def _closes_like(text: str, i: int, end: int) -> bool:
+    """An opening mark typed where a closing one belongs: after a word, before a space (`,“ said`)."""
+    return i > 0 and not text[i - 1].isspace() and (i + 1 >= end or text[i + 1].isspace())
+
+
 def _quote_spans(text: str, paragraph: Paragraph) -> list[_Span]:
     spans: list[_Span] = []
     open_at: int | None = None
@@ -127,7 +132,7 @@ def _quote_spans(text: str, paragraph: Paragraph) -> list[_Span]:
             continue
         if open_at is None and ch in '“"':
             open_at = i
-        elif open_at is not None and ch in '”"':
+        elif open_at is not None and (ch in '”"' or _closes_like(text, i, paragraph.end)):
             spans.append(_Span(open_at + 1, i, open_at, i))
             open_at = None
     if open_at is not None:
@@ -201,17 +206,19 @@ def _clause_after(
             return SaidClause(text[start:limit].strip(" ,.—–-"), phrase, at, close, verb_first=True)
     verb = _VERB.search(text, start, limit)
     if verb is None or (
-        content_end_char == ","
+        content_end_char in ",?!"
         and verb.start() - start > 40
         and _ANY_VERB.match(text, start, limit)
     ):
-        verb = _ANY_VERB.match(text, start, limit) if content_end_char == "," else None
+        verb = _ANY_VERB.match(text, start, limit) if content_end_char in ",?!" else None
         if verb is None:
             return None
         before, before_at = _phrase(text, start, verb.start("verb"))
         return SaidClause(text[before_at : verb.end()], before, before_at, close)
     before, before_at = _phrase(text, start, verb.start())
     lead = [w for w in _words(before) if w.lower() not in _ADVERBS]
+    if lead and lead[0][0].islower() and text[start : verb.start()].rstrip().endswith(","):
+        lead = []  # `"..." in the 2008 primary, said Paul Beck`: circumstance, then the verb
     stop = _clause_stop(text, verb.end(), limit)
     if not lead and verb.group().endswith("ing"):
         return None  # `"...," saying the city ...`: a participle, not a said-clause
