@@ -300,10 +300,17 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
         with_subject = _WITH_SUBJECT.search(subject) if participle else None
         if with_subject:  # `..., with Kishida saying "..."`
             subject, at = with_subject.group(1), at + with_subject.start(1)
-        if verb.group().lower() in ACCORDING_TO:
-            phrase, at = _phrase(text, verb.end(), open_mark)
+        after, after_at = _phrase(text, verb.end(), open_mark)
+        if verb.group().lower() in ACCORDING_TO or (
+            after
+            and not participle
+            and len(_words(after)) <= 6
+            and after[0].isupper()
+            and text[head_start:open_mark].rstrip().endswith((",", ":"))
+            and subject.rstrip().endswith(",")
+        ):  # `According to Smith, "..."`, `Because of the schedule, explained Rosenberg, "..."`
             cue = text[verb.start() : open_mark].strip(" ,:")
-            return SaidClause(cue, phrase, at, at, verb_first=True)
+            return SaidClause(cue, after, after_at, after_at, verb_first=True)
         if subject:
             return SaidClause(text[at : verb.end()], subject, at, at)
     stripped = head.rstrip()

@@ -150,12 +150,19 @@ def _chain(
             or (words[k][0][0].isupper() and k + 1 < count and words[k + 1][0][0].isupper())
         ):  # `De Blasio` opens a name, `de` inside one does not
             j = k
-            while (
-                j + 1 < count
-                and not _possessive(words[j][0])
-                and (_is_name_token(words[j + 1][0]) or words[j + 1][0].lower() in NAME_SUFFIXES)
-            ):
-                j += 1
+            while j + 1 < count and not _possessive(words[j][0]):
+                nxt = words[j + 1][0]
+                if _is_name_token(nxt) or nxt.lower() in NAME_SUFFIXES:
+                    j += 1
+                elif (
+                    nxt == "of"
+                    and words[j][0].lower() in TITLE_WORDS
+                    and j + 2 < count
+                    and _is_name_token(words[j + 2][0])
+                ):
+                    j += 2  # `Secretary of State Madeleine Albright`
+                else:
+                    break
             runs.append((k, j + 1))
             k = j + 1
         else:
@@ -357,11 +364,13 @@ def read_phrase(
     first = parts[0]
     # After its verb the name comes first (`said Larry Noble, an attorney with ...`); before its
     # verb the name nearest the verb (`Or maybe Bush, consultant Phil Musser (says)`).
-    for part in parts if verb_first else reversed(parts):
+    ordered = parts if verb_first else parts[::-1]
+    for part in ordered:
         if part.name is not None and part.whole:
             return "name", part.name
-    if first.name is not None:
-        return "name", first.name
+    for part in ordered[:1] if verb_first else ordered:
+        if part.name is not None:  # the subject of a clause: `Trump attacked Clinton, saying`
+            return "name", part.name
     return ("descriptive", None) if first.described else ("", None)
 
 
@@ -501,12 +510,12 @@ class _Resolver:
                 return Speaker(entity_id, attribution, clause.phrase)
         if kind == "descriptive" and clause.kind == "said_clause":
             return Speaker(None, "descriptive", clause.phrase)
-        if clause.kind == "said_clause" and self.history:
+        if self.history and kind != "descriptive":
             # `Clinton supports "...," opposes "..." and recalled ...: "..."`: the clause has no
             # subject of its own; the sentence's subject, said just before, is the speaker
             last = self.history[-1]
             if self.sentence_of(last.offset) == self.sentence_of(clause.offset) and last.entity_id:
-                return Speaker(last.entity_id, "said_clause", clause.phrase)
+                return Speaker(last.entity_id, clause.kind, clause.phrase)
         return None
 
     def _pronoun(self, clause: SaidClause) -> Speaker | None:
