@@ -174,6 +174,17 @@ def _chain(
             None, not any(_breaks(lowered, m, verb_first) for m in range(i, count)), described
         )
     lead = runs[0] if runs[0][0] == i else None
+    r = 0
+    while (
+        lead is not None
+        and r + 1 < len(runs)
+        and all(
+            lowered[m] in ROLE_WORDS or lowered[m] in TITLE_WORDS
+            for m in range(lead[1], runs[r + 1][0])
+        )
+    ):  # `Democratic presidential front-runner Hillary Clinton stretched ...`: the head is Clinton
+        r += 1
+        lead = runs[r]
     trail = runs[-1] if runs[-1][1] == count and not _possessive(words[count - 1][0]) else None
     if trail is not None:
         start = lead[1] if lead is not None and lead != trail else i
@@ -185,7 +196,11 @@ def _chain(
             if determiner and lead is None and trail[0] > i and not adjectives:
                 return _Part(None, True, True)
             return _Part(_head(words, trail), True, False)
-        if trail[0] > 0 and lowered[trail[0] - 1] in _BOUNDARIES:
+        if (
+            trail[0] > 1
+            and lowered[trail[0] - 1] in _BOUNDARIES
+            and not _is_name_token(words[trail[0] - 2][0])
+        ):  # `a woman asked for a photo and Clinton`, not `rivals Marco Rubio and Ted Cruz`
             return _Part(_head(words, trail), False, False)
     if lead is not None and not determiner and not _possessive(words[lead[1] - 1][0]):
         return _Part(_head(words, lead), False, False)
@@ -518,12 +533,23 @@ class _Resolver:
                 return Speaker(last.entity_id, clause.kind, clause.phrase)
         return None
 
+    def _can_be_he_or_she(self, entity_id: str, name: Name) -> bool:
+        """A person: not an organisation, a country or a station (`KING-TV`), nor an ordinary
+        word written with a capital (`Audiences`)."""
+        entry = self.people.gazetteer.entries.get(entity_id)
+        if entry is not None:
+            return entry.type == "person"
+        word = name.text
+        if word.replace("-", "").replace(".", "").isupper() and len(word) > 1:
+            return False
+        return " " in word or word.lower() not in self.ordinary
+
     def _pronoun(self, clause: SaidClause) -> Speaker | None:
         pronoun = _FIRST_PRONOUN.search(clause.phrase)
         wanted = PRONOUN_GENDER.get(pronoun.group().lower()) if pronoun else None
         for candidate in reversed(self.history[-LOOK_BACK:]):
             entity_id = candidate.entity_id
-            if entity_id is None:
+            if entity_id is None or not self._can_be_he_or_she(entity_id, candidate.name):
                 continue
             known = self.gender.get(entity_id) or self.guessed.get(entity_id)
             if wanted and known and known != wanted:
