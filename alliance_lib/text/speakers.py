@@ -58,8 +58,8 @@ _FIRST_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _SPEECH_WORD = re.compile("|".join(re.escape(v) for v in SPEECH_VERBS))
 # `he`/`she` as the subject of what a name said: `Simmons said he saw`, `Lee told us that she`.
 _SAID_PRONOUN = re.compile(
-    r"[^;]{0,80}?\b(?:said|says|told|added|wrote|argued|insisted|noted|explained)\b"
-    r"(?:\s+\w+){0,3}?\s+(?:that\s+)?(he|she)\b"
+    r"[^;]{0,80}?\b(?:said|says|added|wrote|argued|insisted|noted|explained)\b"
+    r"\s+(?:that\s+)?(he|she)\b"
 )
 
 
@@ -207,6 +207,7 @@ def _chain(
     return _Part(None, False, determiner or lead is not None)
 
 
+_RELATIVES = frozenset("who which whose whom that".split())
 _PLACE_WORDS = frozenset("of from in at".split())
 _BOUNDARIES = frozenset("and but while as when then".split())
 _AUXILIARIES = frozenset(
@@ -333,6 +334,7 @@ def read_phrase(
     parts: list[_Part] = []
     pronoun_parts: list[bool] = []
     aside = False
+    relative = False
     for piece in _PARTS.split(cleaned):
         at = cleaned.find(piece, position)
         position = at + len(piece)
@@ -342,7 +344,11 @@ def read_phrase(
         if not words:
             continue
         head = words[0][0].lower()
+        if relative and subject:
+            relative = False
+            continue  # `Trump, who has insulted women, Mexicans and Muslims, ...`: the list too
         if head in _SKIP_PART or _AFFILIATION.fullmatch(words[0][0]) or head.isdigit():
+            relative = head in _RELATIVES
             pronoun_parts.append(False)
             # after a name, an aside: a lone word after it belongs to it, not a new name
             aside = bool(parts) and parts[-1].whole and parts[-1].name is not None
@@ -606,6 +612,11 @@ class _Vocabulary:
         return len(tokens) > 1 or name.gender is not None or tokens[0] in self.inner
 
 
+def _words_in(text: str) -> list[str]:
+    return _WORDS.findall(text)
+
+
+_WORDS = re.compile(r"[^\W_][\w'’.-]*")
 _PROSE_END = re.compile(r"[.!?:][\"”’)]*$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 _INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’-]*")
@@ -641,7 +652,19 @@ def sentence_subjects(
         verb = None
         for found_verb in _SPEECH.finditer(text, start, sentence.end):
             verb = found_verb  # the last speech verb: `..., said Jake Roe, a pollster.`
-        if verb is not None and text[start : verb.start()].rstrip().endswith(","):
+        if verb is not None:
+            comma = text.rfind(",", start, verb.start())
+            tail = text[verb.end() : sentence.end]
+            if comma >= 0 and (not _words_in(tail) or tail.lstrip().startswith(",")):
+                # `..., Stovall said.`, `Trump, Sexton said, has created ...`
+                kind, name = read_phrase(
+                    text[comma + 1 : verb.start()], comma + 1, ordinary=ordinary
+                )
+                if kind == "pronoun":
+                    continue
+                if name is not None and len(_words_in(text[comma + 1 : verb.start()])) > 6:
+                    name = None
+        if name is None and verb is not None and text[start : verb.start()].rstrip().endswith(","):
             after_end = min(sentence.end, verb.end() + 100)
             kind, name = read_phrase(text[verb.end() : after_end], verb.end(), ordinary=ordinary)
             if kind == "pronoun":
