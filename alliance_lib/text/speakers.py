@@ -58,8 +58,8 @@ _FIRST_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _SPEECH_WORD = re.compile("|".join(re.escape(v) for v in SPEECH_VERBS))
 # `he`/`she` as the subject of what a name said: `Simmons said he saw`, `Lee told us that she`.
 _SAID_PRONOUN = re.compile(
-    r"[^;]{0,80}?\b(?:said|says|added|wrote|argued|insisted|noted|explained)\b"
-    r"\s+(?:that\s+)?(he|she)\b"
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,;.]{0,80},)?\s*(?:also\s+)?"
+    r"(?:said|says|added|wrote|argued|insisted|noted|explained)\s+(?:that\s+)?(he|she)\b"
 )
 
 
@@ -207,6 +207,7 @@ def _chain(
     return _Part(None, False, determiner or lead is not None)
 
 
+_SAYS = frozenset("said says added adds wrote writes asked explained noted recalled argued".split())
 _RELATIVES = frozenset("who which whose whom that".split())
 _PLACE_WORDS = frozenset("of from in at".split())
 _BOUNDARIES = frozenset("and but while as when then".split())
@@ -251,6 +252,10 @@ def _ordinary_opening(words: list[tuple[str, int, int]], ordinary: Container[str
         return False
     following = words[1][0].lower() if len(words) > 1 else ""
     return following in DETERMINERS or following in _PREPOSITIONS or following in _SKIP_PART
+
+
+def _pure_name(words: list[tuple[str, int, int]]) -> bool:
+    return all(_is_name_token(w) or w in {".", "'s", "’s"} for w, _, _ in words)
 
 
 def _adverbial(words: list[tuple[str, int, int]], ordinary: Container[str]) -> bool:
@@ -335,6 +340,7 @@ def read_phrase(
     pronoun_parts: list[bool] = []
     aside = False
     relative = False
+    place = False
     for piece in _PARTS.split(cleaned):
         at = cleaned.find(piece, position)
         position = at + len(piece)
@@ -347,6 +353,9 @@ def read_phrase(
         if relative and subject:
             relative = False
             continue  # `Trump, who has insulted women, Mexicans and Muslims, ...`: the list too
+        if place and subject and len(words) <= 2 and _pure_name(words):
+            place = False
+            continue  # the state after a town
         if head in _SKIP_PART or _AFFILIATION.fullmatch(words[0][0]) or head.isdigit():
             relative = head in _RELATIVES
             pronoun_parts.append(False)
@@ -375,6 +384,7 @@ def read_phrase(
             if part.name is not None:
                 return "name", part.name
             if _adverbial(words, ordinary):
+                place = words[-1][0][:1].isupper()  # `Speaking in Salem, New Hampshire, Trump`
                 continue
             return ("descriptive", None) if part.described else ("", None)
         parts.append(part)
@@ -664,7 +674,12 @@ def sentence_subjects(
                     continue
                 if name is not None and len(_words_in(text[comma + 1 : verb.start()])) > 6:
                     name = None
-        if name is None and verb is not None and text[start : verb.start()].rstrip().endswith(","):
+        if (
+            name is None
+            and verb is not None
+            and verb.group() in _SAYS
+            and text[start : verb.start()].rstrip().endswith(",")
+        ):  # `..., said Jake Roe, a pollster.` (not `..., told ABC News that ...`)
             after_end = min(sentence.end, verb.end() + 100)
             kind, name = read_phrase(text[verb.end() : after_end], verb.end(), ordinary=ordinary)
             if kind == "pronoun":
