@@ -178,11 +178,9 @@ def _chain(
     while (
         lead is not None
         and r + 1 < len(runs)
-        and all(
-            lowered[m] in ROLE_WORDS or lowered[m] in TITLE_WORDS
-            for m in range(lead[1], runs[r + 1][0])
-        )
-    ):  # `Democratic presidential front-runner Hillary Clinton stretched ...`: the head is Clinton
+        and not _possessive(words[lead[1] - 1][0])
+        and all(_modifier(lowered[m]) for m in range(lead[1], runs[r + 1][0]))
+    ):  # `Republican presidential front-runner Ben Carson took ...`: the head is Carson
         r += 1
         lead = runs[r]
     trail = runs[-1] if runs[-1][1] == count and not _possessive(words[count - 1][0]) else None
@@ -216,6 +214,19 @@ _AUXILIARIES = frozenset(
     " may might must not".split()
 )
 _PREPOSITIONS = frozenset("in on at from with by to about into after before during".split())
+
+
+def _modifier(word: str) -> bool:
+    """A lower-case word that describes a person before the name (`presidential front-runner`),
+    told by the role lists or by the endings of adjectives and agent nouns; never a verb."""
+    if word in ROLE_WORDS or word in TITLE_WORDS:
+        return True
+    if _SPEECH_WORD.fullmatch(word) or word in _AUXILIARIES or word in _PREPOSITIONS:
+        return False
+    return "-" in word or word.endswith(_MODIFIER_ENDINGS)
+
+
+_MODIFIER_ENDINGS = ("al", "an", "ic", "ive", "ary", "ist", "er", "or", "ent", "ant")
 
 
 def _breaks(lowered: list[str], m: int, verb_first: bool = False) -> bool:
