@@ -505,8 +505,9 @@ class _Resolver:
         self.subjects = subjects  # sentence subjects, in text order
         self.next_subject = 0
         self.history: list[_Candidate] = []  # subjects and speakers before the current offset
-        self.gender: dict[str, str] = {}  # shown by a title or a pronoun in the naming sentence
-        self.guessed: dict[str, str] = {}  # from a pronoun resolved to the person earlier
+        # shown by a title or by `said he/she` next to the name; a pronoun resolved earlier is
+        # not taken as evidence (one wrong guess would then mislead every later pronoun)
+        self.gender: dict[str, str] = {}
         self.quoted = quoted
         self.ordinary: Container[str] = frozenset()
         self.sentence_of: Callable[[int], int] = lambda offset: -1
@@ -527,8 +528,7 @@ class _Resolver:
             return
         gender = candidate.name.gender or _gender_after(self.text, candidate.name.end)
         if gender and candidate.entity_id not in self.gender:
-            self.gender[candidate.entity_id] = gender  # shown by the text: it outranks a guess
-            self.guessed.pop(candidate.entity_id, None)
+            self.gender[candidate.entity_id] = gender
         self.history.append(candidate)
 
     def resolve(self, clause: SaidClause) -> Speaker | None:
@@ -578,11 +578,9 @@ class _Resolver:
             entity_id = candidate.entity_id
             if entity_id is None or not self._can_be_he_or_she(entity_id, candidate.name):
                 continue
-            known = self.gender.get(entity_id) or self.guessed.get(entity_id)
+            known = self.gender.get(entity_id)
             if wanted and known and known != wanted:
                 continue
-            if wanted and entity_id not in self.gender:
-                self.guessed[entity_id] = wanted
             span = (candidate.name.start, candidate.name.end)
             return Speaker(entity_id, "pronoun", clause.phrase, span)
         return None
