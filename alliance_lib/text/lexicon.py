@@ -78,7 +78,8 @@ ROLE_WORDS = frozenset(
     " former longtime top senior chief deputy then current conservative liberal political"
     " legal communications national state federal party chair leader president vice"
     " presidential republican democratic gop white house spokesperson surrogate ally friend"
-    " adviser son daughter wife husband brother sister father mother".split()
+    " adviser son daughter wife husband brother sister father mother police ceo"
+    " co-chair co-chairman".split()
 )
 # Words that can follow a name and belong to it.
 NAME_SUFFIXES = frozenset("jr. jr sr. sr ii iii iv".split())

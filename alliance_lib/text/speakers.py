@@ -52,6 +52,7 @@ _SKIP_PART = frozenset(
     " by of to if because although though since".split()
 )
 _CONJUNCTION = re.compile(r"\s*(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et|[Oo]r|[Tt]hen)\b")
+_CONJUNCTION_OR_AS = re.compile(r"\s*(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et|[Oo]r|[Tt]hen|[Aa]s)\b")
 # A pronoun subject followed by a lower-case word: `He praised them but`, `she also`.
 _PRONOUN_SUBJECT = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]hey)\s+[a-z]")
 _FIRST_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
@@ -208,6 +209,7 @@ def _chain(
 _SAYS = frozenset("said says added adds wrote writes asked explained noted recalled argued".split())
 _RELATIVES = frozenset("who which whose whom that".split())
 _PLACE_WORDS = frozenset("of from in at".split())
+_COORDINATORS = frozenset("and but then so yet or".split())
 _BOUNDARIES = frozenset("and but while as when then".split())
 _AUXILIARIES = frozenset(
     "is are was were be been being has have had do does did will would can could shall should"
@@ -340,8 +342,8 @@ def read_phrase(
     article's lower-case vocabulary) do not open a name.
     """
     cleaned = _BRACKETS.sub(lambda m: " " * len(m.group()), phrase)
-    conjunction = _CONJUNCTION.match(cleaned)
-    if conjunction:  # `But he also said`, `And Smith said`
+    conjunction = (_CONJUNCTION if subject else _CONJUNCTION_OR_AS).match(cleaned)
+    if conjunction:  # `But he also said`, `And Smith said`, `As Michael Dell said`
         cleaned = " " * conjunction.end() + cleaned[conjunction.end() :]
     stripped = cleaned.strip(" ,.")
     if stripped.lower() in PRONOUNS or _PRONOUN_SUBJECT.match(stripped):
@@ -356,8 +358,10 @@ def read_phrase(
         at = cleaned.find(piece, position)
         position = at + len(piece)
         words = _tokens(piece, base + at)
-        while words and words[0][0].lower() in _BOUNDARIES:
-            words = words[1:]  # `..., and Hamada told`
+        while words and (
+            words[0][0].lower() in _COORDINATORS or (not subject and words[0][0].lower() == "as")
+        ):
+            words = words[1:]  # `..., and Hamada told` (but `While Clinton pledged` is an aside)
         if not words:
             continue
         head = words[0][0].lower()
@@ -369,6 +373,7 @@ def read_phrase(
             continue  # the state after a town
         if head in _SKIP_PART or _AFFILIATION.fullmatch(words[0][0]) or head.isdigit():
             relative = head in _RELATIVES
+            place = words[-1][0][:1].isupper()  # `At a rally in Portland, Maine, Trump`
             pronoun_parts.append(False)
             # after a name, an aside: a lone word after it belongs to it, not a new name
             aside = bool(parts) and parts[-1].whole and parts[-1].name is not None
