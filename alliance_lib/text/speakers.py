@@ -354,6 +354,7 @@ def read_phrase(
     aside = False
     relative = False
     place = False
+    appositive = False
     for piece in _PARTS.split(cleaned):
         at = cleaned.find(piece, position)
         position = at + len(piece)
@@ -397,13 +398,20 @@ def read_phrase(
                 continue  # `Hours later, Trump (said)`, `Quite suddenly, Crawford (said)`
         part = _chain(words, ordinary, verb_first)
         if subject:
+            if appositive and not (part.name is not None and part.whole):
+                return "descriptive", None
             if part.name is not None:
                 return "name", part.name
             if _adverbial(words, ordinary):
                 place = words[-1][0][:1].isupper()  # `Speaking in Salem, New Hampshire, Trump`
                 continue
-            return ("descriptive", None) if part.described else ("", None)
+            if part.described and not appositive:
+                appositive = True  # `The Podesta Group's CEO, Kimberley Fritts, said`
+                continue
+            return ("descriptive", None) if part.described or appositive else ("", None)
         parts.append(part)
+    if subject and appositive:
+        return "descriptive", None
     if pronoun_parts and pronoun_parts[-1]:
         return "pronoun", None  # `While he was speaking in Miami, he (said)`
     if not parts:
