@@ -525,6 +525,7 @@ class _Resolver:
         self.ordinary: Container[str] = frozenset()
         self.sentence_of: Callable[[int], int] = lambda offset: -1
         self.opener_ok: Callable[[Name], bool] = lambda name: True
+        self.current = 0  # the offset of the clause being resolved
 
     def _advance(self, offset: int) -> None:
         while (
@@ -582,9 +583,14 @@ class _Resolver:
         word = name.text
         if word.replace("-", "").replace(".", "").isupper() and len(word) > 1:
             return False
+        if re.match(r"\s*[“\"]", self.text[name.end : name.end + 3]) and self.sentence_of(
+            name.start
+        ) == self.sentence_of(self.current):
+            return False  # `Clinton "caused havoc," he said`: the quotation is about Clinton
         return " " in word or word.lower() not in self.ordinary
 
     def _pronoun(self, clause: SaidClause) -> Speaker | None:
+        self.current = clause.offset
         pronoun = _FIRST_PRONOUN.search(clause.phrase)
         wanted = PRONOUN_GENDER.get(pronoun.group().lower()) if pronoun else None
         for candidate in reversed(self.history[-LOOK_BACK:]):
