@@ -373,8 +373,9 @@ def _quotation_clause(
     if (
         clause is None
         and sentence_before is not None
+        and sentence_before.end - sentence_before.start <= WINDOW
         and not _MARK.search(text, sentence_before.start, sentence_before.end)
-    ):
+    ):  # a short sentence of narration only (bounded: no rescans of a long one per quotation)
         clause = _clause_in_sentence_before(text, sentence_before)
     return clause, partial
 

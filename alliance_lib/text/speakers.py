@@ -759,12 +759,7 @@ def resolve_speakers(
         Entity(e.start, e.end, e.text, e.type, e.id, people.name_of(e.id), e.sentence)
         for e in new_mentions
     ]
-    merged = merge(merge(entities, named), anchors)
-    present = {e.id for e in merged}
-    missing = [a for a in anchors if a.id not in present]
-    if missing:  # an anchor overlapping a gazetteer mention: the speaker's own mention wins
-        taken = {(a.start, a.end) for a in missing}
-        merged = merge(
-            [e for e in merged if not any(e.start < b and a < e.end for a, b in taken)], missing
-        )
+    # a new person's naming mention wins over a gazetteer mention it overlaps, so that every
+    # speaker id is an entity; one sorted pass each (linear)
+    merged = merge(anchors, merge(entities, named))
     return Speakers(by_quotation, merged)
