@@ -146,6 +146,9 @@ def _chain(
     runs: list[tuple[int, int]] = []
     k = i
     while k < count:
+        if k == i and _SPEECH_WORD.fullmatch(words[k][0].lower()):
+            k += 1  # `Said Comey`: the verb opens the phrase, the name follows
+            continue
         if _is_name_token(words[k][0]) and (
             words[k][0].lower() not in NAME_PARTICLES
             or (words[k][0][0].isupper() and k + 1 < count and words[k + 1][0][0].isupper())
@@ -526,6 +529,7 @@ class _Resolver:
         self.sentence_of: Callable[[int], int] = lambda offset: -1
         self.opener_ok: Callable[[Name], bool] = lambda name: True
         self.current = 0  # the offset of the clause being resolved
+        self.used: set[str] = set()  # ids given to a quotation: only these people become entities
 
     def _advance(self, offset: int) -> None:
         while (
@@ -546,6 +550,13 @@ class _Resolver:
         self.history.append(candidate)
 
     def resolve(self, clause: SaidClause) -> Speaker | None:
+        """Who `clause` names; every id it returns is marked used (and becomes an entity)."""
+        speaker = self._resolve(clause)
+        if speaker is not None and speaker.id is not None:
+            self.used.add(speaker.id)
+        return speaker
+
+    def _resolve(self, clause: SaidClause) -> Speaker | None:
         self._advance(clause.offset)
         kind, name = read_phrase(
             clause.phrase,
@@ -749,11 +760,14 @@ def resolve_speakers(
     by_quotation: dict[int, Speaker | None] = {}
     for _, key, clause in sorted(clauses, key=lambda c: (c[0], c[1])):
         by_quotation[key] = resolver.resolve(clause)
-    new_mentions = people_mentions(text, people.new.values(), gazetteer, sentences, people.forms)
+    # people read only as sentence subjects and never given a quotation stay out of the entities
+    used = [person for person in people.new.values() if person.id in resolver.used]
+    new_mentions = people_mentions(text, used, gazetteer, sentences, people.forms)
     sentence_of = sentence_locator(sentences)
     anchors = [
         Entity(a.start, a.end, a.text, a.type, a.id, people.name_of(a.id), sentence_of(a.start))
         for a in people.anchors
+        if a.id in resolver.used
     ]
     named = [
         Entity(e.start, e.end, e.text, e.type, e.id, people.name_of(e.id), e.sentence)
