@@ -426,6 +426,7 @@ def find_quotations(
                 and before.paragraph == sentence.paragraph
                 and before.end <= span.open_mark
                 and before.start >= previous_start
+                and not quotations  # after a quotation, the paragraph's speaker is inherited
                 else None
             )
             clause, partial = _quotation_clause(
