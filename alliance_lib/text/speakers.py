@@ -8,14 +8,20 @@ found it reads the speaker phrase:
   person by any name form, or to a person of this article (one id per person: `Robby Mook`,
   `Mook` and `Mr. Mook` are one id; `Eric Trump` is not `Donald Trump`);
 - a *pronoun* (`he`, `she`, `they`): the most recent person before the clause who is a
-  grammatical subject of speech or action (the speaker of an earlier said-clause, or a name
-  that opens a sentence outside quotation marks), skipping people whose gender, where the text
-  shows it (Mr./Mrs./Ms., or `he`/`she`/`his`/`her` later in the sentence that names them, or
-  an earlier pronoun resolved to them), disagrees; a person named only inside a quotation or as
-  an object is never an antecedent. The antecedent's offsets are recorded;
+  grammatical subject of speech or action (the speaker of an earlier said-clause; the name
+  that opens a sentence outside quotation marks, adverbial openings such as `Moments later,`
+  or `Speaking in Salem, New Hampshire,` passed over; or the speaker of an inverted clause
+  such as `..., Stovall said.`), skipping people whose gender disagrees where the text shows
+  it (Mr./Mrs./Ms., or `X said she ...` right after the name; a pronoun resolved earlier is not
+  taken as evidence), organisations, and words the article also writes in lower case. A
+  person named only inside a quotation, as an object, or as the subject whose predicate is the
+  quotation itself (`Clinton "caused havoc," he said`) is never an antecedent. The
+  antecedent's offsets are recorded;
 - a *description* (`a campaign spokesman`): kept as written, with no id (not guessed).
-People missing from the gazetteer get an id made from their name, and their mentions (every
-form seen) are added to the article's entities, so that every speaker id is an entity.
+People missing from the gazetteer get an id made from their name; the mentions of those given
+a quotation (every form seen, and the mention that named them) are added to the article's
+entities, so that every speaker id is an entity. Each search reads a bounded window, and the
+pronoun look-back is bounded, so the stage is linear in the text.
 """
 
 from __future__ import annotations
