@@ -118,9 +118,7 @@ def test_a_speaker_not_next_to_the_verb(text):
 
 
 def test_transcript_labels_and_dash_bylines():
-    assert _speakers("PENCE: “We will carry this state in November.”") == [
-        ("pence", "said_clause")
-    ]
+    assert _speakers("PENCE: “We will carry this state in November.”") == [("pence", "said_clause")]
     assert _speakers("“We will carry this state in November.” - Maria Lopez") == [
         ("maria-lopez", "said_clause")
     ]
