@@ -27,7 +27,7 @@ pronoun look-back is bounded, so the stage is linear in the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 
 from alliance_lib.text.entities import merge, people_mentions
@@ -517,16 +517,24 @@ class _Candidate:
 
 
 class _Resolver:
-    """Resolves said-clauses in text order; pronouns look back over subjects seen so far."""
+    """Resolves said-clauses in text order; pronouns look back over the subjects and speakers
+    before them. Sentence subjects are found only when a clause first needs them (an article
+    whose clauses all name their speakers never pays for them)."""
 
     def __init__(
-        self, text: str, people: _People, subjects: list[_Candidate], quoted: list[tuple[int, int]]
+        self,
+        text: str,
+        people: _People,
+        find_subjects: Callable[[], list[_Candidate]],
+        quoted: list[tuple[int, int]],
     ) -> None:
         self.text = text
         self.people = people
-        self.subjects = subjects  # sentence subjects, in text order
+        self.find_subjects = find_subjects
+        self.subjects: list[_Candidate] | None = None  # sentence subjects, in text order
         self.next_subject = 0
-        self.history: list[_Candidate] = []  # subjects and speakers before the current offset
+        self.seen: list[_Candidate] = []  # subjects before the current offset
+        self.spoken: list[_Candidate] = []  # said-clause speakers so far, in text order
         # shown by a title or by `said he/she` next to the name; a pronoun resolved earlier is
         # not taken as evidence (one wrong guess would then mislead every later pronoun)
         self.gender: dict[str, str] = {}
@@ -538,22 +546,41 @@ class _Resolver:
         self.used: set[str] = set()  # ids given to a quotation: only these people become entities
 
     def _advance(self, offset: int) -> None:
+        if self.subjects is None:
+            self.subjects = self.find_subjects()
         while (
             self.next_subject < len(self.subjects)
             and self.subjects[self.next_subject].offset < offset
         ):
-            self._push(self.subjects[self.next_subject])
+            candidate = self.subjects[self.next_subject]
             self.next_subject += 1
+            if self._know(candidate):
+                self.seen.append(candidate)
 
-    def _push(self, candidate: _Candidate) -> None:
+    def _know(self, candidate: _Candidate) -> bool:
+        """Give a candidate its id and note its gender where the text shows it."""
         if candidate.entity_id is None:
             candidate.entity_id = self.people.resolve(candidate.name, self.text)
         if candidate.entity_id is None:
-            return
+            return False
         gender = candidate.name.gender or _gender_after(self.text, candidate.name.end)
         if gender and candidate.entity_id not in self.gender:
             self.gender[candidate.entity_id] = gender
-        self.history.append(candidate)
+        return True
+
+    def _recent(self, offset: int) -> Iterator[_Candidate]:
+        """Subjects and speakers before `offset`, latest first (at most LOOK_BACK of them)."""
+        self._advance(offset)
+        i, j = len(self.seen) - 1, len(self.spoken) - 1
+        for _ in range(LOOK_BACK):
+            if i < 0 and j < 0:
+                return
+            if j < 0 or (i >= 0 and self.seen[i].offset >= self.spoken[j].offset):
+                yield self.seen[i]
+                i -= 1
+            else:
+                yield self.spoken[j]
+                j -= 1
 
     def resolve(self, clause: SaidClause) -> Speaker | None:
         """Who `clause` names; every id it returns is marked used (and becomes an entity)."""
@@ -563,7 +590,6 @@ class _Resolver:
         return speaker
 
     def _resolve(self, clause: SaidClause) -> Speaker | None:
-        self._advance(clause.offset)
         kind, name = read_phrase(
             clause.phrase,
             clause.phrase_start,
@@ -579,16 +605,19 @@ class _Resolver:
         if kind == "name" and name is not None:
             entity_id = self.people.resolve(name, self.text)
             if entity_id is not None:
-                self._push(_Candidate(clause.offset, name, entity_id))
+                candidate = _Candidate(clause.offset, name, entity_id)
+                self._know(candidate)
+                self.spoken.append(candidate)
                 return Speaker(entity_id, attribution, clause.phrase)
         if kind == "descriptive" and clause.kind == "said_clause":
             return Speaker(None, "descriptive", clause.phrase)
-        if self.history and kind != "descriptive":
+        if kind != "descriptive":
             # `Clinton supports "...," opposes "..." and recalled ...: "..."`: the clause has no
             # subject of its own; the sentence's subject, said just before, is the speaker
-            last = self.history[-1]
-            if self.sentence_of(last.offset) == self.sentence_of(clause.offset) and last.entity_id:
-                return Speaker(last.entity_id, clause.kind, clause.phrase)
+            last = next(self._recent(clause.offset), None)
+            if last is not None and last.entity_id:
+                if self.sentence_of(last.offset) == self.sentence_of(clause.offset):
+                    return Speaker(last.entity_id, clause.kind, clause.phrase)
         return None
 
     def _can_be_he_or_she(self, entity_id: str, name: Name) -> bool:
@@ -610,7 +639,7 @@ class _Resolver:
         self.current = clause.offset
         pronoun = _FIRST_PRONOUN.search(clause.phrase)
         wanted = PRONOUN_GENDER.get(pronoun.group().lower()) if pronoun else None
-        for candidate in reversed(self.history[-LOOK_BACK:]):
+        for candidate in self._recent(clause.offset):
             entity_id = candidate.entity_id
             if entity_id is None or not self._can_be_he_or_she(entity_id, candidate.name):
                 continue
@@ -751,8 +780,9 @@ def resolve_speakers(
     people = _People(gazetteer)
     spans = _quoted_spans(quoted)
     vocabulary = _Vocabulary(text, gazetteer)
-    subjects = sentence_subjects(text, sentences, spans, vocabulary)
-    resolver = _Resolver(text, people, subjects, spans)
+    resolver = _Resolver(
+        text, people, lambda: sentence_subjects(text, sentences, spans, vocabulary), spans
+    )
     resolver.ordinary = vocabulary.lower
     resolver.sentence_of = sentence_locator(sentences)
     resolver.opener_ok = vocabulary.opener_ok
