@@ -69,7 +69,9 @@ class FormMatcher:
         if len(self.forms) <= ALTERNATION_LIMIT:
             ordered = sorted(self.forms, key=lambda f: (-len(f), f))
             body = "|".join(re.escape(f) for f in ordered) or r"(?!x)x"
-            self.pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+            firsts = "".join(sorted({re.escape(f[0]) for f in self.forms})) or "x"
+            # the lookahead on a form's first character skips most word starts at once
+            self.pattern = re.compile(rf"(?<!\w)(?=[{firsts}])(?:{body})(?!\w)")
 
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each match, in text order, never overlapping."""

@@ -674,8 +674,8 @@ class _Vocabulary:
     somewhere) and which are capitalised inside a sentence (names, not sentence openers)."""
 
     def __init__(self, text: str, gazetteer: Gazetteer) -> None:
-        self.lower = {m.group() for m in _LOWER_WORD.finditer(text)}
-        self.inner = {m.group() for m in _INNER_CAPITAL.finditer(text)}
+        self.lower = set(_LOWER_WORD.findall(text))
+        self.inner = set(_INNER_CAPITAL.findall(text))
         self.gazetteer = gazetteer
 
     def opener_ok(self, name: Name) -> bool:
