@@ -6,6 +6,8 @@ before the searches they exercise were bounded or made linear.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from alliance_lib import parse_article
@@ -83,4 +85,4 @@ def test_merge_keeps_text_order_and_drops_overlaps(count):
     merged = merge(existing, extra)
     assert [e.id[0] for e in merged[:4]] == ["a", "c", "a", "c"]
     assert len(merged) == 2 * count
-    assert all(left.end <= right.start for left, right in zip(merged, merged[1:]))
+    assert all(left.end <= right.start for left, right in pairwise(merged))
