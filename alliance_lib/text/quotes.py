@@ -59,6 +59,7 @@ _CALLING = re.compile(
     r"\b(?:call(?:ed|ing|s)?|dubbed|dubbing|label(?:l?ed|l?ing)|termed|deemed)"
     r"(?:\s+[\w’'-]+){0,3}\s*,?\s*$"
 )
+_CLAUSE_BOUNDARY = re.compile(r"[,;:]|\b(?:when|while|as|after|and|but|because|since|that)\b")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:]+)$")
 _ADVERBS = frozenset("also later then again further once finally simply quickly".split())
 
@@ -322,6 +323,18 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
     return None
 
 
+def _caller(text: str, start: int, end: int) -> SaidClause | None:
+    """Who calls something in `text[start:end]`: the words after the last clause boundary
+    (`..., when Hillary Clinton (called it "...")` -> Hillary Clinton)."""
+    after = start
+    for boundary in _CLAUSE_BOUNDARY.finditer(text, start, end):
+        after = boundary.end()
+    phrase, at = _phrase(text, after, end)
+    if not phrase or len(_words(phrase)) > MAX_NEXT_SENTENCE_WORDS:
+        return None
+    return SaidClause(phrase, phrase, at, at, "subject")
+
+
 def _names_next(text: str, start: int, end: int) -> bool:
     """Whether the word after `start` can begin a speaker phrase (a name or a determiner)."""
     words = _words(text[start:end])
@@ -445,7 +458,10 @@ def find_quotations(
             head = text[head_start : span.open_mark]
             if _is_title(text[start:end], head) and not (said and clause.offset >= span.open_mark):
                 continue  # a show, a book or a slogan
-            named = clause is not None and bool(_CALLING.search(head))  # `Trump called it "rigged"`
+            calling = _CALLING.search(head)
+            named = clause is not None and calling is not None  # `Trump called it "rigged"`
+            if named and clause.kind == "subject":
+                clause = _caller(text, head_start, head_start + calling.start()) or clause
             if words < MIN_QUOTE_WORDS and not (said and not partial) and not named:
                 continue  # a scare quote, unless a said-clause attributes it ("Any," Moore said)
             if words < MIN_UNATTRIBUTED_QUOTE_WORDS and not said and not named:

@@ -183,6 +183,15 @@ def _chain(
         return _Part(
             None, not any(_breaks(lowered, m, verb_first) for m in range(i, count)), described
         )
+    if (
+        determiner
+        and runs[0][0] > i
+        and runs[0][0] - i <= 2
+        and runs[0][1] < count
+        and _breaks(lowered, runs[0][1], verb_first)
+        and not any(lowered[m] in ROLE_WORDS for m in range(i, runs[0][0]))
+    ):  # `a terse Miller agreed`: the name heads the phrase and a verb follows
+        return _Part(_head(words, runs[0]), False, False)
     lead = runs[0] if runs[0][0] == i else None
     r = 0
     while (
@@ -731,6 +740,9 @@ def sentence_subjects(
             continue
         if not _PROSE_END.search(text, max(start, sentence.end - 3), sentence.end):
             continue  # a byline, a credit or a heading: no sentence punctuation at its end
+        words = _words_in(text[start : min(sentence.end, start + 200)])
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            continue  # a headline in title case (`Zoe Saldana Asked Men Everywhere To ...`)
         head_end = min(sentence.end, start + 160)
         name, kind = None, ""
         verb = None
