@@ -11,7 +11,7 @@ export PYTHONHASHSEED := 0
 KERNEL_INSTALL = $(BIN)/python -m ipykernel install --sys-prefix --name alliance --display-name "Python (alliance)" >/dev/null
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint bench lab checked-outputs clean
+.PHONY: help run test lint bench eval lab checked-outputs clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -39,6 +39,9 @@ lint: $(STAMP) ## Lint the library, tests and notebooks with ruff
 bench: $(STAMP) ## Print parser and notebook timings, and parse-time growth on hostile inputs (not part of make test)
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python -m benchmarks.growth
+
+eval: $(STAMP) ## Score quotations and speakers on PolNeAR's training split (not part of make test)
+	$(BIN)/python benchmarks/eval.py
 
 lab: $(STAMP) ## Open JupyterLab at the project root, notebooks on the "alliance" kernel (installs Lab into .venv on first use)
 	@$(BIN)/python -c 'import jupyterlab' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[notebooks,test,lab]'

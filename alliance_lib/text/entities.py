@@ -2,34 +2,26 @@
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Iterable
 
-from alliance_lib.text.gazetteer import EntityDef, Gazetteer, compile_aliases
+from alliance_lib.text.gazetteer import EntityDef, FormMatcher, Gazetteer
 from alliance_lib.text.model import Entity, Sentence, sentence_locator
 
 
 def find_mentions(
     text: str,
-    pattern: re.Pattern[str],
+    matcher: FormMatcher,
     forms: dict[str, EntityDef],
     sentences: list[Sentence],
 ) -> list[Entity]:
-    """Every non-overlapping match of `pattern` (a surface form in `forms`), in text order."""
+    """Every non-overlapping match of `matcher` (a surface form in `forms`), in text order."""
     sentence_of = sentence_locator(sentences)
     found = []
-    for match in pattern.finditer(text):
-        entity = forms[match.group(0)]
+    for start, end in matcher.finditer(text):
+        entity = forms[text[start:end]]
         found.append(
             Entity(
-                match.start(),
-                match.end(),
-                match.group(0),
-                entity.type,
-                entity.id,
-                entity.name,
-                sentence_of(match.start()),
+                start, end, text[start:end], entity.type, entity.id, entity.name, sentence_of(start)
             )
         )
     return found
@@ -37,31 +29,50 @@ def find_mentions(
 
 def gazetteer_mentions(text: str, gazetteer: Gazetteer, sentences: list[Sentence]) -> list[Entity]:
     """Mentions of everything the gazetteer knows."""
-    return find_mentions(text, gazetteer.pattern, gazetteer.forms, sentences)
+    return find_mentions(text, gazetteer.matcher, gazetteer.forms, sentences)
 
 
 def people_mentions(
-    text: str, people: Iterable[EntityDef], gazetteer: Gazetteer, sentences: list[Sentence]
+    text: str,
+    people: Iterable[EntityDef],
+    gazetteer: Gazetteer,
+    sentences: list[Sentence],
+    forms: dict[str, str] | None = None,
 ) -> list[Entity]:
-    """Mentions of people the gazetteer lacks: full name, and surname unless the gazetteer uses it."""
-    forms: dict[str, EntityDef] = {}
-    for person in people:
-        forms.setdefault(person.name, person)
+    """Mentions of people the gazetteer lacks: full name, surname unless the gazetteer uses it,
+    and any other form in `forms` (surface form -> id) that the speakers stage saw."""
+    by_id = {person.id: person for person in people}
+    found: dict[str, EntityDef] = {}
+    for person in by_id.values():
+        found.setdefault(person.name, person)
         if person.family and gazetteer.lookup(person.family) is None:
-            forms.setdefault(person.family, person)
-    return find_mentions(text, compile_aliases(forms), forms, sentences) if forms else []
+            found.setdefault(person.family, person)
+    for form, entity_id in (forms or {}).items():
+        if entity_id in by_id and gazetteer.lookup(form) is None:
+            found.setdefault(form, by_id[entity_id])
+    if not found:
+        return []
+    return find_mentions(text, FormMatcher(found), found, sentences)
 
 
 def merge(existing: list[Entity], extra: list[Entity]) -> list[Entity]:
-    """Add `extra` mentions that do not overlap an existing one; keep text order."""
-    taken = sorted((e.start, e.end) for e in existing)
-    merged = list(existing)
-    for entity in extra:
-        i = bisect.bisect_left(taken, (entity.start, entity.end))
-        left = taken[i - 1] if i > 0 else None
-        right = taken[i] if i < len(taken) else None
-        if (left and left[1] > entity.start) or (right and right[0] < entity.end):
+    """Add `extra` mentions that overlap no existing one (nor an earlier extra); keep text order.
+
+    One pass over both lists sorted by offset: linear after the sort, whatever their sizes.
+    """
+    existing = sorted(existing, key=lambda e: (e.start, e.end))
+    merged: list[Entity] = []
+    last_end = -1  # end of the last mention kept
+    k = 0  # next existing mention
+    for entity in sorted(extra, key=lambda e: (e.start, e.end)):
+        while k < len(existing) and existing[k].start < entity.start:
+            merged.append(existing[k])
+            last_end = max(last_end, existing[k].end)
+            k += 1
+        upcoming = existing[k].start if k < len(existing) else None
+        if last_end > entity.start or (upcoming is not None and upcoming < entity.end):
             continue
-        taken.insert(i, (entity.start, entity.end))
         merged.append(entity)
-    return sorted(merged, key=lambda e: (e.start, e.end))
+        last_end = entity.end
+    merged.extend(existing[k:])
+    return merged

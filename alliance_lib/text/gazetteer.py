@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,7 +32,7 @@ class EntityDef:
 class Gazetteer:
     entries: dict[str, EntityDef]  # by id
     forms: dict[str, EntityDef]  # by surface form ("U.S.", "Kishida Fumio", "Kishida", ...)
-    pattern: re.Pattern[str]  # matches every surface form
+    matcher: FormMatcher  # finds every surface form
 
     def lookup(self, surface: str) -> EntityDef | None:
         return self.forms.get(surface)
@@ -46,11 +46,62 @@ def person_forms(given: str, family: str, family_first: bool) -> list[str]:
     return forms
 
 
-def compile_aliases(forms: Iterable[str]) -> re.Pattern[str]:
-    """One case-sensitive, whole-word alternation, longest forms first."""
-    ordered = sorted(forms, key=lambda s: (-len(s), s))
-    body = "|".join(re.escape(alias) for alias in ordered) or r"(?!x)x"
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+ALTERNATION_LIMIT = 400  # forms matched by one regex alternation; more go to the token scan
+
+
+class FormMatcher:
+    """Leftmost-longest, case-sensitive, whole-word matches of a set of surface forms.
+
+    Up to `ALTERNATION_LIMIT` forms (a gazetteer), one compiled alternation, longest forms
+    first: fast, and linear in the text since the number of forms is bounded. Beyond it (an
+    article naming thousands of people), a scan over the text's tokens that tries, at each
+    token starting a form's first token, the next few token ends (no more than the longest
+    form has): linear in the text whatever the number of forms.
+    """
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        self.forms = frozenset(f for f in forms if f)
+        tokenised = [_TOKEN.findall(f) for f in self.forms]
+        self.first = frozenset(t[0] for t in tokenised if t)
+        self.longest = max((len(t) for t in tokenised), default=0)
+        self.pattern = None
+        if len(self.forms) <= ALTERNATION_LIMIT:
+            ordered = sorted(self.forms, key=lambda f: (-len(f), f))
+            body = "|".join(re.escape(f) for f in ordered) or r"(?!x)x"
+            firsts = "".join(sorted({re.escape(f[0]) for f in self.forms})) or "x"
+            # the lookahead on a form's first character skips most word starts at once
+            self.pattern = re.compile(rf"(?<!\w)(?=[{firsts}])(?:{body})(?!\w)")
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of each match, in text order, never overlapping."""
+        if not self.forms:
+            return
+        if self.pattern is not None:
+            for match in self.pattern.finditer(text):
+                yield match.span()
+            return
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        i, count = 0, len(tokens)
+        while i < count:
+            start, first_end = tokens[i]
+            if text[start:first_end] not in self.first or (start and _is_word(text[start - 1])):
+                i += 1
+                continue
+            best = None
+            for j in range(i, min(count, i + self.longest)):
+                end = tokens[j][1]
+                if text[start:end] in self.forms and not (end < len(text) and _is_word(text[end])):
+                    best = (j, end)
+            if best is None:
+                i += 1
+                continue
+            yield start, best[1]
+            i = best[0] + 1
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _fail(path: Path, problem: str) -> DataError:
@@ -110,7 +161,7 @@ def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
                 entity_id, entity_type, str(item.get("name") or names[0])
             )
     forms = {form: entries[i] for form, i in aliases.items() if form not in ambiguous}
-    return Gazetteer(entries, forms, compile_aliases(forms))
+    return Gazetteer(entries, forms, FormMatcher(forms))
 
 
 def _check_country_code(path: Path, code: str) -> None:

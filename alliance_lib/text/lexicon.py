@@ -7,30 +7,93 @@ without touching any regular expression. Order matters where a list becomes a re
 from __future__ import annotations
 
 # --- speech ------------------------------------------------------------------------------------
-# Reporting verbs of a said-clause ("..., Biden said"; "Kishida said: ...").
+# Reporting verbs of a said-clause ("..., Biden said"; "Kishida said: ..."; "said Comey"), every
+# inflection written out. Multi-word cues first: the list becomes a regex alternation.
 SPEECH_VERBS = (
-    *"said says say told tells added adds stated states explained noted warned stressed".split(),
-    *"argued insisted declared remarked continued asserted emphasized emphasised wrote".split(),
-    *"writes recalled acknowledged announced cautioned observed replied responded urged".split(),
-    *"vowed pledged promised claimed".split(),
     "pointed out",
+    "points out",
     "went on",
-    *"concluded predicted agreed admitted asked answered saying telling adding warning".split(),
-    *"noting stressing arguing insisting declaring".split(),
+    "goes on",
+    "shot back",
+    "fired back",
+    *"said says say told tells added adds stated states explained explains noted notes".split(),
+    *"warned warns stressed stresses argued argues insisted insists declared declares".split(),
+    *"remarked remarks continued continues asserted asserts emphasized emphasizes".split(),
+    *"emphasised wrote writes recalled recalls acknowledged acknowledges announced".split(),
+    *"announces cautioned cautions observed observes replied replies responded responds".split(),
+    *"urged urges vowed vows pledged pledges promised promises claimed claims concluded".split(),
+    *"concludes predicted predicts agreed agrees admitted admits asked asks answered".split(),
+    *"answers tweeted tweets posted posts texted emailed quipped quips joked jokes".split(),
+    *"shouted shouts yelled yells chanted boasted boasts complained complains".split(),
+    *"conceded concedes confirmed confirms contended contends countered counters".split(),
+    *"demanded demands exclaimed grumbled lamented laments mused muses opined opines".split(),
+    *"pleaded proclaimed proclaims reasoned reminded reminds repeated repeats reported".split(),
+    *"reports retorted scoffed snapped speculated suggested suggests testified".split(),
+    *"thundered wondered wonders assured assures charged charges echoed echoes".split(),
+    *"explained elaborated estimated whispered cried recounted recounts summed".split(),
+    *"acknowledged offered offers told began begins started starts interjected".split(),
+    *"saying telling adding warning noting stressing arguing insisting declaring".split(),
+    *"writing tweeting asking explaining".split(),
 )
+# Phrases that attribute like a verb with the speaker after them ("according to Smith").
+ACCORDING_TO = ("according to",)
 PRONOUNS = frozenset({"he", "she", "they"})
+# Pronoun gender, where the text shows it.
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+TITLE_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
 # Capitalised words a said-clause can hold that never name a speaker.
 NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may"
     " june july august september october november december it this that there officials"
-    " analysts experts".split()
+    " analysts experts the a an and but or so yet in on at for of to by with from as when while"
+    " after before if because though although i we you they he she his her its their our my"
+    " your who what which where why how here now then also still later earlier meanwhile"
+    " however today tonight yesterday tomorrow asked speaking writing according one another"
+    " some many most all both each every no not instead indeed afterward moreover furthermore"
+    " nevertheless nonetheless otherwise thus therefore hence finally ultimately similarly"
+    " likewise besides overall specifically separately previously recently currently"
+    " initially originally asked speaking any much more less such other same few either"
+    " neither whatever whoever everyone everybody nobody someone somebody anyone anybody"
+    " these those just even only perhaps maybe quite additionally hours days weeks months years"
+    " minutes moments seconds ago".split()
 )
-# Words that can precede a name in a said-clause and are not part of it.
+# Words that can precede a name in a said-clause and are not part of it (any case).
 TITLE_WORDS = frozenset(
     "the president prime minister secretary defense defence foreign state ambassador"
     " spokesperson spokesman spokeswoman general gen. adm. admiral chief senator sen. rep. mr."
     " ms. mrs. dr. deputy vice national security adviser advisor official cabinet chairman"
-    " leader former u.s. us japanese american chinese russian korean british".split()
+    " leader former u.s. us japanese american chinese russian korean british gov. governor"
+    " lt. col. capt. sgt. rev. mayor judge justice attorney speaker representative"
+    " congressman congresswoman councilman councilwoman commissioner director candidate"
+    " nominee chair chairwoman majority minority whip press sheriff host anchor"
+    " executive ceo founder president-elect mr mrs ms dr sen rep gov lt col gen rev st.".split()
+)
+# Lower-case words that describe a person before the name ("Trump lawyer Marc Kasowitz").
+ROLE_WORDS = frozenset(
+    "lawyer attorney manager campaign aide aides strategist pollster activist adviser advisor"
+    " consultant spokesperson spokesman spokeswoman press secretary director chairman analyst"
+    " professor economist historian author writer reporter correspondent editor host"
+    " commentator co-founder founder official officer agent member organizer supporter voter"
+    " resident delegate staffer operative donor lobbyist senator governor candidate nominee"
+    " former longtime top senior chief deputy then current conservative liberal political"
+    " legal communications national state federal party chair leader president vice"
+    " presidential republican democratic gop white house spokesperson surrogate ally friend"
+    " adviser son daughter wife husband brother sister father mother police ceo"
+    " co-chair co-chairman".split()
+)
+# Words that can follow a name and belong to it.
+NAME_SUFFIXES = frozenset("jr. jr sr. sr ii iii iv".split())
+# Lower-case words inside a name ("Beto de la Cruz", "Anwar al-Awlaki").
+NAME_PARTICLES = frozenset("de del della der van von la le da di du bin al ibn".split())
+# Words that open a descriptive speaker ("a campaign spokesman", "the person").
+DETERMINERS = frozenset("a an the one another some several two three many most".split())
+# A quotation followed by one of these, then a verb, is attributed past the sentence end only
+# when what follows the verb is short circumstance ("Lee said in a statement.").
+CLAUSE_TAIL_WORDS = frozenset(
+    "in on at to during after before while from of via with as when later then afterward"
+    " afterwards again also recently earlier yesterday today tonight monday tuesday wednesday"
+    " thursday friday saturday sunday last this about through into over under following amid"
+    " behind".split()
 )
 
 # --- numbers and quantities --------------------------------------------------------------------

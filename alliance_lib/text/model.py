@@ -35,11 +35,17 @@ class Quote:
     end: int
     text: str
     speaker: str | None  # canonical person id, as in `Article.entities`
-    attribution: str  # "said_clause", "inherited" or "unattributed"
+    # "said_clause", "pronoun" (he/she/they said), "subject" (the subject of reported speech
+    # with no speech verb), "descriptive" (a speaker described, not named: speaker is None),
+    # "inherited" or "unattributed"
+    attribution: str
     cue: str | None  # the said-clause that attributes it ("Biden said"), when there is one
     partial: bool  # a partial quotation embedded in reported speech
     sentence: int
     paragraph: int
+    source: str | None = None  # the speaker phrase as written ("he", "a campaign spokesman")
+    antecedent_start: int | None = None  # a pronoun speaker's antecedent mention in the text
+    antecedent_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

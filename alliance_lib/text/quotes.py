@@ -1,49 +1,84 @@
 """Direct quotations and their said-clauses, by rules that need no trained model.
 
 Two steps, with the speakers stage (`text.speakers`) between them:
-1. `find_quotations`: the quotation marks of each body paragraph, the said-clause in the
-   quotation's own sentence ("...,” Biden said", "Kishida said: “..."), and whether the
-   quotation opens mid-sentence inside reported speech (`partial`);
-2. `attribute_quotes`: each quotation gets the speaker its said-clause names, or inherits one: a
-   paragraph made only of quotation continues the remarks of the speaker quoted in the
-   paragraph before it (the news convention; CoreNLP's `paraend` sieve), and a second quotation
-   in a paragraph keeps the paragraph's speaker.
+1. `find_quotations`: the quotation marks of each body paragraph (inch marks and titles of
+   shows or books left out), and for each quotation the phrase that names its speaker:
+   - a said-clause after it, in its sentence or, when the quotation ends its sentence with
+     `.`, `?` or `!`, as the whole next sentence ("Why not?" Lee said.): `Biden said`,
+     `said spokesman Josh Schwerin`, `Scott Pruitt, the attorney general of Oklahoma, said`,
+     `according to Smith`, or a dash byline (`"..." - Maria Lopez`);
+   - otherwise a said-clause before it in its sentence (`Trump wrote on Twitter: "..."`,
+     `Said Comey, "..."`, `Jane Roe, a historian who attended, recalled, "..."`), or a
+     colon introduction or transcript label with any verb (`Clinton apologized: "..."`,
+     `PENCE: "..."`), or, for a quotation inside reported speech, the sentence's subject
+     (`Obama described the attack as "..."`, attribution `subject`);
+   and for a paragraph with no quotation followed by a paragraph of quotation only, the
+   subject of its last sentence (`Howard continued his remarks.`), which that paragraph inherits;
+2. `attribute_quotes`: each quotation gets the speaker its phrase names, or inherits one: a
+   paragraph made only of quotation continues the remarks of the speaker quoted (or named) in
+   the paragraph before it (the news convention; CoreNLP's `paraend` sieve), and a later
+   quotation in a paragraph keeps the paragraph's speaker.
+Every search looks at a bounded window beside its quotation, so the work is linear in the text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from alliance_lib.config import MIN_QUOTE_WORDS, MIN_UNATTRIBUTED_QUOTE_WORDS
-from alliance_lib.text.lexicon import SPEECH_VERBS
+from alliance_lib.text.lexicon import (
+    ACCORDING_TO,
+    CLAUSE_TAIL_WORDS,
+    DETERMINERS,
+    PRONOUNS,
+    SPEECH_VERBS,
+)
 from alliance_lib.text.model import Paragraph, Quote, Sentence, sentence_locator
 
-_VERBS = "|".join(SPEECH_VERBS)
-_NAME = (
-    r"(?:[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,6}[A-Z][\w’'-]*(?<!’s)(?<!'s))"
-)
-_AFTER = re.compile(
-    rf"\s*,?\s*(?:(?:[a-z][\w-]*\s+){{0,3}}(?P<n1>{_NAME})\s+(?:also\s+)?(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<n2>{_NAME})"
-    rf"|according\s+to\s+(?P<n3>{_NAME}))"
-)
-_BEFORE = re.compile(rf"(?P<n>{_NAME})\s+(?:also\s+)?(?:{_VERBS})\b")
+WINDOW = 300  # characters searched beside a quotation for its said-clause
+MAX_SPEAKER_WORDS = 22  # a longer phrase before a verb is narration, not a speaker
+MAX_NEXT_SENTENCE_WORDS = 7  # speaker words of a said-clause that is a sentence of its own
+
+_CUES = sorted(dict.fromkeys((*SPEECH_VERBS, *ACCORDING_TO)), key=lambda v: (-len(v), v))
+_VERB = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in _CUES) + r")\b")
+_LEAD_VERB = re.compile(r"(?i:(?:" + "|".join(re.escape(v) for v in _CUES) + r"))\b")
 _MARK = re.compile(r"[“”\"]")
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
 _WORD_CHARACTER = re.compile(r"\w")
+_DASH = re.compile(r"\s*[-—–]+\s*(?=[A-Z])")
+_LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}\s*:\s*$")
+# After `"...,"`: a name and any verb in -ed or -s (`Toomey fumed`, `Hannity pressed`).
+_ANY_VERB = re.compile(
+    r"\s*,?\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:[a-z]+ly\s+)?"
+    r"(?P<verb>[a-z]{3,}(?:ed|es))\b"
+)
+# A short quotation that a subject calls something: `calling it "disqualifying"`.
+_CALLING = re.compile(
+    r"\b(?:call(?:ed|ing|s)?|dubbed|dubbing|label(?:l?ed|l?ing)|termed|deemed)"
+    r"(?:\s+[\w’'-]+){0,3}\s*,?\s*$"
+)
+_CLAUSE_BOUNDARY = re.compile(r"[,;:]|\b(?:when|while|as|after|and|but|because|since|that)\b")
+_WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:]+)$")
+_ADVERBS = frozenset("also later then again further once finally simply quickly".split())
 
 
 @dataclass(frozen=True, slots=True)
 class SaidClause:
-    """A said-clause: its text ("Biden said"), the speaker phrase as written, and where it counts.
+    """A said-clause: its text, the phrase naming the speaker, and where that phrase is.
 
-    `offset` is where a pronoun speaker is resolved from: the quotation's opening mark for a
-    clause after the quotation, the clause itself for one before it.
+    `phrase_start` locates `phrase` in the article text. `offset` is where a pronoun speaker
+    is resolved from: the quotation's opening mark for a clause after the quotation, the
+    clause itself otherwise. `kind` says how the clause was found: `said_clause` or `subject`.
     """
 
     text: str
-    name: str
+    phrase: str
+    phrase_start: int
     offset: int
+    kind: str = "said_clause"
+    verb_first: bool = False  # the phrase follows its verb (`said spokesman Josh Schwerin`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +103,7 @@ class QuotedParagraph:
     has_marks: bool  # it holds quotation marks (even if only around scare quotes)
     quote_only: bool  # nothing but quotation and punctuation
     quotations: tuple[Quotation, ...]
+    lead: SaidClause | None = None  # who a following quote-only paragraph quotes, if named here
 
 
 @dataclass
@@ -78,14 +114,26 @@ class _Span:
     close_mark: int | None  # offset of the closing mark; None when the paragraph ends first
 
 
+def _is_inch_mark(text: str, i: int) -> bool:
+    """A straight double mark right after a digit (6'3", a 12" screen) measures, it does not quote."""
+    return text[i] == '"' and i > 0 and text[i - 1].isdigit()
+
+
+def _closes_like(text: str, i: int, end: int) -> bool:
+    """An opening mark typed where a closing one belongs: after a word, before a space (`,“ said`)."""
+    return i > 0 and not text[i - 1].isspace() and (i + 1 >= end or text[i + 1].isspace())
+
+
 def _quote_spans(text: str, paragraph: Paragraph) -> list[_Span]:
     spans: list[_Span] = []
     open_at: int | None = None
     for mark in _MARK.finditer(text, paragraph.start, paragraph.end):
         i, ch = mark.start(), mark.group()
+        if _is_inch_mark(text, i):
+            continue
         if open_at is None and ch in '“"':
             open_at = i
-        elif open_at is not None and ch in '”"':
+        elif open_at is not None and (ch in '”"' or _closes_like(text, i, paragraph.end)):
             spans.append(_Span(open_at + 1, i, open_at, i))
             open_at = None
     if open_at is not None:
@@ -111,22 +159,250 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _said_clause(text: str, span: _Span, sentence: Sentence) -> tuple[SaidClause | None, bool]:
-    """The said-clause of the quotation in its sentence, if any, and whether it is partial."""
-    head = text[sentence.start : span.open_mark]
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _phrase(text: str, start: int, end: int) -> tuple[str, int]:
+    """`text[start:end]` stripped of spaces and edge punctuation, with its new start."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return text[start:end], start
+
+
+def _is_title(content: str, before: str) -> bool:
+    """A show, book or slogan in quotation marks: `NBC's "Meet the Press"`, `"The Walking Dead"`."""
+    if re.search(r"\b[A-Z][\w.&-]*['’]s\s*$", before):
+        return True
+    words = _words(content)
+    small = {"of", "the", "a", "an", "and", "to", "in", "on", "for", "with", "at", "or", "is"}
+    return (
+        0 < len(words) <= 8
+        and not re.search(r"[.,;:?!]\W*$", content.strip())
+        and all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words)
+        and words[0][0].isupper()
+    )
+
+
+def _speaker_phrase_ok(phrase: str, limit: int) -> bool:
+    words = _words(phrase)
+    if not words or len(words) > limit:
+        return False
+    first = words[0]
+    return first[0].isupper() or first.lower() in PRONOUNS or first[0].islower()
+
+
+def _clause_after(
+    text: str, close: int, limit: int, content_end_char: str, same_sentence: bool
+) -> SaidClause | None:
+    """The said-clause right after a closing mark, in `text[close + 1 : limit]`."""
+    start = close + 1
+    dash = _DASH.match(text, start, limit)
+    if dash and "," not in text[dash.end() : limit] and len(_words(text[dash.end() : limit])) <= 6:
+        phrase, at = _phrase(text, dash.end(), limit)
+        phrase = phrase.rstrip(".")
+        if phrase:
+            return SaidClause(text[start:limit].strip(" ,.—–-"), phrase, at, close, verb_first=True)
+    verb = _VERB.search(text, start, limit)
+    if verb is None or (
+        content_end_char in ",?!"
+        and verb.start() - start > 40
+        and _ANY_VERB.match(text, start, limit)
+    ):
+        verb = _ANY_VERB.match(text, start, limit) if content_end_char in ",?!" else None
+        if verb is None:
+            return None
+        before, before_at = _phrase(text, start, verb.start("verb"))
+        return SaidClause(text[before_at : verb.end()], before, before_at, close)
+    before, before_at = _phrase(text, start, verb.start())
+    lead = [w for w in _words(before) if w.lower() not in _ADVERBS]
+    if lead and lead[0][0].islower() and text[start : verb.start()].rstrip().endswith(","):
+        lead = []  # `"..." in the 2008 primary, said Paul Beck`: circumstance, then the verb
+    stop = _clause_stop(text, verb.end(), limit)
+    if not lead and verb.group().endswith("ing"):
+        return None  # `"...," saying the city ...`: a participle, not a said-clause
+    if not lead:  # verb first: `said spokesman Josh Schwerin`, `according to Smith`
+        phrase, at = _phrase(text, verb.end(), stop)
+        phrase = _drop_tail(phrase)
+        if not phrase or not same_sentence and len(_words(phrase)) > MAX_NEXT_SENTENCE_WORDS:
+            return None
+        named_end = at + len(re.split(r",|\s[-—–]", phrase, maxsplit=1)[0])
+        cue = text[before_at if before else verb.start() : named_end]
+        return SaidClause(cue.strip(), phrase, at, close, verb_first=True)
+    word_limit = MAX_SPEAKER_WORDS if same_sentence else MAX_NEXT_SENTENCE_WORDS
+    if not _speaker_phrase_ok(before, word_limit):
+        return None
+    if not same_sentence and not _short_tail(text[verb.end() : stop]):
+        return None  # `"...done." Biden said the plan would fail.` is narration
+    if content_end_char not in ",?!.—–-" and not same_sentence:
+        return None
+    return SaidClause(text[before_at : verb.end()], before, before_at, close)
+
+
+def _clause_stop(text: str, start: int, limit: int) -> int:
+    """Where the words after a verb stop naming anyone: sentence punctuation or a new quotation."""
+    for i in range(start, limit):
+        ch = text[i]
+        if ch in '.;:!?“"' and not (ch == "." and i > start and _abbreviation(text, i)):
+            return i
+    return limit
+
+
+def _abbreviation(text: str, i: int) -> bool:
+    """A full stop that ends an initial or a title (`J.`, `Sen.`, `Jr.`) rather than a sentence."""
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:i]
+    return 0 < len(word) <= 3 and word[0].isupper() and i + 1 < len(text) and text[i + 1] == " "
+
+
+def _drop_tail(phrase: str) -> str:
+    """A verb-first speaker phrase without the circumstance after it (`Lee in a statement`)."""
+    words = phrase.split(" ")
+    for k, word in enumerate(words):
+        if k and word.lower() in CLAUSE_TAIL_WORDS:
+            named = any(w[:1].isupper() or w.lower() in PRONOUNS for w in words[:k])
+            if named:
+                return " ".join(words[:k]).rstrip(" ,")
+    return phrase
+
+
+def _short_tail(tail: str) -> bool:
+    """What follows a said-clause's verb in a sentence of its own: nothing, circumstance, or a
+    comma (`Lee said, adding ...`); not an object (`Biden said the plan would fail`)."""
+    words = _words(tail)
+    if not words or tail.lstrip().startswith(","):
+        return True
+    return words[0].lower() in CLAUSE_TAIL_WORDS or words[0][0].isupper()
+
+
+def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | None:
+    """The said-clause (or colon introduction) in `text[head_start:open_mark]`, before a quotation."""
+    head = text[head_start:open_mark]
+    if not head.strip():
+        return None
+    verbs = list(_VERB.finditer(text, head_start, open_mark))
+    lead_verb = _LEAD_VERB.match(text, _skip_space(text, head_start, open_mark), open_mark)
+    if lead_verb and _names_next(text, lead_verb.end(), open_mark):
+        # `Said Comey, "..."`, `According to Smith, "..."` (not `Asked whether ...`)
+        phrase, at = _phrase(text, lead_verb.end(), open_mark)
+        if phrase and len(_words(phrase)) <= MAX_SPEAKER_WORDS:
+            cue = text[lead_verb.start() : open_mark].strip(" ,:")
+            return SaidClause(cue, phrase, at, at, verb_first=True)
+    if verbs:
+        verb = verbs[-1]
+        participle = verb.group().endswith("ing")
+        if participle and len(verbs) > 1 and not text[verbs[-2].end() : verb.start()].strip(" ,"):
+            verb = verbs[-2]  # `..., Spicer said, adding, "..."`: the finite verb's subject
+        subject, at = _phrase(text, head_start, verb.start())
+        with_subject = _WITH_SUBJECT.search(subject) if participle else None
+        if with_subject:  # `..., with Kishida saying "..."`
+            subject, at = with_subject.group(1), at + with_subject.start(1)
+        after, after_at = _phrase(text, verb.end(), open_mark)
+        if verb.group().lower() in ACCORDING_TO or (
+            after
+            and not participle
+            and len(_words(after)) <= 6
+            and after[0].isupper()
+            and text[head_start:open_mark].rstrip().endswith((",", ":"))
+            and subject.rstrip().endswith(",")
+        ):  # `According to Smith, "..."`, `Because of the schedule, explained Rosenberg, "..."`
+            cue = text[verb.start() : open_mark].strip(" ,:")
+            return SaidClause(cue, after, after_at, after_at, verb_first=True)
+        if subject:
+            return SaidClause(text[at : verb.end()], subject, at, at)
+    stripped = head.rstrip()
+    subject, at = _phrase(text, head_start, open_mark)
+    if stripped.endswith(":") and subject:  # colon introduction or transcript label
+        return SaidClause(stripped.strip(), subject, at, at, "said_clause")
+    if subject:  # reported speech with no speech verb: the sentence's subject
+        return SaidClause(subject, subject, at, at, "subject")
+    return None
+
+
+def _caller(text: str, start: int, end: int) -> SaidClause | None:
+    """Who calls something in `text[start:end]`: the words after the last clause boundary
+    (`..., when Hillary Clinton (called it "...")` -> Hillary Clinton)."""
+    after = start
+    for boundary in _CLAUSE_BOUNDARY.finditer(text, start, end):
+        after = boundary.end()
+    phrase, at = _phrase(text, after, end)
+    if not phrase or len(_words(phrase)) > MAX_NEXT_SENTENCE_WORDS:
+        return None
+    return SaidClause(phrase, phrase, at, at, "subject")
+
+
+def _names_next(text: str, start: int, end: int) -> bool:
+    """Whether the word after `start` can begin a speaker phrase (a name or a determiner)."""
+    words = _words(text[start:end])
+    return bool(words) and (words[0][0].isupper() or words[0].lower() in DETERMINERS)
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    while start < end and text[start] in " ,":
+        start += 1
+    return start
+
+
+def _quotation_clause(
+    text: str,
+    span: _Span,
+    content: tuple[int, int],
+    sentence: Sentence,
+    head_start: int,
+    next_open: int,
+    paragraph: Paragraph,
+    sentences: list[Sentence],
+    sentence_of: Callable[[int], int],
+    sentence_before: Sentence | None,
+) -> tuple[SaidClause | None, bool]:
+    """The quotation's said-clause, after it first, then before it; and whether it is partial."""
+    head = text[head_start : span.open_mark]
     partial = bool(head.strip()) and not head.rstrip().endswith((":", ",", "“", '"'))
     if span.close_mark is not None:
-        tail_end = max(sentence.end, span.close_mark + 1)
-        match = _AFTER.match(text, span.close_mark + 1, tail_end)
-        if match:
-            name = match.group("n1") or match.group("n2") or match.group("n3")
-            return SaidClause(match.group(0).strip(" ,"), name, span.open_mark), partial
-    matches = list(_BEFORE.finditer(head))
-    if matches:
-        match = matches[-1]
-        clause = SaidClause(match.group(0), match.group("n"), sentence.start + match.start())
-        return clause, partial
-    return None, partial
+        last = text[content[1] - 1] if content[1] > content[0] else ""
+        if "," in text[content[1] : span.close_mark + 2]:
+            last = ","  # `"...," Lee said` or `"...", Lee said`
+        limit = min(next_open, paragraph.end, span.close_mark + 1 + WINDOW)
+        closing = sentence_of(span.close_mark)  # a quotation may hold several sentences
+        same = min(limit, sentences[closing].end)
+        following = closing + 1 < len(sentences) and sentences[closing + 1]
+        sentence_after = (
+            following if following and following.paragraph == sentence.paragraph else None
+        )
+        clause = None
+        if same > span.close_mark + 1 and text[span.close_mark + 1 : same].strip(" ."):
+            clause = _clause_after(text, span.close_mark, same, last, True)
+        elif sentence_after is not None and last in "?!.":
+            end = min(limit, sentence_after.end)
+            if end > sentence_after.start:
+                clause = _clause_after(text, span.close_mark, end, last, False)
+        if clause is not None:
+            return clause, partial
+    clause = _clause_before(text, head_start, span.open_mark)
+    if (
+        clause is None
+        and sentence_before is not None
+        and sentence_before.end - sentence_before.start <= WINDOW
+        and not _MARK.search(text, sentence_before.start, sentence_before.end)
+    ):  # a short sentence of narration only (bounded: no rescans of a long one per quotation)
+        clause = _clause_in_sentence_before(text, sentence_before)
+    return clause, partial
+
+
+def _clause_in_sentence_before(text: str, sentence: Sentence) -> SaidClause | None:
+    """A sentence of narration with a speech verb or a closing colon, right before a quotation
+    that opens a sentence with nothing attributing it (`Bystrom agreed. "..."`)."""
+    ends_with_colon = text[sentence.start : sentence.end].rstrip().endswith(":")
+    if not ends_with_colon and _VERB.search(text, sentence.start, sentence.end) is None:
+        return None
+    clause = _clause_before(text, sentence.start, sentence.end)
+    if clause is None or clause.kind != "said_clause":
+        return None
+    return clause
 
 
 def find_quotations(
@@ -134,7 +410,7 @@ def find_quotations(
 ) -> list[QuotedParagraph]:
     """Every paragraph with its quotations (scare quotes and titles left out), in text order."""
     sentence_of = sentence_locator(sentences)
-    found = []
+    found: list[QuotedParagraph] = []
     for number, paragraph in enumerate(paragraphs):
         if paragraph.kind != "body":
             found.append(QuotedParagraph(number, False, False, False, ()))
@@ -144,57 +420,137 @@ def find_quotations(
             _outside_quotes(text, paragraph, spans)
         )
         quotations = []
-        for span in spans:
+        previous_close = paragraph.start
+        for k, span in enumerate(spans):
             start, end = _trim(text, span.start, span.end)
             words = len(text[start:end].split())
-            if words < MIN_QUOTE_WORDS:
-                continue  # a scare quote, not a quotation
             sentence_no = sentence_of(span.open_mark)
-            clause, partial = _said_clause(text, span, sentences[sentence_no])
-            if words < MIN_UNATTRIBUTED_QUOTE_WORDS and clause is None:
+            sentence = sentences[sentence_no]
+            head_start = max(sentence.start, previous_close, span.open_mark - WINDOW)
+            previous_start = previous_close
+            previous_close = (span.close_mark + 1) if span.close_mark is not None else paragraph.end
+            if words == 0:
+                continue
+            next_open = spans[k + 1].open_mark if k + 1 < len(spans) else paragraph.end
+            before = sentence_no > 0 and sentences[sentence_no - 1]
+            sentence_before = (
+                before
+                if before
+                and before.paragraph == sentence.paragraph
+                and before.end <= span.open_mark
+                and before.start >= previous_start
+                and not quotations  # after a quotation, the paragraph's speaker is inherited
+                else None
+            )
+            clause, partial = _quotation_clause(
+                text,
+                span,
+                (start, end),
+                sentence,
+                head_start,
+                next_open,
+                paragraph,
+                sentences,
+                sentence_of,
+                sentence_before,
+            )
+            said = clause is not None and clause.kind == "said_clause"
+            head = text[head_start : span.open_mark]
+            if _is_title(text[start:end], head) and not (said and clause.offset >= span.open_mark):
+                continue  # a show, a book or a slogan
+            calling = _CALLING.search(head)
+            named = clause is not None and calling is not None  # `Trump called it "rigged"`
+            if named and clause.kind == "subject":
+                clause = _caller(text, head_start, head_start + calling.start()) or clause
+            if words < MIN_QUOTE_WORDS and not (said and not partial) and not named:
+                continue  # a scare quote, unless a said-clause attributes it ("Any," Moore said)
+            if words < MIN_UNATTRIBUTED_QUOTE_WORDS and not said and not named:
                 continue  # two words with nobody saying them: a title or a scare quote
             quotations.append(
                 Quotation(start, end, span.open_mark, sentence_no, number, clause, partial)
             )
         found.append(QuotedParagraph(number, True, bool(spans), quote_only, tuple(quotations)))
+    return _with_leads(text, found, paragraphs, sentences)
+
+
+def _with_leads(
+    text: str,
+    found: list[QuotedParagraph],
+    paragraphs: list[Paragraph],
+    sentences: list[Sentence],
+) -> list[QuotedParagraph]:
+    """Give a paragraph without quotations, followed by a quote-only paragraph, its lead clause."""
+    last_sentence: dict[int, Sentence] = {s.paragraph: s for s in sentences}
+    for k in range(len(found) - 1):
+        here, following = found[k], found[k + 1]
+        if not here.is_body or here.has_marks or not following.quote_only:
+            continue
+        sentence = last_sentence.get(k)
+        if sentence is None:
+            continue
+        subject, at = _phrase(text, sentence.start, sentence.end)
+        if subject:
+            lead = SaidClause(subject, subject, at, at, "subject")
+            found[k] = QuotedParagraph(
+                here.index, here.is_body, here.has_marks, here.quote_only, here.quotations, lead
+            )
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a said-clause names: an entity id, or a description; how, and a pronoun's antecedent."""
+
+    id: str | None
+    attribution: str  # "said_clause", "pronoun", "descriptive" or "subject"
+    source: str | None  # the speaker phrase as written
+    antecedent: tuple[int, int] | None = None  # a pronoun's antecedent mention
+
+
 def attribute_quotes(
-    text: str, paragraphs: list[QuotedParagraph], speakers: Mapping[int, str | None]
+    text: str, paragraphs: list[QuotedParagraph], speakers: Mapping[int, Speaker | None]
 ) -> list[Quote]:
-    """Quote records: `speakers` maps a quotation's opening mark to its said-clause's speaker."""
+    """Quote records: `speakers` maps a quotation's opening mark to who its said-clause names
+    (and a lead clause's phrase offset to who it names)."""
     quotes: list[Quote] = []
-    previous_speaker: str | None = None  # last speaker of the paragraph before, if it quoted
+    previous: Speaker | None = None  # last speaker of the paragraph before, if it quoted
     for paragraph in paragraphs:
         if not paragraph.is_body:
-            previous_speaker = None
+            previous = None
             continue
-        paragraph_speaker: str | None = None
+        current: Speaker | None = None
         for quotation in paragraph.quotations:
             clause = quotation.clause
             speaker = speakers.get(quotation.open_mark) if clause else None
-            attribution = "said_clause" if speaker else "unattributed"
-            if speaker is None and clause is None:
-                inherited = paragraph_speaker or (
-                    previous_speaker if paragraph.quote_only else None
-                )
+            attribution = speaker.attribution if speaker else "unattributed"
+            if (speaker is None or speaker.id is None and speaker.source is None) and (
+                clause is None or clause.kind == "subject"
+            ):
+                inherited = current or (previous if paragraph.quote_only else None)
                 if inherited:
                     speaker, attribution = inherited, "inherited"
-            if speaker:
-                paragraph_speaker = speaker
+                elif speaker is None or speaker.id is None:
+                    speaker, attribution = None, "unattributed"
+            if speaker and (speaker.id or speaker.source) and attribution != "inherited":
+                current = speaker
             quotes.append(
                 Quote(
                     quotation.start,
                     quotation.end,
                     text[quotation.start : quotation.end],
-                    speaker,
-                    attribution,
+                    speaker.id if speaker else None,
+                    attribution if speaker else "unattributed",
                     clause.text if clause else None,
                     quotation.partial,
                     quotation.sentence,
                     quotation.paragraph,
+                    speaker.source if speaker else None,
+                    *(speaker.antecedent if speaker and speaker.antecedent else (None, None)),
                 )
             )
-        previous_speaker = paragraph_speaker if paragraph.has_marks else None
+        if paragraph.has_marks:
+            previous = current
+        else:
+            lead = speakers.get(paragraph.lead.phrase_start) if paragraph.lead else None
+            previous = lead if lead and lead.id else None
     return quotes

@@ -1,41 +1,62 @@
-"""Sentences of the article text, never across paragraphs, with offsets that round-trip exactly."""
+"""Sentences of the article text, never across paragraphs, with offsets that round-trip exactly.
+
+The splitter is sentencex (rule-based, compiled, linear in the paragraph's length). It was
+chosen over pysbd after measuring both on the English Golden Rules and the seed: pysbd passes
+47 of 48 rules against sentencex's 43 (the misses are numbered lists and a spaced ellipsis),
+both split the seed's paragraphs alike, and sentencex takes well under 0.1 ms a paragraph where
+pysbd takes about 8 ms an article and grows as n^1.9 on one long paragraph. One repair is
+made here: an opening quotation mark that sentencex leaves at the end of a sentence
+(`... he said. “`) starts the next one instead.
+"""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from sentencex import segment
 
 from alliance_lib.text.model import Paragraph, Sentence
 
 # Where a paragraph could hold a sentence boundary other than its end.
 _INNER_BOUNDARY = re.compile(r"[.!?…][\"”’)\]]*\s+\S")
+_TRAILING_OPENER = re.compile(r"\s+([“\"‘]+)$")
 
 
-@lru_cache(maxsize=1)
-def _segmenter():
-    import pysbd  # lazy: slow to import, and only paragraphs with an inner boundary need it
-
-    return pysbd.Segmenter(language="en", clean=False, char_span=False)
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one paragraph, stripped of surrounding spaces."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    carry: int | None = None  # start of an opening mark moved from the previous piece
+    for piece in segment("en", text):
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        # Locate each piece in the paragraph ourselves: offsets must round-trip exactly.
+        found = text.find(stripped, cursor)
+        if found < 0:
+            continue
+        start, end = (carry if carry is not None else found), found + len(stripped)
+        cursor, carry = end, None
+        opener = _TRAILING_OPENER.search(text, start, end)
+        if opener and opener.start() > start:
+            carry, end = opener.start(1), opener.start()
+        spans.append((start, end))
+    if carry is not None:
+        spans.append((carry, cursor))
+    return spans
 
 
 def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
-    """Sentences with pysbd, never across paragraphs; a paragraph with no inner boundary is one sentence."""
+    """Sentences with sentencex, never across paragraphs; a paragraph with no inner boundary is one."""
     sentences: list[Sentence] = []
     for number, paragraph in enumerate(paragraphs):
-        if paragraph.kind == "subheading" or not _INNER_BOUNDARY.search(paragraph.text):
-            pieces = [paragraph.text]
+        body = paragraph.text
+        if paragraph.kind == "subheading" or not _INNER_BOUNDARY.search(body):
+            stripped = body.strip()
+            spans = [(body.find(stripped), body.find(stripped) + len(stripped))] if stripped else []
         else:
-            pieces = _segmenter().segment(paragraph.text)
-        cursor = 0
-        for piece in pieces:
-            stripped = piece.strip()
-            if not stripped:
-                continue
-            # Locate each piece in the paragraph ourselves: offsets must round-trip exactly.
-            found = paragraph.text.find(stripped, cursor)
-            if found < 0:
-                continue
-            cursor = found + len(stripped)
-            begin = paragraph.start + found
-            sentences.append(Sentence(begin, begin + len(stripped), stripped, number))
+            spans = _pieces(body)
+        for start, end in spans:
+            begin = paragraph.start + start
+            sentences.append(Sentence(begin, paragraph.start + end, body[start:end], number))
     return sentences

@@ -1,67 +1,784 @@
 """Speakers: the person each said-clause names, including people the gazetteer does not know.
 
-This stage owns the people found in said-clauses. It resolves every clause that
-`quotes.find_quotations` found to a person id (gazetteer people by any name form; "he"/"she"/
-"they" to the person mentioned last before it; titles such as "Prime Minister" stripped), gives
-a person missing from the gazetteer an id made from their name, and adds the mentions of those
-new people to the article's entities, so that quotes and entities agree on who is who.
+This stage owns the people found in said-clauses. For each clause that `quotes.find_quotations`
+found it reads the speaker phrase:
+- a *name*: the phrase's head name, with titles, roles, affiliations and appositives set aside
+  (`Rep. Ann Lee (D-Ohio)` -> Ann Lee; `Clinton's campaign manager, Robby Mook` -> Robby Mook;
+  `Scott Pruitt, the attorney general of Oklahoma` -> Scott Pruitt), resolved to a gazetteer
+  person by any name form, or to a person of this article (one id per person: `Robby Mook`,
+  `Mook` and `Mr. Mook` are one id; `Eric Trump` is not `Donald Trump`);
+- a *pronoun* (`he`, `she`, `they`): the most recent person before the clause who is a
+  grammatical subject of speech or action (the speaker of an earlier said-clause; the name
+  that opens a sentence outside quotation marks, adverbial openings such as `Moments later,`
+  or `Speaking in Salem, New Hampshire,` passed over; or the speaker of an inverted clause
+  such as `..., Stovall said.`), skipping people whose gender disagrees where the text shows
+  it (Mr./Mrs./Ms., or `X said she ...` right after the name; a pronoun resolved earlier is not
+  taken as evidence), organisations, and words the article also writes in lower case. A
+  person named only inside a quotation, as an object, or as the subject whose predicate is the
+  quotation itself (`Clinton "caused havoc," he said`) is never an antecedent. The
+  antecedent's offsets are recorded;
+- a *description* (`a campaign spokesman`): kept as written, with no id (not guessed).
+People missing from the gazetteer get an id made from their name; the mentions of those given
+a quotation (every form seen, and the mention that named them) are added to the article's
+entities, so that every speaker id is an entity. Each search reads a bounded window, and the
+pronoun look-back is bounded, so the stage is linear in the text.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 
 from alliance_lib.text.entities import merge, people_mentions
 from alliance_lib.text.gazetteer import EntityDef, Gazetteer
-from alliance_lib.text.lexicon import NOT_NAMES, PRONOUNS, TITLE_WORDS
-from alliance_lib.text.model import Entity, Sentence
-from alliance_lib.text.quotes import QuotedParagraph
+from alliance_lib.text.lexicon import (
+    DETERMINERS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    NOT_NAMES,
+    PRONOUN_GENDER,
+    PRONOUNS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+    TITLE_GENDER,
+    TITLE_WORDS,
+)
+from alliance_lib.text.model import Entity, Sentence, sentence_locator
+from alliance_lib.text.quotes import QuotedParagraph, SaidClause, Speaker
+
+LOOK_BACK = 12  # candidates a pronoun looks back over (bounded: linear time)
+MAX_NAME_WORDS = 4  # "Joseph R. Biden Jr." is four; a longer capitalised run is a headline
+_TOKEN = re.compile(r"[^\W_](?:[\w.'’-]*[\w.])?|\S")
+_AFFILIATION = re.compile(r"[DRI]-[A-Z][\w.]*")
+_BRACKETS = re.compile(r"\([^()]{0,60}\)")
+_PARTS = re.compile(r"\s*(?:,|:|;|—|–|\s-\s)\s*")
+_SKIP_PART = frozenset(
+    "who which whose that where when in at on during after before while from with as for"
+    " by of to if because although though since".split()
+)
+_CONJUNCTION = re.compile(r"\s*(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et|[Oo]r|[Tt]hen)\b")
+_CONJUNCTION_OR_AS = re.compile(r"\s*(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et|[Oo]r|[Tt]hen|[Aa]s)\b")
+# A pronoun subject followed by a lower-case word: `He praised them but`, `she also`.
+_PRONOUN_SUBJECT = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]hey)\s+[a-z]")
+_FIRST_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+_SPEECH_WORD = re.compile("|".join(re.escape(v) for v in SPEECH_VERBS))
+# `he`/`she` as the subject of what a name said: `Simmons said he saw`, `Lee told us that she`.
+_SAID_PRONOUN = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,;.]{0,80},)?\s*(?:also\s+)?"
+    r"(?:said|says|added|wrote|argued|insisted|noted|explained)\s+(?:that\s+)?(he|she)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A person's name found in a phrase, with its offsets in the article text."""
+
+    text: str
+    start: int
+    end: int
+    gender: str | None = None  # from a title such as Mr. or Mrs.
 
 
 @dataclass(frozen=True)
 class Speakers:
     """Who each said-clause names (by the quotation's opening mark), and the entities with them."""
 
-    by_quotation: dict[int, str | None]
+    by_quotation: dict[int, Speaker | None]  # also a lead clause's, by its phrase's offset
     entities: list[Entity]  # the gazetteer's mentions plus every mention of a new person
 
 
-class _Resolver:
-    """Resolves a said-clause name to an entity id, creating people the gazetteer lacks."""
+def _tokens(phrase: str, base: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), base + m.start(), base + m.end()) for m in _TOKEN.finditer(phrase)]
 
-    def __init__(self, gazetteer: Gazetteer, entities: list[Entity]) -> None:
+
+def _is_name_token(word: str) -> bool:
+    """A word that can be part of a name: capitalised (`McConnell`, `O'Hanlon`, `CNN`), not an
+    affiliation (`R-Ky.`) nor glued page furniture (`FoleyFlagShareLikeReply`)."""
+    if word.lower() in NAME_PARTICLES:
+        return True
+    if not (word[0].isupper() and word[0].isalpha()) or _AFFILIATION.fullmatch(word):
+        return False
+    return word.isupper() or sum(ch.isupper() for ch in word[1:]) <= 1
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s", "s'", "s’"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """What one comma-free part of a speaker phrase holds."""
+
+    name: Name | None  # the head name, or the subject's name for a clause
+    whole: bool  # the part is one noun phrase (`former Rep. George Miller`), not a clause
+    described: bool  # a noun phrase headed by a common noun (`a campaign spokesman`)
+
+
+def _chain(
+    words: list[tuple[str, int, int]], ordinary: Container[str], verb_first: bool = False
+) -> _Part:
+    """Read a part as a noun phrase or as a clause with a subject.
+
+    A run of capitalised words at the end of the part heads it when only modifiers come before
+    it (`Republican party boss Reince Priebus`, `former Rep. George Miller`); a run that opens
+    the part is the subject of a clause (`Trump attacked Hillary Clinton on Friday`), unless the
+    run at the end follows a clause boundary (`a woman asked for a photo and Clinton`). A part
+    opened by a determiner with no name at its head is a description (`a campaign spokesman`).
+    """
+    while words and (
+        words[-1][0] in _TRAILING_ADVERBS
+        or (words[-1][0].endswith("ly") and words[-1][0].islower())
+    ):
+        words = words[:-1]  # `Ferdie Pacheco once (said)`, `Smith reportedly (said)`
+    for m in range(1, len(words) - 1):  # `Stephanie Hooton of Derry`: where, not who
+        if (
+            words[m][0] in _PLACE_WORDS
+            and _is_name_token(words[m - 1][0])
+            and all(_is_name_token(w) or w in {"'s", "’s", "."} for w, _, _ in words[m + 1 :])
+        ):
+            words = words[:m]
+            break
+    i, count = 0, len(words)
+    determiner = False
+    while i < count:  # set aside what opens the part without naming anyone
+        word = words[i][0]
+        lower = word.lower()
+        if lower in DETERMINERS:
+            determiner = True
+        elif not (i == 0 and (_ordinary_opening(words, ordinary) or _participle(words, i))):
+            break
+        i += 1
+    runs: list[tuple[int, int]] = []
+    k = i
+    while k < count:
+        if k == i and _SPEECH_WORD.fullmatch(words[k][0].lower()):
+            k += 1  # `Said Comey`: the verb opens the phrase, the name follows
+            continue
+        if _is_name_token(words[k][0]) and (
+            words[k][0].lower() not in NAME_PARTICLES
+            or (words[k][0][0].isupper() and k + 1 < count and words[k + 1][0][0].isupper())
+        ):  # `De Blasio` opens a name, `de` inside one does not
+            j = k
+            while j + 1 < count and not _possessive(words[j][0]):
+                nxt = words[j + 1][0]
+                if _is_name_token(nxt) or nxt.lower() in NAME_SUFFIXES:
+                    j += 1
+                elif (
+                    nxt == "of"
+                    and words[j][0].lower() in TITLE_WORDS
+                    and j + 2 < count
+                    and _is_name_token(words[j + 2][0])
+                ):
+                    j += 2  # `Secretary of State Madeleine Albright`
+                else:
+                    break
+            runs.append((k, j + 1))
+            k = j + 1
+        else:
+            k += 1
+    lowered = [w if w[:1].isupper() else w.lower() for w, _, _ in words]
+    if not runs:
+        described = determiner or (i < count and words[i][0][0].islower())
+        return _Part(
+            None, not any(_breaks(lowered, m, verb_first) for m in range(i, count)), described
+        )
+    if (
+        determiner
+        and runs[0][0] > i
+        and runs[0][0] - i <= 2
+        and runs[0][1] < count
+        and _breaks(lowered, runs[0][1], verb_first)
+        and not any(lowered[m] in ROLE_WORDS for m in range(i, runs[0][0]))
+    ):  # `a terse Miller agreed`: the name heads the phrase and a verb follows
+        return _Part(_head(words, runs[0]), False, False)
+    lead = runs[0] if runs[0][0] == i else None
+    r = 0
+    while (
+        lead is not None
+        and r + 1 < len(runs)
+        and not _possessive(words[lead[1] - 1][0])
+        and all(_modifier(lowered[m]) for m in range(lead[1], runs[r + 1][0]))
+    ):  # `Republican presidential front-runner Ben Carson took ...`: the head is Carson
+        r += 1
+        lead = runs[r]
+    trail = runs[-1] if runs[-1][1] == count and not _possessive(words[count - 1][0]) else None
+    if trail is not None:
+        start = lead[1] if lead is not None and lead != trail else i
+        between = range(start, trail[0])
+        if not any(_breaks(lowered, m, verb_first) for m in between):
+            adjectives = all(
+                lowered[m].endswith(("ed", "ful", "ous", "ive", "ing")) for m in range(i, trail[0])
+            )  # `a flabbergasted Noah`, `an angry Hollande`
+            if determiner and lead is None and trail[0] > i and not adjectives:
+                return _Part(None, True, True)
+            return _Part(_head(words, trail), True, False)
+        if (
+            trail[0] > 1
+            and lowered[trail[0] - 1] in _BOUNDARIES
+            and not _is_name_token(words[trail[0] - 2][0])
+        ):  # `a woman asked for a photo and Clinton`, not `rivals Marco Rubio and Ted Cruz`
+            return _Part(_head(words, trail), False, False)
+    if lead is not None and not determiner and not _possessive(words[lead[1] - 1][0]):
+        return _Part(_head(words, lead), False, False)
+    return _Part(None, False, determiner or lead is not None)
+
+
+_SAYS = frozenset("said says added adds wrote writes asked explained noted recalled argued".split())
+_RELATIVES = frozenset("who which whose whom that".split())
+_PLACE_WORDS = frozenset("of from in at".split())
+_COORDINATORS = frozenset("and but then so yet or".split())
+_BOUNDARIES = frozenset("and but while as when then".split())
+_AUXILIARIES = frozenset(
+    "is are was were be been being has have had do does did will would can could shall should"
+    " may might must not".split()
+)
+_PREPOSITIONS = frozenset("in on at from with by to about into after before during".split())
+
+
+def _modifier(word: str) -> bool:
+    """A lower-case word that describes a person before the name (`presidential front-runner`),
+    told by the role lists or by the endings of adjectives and agent nouns; never a verb."""
+    if word in ROLE_WORDS or word in TITLE_WORDS:
+        return True
+    if _SPEECH_WORD.fullmatch(word) or word in _AUXILIARIES or word in _PREPOSITIONS:
+        return False
+    return "-" in word or word.endswith(_MODIFIER_ENDINGS)
+
+
+_MODIFIER_ENDINGS = ("al", "an", "ic", "ive", "ary", "ist", "er", "or", "ent", "ant")
+
+
+def _breaks(lowered: list[str], m: int, verb_first: bool = False) -> bool:
+    """Whether the lower-case word at `m` ends a noun phrase: a verb, an auxiliary, a preposition."""
+    word = lowered[m]
+    if not word[:1].isalpha():
+        return word not in {"&", ".", "'", "’"}
+    if word[:1].isupper():
+        return False  # a capitalised modifier: `former Massachusetts congressman`
+    if word in ROLE_WORDS or word in TITLE_WORDS:
+        return False
+    if word in {"of", "for"}:  # `secretary of state`, not `director for the gay rights group`
+        before = m > 0 and (lowered[m - 1] in TITLE_WORDS or lowered[m - 1] in ROLE_WORDS)
+        nxt = lowered[m + 1] if m + 1 < len(lowered) else ""
+        after = nxt[:1].isupper() or nxt in ROLE_WORDS or (nxt in TITLE_WORDS and nxt != "the")
+        return not (before and after)
+    if word in _AUXILIARIES or word in _PREPOSITIONS or word in _SKIP_PART or word in _BOUNDARIES:
+        return True
+    if _SPEECH_WORD.fullmatch(word):
+        return True
+    if verb_first:
+        return False
+    return word.endswith("ed") or (
+        word.endswith("s") and not word.endswith(("ss", "us", "is", "ics"))
+    )
+
+
+_TRAILING_ADVERBS = frozenset("once also later then again still now first too alone".split())
+
+
+def _ordinary_opening(words: list[tuple[str, int, int]], ordinary: Container[str]) -> bool:
+    """A sentence-opening ordinary word before a determiner or preposition (`Like a`, `Soon after`)."""
+    if words[0][0].lower() not in ordinary:
+        return False
+    following = words[1][0].lower() if len(words) > 1 else ""
+    return following in DETERMINERS or following in _PREPOSITIONS or following in _SKIP_PART
+
+
+def _pure_name(words: list[tuple[str, int, int]]) -> bool:
+    return all(_is_name_token(w) or w in {".", "'s", "’s"} for w, _, _ in words)
+
+
+def _adverbial(words: list[tuple[str, int, int]], ordinary: Container[str]) -> bool:
+    """A part that opens a sentence without being its subject (`Moments later`, `In Ohio`)."""
+    first = words[0][0]
+    lower = first.lower()
+    return (
+        lower in _PREPOSITIONS
+        or lower in _SKIP_PART
+        or lower in ordinary
+        or lower in NOT_NAMES
+        or _participle(words, 0)
+        or first.endswith(("ing", "ly"))
+    )
+
+
+def _participle(words: list[tuple[str, int, int]], i: int) -> bool:
+    """A sentence-opening participle or adverb (`Holding open`, `Speaking to`), not a name."""
+    word = words[i][0]
+    if not word.endswith(("ing", "ed")) or i + 1 >= len(words):
+        return False
+    following = words[i + 1][0]
+    return following[0].islower() and _SPEECH_WORD.fullmatch(following) is None
+
+
+def _head(words: list[tuple[str, int, int]], run_range: tuple[int, int]) -> Name | None:
+    """The name in a run of capitalised words, titles before it set aside."""
+    run = words[run_range[0] : run_range[1]]
+    gender = None
+    cut = 0
+    for i, (w, _, _) in enumerate(run):
+        lower = w.lower()
+        if lower in TITLE_GENDER:
+            gender = TITLE_GENDER[lower]
+        if lower in TITLE_WORDS:
+            cut = i + 1
+    run = run[cut:]
+    while run and (run[0][0].lower() in NOT_NAMES or run[0][0].lower() in DETERMINERS):
+        run = run[1:]
+    while run and run[-1][0].lower() in NAME_PARTICLES:
+        run = run[:-1]
+    if len(run) > MAX_NAME_WORDS:  # `Maricopa County Recorder Helen Purcell`: the name ends it
+        if len(run) > 2 * MAX_NAME_WORDS:
+            return None  # a headline's run of capitalised words
+        keep = 3 if len(run[-2][0]) <= 2 or run[-2][0].lower() in NAME_PARTICLES else 2
+        run = run[-keep:]
+    if not run or all(w.lower() in NOT_NAMES for w, _, _ in run):
+        return None
+    return Name(" ".join(w for w, _, _ in run), run[0][1], run[-1][2], gender)
+
+
+def read_phrase(
+    phrase: str,
+    base: int,
+    *,
+    subject: bool = False,
+    verb_first: bool = False,
+    ordinary: Container[str] = frozenset(),
+) -> tuple[str, Name | None]:
+    """What a speaker phrase is: ("pronoun", None), ("name", Name), ("descriptive", None) or ("", None).
+
+    The phrase is split at commas and dashes. The speaker is the first part when it is a noun
+    phrase headed by a name (`Jeff Weaver, Sanders' campaign manager`); otherwise the last such
+    part (`Clinton's campaign manager, Robby Mook`; `In Berea, after winning Ohio, Gov. John
+    Kasich`); otherwise the subject of a first part that is a clause (`Trump attacked Clinton
+    on Friday`); otherwise a description when the first part is one (`a campaign spokesman`).
+    With `subject`, the phrase opens a sentence: adverbial parts (`Moments later`, `In Ohio`,
+    `Making her way around the diner`) are passed over and the first other part gives the
+    subject, or nothing. With `verb_first`, the phrase follows its verb, so none of its words is
+    read as another verb (`said undecided voter Stephanie Hooton`). Words in `ordinary` (the
+    article's lower-case vocabulary) do not open a name.
+    """
+    cleaned = _BRACKETS.sub(lambda m: " " * len(m.group()), phrase)
+    conjunction = (_CONJUNCTION if subject else _CONJUNCTION_OR_AS).match(cleaned)
+    if conjunction:  # `But he also said`, `And Smith said`, `As Michael Dell said`
+        cleaned = " " * conjunction.end() + cleaned[conjunction.end() :]
+    stripped = cleaned.strip(" ,.")
+    if stripped.lower() in PRONOUNS or _PRONOUN_SUBJECT.match(stripped):
+        return "pronoun", None
+    position = 0
+    parts: list[_Part] = []
+    pronoun_parts: list[bool] = []
+    aside = False
+    relative = False
+    place = False
+    appositive = False
+    for piece in _PARTS.split(cleaned):
+        at = cleaned.find(piece, position)
+        position = at + len(piece)
+        words = _tokens(piece, base + at)
+        while words and (
+            words[0][0].lower() in _COORDINATORS or (not subject and words[0][0].lower() == "as")
+        ):
+            words = words[1:]  # `..., and Hamada told` (but `While Clinton pledged` is an aside)
+        if not words:
+            continue
+        head = words[0][0].lower()
+        if relative and subject:
+            relative = False
+            continue  # `Trump, who has insulted women, Mexicans and Muslims, ...`: the list too
+        if place and subject and len(words) <= 2 and _pure_name(words):
+            place = False
+            continue  # the state after a town
+        if head in _SKIP_PART or _AFFILIATION.fullmatch(words[0][0]) or head.isdigit():
+            relative = head in _RELATIVES
+            place = words[-1][0][:1].isupper()  # `At a rally in Portland, Maine, Trump`
+            pronoun_parts.append(False)
+            # after a name, an aside: a lone word after it belongs to it, not a new name
+            aside = bool(parts) and parts[-1].whole and parts[-1].name is not None
+            continue
+        if aside and not subject and len(words) == 1:
+            aside = False
+            continue  # `Clinton, during a meeting in Columbus, Ohio, (said)`: `Ohio` is in the aside
+        aside = False
+        if not parts and position < len(cleaned.rstrip(" ,.")) and piece.isupper():
+            continue  # a dateline (`WASHINGTON —`) before the words that name anyone
+        pronoun_parts.append(
+            head in PRONOUNS and (len(words) == 1 or words[1][0][:1].islower())
+        )  # `On Twitter, she responded`
+        if pronoun_parts[-1] and (subject or len(pronoun_parts) == 1):
+            return "pronoun", None
+        if not subject and not parts and position < len(cleaned.rstrip(" ,.")):
+            lower = words[0][0].lower()
+            if (lower in NOT_NAMES or (len(words) > 1 and lower in ordinary)) and not any(
+                w[0].isupper() for w, _, _ in words[1:]
+            ):
+                continue  # `Hours later, Trump (said)`, `Quite suddenly, Crawford (said)`
+        part = _chain(words, ordinary, verb_first)
+        if subject:
+            if appositive and not (part.name is not None and part.whole):
+                return "descriptive", None
+            if part.name is not None:
+                return "name", part.name
+            if _adverbial(words, ordinary):
+                place = words[-1][0][:1].isupper()  # `Speaking in Salem, New Hampshire, Trump`
+                continue
+            if part.described and not appositive:
+                appositive = True  # `The Podesta Group's CEO, Kimberley Fritts, said`
+                continue
+            return ("descriptive", None) if part.described or appositive else ("", None)
+        parts.append(part)
+    if subject and appositive:
+        return "descriptive", None
+    if pronoun_parts and pronoun_parts[-1]:
+        return "pronoun", None  # `While he was speaking in Miami, he (said)`
+    if not parts:
+        return "", None
+    first = parts[0]
+    # After its verb the name comes first (`said Larry Noble, an attorney with ...`); before its
+    # verb the name nearest the verb (`Or maybe Bush, consultant Phil Musser (says)`).
+    ordered = parts if verb_first else parts[::-1]
+    for part in ordered:
+        if part.name is not None and part.whole:
+            return "name", part.name
+    for part in ordered[:1] if verb_first else ordered:
+        if part.name is not None:  # the subject of a clause: `Trump attacked Clinton, saying`
+            return "name", part.name
+    return ("descriptive", None) if first.described else ("", None)
+
+
+class _People:
+    """The article's people: gazetteer people and new ones, one id per person across name forms."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.people = sorted((e.start, e.id) for e in entities if e.type == "person")
         self.new: dict[str, EntityDef] = {}
-        self.new_forms: dict[str, str] = {}
+        self.forms: dict[str, str] = {}  # surface form -> new person's id
+        self.given: dict[str, str | None] = {}  # new person's id -> given name, if known
+        self.anchors: list[Entity] = []  # the mention each new person was named by
 
-    def resolve(self, name: str, offset: int) -> str | None:
-        name = name.strip()
-        if name.lower() in PRONOUNS:
-            i = bisect.bisect_left(self.people, (offset, ""))
-            return self.people[i - 1][1] if i else None
-        tokens = name.split()
+    def resolve(self, name: Name, text: str) -> str | None:
+        tokens = name.text.split()
+        if tokens and tokens[-1].lower() in NAME_SUFFIXES and len(tokens) > 1:
+            tokens = tokens[:-1]
+        if not tokens:
+            return None
         for k in range(len(tokens)):
             candidate = " ".join(tokens[k:])
-            entity = self.gazetteer.lookup(candidate) or self.new.get(
-                self.new_forms.get(candidate, "")
-            )
-            if entity is not None:
+            entity = self.gazetteer.lookup(candidate)
+            if entity is not None and entity.type == "person":
                 return entity.id
-        while tokens and (tokens[0].lower() in TITLE_WORDS or self.gazetteer.lookup(tokens[0])):
-            tokens.pop(0)
-        if not tokens or not tokens[-1][0].isupper() or any(t.lower() in NOT_NAMES for t in tokens):
-            return None
+            if entity is not None and k == 0:
+                return entity.id  # an organisation or a country speaking
         full = " ".join(tokens)
+        if full.isupper() and len(full) > 2:
+            full = full.title()
+            tokens = full.split()
+        if full in self.forms:
+            return self.forms[full]
+        family, given = tokens[-1], (tokens[0] if len(tokens) > 1 else None)
+        known = self.forms.get(family)
+        if known is not None and _compatible(self.given.get(known), given):
+            self._remember(known, full, family, given)
+            return known
         entity_id = re.sub(r"[^a-z0-9]+", "-", full.lower()).strip("-")
+        if not entity_id:
+            return None
         if entity_id not in self.new:
-            self.new[entity_id] = EntityDef(entity_id, "person", full, tokens[-1])
-        self.new_forms.setdefault(full, entity_id)
-        self.new_forms.setdefault(tokens[-1], entity_id)
-        bisect.insort(self.people, (offset, entity_id))
+            self.new[entity_id] = EntityDef(entity_id, "person", full, family)
+            self.anchors.append(
+                Entity(
+                    name.start, name.end, text[name.start : name.end], "person", entity_id, full, 0
+                )
+            )
+        self._remember(entity_id, full, family, given)
         return entity_id
+
+    def _remember(self, entity_id: str, full: str, family: str, given: str | None) -> None:
+        self.forms.setdefault(full, entity_id)
+        self.forms.setdefault(family, entity_id)
+        if given and not self.given.get(entity_id):
+            self.given[entity_id] = given
+            current = self.new[entity_id]
+            if len(full) > len(current.name):
+                self.new[entity_id] = EntityDef(entity_id, "person", full, family)
+
+    def name_of(self, entity_id: str) -> str:
+        entry = self.new.get(entity_id) or self.gazetteer.entries.get(entity_id)
+        return entry.name if entry else entity_id
+
+
+def _compatible(known: str | None, given: str | None) -> bool:
+    """Whether two given names can belong to one person (either unknown, equal, or an initial)."""
+    if not known or not given:
+        return True
+    a, b = known.rstrip(".").lower(), given.rstrip(".").lower()
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+@dataclass
+class _Candidate:
+    """A person at subject position: a sentence's opening name, or a said-clause's speaker."""
+
+    offset: int
+    name: Name
+    entity_id: str | None = None
+
+
+class _Resolver:
+    """Resolves said-clauses in text order; pronouns look back over the subjects and speakers
+    before them. Sentence subjects are found only when a clause first needs them (an article
+    whose clauses all name their speakers never pays for them)."""
+
+    def __init__(
+        self,
+        text: str,
+        people: _People,
+        find_subjects: Callable[[], list[_Candidate]],
+        quoted: list[tuple[int, int]],
+    ) -> None:
+        self.text = text
+        self.people = people
+        self.find_subjects = find_subjects
+        self.subjects: list[_Candidate] | None = None  # sentence subjects, in text order
+        self.next_subject = 0
+        self.seen: list[_Candidate] = []  # subjects before the current offset
+        self.spoken: list[_Candidate] = []  # said-clause speakers so far, in text order
+        # shown by a title or by `said he/she` next to the name; a pronoun resolved earlier is
+        # not taken as evidence (one wrong guess would then mislead every later pronoun)
+        self.gender: dict[str, str] = {}
+        self.quoted = quoted
+        self.ordinary: Container[str] = frozenset()
+        self.sentence_of: Callable[[int], int] = lambda offset: -1
+        self.opener_ok: Callable[[Name], bool] = lambda name: True
+        self.current = 0  # the offset of the clause being resolved
+        self.used: set[str] = set()  # ids given to a quotation: only these people become entities
+
+    def _advance(self, offset: int) -> None:
+        if self.subjects is None:
+            self.subjects = self.find_subjects()
+        while (
+            self.next_subject < len(self.subjects)
+            and self.subjects[self.next_subject].offset < offset
+        ):
+            candidate = self.subjects[self.next_subject]
+            self.next_subject += 1
+            if self._know(candidate):
+                self.seen.append(candidate)
+
+    def _know(self, candidate: _Candidate) -> bool:
+        """Give a candidate its id and note its gender where the text shows it."""
+        if candidate.entity_id is None:
+            candidate.entity_id = self.people.resolve(candidate.name, self.text)
+        if candidate.entity_id is None:
+            return False
+        gender = candidate.name.gender or _gender_after(self.text, candidate.name.end)
+        if gender and candidate.entity_id not in self.gender:
+            self.gender[candidate.entity_id] = gender
+        return True
+
+    def _recent(self, offset: int) -> Iterator[_Candidate]:
+        """Subjects and speakers before `offset`, latest first (at most LOOK_BACK of them)."""
+        self._advance(offset)
+        i, j = len(self.seen) - 1, len(self.spoken) - 1
+        for _ in range(LOOK_BACK):
+            if i < 0 and j < 0:
+                return
+            if j < 0 or (i >= 0 and self.seen[i].offset >= self.spoken[j].offset):
+                yield self.seen[i]
+                i -= 1
+            else:
+                yield self.spoken[j]
+                j -= 1
+
+    def resolve(self, clause: SaidClause) -> Speaker | None:
+        """Who `clause` names; every id it returns is marked used (and becomes an entity)."""
+        speaker = self._resolve(clause)
+        if speaker is not None and speaker.id is not None:
+            self.used.add(speaker.id)
+        return speaker
+
+    def _resolve(self, clause: SaidClause) -> Speaker | None:
+        kind, name = read_phrase(
+            clause.phrase,
+            clause.phrase_start,
+            subject=clause.kind == "subject",
+            verb_first=clause.verb_first,
+            ordinary=self.ordinary,
+        )
+        attribution = clause.kind
+        if kind == "pronoun":
+            return self._pronoun(clause)
+        if clause.kind == "subject" and name is not None and not self.opener_ok(name):
+            return None  # `Wait`, `Often`: a sentence opener, not a person
+        if kind == "name" and name is not None:
+            entity_id = self.people.resolve(name, self.text)
+            if entity_id is not None:
+                candidate = _Candidate(clause.offset, name, entity_id)
+                self._know(candidate)
+                self.spoken.append(candidate)
+                return Speaker(entity_id, attribution, clause.phrase)
+        if kind == "descriptive" and clause.kind == "said_clause":
+            return Speaker(None, "descriptive", clause.phrase)
+        if kind != "descriptive":
+            # `Clinton supports "...," opposes "..." and recalled ...: "..."`: the clause has no
+            # subject of its own; the sentence's subject, said just before, is the speaker
+            last = next(self._recent(clause.offset), None)
+            if last is not None and last.entity_id:
+                if self.sentence_of(last.offset) == self.sentence_of(clause.offset):
+                    return Speaker(last.entity_id, clause.kind, clause.phrase)
+        return None
+
+    def _can_be_he_or_she(self, entity_id: str, name: Name) -> bool:
+        """A person: not an organisation, a country or a station (`KING-TV`), nor an ordinary
+        word written with a capital (`Audiences`)."""
+        entry = self.people.gazetteer.entries.get(entity_id)
+        if entry is not None:
+            return entry.type == "person"
+        word = name.text
+        if word.replace("-", "").replace(".", "").isupper() and len(word) > 1:
+            return False
+        if re.match(r"\s*[“\"]", self.text[name.end : name.end + 3]) and self.sentence_of(
+            name.start
+        ) == self.sentence_of(self.current):
+            return False  # `Clinton "caused havoc," he said`: the quotation is about Clinton
+        return " " in word or word.lower() not in self.ordinary
+
+    def _pronoun(self, clause: SaidClause) -> Speaker | None:
+        self.current = clause.offset
+        pronoun = _FIRST_PRONOUN.search(clause.phrase)
+        wanted = PRONOUN_GENDER.get(pronoun.group().lower()) if pronoun else None
+        for candidate in self._recent(clause.offset):
+            entity_id = candidate.entity_id
+            if entity_id is None or not self._can_be_he_or_she(entity_id, candidate.name):
+                continue
+            known = self.gender.get(entity_id)
+            if wanted and known and known != wanted:
+                continue
+            span = (candidate.name.start, candidate.name.end)
+            return Speaker(entity_id, "pronoun", clause.phrase, span)
+        return None
+
+
+def _gender_after(text: str, end: int) -> str | None:
+    """The gender of `he` or `she` as the subject of what a name said, in the rest of its
+    sentence (`Simmons said he saw`, `Lee told reporters that she would`)."""
+    stop = end
+    limit = min(len(text), end + 200)
+    while stop < limit and text[stop] not in '.!?\n“"':
+        stop += 1
+    match = _SAID_PRONOUN.match(text, end, stop)
+    return PRONOUN_GENDER.get(match.group(1).lower()) if match else None
+
+
+def _inside(quoted: list[tuple[int, int]], offset: int, cursor: list[int]) -> bool:
+    """Whether `offset` (non-decreasing across calls) lies inside a quotation."""
+    while cursor[0] < len(quoted) and quoted[cursor[0]][1] <= offset:
+        cursor[0] += 1
+    return cursor[0] < len(quoted) and quoted[cursor[0]][0] <= offset
+
+
+class _Vocabulary:
+    """What the article itself shows about its words: which are ordinary (written lower-case
+    somewhere) and which are capitalised inside a sentence (names, not sentence openers)."""
+
+    def __init__(self, text: str, gazetteer: Gazetteer) -> None:
+        self.lower = set(_LOWER_WORD.findall(text))
+        self.inner = set(_INNER_CAPITAL.findall(text))
+        self.gazetteer = gazetteer
+
+    def opener_ok(self, name: Name) -> bool:
+        """Whether a one-word name opening a sentence is a name (`Sanders`), not an ordinary
+        word written with a capital (`Wait`, `Often`)."""
+        word = name.text
+        return " " in word or (word.lower() not in self.lower and word.lower() not in NOT_NAMES)
+
+    def person_like(self, name: Name) -> bool:
+        """Whether a name found at subject position can be a person's (not `Despite`, `Police`)."""
+        tokens = name.text.split()
+        entity = self.gazetteer.lookup(name.text)
+        if entity is not None:
+            return entity.type == "person"
+        first = tokens[0].lower()
+        if first in self.lower or first in NOT_NAMES:
+            return False
+        return len(tokens) > 1 or name.gender is not None or tokens[0] in self.inner
+
+
+def _words_in(text: str) -> list[str]:
+    return _WORDS.findall(text)
+
+
+_WORDS = re.compile(r"[^\W_][\w'’.-]*")
+_PROSE_END = re.compile(r"[.!?:][\"”’)]*$")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+_INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’-]*")
+_SPEECH = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=lambda v: (-len(v), v)))
+    + r")\b"
+)
+
+
+def sentence_subjects(
+    text: str,
+    sentences: Iterable[Sentence],
+    quoted: list[tuple[int, int]],
+    vocabulary: _Vocabulary,
+) -> list[_Candidate]:
+    """The person each sentence outside quotation marks is about, if any (a subject candidate):
+    the speaker of its speech verb (`Like a friend, Ebeling said ...`, `..., said Jake Roe.`),
+    otherwise the name that opens it."""
+    found = []
+    cursor = [0]
+    ordinary = vocabulary.lower
+    for sentence in sentences:
+        start = sentence.start
+        while start < sentence.end and not text[start].isalnum():
+            start += 1
+        if start >= sentence.end or _inside(quoted, start, cursor) or text[sentence.start] in '“"':
+            continue
+        if not _PROSE_END.search(text, max(start, sentence.end - 3), sentence.end):
+            continue  # a byline, a credit or a heading: no sentence punctuation at its end
+        words = _words_in(text[start : min(sentence.end, start + 200)])
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            continue  # a headline in title case (`Zoe Saldana Asked Men Everywhere To ...`)
+        head_end = min(sentence.end, start + 160)
+        name, kind = None, ""
+        verb = None
+        for found_verb in _SPEECH.finditer(text, start, sentence.end):
+            verb = found_verb  # the last speech verb: `..., said Jake Roe, a pollster.`
+        if verb is not None:
+            comma = text.rfind(",", start, verb.start())
+            tail = text[verb.end() : sentence.end]
+            if comma >= 0 and (not _words_in(tail) or tail.lstrip().startswith(",")):
+                # `..., Stovall said.`, `Trump, Sexton said, has created ...`
+                kind, name = read_phrase(
+                    text[comma + 1 : verb.start()], comma + 1, ordinary=ordinary
+                )
+                if kind == "pronoun":
+                    continue
+                if name is not None and len(_words_in(text[comma + 1 : verb.start()])) > 6:
+                    name = None
+        if (
+            name is None
+            and verb is not None
+            and verb.group() in _SAYS
+            and text[start : verb.start()].rstrip().endswith(",")
+        ):  # `..., said Jake Roe, a pollster.` (not `..., told ABC News that ...`)
+            after_end = min(sentence.end, verb.end() + 100)
+            kind, name = read_phrase(text[verb.end() : after_end], verb.end(), ordinary=ordinary)
+            if kind == "pronoun":
+                continue
+        if name is None:
+            kind, name = read_phrase(text[start:head_end], start, subject=True, ordinary=ordinary)
+        if kind == "name" and name is not None and vocabulary.person_like(name):
+            found.append(_Candidate(name.start, name))
+    return found
+
+
+def _quoted_spans(quoted: list[QuotedParagraph]) -> list[tuple[int, int]]:
+    return [(q.open_mark, q.end + 1) for p in quoted for q in p.quotations]
 
 
 def resolve_speakers(
@@ -72,12 +789,39 @@ def resolve_speakers(
     sentences: list[Sentence],
 ) -> Speakers:
     """Resolve every said-clause in text order, then add the new people's mentions to `entities`."""
-    resolver = _Resolver(gazetteer, entities)
-    by_quotation = {
-        quotation.open_mark: resolver.resolve(quotation.clause.name, quotation.clause.offset)
-        for paragraph in quoted
-        for quotation in paragraph.quotations
-        if quotation.clause is not None
-    }
-    new_mentions = people_mentions(text, resolver.new.values(), gazetteer, sentences)
-    return Speakers(by_quotation, merge(entities, new_mentions))
+    people = _People(gazetteer)
+    spans = _quoted_spans(quoted)
+    vocabulary = _Vocabulary(text, gazetteer)
+    resolver = _Resolver(
+        text, people, lambda: sentence_subjects(text, sentences, spans, vocabulary), spans
+    )
+    resolver.ordinary = vocabulary.lower
+    resolver.sentence_of = sentence_locator(sentences)
+    resolver.opener_ok = vocabulary.opener_ok
+    clauses: list[tuple[int, int, SaidClause]] = []  # (offset, key, clause)
+    for paragraph in quoted:
+        for quotation in paragraph.quotations:
+            if quotation.clause is not None:
+                clauses.append((quotation.clause.offset, quotation.open_mark, quotation.clause))
+        if paragraph.lead is not None:
+            clauses.append((paragraph.lead.offset, paragraph.lead.phrase_start, paragraph.lead))
+    by_quotation: dict[int, Speaker | None] = {}
+    for _, key, clause in sorted(clauses, key=lambda c: (c[0], c[1])):
+        by_quotation[key] = resolver.resolve(clause)
+    # people read only as sentence subjects and never given a quotation stay out of the entities
+    used = [person for person in people.new.values() if person.id in resolver.used]
+    new_mentions = people_mentions(text, used, gazetteer, sentences, people.forms)
+    sentence_of = sentence_locator(sentences)
+    anchors = [
+        Entity(a.start, a.end, a.text, a.type, a.id, people.name_of(a.id), sentence_of(a.start))
+        for a in people.anchors
+        if a.id in resolver.used
+    ]
+    named = [
+        Entity(e.start, e.end, e.text, e.type, e.id, people.name_of(e.id), e.sentence)
+        for e in new_mentions
+    ]
+    # a new person's naming mention wins over a gazetteer mention it overlaps, so that every
+    # speaker id is an entity; one sorted pass each (linear)
+    merged = merge(anchors, merge(entities, named))
+    return Speakers(by_quotation, merged)
