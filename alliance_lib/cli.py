@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 
+from alliance_lib.corpus.command import register as register_corpus
 from alliance_lib.errors import AllianceError
 from alliance_lib.text.pipeline import load_article
 from alliance_lib.text.summary import summarize
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="notebook parameter, as in papermill -p (repeatable)",
     )
     run.set_defaults(handler=_run_command)
+    register_corpus(commands)
     return parser
 
 
