@@ -50,7 +50,10 @@ class Corpus:
     def restrict(self, articles: pd.DataFrame) -> Corpus:
         """The same corpus limited to `articles` (a subset of its articles)."""
         keep = set(articles["article_id"])
-        pick = lambda frame: frame[frame["article_id"].isin(keep)].reset_index(drop=True)  # noqa: E731
+
+        def pick(frame: pd.DataFrame) -> pd.DataFrame:
+            return frame[frame["article_id"].isin(keep)].reset_index(drop=True)
+
         return Corpus(
             self.folder,
             articles,
@@ -122,9 +125,9 @@ def select(
         published = articles["published"]
         in_dates = published.notna()
         if date_from:
-            in_dates &= published.map(lambda d: d is not None and d >= date_from)
+            in_dates &= published.map(lambda d: pd.notna(d) and d >= date_from)
         if date_to:
-            in_dates &= published.map(lambda d: d is not None and d <= date_to)
+            in_dates &= published.map(lambda d: pd.notna(d) and d <= date_to)
     steps["in_dates"] = in_dates
     pattern = keyword_pattern(keywords)
     matching = (

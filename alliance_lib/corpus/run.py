@@ -201,7 +201,7 @@ def run_corpus(
     start = time.perf_counter()
     with connect(scheduler, workers, echo) as client, Progress(len(pending), progress) as bar:
         summary.parsed, summary.failed, summary.lost, problems = _execute(client, work, folder, bar)
-    summary.seconds = time.perf_counter() - start
+        summary.seconds = time.perf_counter() - start  # cluster start to last partition written
     for problem in sorted(set(problems)):
         echo(f"a batch failed as a whole: {problem}")
     echo(summary.line())

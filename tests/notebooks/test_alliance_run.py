@@ -45,7 +45,7 @@ def test_alliance_run_on_an_article_without_spending_claims(tmp_path):
     assert result.returncode == 0, result.stderr
     assert _snapshot(SEEDS_DIR, DATA_DIR, FIXTURES) == inputs  # inputs are never written
     assert [line for line in result.stdout.splitlines() if line.startswith("[")] == [
-        f"[{i}/4] {p.stem}" for i, p in enumerate(NOTEBOOKS, 1)
+        f"[{i}/{len(NOTEBOOKS)}] {p.stem}" for i, p in enumerate(NOTEBOOKS, 1)
     ]
     assert "report: " in result.stdout and "index.html" in result.stdout
     for notebook in NOTEBOOKS:
