@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export PYTHONHASHSEED := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint bench lab checked-outputs clean
+.PHONY: help run test lint bench bench-corpus lab checked-outputs clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -33,6 +33,10 @@ lint: $(STAMP) ## Lint the library, tests and notebooks with ruff
 
 bench: $(STAMP) ## Print parser and notebook timings (not part of make test)
 	$(BIN)/python benchmarks/bench.py
+
+bench-corpus: $(STAMP) ## Corpus mode: PolNeAR on 1 and 2 workers, synthetic 10k and 100k articles (about an hour)
+	$(BIN)/python benchmarks/bench_corpus.py polnear
+	$(BIN)/python benchmarks/bench_corpus.py scale --articles 10000 100000
 
 lab: $(STAMP) ## Open the notebooks in JupyterLab (installs it into .venv on first use)
 	@$(BIN)/python -c 'import jupyterlab' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[notebooks,test,lab]'
