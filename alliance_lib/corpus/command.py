@@ -1,27 +1,36 @@
 """`alliance corpus INPUT... --output DIR`: the subcommand's options; the work is in `run`.
 
 Exit status: 0 when every article is in the output, 3 when some failed (rows of `errors`) or
-were not processed, 2 for a usage error (raised as `ParameterError`, printed by the CLI).
+were not processed, 2 for a usage error (raised as `ParameterError`, printed by the CLI), 130
+when interrupted (Ctrl-C; the next run resumes).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def _corpus_command(args: argparse.Namespace) -> int:
     # lazy: Dask, pyarrow and the parser load only when a corpus is actually run
     from alliance_lib.corpus.run import run_corpus
 
-    summary = run_corpus(
-        args.inputs,
-        args.output,
-        workers=args.workers,
-        scheduler=args.scheduler,
-        size=args.batch_size,
-        progress=args.progress,
-        echo=print,
-    )
+    try:
+        summary = run_corpus(
+            args.inputs,
+            args.output,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            size=args.batch_size,
+            progress=args.progress,
+            echo=print,
+        )
+    except KeyboardInterrupt:
+        print(
+            "alliance: interrupted; committed partitions are kept: run the same command to resume",
+            file=sys.stderr,
+        )
+        return 130
     return summary.exit_status
 
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
+import time
 
 import pytest
 
 from alliance_lib.cli import main
+from alliance_lib.config import DEMO_CORPUS, PROJECT_ROOT
 from alliance_lib.corpus import store
 from alliance_lib.corpus.records import SCHEMAS, TABLES
 
@@ -166,3 +170,39 @@ def test_usage_errors_exit_2_with_one_line(inputs, tmp_path, capsys, arguments, 
     message = capsys.readouterr().err.strip()
     assert message.startswith("alliance: error:") and words in message and "\n" not in message
     assert (occupied / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_run_killed_mid_write_leaves_whole_partitions_and_the_rerun_completes(tmp_path):
+    out, source = tmp_path / "corpus", tmp_path / "pages"
+    for outlet in ("capital-ledger", "pacific-wire"):  # 24 text articles
+        shutil.copytree(DEMO_CORPUS / outlet, source / outlet)
+    command = [
+        sys.executable,
+        "-m",
+        "alliance_lib.cli",
+        "corpus",
+        str(source),
+        "--output",
+        str(out),
+    ]
+    command += ["--scheduler", "synchronous", "--batch-size", "1", "--no-progress"]
+    process = subprocess.Popen(
+        command, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 120
+    while (
+        len(list((out / store.PARTITIONS).glob("part-*.json"))) < 3 and time.monotonic() < deadline
+    ):
+        time.sleep(0.01)
+    process.kill()  # SIGKILL: no clean-up code runs
+    process.wait()
+    committed = len(list((out / store.PARTITIONS).glob("part-*.json")))
+    assert 3 <= committed < 24
+    # readers see whole partitions only: every visible file has its commit record
+    for table in TABLES:
+        visible = {p.name for p in (out / table).glob("part-*.parquet")}
+        assert len(visible) <= committed
+        store.read_table(out, table)  # and every visible file reads
+    assert run(str(source), "--output", str(out)) == 0
+    assert len(store.read_table(out, "articles")) == 24
+    assert not [p for table in TABLES for p in (out / table).glob(".part-*")]
