@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import logging
 import resource
 import statistics
 import sys
@@ -22,12 +21,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from distributed import Client, LocalCluster
+from distributed import Client
 
 from alliance_lib.config import PROJECT_ROOT
 from alliance_lib.corpus.batch import process_batch
 from alliance_lib.corpus.inputs import corpus_items
-from alliance_lib.corpus.run import batch_size, batches, run_corpus
+from alliance_lib.corpus.run import batch_size, batches, local_cluster, run_corpus
 from alliance_lib.corpus.store import open_output
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -101,9 +100,7 @@ def bench_scale(articles: int, workers: int) -> None:
         start = time.perf_counter()
         write_bench(corpus, articles)
         generated = time.perf_counter() - start
-        cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, silence_logs=logging.ERROR
-        )
+        cluster = local_cluster(workers)
         client = Client(cluster)
         try:
             summary = run_corpus(
