@@ -3,7 +3,6 @@ environment variable), and a worker killed mid-run losing no article."""
 
 from __future__ import annotations
 
-import logging
 import os
 import signal
 import threading
@@ -11,26 +10,21 @@ import time
 
 import dask
 import pytest
-from distributed import Client, LocalCluster
+from distributed import Client
 
 from alliance_lib.cli import main
 from alliance_lib.corpus import store
-from alliance_lib.corpus.run import run_corpus
+from alliance_lib.corpus.run import local_cluster, run_corpus
 
 
 @pytest.fixture(scope="module")
 def cluster():
-    with (
-        LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=":0",
-            silence_logs=logging.ERROR,
-        ) as local,
-        Client(local) as client,
-    ):
+    with local_cluster(2, dashboard=":0") as local, Client(local) as client:
         yield local, client
+
+
+def _profiling() -> bool:
+    return dask.config.get("distributed.worker.profile.enabled")
 
 
 def test_joins_a_running_cluster_by_address_and_by_environment(
@@ -66,6 +60,7 @@ def test_joins_a_running_cluster_by_address_and_by_environment(
         assert len(store.read_table(tmp_path / folder, "articles")) == 2 * 3  # two outlet folders
     # the tasks ran on the cluster's workers, which stay up for the next client
     assert len(client.scheduler_info()["workers"]) == 2
+    assert set(client.run(_profiling).values()) == {False}  # the memory-hungry profiler is off
 
 
 def _slow_parsing(seconds: float) -> None:
