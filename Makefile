@@ -11,7 +11,7 @@ export PYTHONHASHSEED := 0
 KERNEL_INSTALL = $(BIN)/python -m ipykernel install --sys-prefix --name alliance --display-name "Python (alliance)" >/dev/null
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint bench eval lab checked-outputs clean
+.PHONY: help run test lint bench bench-corpus eval lab checked-outputs clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -42,6 +42,10 @@ bench: $(STAMP) ## Print parser and notebook timings, and parse-time growth on h
 
 eval: $(STAMP) ## Score quotations and speakers on PolNeAR's training split (not part of make test)
 	$(BIN)/python benchmarks/eval.py
+
+bench-corpus: $(STAMP) ## Corpus mode: PolNeAR on 1 and 2 workers, synthetic 10k and 100k articles (about an hour)
+	$(BIN)/python benchmarks/bench_corpus.py polnear
+	$(BIN)/python benchmarks/bench_corpus.py scale --articles 10000 100000
 
 lab: $(STAMP) ## Open JupyterLab at the project root, notebooks on the "alliance" kernel (installs Lab into .venv on first use)
 	@$(BIN)/python -c 'import jupyterlab' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[notebooks,test,lab]'

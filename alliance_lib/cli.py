@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from alliance_lib.config import EARLIEST_REFERENCE, LATEST_REFERENCE
+from alliance_lib.corpus.command import register as register_corpus
 from alliance_lib.errors import AllianceError, ArticleError, ConsoleError, RunInterrupted
 from alliance_lib.text.pipeline import load_article
 from alliance_lib.text.summary import summarize
@@ -206,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="notebook parameter, as in papermill -p (repeatable; negative numbers such as -inf are values)",
     )
     run.set_defaults(handler=_run_command)
+    register_corpus(commands)
     return parser
 
 

@@ -74,6 +74,16 @@ KERNEL_NAME = "python3"
 KERNEL_ARGUMENTS = ("--IPKernelApp.log_level=CRITICAL",)  # pass a fresh list: nbclient extends it
 DISPLAY_MAX_COLWIDTH = 110  # pandas column width in notebook tables
 
+# --- corpus mode (`alliance corpus`, notebook 05) -----------------------------------------------
+DEMO_CORPUS = DATA_DIR / "demo_corpus"  # synthetic articles, four outlet styles (notebook 05)
+CORPUS_MARKER = "_corpus.json"  # the file that makes a folder a corpus written by `alliance corpus`
+CORPUS_TARGET_BATCHES = 64  # a corpus is cut into about this many tasks: enough to balance workers
+CORPUS_MAX_BATCH = 200  # articles per task at most: bounds worker memory and work lost in a crash
+CORPUS_DASHBOARD_ADDRESS = ":8787"  # Dask's usual dashboard port; a free one is taken if it is busy
+CORPUS_PERMUTATIONS = 2000  # outlet-label permutations in notebook 05's test (p >= 1/2001)
+CORPUS_PERMUTATION_SEED = 20230113  # fixed, so the p-values and the stored outputs are reproducible
+CORPUS_ALPHA = 0.05  # family-wise error rate for flagging outlet differences (Holm's correction)
+
 
 def resolve(path: str | Path) -> Path:
     """An absolute path: relative paths are taken from the project root, not the working directory."""

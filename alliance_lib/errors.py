@@ -107,3 +107,7 @@ class RunError(AllianceError):
         error = " ".join(f"{error_name}: {error_value}".split())  # one line, whatever the text
         where = f" in cell {cell} (In [{execution_count}])" if cell is not None else ""
         super().__init__(f"{notebook} failed{where}: {error}")
+
+
+class CorpusInputError(ArticleError):
+    """One corpus item is unusable before parsing: a bad manifest row or a truncated WARC record."""

@@ -1,0 +1,440 @@
+"""Coverage of one event across outlets, from a corpus written by `alliance corpus` (notebook 05).
+
+Reads the Parquet tables with pandas, selects the event's coverage (keywords, dates, outlets
+with enough articles), and compares outlets: articles over time, who is quoted (by person and
+by country), which of a reference article's key claims each carries (matched by claim type and
+value), and the share of sentences naming each threat actor or framing code, with a permutation
+test for differences between outlets larger than chance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from alliance_lib.config import GAZETTEER
+from alliance_lib.datafiles import read_yaml
+from alliance_lib.text.model import Article
+
+UNATTRIBUTED = "(unattributed)"
+NOT_IN_GAZETTEER = "(not in the gazetteer)"
+_READ = {
+    "articles": ["article_id", "source", "outlet", "published", "headline", "sentences"],
+    "quotes": ["article_id", "quote", "speaker", "speaker_name"],
+    "claims": ["article_id", "start", "type", "value", "number", "unit"],
+    "sentence_codes": ["article_id", "sentence", "code"],
+    "errors": ["source", "outlet", "error"],
+}
+
+
+def _table(folder: Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+    return pd.read_parquet(folder / name, columns=columns or _READ[name])
+
+
+@dataclass
+class Corpus:
+    """The tables notebook 05 needs, one row per distinct article (identical bytes count once)."""
+
+    folder: Path
+    articles: pd.DataFrame
+    quotes: pd.DataFrame
+    claims: pd.DataFrame
+    codes: pd.DataFrame
+    errors: pd.DataFrame
+
+    def restrict(self, articles: pd.DataFrame) -> Corpus:
+        """The same corpus limited to `articles` (a subset of its articles)."""
+        keep = set(articles["article_id"])
+
+        def pick(frame: pd.DataFrame) -> pd.DataFrame:
+            return frame[frame["article_id"].isin(keep)].reset_index(drop=True)
+
+        return Corpus(
+            self.folder,
+            articles,
+            pick(self.quotes),
+            pick(self.claims),
+            pick(self.codes),
+            self.errors,
+        )
+
+
+def read_corpus(folder: Path) -> Corpus:
+    """Read a corpus folder; an article id seen twice (the same bytes twice) keeps its first source."""
+    articles = _table(folder, "articles").sort_values(["source"], kind="stable")
+    articles = articles.drop_duplicates("article_id").reset_index(drop=True)
+    articles["published"] = pd.to_datetime(articles["published"], errors="coerce").dt.date
+    articles["outlet"] = articles["outlet"].fillna("(unknown outlet)")
+    tables = {
+        name: _table(folder, name).drop_duplicates()
+        for name in ("quotes", "claims", "sentence_codes")
+    }
+    return Corpus(
+        folder,
+        articles,
+        tables["quotes"],
+        tables["claims"],
+        tables["sentence_codes"],
+        _table(folder, "errors"),
+    )
+
+
+def keyword_pattern(keywords: str) -> re.Pattern[str] | None:
+    """One case-insensitive whole-word pattern for comma-separated keywords; None for none."""
+    words = [k.strip() for k in keywords.split(",") if k.strip()]
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
+
+
+def matching_articles(folder: Path, pattern: re.Pattern[str]) -> set[str]:
+    """Ids of the articles whose headline or any sentence matches `pattern`."""
+    sentences = _table(folder, "sentences", ["article_id", "text"])
+    headlines = _table(folder, "articles", ["article_id", "headline"]).dropna()
+    found = set(sentences.loc[sentences["text"].str.contains(pattern), "article_id"])
+    return found | set(headlines.loc[headlines["headline"].str.contains(pattern), "article_id"])
+
+
+@dataclass
+class Selection:
+    """The articles compared, and per outlet how many each filter kept."""
+
+    corpus: Corpus
+    funnel: pd.DataFrame  # outlet, articles, in_dates, with_keywords, compared
+    dropped_outlets: list[str]
+
+
+def select(
+    corpus: Corpus,
+    keywords: str = "",
+    date_from: date | None = None,
+    date_to: date | None = None,
+    min_articles: int = 1,
+) -> Selection:
+    """The event's coverage: articles in the dates (undated ones only when no date is set) and
+    matching a keyword, from outlets with at least `min_articles` such articles."""
+    articles = corpus.articles
+    steps = {"articles": pd.Series(True, index=articles.index)}
+    in_dates = pd.Series(True, index=articles.index)
+    if date_from or date_to:
+        published = articles["published"]
+        in_dates = published.notna()
+        if date_from:
+            in_dates &= published.map(lambda d: pd.notna(d) and d >= date_from)
+        if date_to:
+            in_dates &= published.map(lambda d: pd.notna(d) and d <= date_to)
+    steps["in_dates"] = in_dates
+    pattern = keyword_pattern(keywords)
+    matching = (
+        articles["article_id"].isin(matching_articles(corpus.folder, pattern))
+        if pattern
+        else pd.Series(True, index=articles.index)
+    )
+    steps["with_keywords"] = in_dates & matching
+    counts = pd.DataFrame({name: mask.astype(int) for name, mask in steps.items()})
+    counts["outlet"] = articles["outlet"]
+    funnel = counts.groupby("outlet", sort=True).sum().reset_index()
+    enough = funnel["with_keywords"] >= min_articles
+    funnel["compared"] = funnel["with_keywords"].where(enough, 0)
+    kept = set(funnel.loc[enough & (funnel["with_keywords"] > 0), "outlet"])
+    chosen = articles[steps["with_keywords"] & articles["outlet"].isin(kept)]
+    dropped = sorted(set(funnel.loc[~enough & (funnel["with_keywords"] > 0), "outlet"]))
+    return Selection(corpus.restrict(chosen.reset_index(drop=True)), funnel, dropped)
+
+
+def outlets(corpus: Corpus) -> list[str]:
+    return sorted(corpus.articles["outlet"].unique())
+
+
+# --- articles over time --------------------------------------------------------------------------
+def articles_over_time(articles: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """Articles per outlet per day, week or month (whichever suits the span), and the unit used."""
+    dated = articles.dropna(subset=["published"])
+    if dated.empty:
+        return pd.DataFrame(columns=["period", "outlet", "articles"]), "day"
+    days = pd.to_datetime(dated["published"])
+    span = (days.max() - days.min()).days
+    unit, freq = (
+        ("day", "D") if span <= 45 else ("week", "W-MON") if span <= 400 else ("month", "MS")
+    )
+    periods = days.dt.to_period(freq if freq != "MS" else "M").dt.start_time.dt.date
+    table = (
+        pd.DataFrame({"period": periods.values, "outlet": dated["outlet"].values})
+        .groupby(["period", "outlet"], sort=True)
+        .size()
+        .rename("articles")
+        .reset_index()
+    )
+    return table, unit
+
+
+# --- who is quoted ---------------------------------------------------------------------------------
+def person_countries(path: Path = GAZETTEER) -> tuple[dict[str, str], dict[str, str]]:
+    """(person id -> country id, country id -> country name) from the gazetteer."""
+    document = read_yaml(path, "gazetteer") or {}
+    people = {p["id"]: p.get("country") for p in document.get("people") or [] if p.get("country")}
+    countries = {c["id"]: c["name"] for c in document.get("countries") or []}
+    return people, countries
+
+
+def _shares(frame: pd.DataFrame, key: str, total: str) -> pd.DataFrame:
+    counts = frame.groupby(["outlet", key], sort=True).size().rename("quotes").reset_index()
+    counts[total] = counts.groupby("outlet")["quotes"].transform("sum")
+    counts["share"] = counts["quotes"] / counts[total]
+    return counts.sort_values(
+        ["outlet", "quotes", key], ascending=[True, False, True], kind="stable"
+    )
+
+
+def quoted(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Quotations per outlet by person and by the person's country (gazetteer), with shares."""
+    people, countries = person_countries()
+    quotes = corpus.quotes.merge(corpus.articles[["article_id", "outlet"]], on="article_id")
+    speaker = quotes["speaker_name"].where(quotes["speaker"].notna(), UNATTRIBUTED)
+    quotes = quotes.assign(person=speaker.fillna(quotes["speaker"]))
+
+    def country(row_speaker: object) -> str:
+        if not isinstance(row_speaker, str):
+            return UNATTRIBUTED
+        code = people.get(row_speaker)
+        return countries.get(code, code) if code else NOT_IN_GAZETTEER
+
+    quotes["country"] = quotes["speaker"].map(country)
+    by_person = _shares(quotes, "person", "outlet_quotes").reset_index(drop=True)
+    by_country = _shares(quotes, "country", "outlet_quotes").reset_index(drop=True)
+    return by_person, by_country
+
+
+def top_table(shares: pd.DataFrame, key: str, top: int) -> pd.DataFrame:
+    """The `top` rows overall (most quotes) by outlet: 'n (share%)' cells, for printing."""
+    leaders = (
+        shares.groupby(key)["quotes"].sum().sort_values(ascending=False, kind="stable").head(top)
+    )
+    ordered = sorted(leaders.index, key=lambda name: (-leaders[name], name))
+    cells = shares[shares[key].isin(ordered)].assign(
+        cell=lambda f: (
+            f["quotes"].astype(str)
+            + " ("
+            + (100 * f["share"]).round().astype(int).astype(str)
+            + "%)"
+        )
+    )
+    table = cells.pivot(index=key, columns="outlet", values="cell").reindex(ordered).fillna("0")
+    return table.rename_axis(index=key, columns=None)
+
+
+# --- the reference article's key claims ------------------------------------------------------------
+def _claim_key(kind: str, value: object, number: object, unit: object) -> tuple[str, str, str]:
+    if isinstance(number, int | float) and not pd.isna(number):
+        shown = f"{float(number):.6g}"
+    else:
+        shown = str(value)
+    return kind, shown, unit if isinstance(unit, str) else ""
+
+
+def key_claims(article: Article) -> pd.DataFrame:
+    """The reference article's distinct claims (type, value, unit), each with its first wording."""
+    rows, seen = [], set()
+    for claim in article.claims:
+        number = claim.value if isinstance(claim.value, int | float) else None
+        key = _claim_key(claim.type, claim.value, number, claim.unit)
+        if key not in seen:
+            seen.add(key)
+            rows.append(
+                {
+                    "claim": f"{claim.text} ({claim.type})",
+                    "type": key[0],
+                    "value": key[1],
+                    "unit": key[2],
+                }
+            )
+    return pd.DataFrame(rows, columns=["claim", "type", "value", "unit"])
+
+
+def claim_coverage(corpus: Corpus, key: pd.DataFrame) -> pd.DataFrame:
+    """For each key claim and outlet: articles carrying the same type and value, and their share."""
+    claims = corpus.claims
+    keys = [
+        _claim_key(k, v, n, u)
+        for k, v, n, u in zip(
+            claims["type"], claims["value"], claims["number"], claims["unit"], strict=True
+        )
+    ]
+    carried = pd.DataFrame(keys, columns=["type", "value", "unit"]).assign(
+        article_id=claims["article_id"].values
+    )
+    carried = carried.drop_duplicates().merge(
+        corpus.articles[["article_id", "outlet"]], on="article_id"
+    )
+    hits = carried.merge(key, on=["type", "value", "unit"])
+    totals = corpus.articles.groupby("outlet").size()
+    grid = pd.MultiIndex.from_product(
+        [key["claim"], sorted(totals.index)], names=["claim", "outlet"]
+    )
+    counts = (
+        hits.groupby(["claim", "outlet"])
+        .size()
+        .reindex(grid, fill_value=0)
+        .rename("articles_carrying")
+    )
+    table = counts.reset_index()
+    table["outlet_articles"] = table["outlet"].map(totals).astype(int)
+    table["share"] = table["articles_carrying"] / table["outlet_articles"]
+    order = {claim: i for i, claim in enumerate(key["claim"])}
+    return table.sort_values(
+        ["claim", "outlet"], key=lambda s: s.map(order) if s.name == "claim" else s, kind="stable"
+    ).reset_index(drop=True)
+
+
+def wide(table: pd.DataFrame, index: str, value: str = "share") -> pd.DataFrame:
+    """A long outlet table as rows of `index` by outlet columns (row order kept)."""
+    order = list(dict.fromkeys(table[index]))
+    return (
+        table.pivot(index=index, columns="outlet", values=value)
+        .reindex(order)
+        .rename_axis(columns=None)
+    )
+
+
+# --- threats and frames: shares of sentences, and a permutation test between outlets ---------------
+def _count_matrix(corpus: Corpus) -> tuple[pd.DataFrame, np.ndarray, np.ndarray, list[str]]:
+    """(articles in outlet order, sentences per article, article x code counts, codes)."""
+    articles = corpus.articles.sort_values(["outlet", "article_id"], kind="stable").reset_index(
+        drop=True
+    )
+    codes = sorted(corpus.codes["code"].unique())
+    counts = (
+        corpus.codes.groupby(["article_id", "code"])
+        .size()
+        .unstack(fill_value=0)
+        .reindex(index=articles["article_id"], columns=codes, fill_value=0)
+    )
+    return articles, articles["sentences"].to_numpy(float), counts.to_numpy(float), codes
+
+
+def code_shares(corpus: Corpus) -> pd.DataFrame:
+    """Per outlet and code: sentences carrying the code, the outlet's sentences, and the share."""
+    articles, sentences, counts, codes = _count_matrix(corpus)
+    rows = []
+    for outlet, index in articles.groupby("outlet", sort=True).groups.items():
+        total = sentences[index].sum()
+        for j, code in enumerate(codes):
+            coded = counts[index, j].sum()
+            rows.append(
+                {
+                    "code": code,
+                    "outlet": outlet,
+                    "sentences_coded": int(coded),
+                    "outlet_sentences": int(total),
+                    "share": coded / total if total else 0.0,
+                }
+            )
+    columns = ["code", "outlet", "sentences_coded", "outlet_sentences", "share"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _chi_square(
+    labels: np.ndarray, groups: int, sentences: np.ndarray, counts: np.ndarray, p: np.ndarray
+):
+    """Pearson's chi-square of each code's coded/uncoded sentences by outlet, and the residuals."""
+    onehot = np.zeros((labels.size, groups))
+    onehot[np.arange(labels.size), labels] = 1.0
+    coded = onehot.T @ counts  # outlets x codes
+    totals = onehot.T @ sentences  # outlets
+    expected = totals[:, None] * p[None, :]
+    variance = expected * (1.0 - p[None, :])
+    residuals = np.divide(
+        coded - expected, np.sqrt(variance), out=np.zeros_like(coded), where=variance > 0
+    )
+    return (residuals**2).sum(axis=0), residuals
+
+
+def holm(p_values: np.ndarray) -> np.ndarray:
+    """Holm's step-down adjustment: family-wise error control over all codes tested."""
+    order = np.argsort(p_values, kind="stable")
+    adjusted = np.empty_like(p_values)
+    running = 0.0
+    for rank, index in enumerate(order):
+        running = max(running, min(1.0, (p_values.size - rank) * p_values[index]))
+        adjusted[index] = running
+    return adjusted
+
+
+def outlet_differences(corpus: Corpus, permutations: int, seed: int, alpha: float) -> pd.DataFrame:
+    """Per code, whether outlets differ in the share of sentences carrying it more than chance.
+
+    Statistic: Pearson's chi-square of the outlets x (coded, not coded) sentence table. Its null
+    distribution comes from permuting outlet labels across whole articles (sentences of one
+    article are not independent, so the asymptotic chi-square p-value would be too small).
+    p = (1 + permutations at least as extreme) / (1 + permutations), adjusted by Holm over all
+    codes; effect size Cramer's V = sqrt(chi2 / sentences). `flagged` when adjusted p < alpha;
+    `highest`/`lowest` name the outlets with the largest positive and negative residuals.
+    """
+    articles, sentences, counts, codes = _count_matrix(corpus)
+    names = sorted(articles["outlet"].unique())
+    columns = [
+        "code",
+        "chi2",
+        "p_value",
+        "p_adjusted",
+        "cramers_v",
+        "flagged",
+        "highest",
+        "lowest",
+        "overall_share",
+    ]
+    if len(names) < 2 or not codes:
+        return pd.DataFrame(columns=columns)
+    labels = articles["outlet"].map({name: i for i, name in enumerate(names)}).to_numpy()
+    total = sentences.sum()
+    p = counts.sum(axis=0) / total
+    observed, residuals = _chi_square(labels, len(names), sentences, counts, p)
+    rng = np.random.default_rng(seed)
+    extreme = np.zeros(len(codes))
+    for _ in range(permutations):
+        statistic, _ = _chi_square(rng.permutation(labels), len(names), sentences, counts, p)
+        extreme += statistic >= observed * (1 - 1e-12)
+    p_values = (1.0 + extreme) / (1.0 + permutations)
+    adjusted = holm(p_values)
+    table = pd.DataFrame(
+        {
+            "code": codes,
+            "chi2": observed,
+            "p_value": p_values,
+            "p_adjusted": adjusted,
+            "cramers_v": np.sqrt(observed / total),
+            "flagged": adjusted < alpha,
+            "highest": [names[i] for i in residuals.argmax(axis=0)],
+            "lowest": [names[i] for i in residuals.argmin(axis=0)],
+            "overall_share": p,
+        }
+    )
+    return table.sort_values(["p_adjusted", "code"], kind="stable").reset_index(drop=True)
+
+
+def count_cells(table: pd.DataFrame, index: str, count: str, total: str) -> pd.DataFrame:
+    """A long outlet table as 'count/total' cells, rows of `index` by outlet (row order kept)."""
+    cells = table.assign(cell=table[count].astype(str) + "/" + table[total].astype(str))
+    return wide(cells, index, "cell")
+
+
+def summary_lines(corpus: Corpus, selection: Selection) -> list[str]:
+    """What was read and what is compared, for the notebook's first checked cell."""
+    errors = corpus.errors["error"].value_counts().sort_index()
+    failed = ", ".join(f"{name} {count}" for name, count in errors.items()) or "none"
+    compared = selection.corpus.articles
+    lines = [
+        f"corpus: {len(corpus.articles)} articles from {corpus.articles['outlet'].nunique()} outlets; "
+        f"inputs that failed to parse: {len(corpus.errors)} ({failed})",
+        f"compared: {len(compared)} articles from {compared['outlet'].nunique()} outlets",
+    ]
+    if selection.dropped_outlets:
+        lines.append(
+            "left out (too few selected articles): " + ", ".join(selection.dropped_outlets)
+        )
+    return lines

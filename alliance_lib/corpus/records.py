@@ -1,0 +1,174 @@
+"""A parsed article as rows of the corpus tables, each keyed by `article_id`, with fixed schemas.
+
+The schemas are explicit so that every partition of a table has the same column types, even
+one where a column is all empty (a batch with no sections or no errors).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+
+from alliance_lib.corpus.item import Item
+from alliance_lib.errors import ArticleError
+from alliance_lib.text.model import Article
+
+_S, _I, _L, _B, _F = pa.string(), pa.int32(), pa.int64(), pa.bool_(), pa.float64()
+_SPAN = [("start", _L), ("end", _L)]
+_SOURCE_SPAN = [("source_start", _L), ("source_end", _L)]
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "articles": pa.schema(
+        [
+            ("article_id", _S),
+            ("source", _S),
+            ("kind", _S),
+            ("outlet", _S),
+            ("url", _S),
+            ("published", _S),
+            ("headline", _S),
+            ("section", _S),
+            ("truncated", _B),
+            ("reference_date", _S),
+            ("bytes", _L),
+            ("characters", _L),
+            ("paragraphs", _I),
+            ("sentences", _I),
+            ("quotes", _I),
+            ("entities", _I),
+            ("claims", _I),
+            ("removed", _I),
+        ]
+    ),
+    "sentences": pa.schema(
+        [("article_id", _S), ("sentence", _I), *_SPAN, ("text", _S), ("paragraph", _I)]
+        + [("paragraph_kind", _S), *_SOURCE_SPAN]
+    ),
+    "quotes": pa.schema(
+        [("article_id", _S), ("quote", _I), *_SPAN, ("text", _S), ("speaker", _S)]
+        + [("speaker_name", _S), ("attribution", _S), ("cue", _S), ("partial", _B)]
+        + [("sentence", _I), ("paragraph", _I), *_SOURCE_SPAN]
+    ),
+    "entities": pa.schema(
+        [("article_id", _S), *_SPAN, ("text", _S), ("type", _S), ("id", _S), ("name", _S)]
+        + [("sentence", _I), *_SOURCE_SPAN]
+    ),
+    "claims": pa.schema(
+        [("article_id", _S), *_SPAN, ("text", _S), ("type", _S), ("value", _S), ("number", _F)]
+        + [("unit", _S), ("precision", _S), ("note", _S), ("sentence", _I), *_SOURCE_SPAN]
+    ),
+    "sentence_codes": pa.schema(
+        [("article_id", _S), ("sentence", _I), ("speaker", _S), ("code", _S), ("evidence", _S)]
+        + _SPAN
+    ),
+    "policy_shifts": pa.schema(
+        [("article_id", _S), ("sentence", _I), ("domain", _S), ("domain_label", _S)]
+        + [("actors", _S), ("actions", _S), ("precedent_broken", _S), ("time_horizon", _S)]
+        + [("evidence", _S), *_SPAN, ("sentence_text", _S)]
+    ),
+    "errors": pa.schema(
+        [("source", _S), ("kind", _S), ("outlet", _S), ("url", _S), ("published", _S)]
+        + [("article_id", _S), ("error", _S), ("message", _S)]
+    ),
+}
+TABLES = tuple(SCHEMAS)
+ARTICLE_TABLES = tuple(t for t in TABLES if t not in ("articles", "errors"))
+
+
+def article_id(data: bytes) -> str:
+    """A stable id: the first 16 hex digits of the SHA-256 of the article's source bytes."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def _keyed(key: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"article_id": key, **row} for row in rows]
+
+
+def _frame_rows(key: str, frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return _keyed(key, frame.to_dict("records"))
+
+
+def article_rows(
+    key: str,
+    item: Item,
+    data: bytes,
+    article: Article,
+    codes: pd.DataFrame,
+    shifts: pd.DataFrame,
+) -> dict[str, list[dict[str, Any]]]:
+    """Rows for every table but `errors`: one article row, and its items keyed by `key`."""
+    names = article.entity_names()
+    quotes = article.records(article.quotes)
+    for index, row in enumerate(quotes):
+        row["quote"] = index
+        row["speaker_name"] = names.get(row["speaker"]) if row["speaker"] else None
+    sentences = article.records(article.sentences)
+    for index, row in enumerate(sentences):
+        row["sentence"] = index
+        row["paragraph_kind"] = article.paragraphs[row["paragraph"]].kind
+    claims = article.records(article.claims)
+    for row in claims:
+        value = row["value"]
+        row["number"] = float(value) if isinstance(value, int | float) else None
+        row["value"] = str(value)
+    return {
+        "articles": [
+            {
+                "article_id": key,
+                "source": item.source,
+                "kind": item.kind,
+                "outlet": item.outlet,
+                "url": item.url,
+                "published": item.published or article.reference_date,
+                "headline": article.headline,
+                "section": article.section,
+                "truncated": article.truncated,
+                "reference_date": article.reference_date,
+                "bytes": len(data),
+                "characters": len(article.text),
+                "paragraphs": len(article.paragraphs),
+                "sentences": len(article.sentences),
+                "quotes": len(article.quotes),
+                "entities": len(article.entities),
+                "claims": len(article.claims),
+                "removed": len(article.removed),
+            }
+        ],
+        "sentences": _keyed(key, sentences),
+        "quotes": _keyed(key, quotes),
+        "entities": _keyed(key, article.records(article.entities)),
+        "claims": _keyed(key, claims),
+        "sentence_codes": _frame_rows(key, codes),
+        "policy_shifts": _frame_rows(key, shifts),
+    }
+
+
+def error_row(item: Item, key: str | None, error: BaseException | str) -> dict[str, Any]:
+    """One `errors` row: the item, its id when its bytes were read, the error class and message."""
+    if isinstance(error, ArticleError):  # its message starts with the source, already a column
+        name, message = type(error).__name__, error.problem
+    elif isinstance(error, BaseException):
+        name, message = type(error).__name__, str(error) or type(error).__name__
+    else:
+        name, message = "CorpusInputError", error
+    return {
+        "source": item.source,
+        "kind": item.kind,
+        "outlet": item.outlet,
+        "url": item.url,
+        "published": item.published,
+        "article_id": key,
+        "error": name,
+        "message": " ".join(message.split()),
+    }
+
+
+def to_table(name: str, rows: list[dict[str, Any]]) -> pa.Table:
+    """Rows as an Arrow table of the named schema (columns not in the schema are dropped)."""
+    schema = SCHEMAS[name]
+    return pa.Table.from_pylist(
+        [{column: row.get(column) for column in schema.names} for row in rows], schema=schema
+    )

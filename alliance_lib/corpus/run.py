@@ -1,0 +1,239 @@
+"""Drive a corpus run: items -> pending batches -> Dask tasks -> committed partitions.
+
+The scheduler is a `LocalCluster` by default (one single-threaded process per core, or
+`workers`), an existing cluster when given its address (or `DASK_SCHEDULER_ADDRESS`), or
+Dask's synchronous scheduler in this process for debugging. Tasks write their partitions
+themselves, so only small summaries travel back; a task lost with its worker is rerun by Dask
+on another, and a batch that fails as a whole is left for the next run to resume.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import shutil
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import dask
+from dask.system import CPU_COUNT
+from distributed import Client, LocalCluster, as_completed
+
+from alliance_lib.config import (
+    CORPUS_DASHBOARD_ADDRESS,
+    CORPUS_MAX_BATCH,
+    CORPUS_TARGET_BATCHES,
+    resolve,
+)
+from alliance_lib.corpus import store
+from alliance_lib.corpus.batch import BatchResult, partition_key, process_batch
+from alliance_lib.corpus.inputs import check_inputs, corpus_items
+from alliance_lib.corpus.item import Item
+from alliance_lib.corpus.progress import Progress
+from alliance_lib.errors import ParameterError
+
+SYNCHRONOUS = "synchronous"
+
+
+@dataclass
+class CorpusSummary:
+    """What a run did; `exit_status` is 0 when every input is written, 3 when some are not."""
+
+    output: Path
+    inputs: int = 0  # items the inputs name
+    skipped: int = 0  # already written by an earlier run (resume)
+    parsed: int = 0  # articles written by this run
+    failed: int = 0  # items that failed in this run: rows of `errors`
+    failed_before: int = 0  # inputs that failed in an earlier run (their rows are in `errors`)
+    lost: int = 0  # items whose whole batch failed (e.g. a cluster fault); the next run retries
+    seconds: float = 0.0
+
+    @property
+    def exit_status(self) -> int:
+        return 3 if self.failed or self.failed_before or self.lost else 0
+
+    def line(self) -> str:
+        """One line for the terminal."""
+        rate = self.parsed / self.seconds if self.seconds > 0 else 0.0
+        parts = [f"{self.parsed:,} articles written", f"{self.failed:,} failed"]
+        if self.skipped:
+            parts.append(
+                f"{self.skipped:,} already in the output (of them failed: {self.failed_before:,})"
+            )
+        if self.lost:
+            parts.append(f"{self.lost:,} not processed (run again to resume)")
+        return f"{', '.join(parts)}; {self.seconds:.1f} s, {rate:.1f} articles/s -> {self.output}"
+
+
+def batch_size(pending: int, requested: int | None = None) -> int:
+    """Articles per task: about `CORPUS_TARGET_BATCHES` tasks, at most `CORPUS_MAX_BATCH` each."""
+    if requested is not None:
+        return requested
+    return max(1, min(CORPUS_MAX_BATCH, math.ceil(pending / CORPUS_TARGET_BATCHES)))
+
+
+def batches(items: Sequence[Item], size: int) -> list[list[Item]]:
+    return [list(items[start : start + size]) for start in range(0, len(items), size)]
+
+
+def local_cluster(workers: int, dashboard: str = CORPUS_DASHBOARD_ADDRESS) -> LocalCluster:
+    """A LocalCluster of single-threaded worker processes, with Dask's task profiler off.
+
+    The profiler samples every worker's stack each 10 ms and keeps the last 1,000 seconds of
+    samples: on a long run that alone adds about 150 MB per worker, and parsing needs none of it.
+    """
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        return LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=dashboard,
+            silence_logs=logging.CRITICAL,  # workers still heartbeating at shutdown log errors
+        )
+
+
+@contextmanager
+def connect(
+    scheduler: str | None, workers: int | None, echo: Callable[[str], None]
+) -> Iterator[Client | None]:
+    """A Dask client: a new LocalCluster, or the cluster at `scheduler`; None for synchronous."""
+    address = scheduler or dask.config.get("scheduler-address", None)
+    if address == SYNCHRONOUS:
+        yield None
+        return
+    if address:
+        try:
+            client = Client(address, timeout="10s")
+        except (OSError, TimeoutError) as exc:
+            raise ParameterError(
+                "--scheduler", f"cannot reach a Dask scheduler at {address} ({exc})"
+            ) from None
+        echo(
+            f"joined the Dask cluster at {address} ({len(client.scheduler_info()['workers'])} workers)"
+        )
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    cluster = local_cluster(workers or CPU_COUNT)
+    client = Client(cluster)
+    echo(f"Dask LocalCluster: {len(cluster.workers)} workers; dashboard {cluster.dashboard_link}")
+    try:
+        yield client
+    finally:
+        client.close()
+        cluster.close()
+
+
+def _execute(
+    client: Client | None, work: list[list[Item]], folder: Path, progress: Progress
+) -> tuple[int, int, int, list[str]]:
+    """Run the batches; (articles written, items failed, items lost, batch failure messages)."""
+    parsed = failed = lost = 0
+    problems: list[str] = []
+
+    def finished(result: BatchResult | None, size: int, error: BaseException | None) -> None:
+        nonlocal parsed, failed, lost
+        if error is not None:
+            lost += size
+            problems.append(f"{type(error).__name__}: {error}")
+            progress.update(size, 0)
+            return
+        parsed += result.articles
+        failed += result.errors
+        progress.update(size, result.errors)
+
+    if client is None:
+        task = dask.delayed(process_batch, pure=False, traverse=False)
+        for batch in work:
+            try:
+                result = task(batch, str(folder)).compute(scheduler=SYNCHRONOUS)
+            except Exception as exc:  # a batch that fails as a whole is left for the next run
+                finished(None, len(batch), exc)
+            else:
+                finished(result, len(batch), None)
+        return parsed, failed, lost, problems
+    sizes = {}
+    futures = []
+    for batch in work:
+        future = client.submit(
+            process_batch, batch, str(folder), key=f"alliance-corpus-{partition_key(batch)}"
+        )
+        sizes[future.key] = len(batch)
+        futures.append(future)
+    for future in as_completed(futures):
+        try:
+            result = future.result()
+        except Exception as exc:  # e.g. KilledWorker after repeated worker deaths
+            finished(None, sizes[future.key], exc)
+        else:
+            finished(result, sizes[future.key], None)
+        future.release()
+    return parsed, failed, lost, problems
+
+
+def run_corpus(
+    inputs: Sequence[str],
+    output: str | Path,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    size: int | None = None,
+    progress: bool | None = None,
+    echo: Callable[[str], None] = print,
+) -> CorpusSummary:
+    """Parse the articles `inputs` name into the corpus folder `output`, skipping those written."""
+    if workers is not None and workers < 1:
+        raise ParameterError("--workers", f"must be at least 1, got {workers}")
+    if size is not None and size < 1:
+        raise ParameterError("--batch-size", f"must be at least 1, got {size}")
+    check_inputs(inputs)
+    folder = store.open_output(Path(output))
+    store.recover(folder)
+    done = store.written(folder)
+    summary = CorpusSummary(folder)
+    pending = []
+    for item in corpus_items(inputs):
+        summary.inputs += 1
+        if item.source in done.sources:
+            summary.skipped += 1
+            summary.failed_before += item.source in done.failed
+        else:
+            pending.append(item)
+    if not pending:
+        echo(f"nothing to do: all {summary.inputs:,} inputs are already in {folder}")
+        return summary
+    work = batches(pending, batch_size(len(pending), size))
+    start = time.perf_counter()
+    with connect(scheduler, workers, echo) as client, Progress(len(pending), progress) as bar:
+        summary.parsed, summary.failed, summary.lost, problems = _execute(client, work, folder, bar)
+        summary.seconds = time.perf_counter() - start  # cluster start to last partition written
+    for problem in sorted(set(problems)):
+        echo(f"a batch failed as a whole: {problem}")
+    echo(summary.line())
+    return summary
+
+
+def corpus_folder(value: object, scratch: Path, name: str = "corpus_path") -> Path:
+    """The corpus folder a notebook parameter names.
+
+    A folder written by `alliance corpus` is used as it is. Anything else is taken as corpus
+    inputs (a folder of articles, a manifest, a WARC) and parsed here, synchronously, into a
+    fresh `scratch` folder: fine for a small corpus such as the demo, slow for a large one.
+    Relative paths start at the project root.
+    """
+    if not isinstance(value, str) or not value.strip():
+        raise ParameterError(name, f"expected a corpus folder or corpus inputs, got {value!r}")
+    path = resolve(value)
+    if store.is_corpus(path):
+        return path
+    if not path.exists():
+        raise ParameterError(name, f"{path} does not exist")
+    if scratch.exists() and store.is_corpus(scratch):
+        shutil.rmtree(scratch)  # an earlier build of the same kind: rebuilt, never resumed
+    run_corpus([str(path)], scratch, scheduler=SYNCHRONOUS, progress=False, echo=lambda _: None)
+    return scratch

@@ -1,0 +1,75 @@
+"""Notebook 05's parameter checks: each failure is a ParameterError naming the parameter.
+
+`setup` checks every parameter except `corpus_path` (which `alliance_lib.corpus.run.corpus_folder`
+turns into a corpus folder, parsing article inputs first when it names them), loads the
+reference article and creates the output folder; `corpus` reads the corpus folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from alliance_lib.analysis import coverage
+from alliance_lib.config import CORPUS_MARKER, DISPLAY_MAX_COLWIDTH
+from alliance_lib.errors import ParameterError
+from alliance_lib.report import params
+from alliance_lib.text.model import Article
+
+
+@dataclass(frozen=True)
+class Selection:
+    """How notebook 05 selects the event's coverage."""
+
+    keywords: str
+    date_from: date | None
+    date_to: date | None
+    min_articles: int
+
+
+def selection(
+    keywords: object, date_from: object, date_to: object, min_articles_per_outlet: object
+) -> Selection:
+    """Check the selection parameters against each other."""
+    if not isinstance(keywords, str):
+        raise ParameterError("keywords", f"expected comma-separated words, got {keywords!r}")
+    first = params.iso_date("date_from", date_from)
+    last = params.iso_date("date_to", date_to)
+    if first and last and last < first:
+        raise ParameterError("date_to", f"{last} is before date_from {first}")
+    minimum = params.integer("min_articles_per_outlet", min_articles_per_outlet, 1, 1_000_000)
+    return Selection(
+        keywords.strip(),
+        date.fromisoformat(first) if first else None,
+        date.fromisoformat(last) if last else None,
+        minimum,
+    )
+
+
+def setup(
+    article_path: str,
+    output_dir: str,
+    keywords: object,
+    date_from: object,
+    date_to: object,
+    min_articles_per_outlet: object,
+) -> tuple[Article, Path, Selection]:
+    """The reference article, the (created) output folder and the checked selection."""
+    pd.set_option("display.max_colwidth", DISPLAY_MAX_COLWIDTH)
+    pd.set_option("display.width", 200)
+    chosen = selection(keywords, date_from, date_to, min_articles_per_outlet)
+    reference = params.article("article_path", article_path)
+    return reference, params.output_directory(output_dir), chosen
+
+
+def corpus(folder: Path, name: str = "corpus_path") -> coverage.Corpus:
+    """Read the corpus folder named by parameter `name`; one that is not a corpus is refused."""
+    if not (folder / CORPUS_MARKER).is_file():
+        raise ParameterError(name, f"{folder} is not a corpus folder written by `alliance corpus`")
+    try:
+        return coverage.read_corpus(folder)
+    except (OSError, ValueError) as exc:
+        raise ParameterError(name, f"{folder}: cannot read the corpus ({exc})") from None

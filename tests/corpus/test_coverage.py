@@ -1,0 +1,144 @@
+"""Notebook 05's analysis: selection, quotations, key claims by type and value, and the
+permutation test between outlets."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from alliance_lib import parse_article
+from alliance_lib.analysis import coverage
+
+
+def corpus(
+    articles: list[tuple],
+    codes: list[tuple] = (),
+    claims: list[tuple] = (),
+    quotes: list[tuple] = (),
+) -> coverage.Corpus:
+    """A Corpus from rows: articles (id, outlet, published, sentences), codes (id, sentence, code),
+    claims (id, type, value, number, unit), quotes (id, speaker, speaker_name)."""
+    frame = pd.DataFrame(articles, columns=["article_id", "outlet", "published", "sentences"])
+    frame["published"] = [
+        date.fromisoformat(d) if isinstance(d, str) else None for d in frame["published"]
+    ]
+    frame["source"] = frame["article_id"]
+    frame["headline"] = None
+    quotes_frame = pd.DataFrame(quotes, columns=["article_id", "speaker", "speaker_name"])
+    quotes_frame["quote"] = range(len(quotes_frame))
+    return coverage.Corpus(
+        Path("/nowhere"),
+        frame,
+        quotes_frame,
+        pd.DataFrame(claims, columns=["article_id", "type", "value", "number", "unit"]),
+        pd.DataFrame(codes, columns=["article_id", "sentence", "code"]),
+        pd.DataFrame(columns=["source", "outlet", "error"]),
+    )
+
+
+def planted(difference: bool, per_outlet: int = 12, seed: int = 1) -> coverage.Corpus:
+    """Three outlets of `per_outlet` 10-sentence articles; with `difference`, outlet A names
+    China in most sentences and the others rarely; otherwise all outlets alike."""
+    rng = np.random.default_rng(seed)
+    articles, codes = [], []
+    for outlet in "ABC":
+        for k in range(per_outlet):
+            key = f"{outlet}{k}"
+            articles.append((key, outlet, "2023-01-13", 10))
+            rate = 0.6 if (difference and outlet == "A") else 0.1
+            for sentence in range(10):
+                if rng.random() < rate:
+                    codes.append((key, sentence, "threat:CHN"))
+                if rng.random() < 0.3:
+                    codes.append((key, sentence, "mfc:Economic"))
+    return corpus(articles, codes)
+
+
+def test_a_planted_difference_is_flagged_and_a_shared_rate_is_not():
+    table = coverage.outlet_differences(planted(True), 500, 7, 0.05).set_index("code")
+    assert table.loc["threat:CHN", "flagged"] and table.loc["threat:CHN", "highest"] == "A"
+    assert table.loc["threat:CHN", "p_value"] == pytest.approx(1 / 501)
+    assert not table.loc["mfc:Economic", "flagged"]
+    assert 0 < table.loc["threat:CHN", "cramers_v"] <= 1
+    null = coverage.outlet_differences(planted(False), 500, 7, 0.05)
+    assert not null["flagged"].any()
+
+
+def test_the_test_is_reproducible_with_its_seed():
+    a = coverage.outlet_differences(planted(True), 200, 3, 0.05)
+    b = coverage.outlet_differences(planted(True), 200, 3, 0.05)
+    assert a.equals(b)
+
+
+def test_holm_adjustment():
+    adjusted = coverage.holm(np.array([0.01, 0.04, 0.03, 0.5]))
+    assert adjusted.tolist() == pytest.approx([0.04, 0.09, 0.09, 0.5])
+
+
+def test_claims_match_by_type_and_value_not_wording():
+    reference = parse_article(
+        "Japan will double its defense spending over five years to 2 percent of GDP, officials said on Friday in Tokyo."
+    )
+    key = coverage.key_claims(reference)
+    assert set(key["type"]) >= {"multiplier", "duration", "share_of_gdp"}
+    claims = [
+        ("a1", "multiplier", "2.0", 2.0, "times"),  # "doubling" in other words
+        ("a2", "multiplier", "3.0", 3.0, "times"),  # another value: no match
+        ("a2", "duration", "5.0", 5.0, "years"),
+    ]
+    found = corpus([("a1", "X", None, 5), ("a2", "Y", None, 5)], claims=claims)
+    table = coverage.claim_coverage(found, key).set_index(["claim", "outlet"])
+    double = key.loc[key["type"] == "multiplier", "claim"].item()
+    five = key.loc[key["type"] == "duration", "claim"].item()
+    assert table.loc[(double, "X"), "articles_carrying"] == 1
+    assert table.loc[(double, "Y"), "articles_carrying"] == 0
+    assert table.loc[(five, "Y"), "share"] == 1.0
+
+
+def test_selection_by_dates_and_minimum_per_outlet():
+    found = corpus(
+        [
+            ("a", "X", "2023-01-13", 3),
+            ("b", "X", "2023-02-01", 3),
+            ("c", "X", None, 3),
+            ("d", "Y", "2023-01-14", 3),
+        ]
+    )
+    everything = coverage.select(found)
+    assert len(everything.corpus.articles) == 4
+    january = coverage.select(
+        found, date_from=date(2023, 1, 1), date_to=date(2023, 1, 31), min_articles=1
+    )
+    assert sorted(january.corpus.articles["article_id"]) == ["a", "d"]  # undated dropped
+    strict = coverage.select(found, min_articles=2)
+    assert strict.dropped_outlets == ["Y"] and set(strict.corpus.articles["outlet"]) == {"X"}
+    assert strict.funnel.set_index("outlet").loc["Y", "compared"] == 0
+
+
+def test_quotations_by_person_and_country():
+    found = corpus(
+        [("a", "X", None, 4)],
+        quotes=[
+            ("a", "joe-biden", "Joe Biden"),
+            ("a", "joe-biden", "Joe Biden"),
+            ("a", None, None),
+            ("a", "mary-okafor", "Mary Okafor"),
+        ],
+    )
+    people, countries = coverage.quoted(found)
+    assert people.set_index("person").loc["Joe Biden", "share"] == 0.5
+    assert countries.set_index("country")["quotes"].to_dict() == {
+        "United States": 2,
+        coverage.NOT_IN_GAZETTEER: 1,
+        coverage.UNATTRIBUTED: 1,
+    }
+
+
+def test_keyword_pattern_whole_words():
+    pattern = coverage.keyword_pattern("Kishida, alliance ")
+    assert pattern.search("the ALLIANCE grows") and not pattern.search("alliances")
+    assert coverage.keyword_pattern(" , ") is None

@@ -1,0 +1,93 @@
+"""Notebook 05 with papermill: another corpus, reference article and selection; bad parameters;
+and the committed demo corpus is exactly what its generator writes."""
+
+from __future__ import annotations
+
+import filecmp
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from alliance_lib import RunError
+from alliance_lib.config import DEMO_CORPUS, NOTEBOOKS_DIR, PROJECT_ROOT
+from alliance_lib.corpus.run import run_corpus
+from alliance_lib.report.runner import execute_notebook
+from tests.conftest import FIXTURES
+
+NOTEBOOK = NOTEBOOKS_DIR / "05_coverage_comparison.ipynb"
+
+
+def _execute(tmp_path, **parameters):
+    output = tmp_path / "results"
+    execute_notebook(
+        NOTEBOOK, tmp_path / "05.ipynb", {"output_dir": str(output), **parameters}, timeout=300
+    )
+    return output
+
+
+def test_notebook_05_on_a_corpus_folder_with_a_selection(inputs, tmp_path):
+    corpus = tmp_path / "corpus"
+    run_corpus(
+        [str(inputs.folder), str(inputs.manifest)],
+        corpus,
+        scheduler="synchronous",
+        progress=False,
+        echo=lambda _: None,
+    )
+    out = _execute(
+        tmp_path,
+        corpus_path=str(corpus),
+        article_path=str(FIXTURES / "wire_story.txt"),
+        keywords="Kishida, alliance",
+        date_from="2023-01-01",
+        date_to="2023-01-31",
+        min_articles_per_outlet=2,
+    )
+    funnel = pd.read_csv(out / "selection.csv").set_index("outlet")
+    assert funnel.loc["harbor-times", "compared"] == 3  # every demo article names the alliance
+    assert funnel.loc["Pacific Wire", "compared"] == 0  # one article: below the minimum
+    assert (funnel["compared"] <= funnel["with_keywords"]).all()
+    assert (funnel["with_keywords"] <= funnel["in_dates"]).all()
+    claims = pd.read_csv(out / "key_claims.csv")
+    assert {"43 trillion yen (amount)", "2% of GDP (share_of_gdp)"} <= set(claims["claim"])
+    assert set(claims["outlet"]) == {"harbor-times", "capital-ledger"}
+    differences = pd.read_csv(out / "outlet_differences.csv")
+    assert (
+        differences["p_adjusted"].between(0, 1).all()
+        and (differences["p_adjusted"] >= differences["p_value"]).all()
+    )
+    for png in ("articles_over_time.png", "quoted_people.png", "key_claims.png", "code_shares.png"):
+        assert (out / png).read_bytes().startswith(b"\x89PNG")
+    assert not (out / "corpus").exists()  # a corpus folder is read where it is, not rebuilt
+
+
+@pytest.mark.parametrize(
+    ("parameters", "name"),
+    [
+        ({"date_from": "2023-02-01", "date_to": "2023-01-01"}, "date_to"),
+        ({"corpus_path": "reports/no-such-corpus"}, "corpus_path"),
+    ],
+    ids=["dates-reversed", "missing-corpus"],
+)
+def test_bad_parameters_stop_with_a_message_naming_them(tmp_path, parameters, name):
+    with pytest.raises(RunError) as caught:
+        _execute(tmp_path, **parameters)
+    assert caught.value.error_name == "ParameterError" and name in caught.value.error_value
+
+
+def test_the_demo_corpus_is_what_its_generator_writes(tmp_path):
+    subprocess.run(
+        [sys.executable, "benchmarks/corpus_generator.py", "demo", str(tmp_path / "demo")],
+        cwd=PROJECT_ROOT,
+        check=True,
+        capture_output=True,
+    )
+    comparison = filecmp.dircmp(DEMO_CORPUS, tmp_path / "demo")
+
+    def files(c: filecmp.dircmp) -> list[str]:
+        nested = [f for sub in c.subdirs.values() for f in files(sub)]
+        return sorted(c.left_only + c.right_only + c.diff_files + nested)
+
+    assert files(comparison) == [] and len(list(DEMO_CORPUS.rglob("*.*"))) == 49
