@@ -173,6 +173,7 @@ def _run_command(args: argparse.Namespace) -> int:
         raw_parameters=dict(args.parameter or []),
         echo=_progress,
         warn=_warn,
+        corpus=args.corpus,
     )
     return 0
 
@@ -195,6 +196,11 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="execute the analysis notebooks into a report folder")
     run.add_argument("--article", help="article file (default: the seed article)")
     run.add_argument("--output", help="report folder (default: reports/<article name>/)")
+    run.add_argument(
+        "--corpus",
+        metavar="DIR",
+        help="a corpus written by `alliance corpus`: adds the coverage comparison (notebook 05)",
+    )
     run.add_argument(
         "--notebook", action="append", metavar="NAME", help="run only this notebook (repeatable)"
     )

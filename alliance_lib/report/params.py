@@ -196,7 +196,8 @@ def spending_parameters(
 
 
 # --- `alliance run -p NAME VALUE`: command-line strings as the types the notebooks declare ---
-RESERVED = {"article_path": "--article", "output_dir": "--output"}  # set by their own options
+# Set by `alliance run`'s own options, never by -p.
+RESERVED = {"article_path": "--article", "output_dir": "--output", "corpus_path": "--corpus"}
 
 
 def declared_parameters(notebook: Path) -> dict[str, dict]:

@@ -41,7 +41,7 @@ from alliance_lib.report.output_folder import (
     is_os_failure_in,
     report_folder,
 )
-from alliance_lib.report.params import typed_parameters
+from alliance_lib.report.params import declared_parameters, typed_parameters
 from alliance_lib.report.site import (
     RunInfo,
     article_title,
@@ -59,11 +59,19 @@ def available_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
     return sorted(p for p in folder.iterdir() if _NOTEBOOK.fullmatch(p.name))
 
 
-def select_notebooks(names: Sequence[str] | None, folder: Path = NOTEBOOKS_DIR) -> list[Path]:
-    """Notebooks named by file name, stem or number ("02"); all of them when `names` is empty."""
+def needs_corpus(notebook: Path) -> bool:
+    """Whether the notebook compares a corpus (it declares `corpus_path`), like notebook 05."""
+    return "corpus_path" in declared_parameters(notebook)
+
+
+def select_notebooks(
+    names: Sequence[str] | None, folder: Path = NOTEBOOKS_DIR, *, corpus: bool = False
+) -> list[Path]:
+    """Notebooks named by file name, stem or number ("02"); without names, every notebook, but
+    those comparing a corpus only when a corpus is given (`alliance run --corpus DIR`)."""
     notebooks = available_notebooks(folder)
     if not names:
-        return notebooks
+        return [p for p in notebooks if corpus or not needs_corpus(p)]
     chosen = []
     for name in names:
         found = [p for p in notebooks if name in (p.name, p.stem, p.name[:2])]
@@ -72,6 +80,14 @@ def select_notebooks(names: Sequence[str] | None, folder: Path = NOTEBOOKS_DIR) 
                 "--notebook", f"no notebook {name!r}; have {', '.join(p.stem for p in notebooks)}"
             )
         chosen.extend(p for p in found if p not in chosen)
+    if not corpus:
+        for notebook in chosen:
+            if needs_corpus(notebook):
+                raise ParameterError(
+                    "--corpus",
+                    f"{notebook.stem} compares a corpus: give --corpus DIR (a folder written by "
+                    "alliance corpus)",
+                )
     return sorted(chosen)
 
 
@@ -226,8 +242,10 @@ def run_report(
     raw_parameters: dict[str, str] | None = None,
     echo: Callable[[str], None] = print,
     warn: Callable[[str], None] | None = None,
+    corpus: str | None = None,
 ) -> Path:
-    """Execute the selected notebooks on `article` into `output`; return the report folder.
+    """Execute the selected notebooks on `article` (and `corpus`, for the notebooks comparing
+    one) into `output`; return the report folder.
 
     SIGINT and SIGTERM (in the main thread) stop the kernels, remove the build folder and raise
     `RunInterrupted`; `warn` receives warnings about the article (e.g. how it was decoded).
@@ -237,7 +255,7 @@ def run_report(
     with Interrupts() as interrupts:
         try:
             report = _build_report(
-                article, output, notebooks, raw_parameters, say, warn, progress, interrupts
+                article, output, notebooks, raw_parameters, say, warn, progress, interrupts, corpus
             )
         except RunInterrupted as exc:
             raise RunInterrupted(exc.signum, progress.after_interrupt()) from None
@@ -260,22 +278,27 @@ def _build_report(
     warn: Callable[[str], None] | None,
     progress: _Progress,
     interrupts: Interrupts,
+    corpus: str | None = None,
 ) -> Path:
     """`run_report` inside the signal handlers: check everything, then build, then swap."""
     run = RunInfo(
         started_utc=datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC"),
-        command=reproducing_command(article, output, notebooks, raw_parameters),
+        command=reproducing_command(article, output, notebooks, raw_parameters, corpus),
     )
+    corpus_path = _corpus_folder(corpus) if corpus else None
     article_path = resolve(article) if article else SEED_ARTICLE
     parsed = load_article(article_path)  # a bad article fails here, before any kernel starts
     note = getattr(parsed, "decode_note", None)
     if note and warn is not None:
         warn(f"{article_path}: {note}")
     report = report_folder(output if output else REPORTS_DIR / article_path.stem)
-    selected = select_notebooks(notebooks)
+    selected = select_notebooks(notebooks, corpus=corpus_path is not None)
     if not selected:
         raise DataError(f"{NOTEBOOKS_DIR}: no notebooks found")
     parameters = typed_parameters(selected, dict(raw_parameters or {}))
+    for notebook in selected:
+        if corpus_path is not None and needs_corpus(notebook):
+            parameters[notebook]["corpus_path"] = str(corpus_path)
     titles = notebook_titles(selected)
     headline = article_title(parsed)
 
@@ -302,16 +325,27 @@ def _build_report(
     return report
 
 
+def _corpus_folder(corpus: str) -> Path:
+    """`--corpus`: an existing folder (written by `alliance corpus`) or corpus input."""
+    path = resolve(corpus)
+    if not path.exists():
+        raise ParameterError("--corpus", f"{path} does not exist")
+    return path
+
+
 def reproducing_command(
     article: str | None,
     output: str | None,
     notebooks: Sequence[str] | None,
     raw_parameters: Mapping[str, str] | None,
+    corpus: str | None = None,
 ) -> str:
     """The `alliance run` command line that gives this run again (for the findings page)."""
     words = ["alliance", "run"]
     if article:
         words += ["--article", str(article)]
+    if corpus:
+        words += ["--corpus", str(corpus)]
     if output:
         words += ["--output", str(output)]
     for name in notebooks or ():
@@ -324,7 +358,7 @@ def reproducing_command(
 def execute_all(report: Path) -> int:
     """Run every notebook on the seed into `report` quietly; the number run (for `make bench`)."""
     run_report(output=str(report), echo=lambda _: None)
-    return len(available_notebooks())
+    return len(select_notebooks(None))
 
 
 def floor_notebook() -> str:

@@ -18,11 +18,11 @@ import pytest
 
 from alliance_lib.config import DATA_DIR, PROJECT_ROOT, SEEDS_DIR
 from alliance_lib.report.output_folder import MARKER, OutputFolder, read_marker
-from alliance_lib.report.runner import available_notebooks
+from alliance_lib.report.runner import select_notebooks
 from tests.conftest import FIXTURES
 from tests.report.test_output_folder import earlier_report
 
-NOTEBOOKS = available_notebooks()
+NOTEBOOKS = select_notebooks(None)  # what `alliance run` runs without --corpus
 
 
 def _alliance(*args: str) -> subprocess.CompletedProcess:
@@ -275,3 +275,28 @@ def test_what_a_killed_run_leaves_is_removed_by_the_next_run(tmp_path):
     assert f"removed what an interrupted run left: {left[0]}" in result.stdout
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "runtime") == ["report"]
     assert sorted(read_marker(report)["files"])[0] == "03_policy_shifts.html"
+
+
+def test_a_corpus_adds_the_coverage_comparison_to_the_report(tmp_path):
+    report = tmp_path / "report"
+    result = _alliance(
+        "--notebook", "05", "--corpus", str(DATA_DIR / "demo_corpus"), "--output", str(report)
+    )
+    assert result.returncode == 0, result.stderr
+    assert "[1/1] 05_coverage_comparison" in result.stdout
+    assert (report / "05_coverage_comparison.html").is_file()
+    executed = nbformat.read(report / "05_coverage_comparison.ipynb", as_version=4)
+    assert executed.metadata.papermill.parameters["corpus_path"] == str(DATA_DIR / "demo_corpus")
+    assert "05_coverage_comparison.html" in (report / "index.html").read_text(encoding="utf-8")
+    assert "--corpus" in (report / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_coverage_comparison_needs_a_corpus(tmp_path):
+    result = _alliance("--notebook", "05", "--output", str(tmp_path / "report"))
+    assert (
+        result.returncode == 2
+        and "--corpus" in result.stderr
+        and "compares a corpus" in result.stderr
+    )
+    missing = _alliance("--corpus", str(tmp_path / "nowhere"), "--output", str(tmp_path / "r"))
+    assert missing.returncode == 2 and "nowhere does not exist" in missing.stderr

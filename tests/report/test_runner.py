@@ -35,6 +35,19 @@ def test_runner_selects_notebooks_and_refuses_unknown_or_reserved_parameters():
         params.typed_parameters(notebooks, {"output_dir": "x"})
     with pytest.raises(ParameterError, match="no selected notebook"):
         params.typed_parameters(notebooks[:1], {"target_year": "2030"})
+    with pytest.raises(ParameterError, match="--corpus"):
+        params.typed_parameters(notebooks, {"corpus_path": "x"})
+
+
+def test_the_corpus_notebook_runs_only_when_a_corpus_is_given():
+    single = [p.stem[:2] for p in runner.select_notebooks(None)]
+    assert single == ["01", "02", "03", "04"]
+    with_corpus = [p.stem[:2] for p in runner.select_notebooks(None, corpus=True)]
+    assert with_corpus == ["01", "02", "03", "04", "05"]
+    with pytest.raises(ParameterError, match="--corpus") as caught:
+        runner.select_notebooks(["05"])
+    assert "05_coverage_comparison compares a corpus" in str(caught.value)
+    assert [p.stem[:2] for p in runner.select_notebooks(["05"], corpus=True)] == ["05"]
 
 
 def test_floor_notebook_only_imports():
@@ -78,7 +91,9 @@ def test_a_report_is_built_beside_the_output_and_swapped_in(tmp_path, monkeypatc
     lines, warnings = [], []
     assert runner.run_report(output=str(report), echo=lines.append, warn=warnings.append) == report
     assert warnings == [f"{runner.SEED_ARTICLE}: 1 byte that is not UTF-8 replaced"]
-    assert lines[:4] == [f"[{i}/4] {p.stem}" for i, p in enumerate(runner.available_notebooks(), 1)]
+    assert lines[:4] == [
+        f"[{i}/4] {p.stem}" for i, p in enumerate(runner.select_notebooks(None), 1)
+    ]
     assert lines[-1] == f"report: {report / 'index.html'}"
     built = {c[1]["output_dir"] for c in calls}
     assert all(Path(d).parent.name.startswith(".report.building-") for d in built)

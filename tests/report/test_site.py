@@ -13,10 +13,10 @@ import nbformat
 from alliance_lib.config import SEED_ARTICLE
 from alliance_lib.report import site
 from alliance_lib.report.finding import FINDING_FILE, read_finding, record_finding
-from alliance_lib.report.runner import available_notebooks, reproducing_command
+from alliance_lib.report.runner import reproducing_command, select_notebooks
 from alliance_lib.text.pipeline import load_article
 
-STEMS = [p.stem for p in available_notebooks()]
+STEMS = [p.stem for p in select_notebooks(None)]  # the single-article report
 _RUN_TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC")
 
 
@@ -84,7 +84,7 @@ def test_a_notebook_without_finding_json_is_said_to_have_none(seed_report, tmp_p
     report = tmp_path / "report"
     shutil.copytree(seed_report, report)
     (report / "03_policy_shifts" / FINDING_FILE).unlink()
-    titles = site.notebook_titles(available_notebooks())
+    titles = site.notebook_titles(select_notebooks(None))
     page = site.index_page(
         report, load_article(SEED_ARTICLE), SEED_ARTICLE, titles, site.RunInfo("now", "cmd")
     )
