@@ -1,20 +1,40 @@
 """The data dictionary: every file a report writes, and every column of it (name, type, unit,
-meaning), in one schema.
+meaning), in one schema; and the labels a reader sees for coded values (SIPRI editions, budget
+measures) instead of their ids.
 
 The report renders it (`data_dictionary.html`), the notebooks' HTML tables take their headers,
 units and number formats from it (`report.tables`), the findings page picks its key tables and
 their columns from it, and a test runs the notebooks and fails on any column it lacks. A column
 with the same name means the same thing in every file (`_SHARED`), unless a file says otherwise.
+A file or column named after the focus country or its currency is listed once, with a
+placeholder (`<country>_share_by_edition.csv`, `spending_trillion_<currency>`). Tables notebook 02
+shows from data/ (national budgets and plans) are described in `SHOWN`, not in `FILES`: the
+report does not write them.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from alliance_lib.analysis.reference_data import EDITIONS
+
 TYPES = ("integer", "number", "string", "boolean", "date", "list", "object")
+COUNTRY = (
+    "<country>"  # in a file name: the focus country's name, lower case ("japan", "united_kingdom")
+)
+CURRENCY = (
+    "<currency>"  # in a column name: the focus country's currency ("yen", "eur", "local_currency")
+)
+# Vocabularies of coded values a table shows by their labels (`value_label`).
+EDITION = "edition"  # SIPRI edition ids, also inside a text ("SIPRI military expenditure, <id>")
+MEASURE = "measure"  # national budget measures
+STATUS = "status"  # enacted, or a press-reported proposal
+ITEM = "item"  # snake_case ids of plan figures, read as words
 
 
 @dataclass(frozen=True)
@@ -27,12 +47,30 @@ class Column:
     meaning: str
     label: str = ""  # the header a reader sees; default: the name with spaces
     decimals: int | None = None  # digits shown after the point in HTML tables
+    values: str = ""  # the vocabulary whose ids the tables show as labels (EDITION, MEASURE...)
+    nowrap: bool = False  # short values kept on one line in HTML tables ("tn yen")
 
     @property
     def header(self) -> str:
         """The readable header: label, then the unit in brackets when there is one."""
         label = self.label or self.name.replace("_", " ")
         return f"{label} ({self.unit})" if self.unit and self.unit != label else label
+
+
+def _placeholder_value(template: str, name: str) -> str | None:
+    """What stands for the placeholder of `template` in `name` (None when it does not match)."""
+    for mark in (COUNTRY, CURRENCY):
+        if mark in template:
+            prefix, suffix = template.split(mark)
+            middle = name[len(prefix) : len(name) - len(suffix)]
+            if name.startswith(prefix) and name.endswith(suffix) and middle and "/" not in middle:
+                return middle
+    return None
+
+
+def currency_unit(word: str) -> str:
+    """A currency as a unit reads it: yen, EUR, or "local currency" when there is no series."""
+    return {"yen": "yen", "local_currency": "local currency"}.get(word, word.upper())
 
 
 @dataclass(frozen=True)
@@ -47,14 +85,108 @@ class FileSchema:
     summary: tuple[str, ...] = ()  # the columns the findings page shows
 
     def column(self, name: str) -> Column | None:
-        """The column called `name`, or None."""
-        return next((c for c in self.columns if c.name == name), None)
+        """The column called `name` (a column named with `<currency>` matches any currency,
+        its unit then naming that currency), or None."""
+        found = next((c for c in self.columns if c.name == name), None)
+        if found is not None:
+            return found
+        for col in self.columns:
+            word = _placeholder_value(col.name, name) if CURRENCY in col.name else None
+            if word is not None:
+                unit = col.unit.replace(CURRENCY, currency_unit(word))
+                return dataclasses.replace(col, name=name, unit=unit)
+        return None
+
+    def matches(self, name: str) -> bool:
+        """Whether a written file called `name` is this file (`<country>` matches any country)."""
+        return name == self.name or (
+            COUNTRY in self.name and _placeholder_value(self.name, name) is not None
+        )
 
 
 def _c(
-    name: str, type_: str, unit: str, meaning: str, label: str = "", decimals: int | None = None
+    name: str,
+    type_: str,
+    unit: str,
+    meaning: str,
+    label: str = "",
+    decimals: int | None = None,
+    *,
+    values: str = "",
+    nowrap: bool = False,
 ) -> Column:
-    return Column(name, type_, unit, meaning, label, decimals)
+    return Column(name, type_, unit, meaning, label, decimals, values, nowrap)
+
+
+# --- labels of coded values ------------------------------------------------------------------
+_RELEASE = re.compile(r"(\d{4}) release \(data to (\d{4})\)")
+# Japan's budget measures (data/japan_mod_defense_budget.csv), in the order tables show them.
+MEASURE_LABELS = {
+    "excl_saco_realignment_etc": "defence budget excl. SACO/US realignment",
+    "incl_saco_realignment_etc": "defence budget incl. SACO/US realignment",
+    "dbp_covered_expenditure": "DBP-covered expenditure (from FY2023)",
+    "excl_saco_realignment_etc_plus_fy2021_supplementary": "excl. SACO/realignment + FY2021 supplementary",
+    "incl_saco_realignment_etc_plus_fy2021_supplementary": "incl. SACO/realignment + FY2021 supplementary",
+    "dbp_covered_new_contracts_later_year_obligations": "DBP-covered new contracts (not spending)",
+    "dbp_covered_contract_basis": "DBP-covered, contract basis (not spending)",
+    "reported_defense_budget_coverage_unstated": "as reported, coverage not stated",
+}
+STATUS_LABELS = {
+    "enacted": "enacted",
+    "press_reported_proposal": "proposal reported by the press (not enacted)",
+}
+_ACRONYMS = {
+    "dbp": "DBP",
+    "nss": "NSS",
+    "mtdp": "MTDP",
+    "saco": "SACO",
+    "jcg": "JCG",
+    "pko": "PKO",
+    "gdp": "GDP",
+    "mod": "MOD",
+    "us": "US",
+    "2pct": "2%",
+    "etc": "etc.",
+}
+
+
+def edition_label(edition: str, *, short: bool = False) -> str:
+    """A data edition as a reader names it: "SIPRI 2024 release (data to 2023)" ("SIPRI 2024
+    release" when `short`), from its description in `reference_data.EDITIONS`."""
+    described = EDITIONS.get(edition, "")
+    found = _RELEASE.search(described)
+    if not found:
+        return described or edition
+    via = ", via Our World in Data" if described.startswith("Our World in Data") else ""
+    name = f"SIPRI {found[1]} release{via}"
+    return name if short else f"{name} (data to {found[2]})"
+
+
+def readable_id(code: str) -> str:
+    """A snake_case id read as words, acronyms and fiscal years in capitals
+    ("nss_gdp_basis_fy2022_estimated_outturn" -> "NSS GDP basis FY2022 estimated outturn")."""
+    words = [
+        _ACRONYMS.get(w) or (w.upper() if re.fullmatch(r"[fc]y\d{4}", w) else w)
+        for w in code.split("_")
+        if w
+    ]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def value_label(vocabulary: str, value: str) -> str:
+    """A coded value as a reader sees it; edition ids are replaced inside a longer text too."""
+    if vocabulary == EDITION:
+        for edition in EDITIONS:
+            value = value.replace(edition, edition_label(edition))
+        return value
+    if vocabulary == MEASURE:
+        return MEASURE_LABELS.get(value) or readable_id(value)
+    if vocabulary == STATUS:
+        return STATUS_LABELS.get(value) or readable_id(value)
+    if vocabulary == ITEM:
+        return readable_id(value)
+    return value
 
 
 _SHARED = {
@@ -101,7 +233,7 @@ _SHARED = {
             'who voices the sentence or span: a quoted speaker, the subject of reported speech ("the leaders"), or "narrator"',
         ),
         _c("evidence", "string", "", "the words in the text that matched the codebook pattern"),
-        _c("year", "integer", "calendar year", "the year of the value"),
+        _c("year", "integer", "", "the calendar year of the value"),
         _c("note", "string", "", "how the row was derived, or a caveat to read with it"),
     )
 }
@@ -156,6 +288,12 @@ FILES: dict[str, FileSchema] = {
                     "date",
                     "",
                     "the date used to infer years the article leaves out (YYYY-MM-DD), or null",
+                ),
+                _c(
+                    "decode_note",
+                    "string",
+                    "",
+                    "how the file's bytes were decoded when they were not clean UTF-8 (stray bytes read as cp1252, a legacy encoding); null otherwise",
                 ),
                 _c(
                     "text",
@@ -321,6 +459,28 @@ FILES: dict[str, FileSchema] = {
         ),
         # --- 02 defence spending -------------------------------------------------------------
         FileSchema(
+            "focus.json",
+            _S,
+            "the country whose spending the notebook examines, why, and the peers shown beside it",
+            _cols(
+                _c("focus_country", "string", "", "the focus country, ISO 3166-1 alpha-3"),
+                _c("name", "string", "", "the focus country's name"),
+                _c(
+                    "why",
+                    "string",
+                    "",
+                    "how it was chosen: the focus rule and the evidence (a claim's clause, a count of mentions), or the focus_country parameter",
+                ),
+                _c("peers", "list", "", "the peers, ISO 3166-1 alpha-3, in the order shown"),
+                _c(
+                    "peers_rule",
+                    "string",
+                    "",
+                    "how the peers were chosen: the rule in data/peers.yaml, or the peers parameter",
+                ),
+            ),
+        ),
+        FileSchema(
             "spending_claims.csv",
             _S,
             "the numeric claims in sentences about spending",
@@ -334,7 +494,7 @@ FILES: dict[str, FileSchema] = {
                 ),
                 "text",
                 _c("value", "number", "", "the normalised value, in the unit column"),
-                _c("unit", "string", "", "the value's unit"),
+                _c("unit", "string", "", "the value's unit", nowrap=True),
                 "sentence_text",
             ),
         ),
@@ -348,18 +508,25 @@ FILES: dict[str, FileSchema] = {
                     "scope",
                     "string",
                     "",
-                    "what is counted: the budget measure, or SIPRI's definition",
+                    "what is counted: the budget measure, SIPRI's definition (per edition), or an amount the article states",
+                    values=EDITION,
                 ),
                 _c("base", "string", "", "the base of the comparison (year and measure)"),
                 _c("base_value", "number", "", "the base, in the unit column", decimals=2),
                 _c("end", "string", "", "the end of the comparison (year and measure)"),
                 _c("end_value", "number", "", "the end, in the unit column", decimals=2),
-                _c("unit", "string", "", "unit of base_value and end_value (tn yen: trillion yen)"),
+                _c(
+                    "unit",
+                    "string",
+                    "",
+                    "unit of base_value and end_value (tn: trillion, bn: billion; a currency by its ISO 4217 code, yen for Japan's budgets)",
+                    nowrap=True,
+                ),
                 _c(
                     "like_for_like",
                     "boolean",
                     "",
-                    "true when base and end are measured in the same scope; empty when there is no base",
+                    "true when base and end are measured in the same scope; empty when there is no base or nothing is compared",
                 ),
                 _c("multiple", "number", "times", "end_value / base_value", decimals=2),
                 _c(
@@ -372,7 +539,7 @@ FILES: dict[str, FileSchema] = {
                     "base_share_of_gdp_pct",
                     "number",
                     "% of GDP",
-                    "the base as a share of FY2022 GDP (the NSS base)",
+                    "the base as a share of GDP: of the FY2022 GDP the NSS uses for Japan's budget scopes, SIPRI's share for its rows",
                     label="base share",
                     decimals=1,
                 ),
@@ -380,7 +547,7 @@ FILES: dict[str, FileSchema] = {
                     "end_share_of_gdp_pct",
                     "number",
                     "% of GDP",
-                    "the end as a share of FY2022 GDP",
+                    "the end as a share of GDP, on the same basis as the base share",
                     label="end share",
                     decimals=1,
                 ),
@@ -403,16 +570,17 @@ FILES: dict[str, FileSchema] = {
         FileSchema(
             "peers_share_of_gdp.csv",
             _S,
-            "military expenditure as a share of GDP, Japan and its peers, in the chosen SIPRI edition",
+            "military expenditure as a share of GDP, the focus country and its peers, in the chosen SIPRI edition",
             _cols(
                 _c("iso3", "string", "", "ISO 3166-1 alpha-3 country code"),
-                _c("country", "string", "", "the country's name"),
+                _c("country", "string", "", "the country's name, as SIPRI gives it"),
                 "year",
                 _c(
                     "value",
                     "number",
                     "% of GDP",
                     "military expenditure as a share of GDP",
+                    label="share",
                     decimals=2,
                 ),
                 _c(
@@ -421,37 +589,28 @@ FILES: dict[str, FileSchema] = {
             ),
         ),
         FileSchema(
-            "japan_share_by_edition.csv",
+            f"{COUNTRY}_share_by_edition.csv",
             _S,
-            "Japan's military expenditure as a share of GDP in each data edition, and their spread",
+            "the focus country's military expenditure as a share of GDP in each data edition holding it, and their spread (japan_share_by_edition.csv for Japan, germany_share_by_edition.csv for Germany)",
             _cols(
                 "year",
-                _c(
-                    "SIPRI_MILEX_2023REL",
-                    "number",
-                    "% of GDP",
-                    "SIPRI 2023 release (data to 2022)",
-                    decimals=3,
-                ),
-                _c(
-                    "SIPRI_MILEX_2024REL",
-                    "number",
-                    "% of GDP",
-                    "SIPRI 2024 release (data to 2023)",
-                    decimals=3,
-                ),
-                _c(
-                    "OWID_SIPRI_SHARE_2025",
-                    "number",
-                    "% of GDP",
-                    "Our World in Data, SIPRI's 2025 release (data to 2024)",
-                    decimals=3,
+                *(
+                    _c(
+                        edition,
+                        "number",
+                        "% of GDP",
+                        EDITIONS[edition],
+                        label=edition_label(edition, short=True),
+                        decimals=3,
+                    )
+                    for edition in EDITIONS
                 ),
                 _c(
                     "spread_pct_points",
                     "number",
                     "percentage points",
-                    "largest minus smallest edition value",
+                    "largest minus smallest edition value (empty where fewer than two editions give one)",
+                    label="spread",
                     decimals=3,
                 ),
             ),
@@ -467,28 +626,39 @@ FILES: dict[str, FileSchema] = {
                     "number",
                     "% of GDP",
                     "military expenditure as a share of GDP on the path",
+                    label="share",
                     decimals=2,
                 ),
-                _c("gdp_index", "number", "base year = 100", "nominal GDP", decimals=1),
+                _c(
+                    "gdp_index",
+                    "number",
+                    "base year = 100",
+                    "nominal GDP",
+                    label="GDP index",
+                    decimals=1,
+                ),
                 _c(
                     "spending_index",
                     "number",
                     "base year = 100",
                     "military expenditure",
+                    label="spending index",
                     decimals=1,
                 ),
                 _c(
-                    "spending_trillion_yen",
+                    f"spending_trillion_{CURRENCY}",
                     "number",
-                    "tn yen",
-                    "military expenditure in yen on SIPRI's definition (empty when the edition has no yen series)",
-                    decimals=2,
+                    f"tn {CURRENCY}",
+                    "military expenditure on SIPRI's definition, in trillions of the focus country's currency (spending_trillion_yen for Japan, _eur, _gbp...; spending_trillion_local_currency, empty, when the edition has no series for it)",
+                    label="spending",
+                    decimals=None,  # four significant digits: 6.157 tn yen, 0.05336 tn EUR
                 ),
                 _c(
                     "spending_growth_pct",
                     "number",
                     "% a year",
                     "growth of spending on the previous year",
+                    label="spending growth",
                     decimals=1,
                 ),
             ),
@@ -498,38 +668,69 @@ FILES: dict[str, FileSchema] = {
             _S,
             "the what-if scenario's parameters and results",
             _cols(
-                _c("base_share_pct", "number", "% of GDP", "Japan's SIPRI share in the base year"),
-                _c("base_year", "integer", "calendar year", "the scenario's first year"),
-                _c("citation", "string", "", "the source line of the SIPRI figures used"),
                 _c(
-                    "implied_annual_spending_growth_pct",
+                    "sipri_edition",
+                    "string",
+                    "",
+                    "the SIPRI edition used",
+                    label="SIPRI edition",
+                    values=EDITION,
+                ),
+                _c("base_year", "integer", "", "the scenario's first calendar year"),
+                _c(
+                    "base_share_pct",
+                    "number",
+                    "% of GDP",
+                    "the focus country's SIPRI share in the base year",
+                    label="base share",
+                    decimals=2,
+                ),
+                _c(
+                    "target_year",
+                    "integer",
+                    "",
+                    "the calendar year the target share is reached",
+                ),
+                _c(
+                    "target_share_pct",
+                    "number",
+                    "% of GDP",
+                    "the share reached in the target year",
+                    label="target share",
+                    decimals=2,
+                ),
+                _c(
+                    "nominal_gdp_growth_pct",
                     "number",
                     "% a year",
-                    "the constant growth that gives the same multiple",
+                    "nominal GDP growth assumed",
+                    label="nominal GDP growth",
+                    decimals=1,
                 ),
-                _c(
-                    "implied_gdp_base_year_trillion_yen",
-                    "number",
-                    "tn yen",
-                    "the GDP SIPRI's yen series and share imply for the base year",
-                ),
-                _c("nominal_gdp_growth_pct", "number", "% a year", "nominal GDP growth assumed"),
-                _c("sipri_edition", "string", "", "the SIPRI edition used"),
                 _c(
                     "spending_multiple",
                     "number",
                     "times",
                     "spending in the target year / the base year",
+                    decimals=2,
                 ),
                 _c(
-                    "target_share_pct", "number", "% of GDP", "the share reached in the target year"
+                    "implied_annual_spending_growth_pct",
+                    "number",
+                    "% a year",
+                    "the constant growth that gives the same multiple",
+                    label="implied spending growth",
+                    decimals=1,
                 ),
                 _c(
-                    "target_year",
-                    "integer",
-                    "calendar year",
-                    "the year the target share is reached",
+                    f"implied_gdp_base_year_trillion_{CURRENCY}",
+                    "number",
+                    f"tn {CURRENCY}",
+                    "the base year's GDP that SIPRI's local-currency series and share imply (implied_gdp_base_year_trillion_yen for Japan; empty when the edition has no series)",
+                    label="implied GDP in the base year",
+                    decimals=None,
                 ),
+                _c("citation", "string", "", "the source line of the SIPRI figures used"),
             ),
         ),
         # --- 03 policy shifts ----------------------------------------------------------------
@@ -800,16 +1001,76 @@ FILES: dict[str, FileSchema] = {
 
 NOTEBOOK_OF = {_A: "01", _S: "02", _P: "03", _T: "04"}
 
+# Tables notebook 02 shows from data/ (not written into the report): a national budget file and
+# plan file as data/national_budgets.yaml registers them (Japan's columns; another country's
+# value column falls back to its name read as words).
+NATIONAL_BUDGET = "national budget file"
+NATIONAL_PLAN = "national plan file"
+_SOURCE_ID = _c("source_id", "string", "", "the source's id in data/SOURCES.md", label="source")
+SHOWN: dict[str, FileSchema] = {
+    f.name: f
+    for f in (
+        FileSchema(
+            NATIONAL_BUDGET,
+            _S,
+            "a national budget series: one row per fiscal year and measure",
+            _cols(
+                _c("fiscal_year", "integer", "", "the fiscal year (Japan: April-March)"),
+                _c("measure", "string", "", "what the figure counts", values=MEASURE),
+                _c("value_oku_yen", "number", "100 million yen", "the figure as published"),
+                _c(
+                    "value_trillion_yen",
+                    "number",
+                    "tn yen",
+                    "the figure in trillion yen",
+                    label="budget",
+                    decimals=2,
+                ),
+                _SOURCE_ID,
+                "note",
+                _c(
+                    "status",
+                    "string",
+                    "",
+                    "enacted, or a budget proposal reported by the press",
+                    values=STATUS,
+                ),
+            ),
+        ),
+        FileSchema(
+            NATIONAL_PLAN,
+            _S,
+            "a national plan's and target's headline figures",
+            _cols(
+                _c("item", "string", "", "the figure", label="figure", values=ITEM),
+                _c("value", "number", "", "the figure, in the unit column"),
+                _c("unit", "string", "", "the value's unit, with the source's own wording"),
+                _c("period", "string", "", "the fiscal years the figure covers"),
+                _SOURCE_ID,
+                "note",
+            ),
+        ),
+    )
+}
+
 
 def schema(name: str) -> FileSchema | None:
-    """The schema of a written file, by its name, or None when the dictionary lacks it."""
-    return FILES.get(name)
+    """The schema of a written file, by its name (japan_share_by_edition.csv is
+    <country>_share_by_edition.csv), or None when the dictionary lacks it."""
+    found = FILES.get(name)
+    return found or next((f for f in FILES.values() if f.matches(name)), None)
 
 
 def column(file: str | None, name: str) -> Column:
-    """A column's definition in `file`, else the shared one, else a bare one named `name`."""
-    found = FILES[file].column(name) if file in FILES else None
-    return found or _SHARED.get(name) or Column(name, "string", "", "")
+    """A column's definition in `file` (a written file, or a table of `SHOWN`), else the shared
+    one, else a bare one named `name`."""
+    found = schema(file) if file is not None else None
+    found = found or SHOWN.get(file or "")
+    return (
+        (found.column(name) if found else None)
+        or _SHARED.get(name)
+        or Column(name, "string", "", "")
+    )
 
 
 def written_columns(path: Path) -> list[str]:
@@ -823,14 +1084,13 @@ def written_columns(path: Path) -> list[str]:
 
 def undocumented(path: Path) -> list[str]:
     """What the dictionary lacks for a written file: the file itself, or each column it lacks."""
-    found = FILES.get(path.name)
+    found = schema(path.name)
     if found is None:
         return [f"{path.parent.name}/{path.name}: the file is not in the data dictionary"]
-    names = {c.name for c in found.columns}
     return [
         f"{path.parent.name}/{path.name}: column {name!r} is not in the data dictionary"
         for name in written_columns(path)
-        if name not in names
+        if found.column(name) is None
     ]
 
 

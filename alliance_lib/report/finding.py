@@ -2,6 +2,7 @@
 it comes from and the data files read. A notebook writes it with `record_finding` (its last
 cell); the findings page (`report.site`) reads it with `read_finding`, and says so when a
 notebook wrote none. Nothing time-dependent goes in: the file is the same on every run.
+`spending_data` names the files notebook 02 read, which depend on its focus country.
 """
 
 from __future__ import annotations
@@ -10,7 +11,17 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from alliance_lib.config import PROJECT_ROOT, resolve
+from alliance_lib.analysis import reference_data
+from alliance_lib.config import (
+    CAPITALS_FILE,
+    NATIONAL_BUDGETS_FILE,
+    PEERS_FILE,
+    PROJECT_ROOT,
+    SIPRI_LOCAL_FILE,
+    SIPRI_SHARE_FILE,
+    SIPRI_YEN_FILE,
+    resolve,
+)
 from alliance_lib.report.outputs import write_json
 
 FINDING_FILE = "finding.json"
@@ -42,6 +53,27 @@ def record_finding(
             "data": [_shown(p) for p in data],
         },
     )
+
+
+def spending_data(focus: str, *, focus_country: str = "auto", peers: str = "auto") -> list[Path]:
+    """The data files notebook 02 read for the focus country `focus`: SIPRI's shares of GDP, the
+    local-currency series that holds the country (Japan's own file, or the other countries'),
+    the national budget registry and the files it lists for the country, and the capitals and
+    peer rules when the `focus_country` and `peers` parameters were `auto`."""
+    files = [SIPRI_SHARE_FILE]
+    if focus in set(reference_data.japan_yen()["iso3"]):
+        files.append(SIPRI_YEN_FILE)
+    elif focus in set(reference_data.local_currency()["iso3"]):
+        files.append(SIPRI_LOCAL_FILE)
+    files.append(NATIONAL_BUDGETS_FILE)
+    national = reference_data.national_budget(focus)
+    if national is not None:
+        files += [national.budget_file, *([national.plan_file] if national.plan_file else [])]
+    if focus_country.strip().lower() == "auto":
+        files.append(CAPITALS_FILE)
+    if peers.strip().lower() == "auto":
+        files.append(PEERS_FILE)
+    return files
 
 
 def read_finding(folder: Path) -> dict | None:

@@ -9,6 +9,7 @@ import pandas as pd
 from alliance_lib.analysis.reference_data import countries_in
 from alliance_lib.analysis.spending import ClaimTerms, SpendingParameters
 from alliance_lib.config import NATIONAL_BUDGETS_FILE
+from alliance_lib.report.dictionary import edition_label
 from alliance_lib.text.model import Article
 
 
@@ -110,7 +111,8 @@ def _amount_sentences(table: pd.DataFrame, name: str) -> list[str]:
         if pd.notna(row.like_for_like) and bool(row.like_for_like):
             parts.append(
                 f"The amount {row.end} is {row.multiple:.2f} times {name}'s {row.base[:4]} "
-                f"military spending ({row.base_value:.2f} {row.unit}, {row.sources.split('; ')[-1]}); "
+                f"military spending ({row.base_value:.2f} {row.unit}, "
+                f"{edition_label(row.sources.split('; ')[-1], short=True)}); "
                 f"{row.note}."
             )
         else:
@@ -147,7 +149,7 @@ def sipri_verdict_sentence(table: pd.DataFrame, terms: ClaimTerms, name: str) ->
     if sipri.empty:
         return f"No SIPRI edition in data/ holds {name}: the claim cannot be checked."
     levels = ", ".join(
-        f"{row.base_value:.2f}% of GDP in {row.base[:4]} ({row.sources})"
+        f"{row.base_value:.2f}% of GDP in {row.base[:4]} ({edition_label(row.sources, short=True)})"
         for row in sipri.itertuples()
     )
     latest = "" if terms.base_year is not None else ", the latest year of each edition"
@@ -215,7 +217,7 @@ def scenario_sentence(summary: dict) -> str:
     return (
         f"Scenario (a what-if set by the notebook's parameters, not the verdict): from "
         f"{summary['base_share_pct']:.2f}% of GDP in {summary['base_year']} "
-        f"({summary['sipri_edition']}) to {summary['target_share_pct']:g}% in "
+        f"({edition_label(summary['sipri_edition'], short=True)}) to {summary['target_share_pct']:g}% in "
         f"{summary['target_year']}, with nominal GDP growing {summary['nominal_gdp_growth_pct']:g}% "
         f"a year, spending grows x{summary['spending_multiple']:.2f}, "
         f"{summary['implied_annual_spending_growth_pct']:.1f}% a year."

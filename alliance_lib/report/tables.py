@@ -3,20 +3,24 @@ numbers (from the data dictionary), and the same table as plain text.
 
 In a notebook, `show(frame, "verdict.csv")` displays one object with both forms: the HTML page
 and JupyterLab show the HTML table, and nbval compares both (the text form is stable and
-readable in a diff). The findings page renders its key tables with `html_table` too.
+readable in a diff). The findings page renders its key tables with `html_table` too. `wide`
+shows a table whose columns are countries or budget measures (headers from their names, cells
+formatted as the value column they were pivoted from), and `Record` one JSON object as a
+two-column table of its keys and values.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import math
 import numbers
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from alliance_lib.report.dictionary import Column, column
+from alliance_lib.report.dictionary import MEASURE, MEASURE_LABELS, Column, column, value_label
 
 MISSING = "–"
 _NUMERIC = ("integer", "number")
@@ -45,6 +49,8 @@ def format_value(value: object, col: Column) -> str:
         return ", ".join(str(v) for v in _as_list(value))
     if _is_missing(value) or value == "":
         return MISSING if col.type in _NUMERIC + ("boolean",) else ""
+    if col.values and isinstance(value, str):
+        return value_label(col.values, value)
     if isinstance(value, bool) or col.type == "boolean":
         return {True: "yes", False: "no", "True": "yes", "False": "no"}.get(value, str(value))
     if isinstance(value, numbers.Real):
@@ -58,9 +64,20 @@ def format_value(value: object, col: Column) -> str:
     return str(value)
 
 
-def readable(frame: pd.DataFrame, file: str | None = None) -> pd.DataFrame:
+Overrides = Mapping[str, Column]
+
+
+def _columns(frame: pd.DataFrame, file: str | None, overrides: Overrides | None) -> list[Column]:
+    """Each column's definition: from `overrides`, else from the data dictionary."""
+    overrides = overrides or {}
+    return [overrides.get(str(name)) or column(file, str(name)) for name in frame.columns]
+
+
+def readable(
+    frame: pd.DataFrame, file: str | None = None, overrides: Overrides | None = None
+) -> pd.DataFrame:
     """The frame as strings under readable headers (index dropped), ready to show."""
-    columns = [column(file, str(name)) for name in frame.columns]
+    columns = _columns(frame, file, overrides)
     shown = pd.DataFrame(
         {
             col.header: [format_value(v, col) for v in frame[name]]
@@ -77,10 +94,11 @@ def html_table(
     *,
     caption: str = "",
     table_id: str = "",
+    overrides: Overrides | None = None,
 ) -> str:
     """An HTML <table>: headers with units (the meaning as a tooltip), numbers right-aligned,
-    dates unbroken."""
-    columns = [column(file, str(name)) for name in frame.columns]
+    dates and short values (units) unbroken."""
+    columns = _columns(frame, file, overrides)
     classes = [
         " class=num" if c.type in _NUMERIC else " class=date" if c.type == "date" else ""
         for c in columns
@@ -92,7 +110,7 @@ def html_table(
     rows = []
     for values in frame.itertuples(index=False, name=None):
         cells = "".join(
-            f"<td{kind}>{html.escape(format_value(v, c))}</td>"
+            f"<td{kind}>{_cell(format_value(v, c), c)}</td>"
             for v, c, kind in zip(values, columns, classes, strict=True)
         )
         rows.append(f"<tr>{cells}</tr>")
@@ -104,23 +122,57 @@ def html_table(
     )
 
 
-def text_table(frame: pd.DataFrame, file: str | None = None) -> str:
+def _cell(text: str, col: Column) -> str:
+    """A cell's HTML: escaped; kept on one line (no-break spaces) for a `nowrap` column."""
+    escaped = html.escape(text)
+    return escaped.replace(" ", "&nbsp;") if col.nowrap else escaped
+
+
+def text_table(
+    frame: pd.DataFrame, file: str | None = None, overrides: Overrides | None = None
+) -> str:
     """The same table as plain text (what nbval compares, and what a terminal shows)."""
-    return readable(frame, file).to_string(index=False)
+    return readable(frame, file, overrides).to_string(index=False)
 
 
 class Table:
     """A table shown in a notebook: HTML for the page, plain text for nbval and terminals."""
 
-    def __init__(self, frame: pd.DataFrame, file: str | None = None, caption: str = "") -> None:
+    def __init__(
+        self,
+        frame: pd.DataFrame,
+        file: str | None = None,
+        caption: str = "",
+        overrides: Overrides | None = None,
+    ) -> None:
         self.frame, self.file, self.caption = frame, file, caption
+        self.overrides = dict(overrides or {})
 
     def _repr_html_(self) -> str:
-        return html_table(self.frame, self.file, caption=self.caption)
+        return html_table(self.frame, self.file, caption=self.caption, overrides=self.overrides)
 
     def __repr__(self) -> str:
-        text = text_table(self.frame, self.file)
+        text = text_table(self.frame, self.file, self.overrides)
         return f"{self.caption}\n{text}" if self.caption else text
+
+
+class Record:
+    """One JSON object shown as a table of its keys (readable, with units) and values."""
+
+    def __init__(self, values: Mapping[str, object], file: str | None = None) -> None:
+        self.rows = [(column(file, str(key)), value) for key, value in values.items()]
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f'<tr><th scope="row" title="{html.escape(c.meaning)}">{html.escape(c.header)}</th>'
+            f"<td{' class=num' if c.type in _NUMERIC else ''}>{_cell(format_value(v, c), c)}</td></tr>"
+            for c, v in self.rows
+        )
+        return f'<table class="data"><tbody>{rows}</tbody></table>'
+
+    def __repr__(self) -> str:
+        width = max((len(c.header) for c, _ in self.rows), default=0)
+        return "\n".join(f"{c.header:<{width}}  {format_value(v, c)}" for c, v in self.rows)
 
 
 class Message:
@@ -149,6 +201,47 @@ def show(
     if frame.empty:
         return Message(empty)
     return Table(frame[list(columns)] if columns else frame, file, caption)
+
+
+def wide(
+    frame: pd.DataFrame,
+    file: str | None,
+    value: str,
+    labels: Mapping[str, str] | None = None,
+    *,
+    caption: str = "",
+    empty: str = "No rows.",
+) -> Table | Message:
+    """A pivoted table (index: a year; columns: countries, measures...) as a reader sees it:
+    each column headed by its label and formatted as `file`'s column `value` it was pivoted
+    from; the index becomes the first column. The caption should give the unit."""
+    if frame.empty:
+        return Message(empty)
+    labels = labels or {}
+    base = column(file, value)
+    overrides = {
+        str(key): dataclasses.replace(
+            base,
+            name=str(key),
+            unit="",
+            label=labels.get(str(key), str(key)),
+            meaning=f"{labels.get(str(key), str(key))}: {base.meaning}",
+        )
+        for key in frame.columns
+    }
+    shown = frame.reset_index()
+    shown.columns = [str(name) for name in shown.columns]
+    return Table(shown, file, caption, overrides)
+
+
+def by_measure(budget: pd.DataFrame, value_column: str) -> pd.DataFrame:
+    """A national budget table pivoted to one row per fiscal year and one column per measure,
+    headed by the measure's label, in the order `dictionary.MEASURE_LABELS` gives (others
+    after, by name)."""
+    table = budget.pivot(index="fiscal_year", columns="measure", values=value_column)
+    order = {name: k for k, name in enumerate(MEASURE_LABELS)}
+    table = table[sorted(table.columns, key=lambda m: (order.get(m, len(order)), m))]
+    return table.rename(columns=lambda m: value_label(MEASURE, m))
 
 
 def threat_voices(threats: pd.DataFrame) -> pd.DataFrame:

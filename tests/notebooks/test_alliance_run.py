@@ -62,7 +62,11 @@ def test_alliance_run_on_an_article_without_spending_claims(tmp_path):
     assert all(f'href="{p.stem}.html"' in index for p in NOTEBOOKS)
     assert pd.read_csv(report / "02_defence_spending" / "spending_claims.csv").empty
     executed = nbformat.read(report / "02_defence_spending.ipynb", as_version=4)
-    printed = "".join(o.get("text", "") for c in executed.cells for o in c.get("outputs", []))
+    printed = "".join(
+        o.get("text", "") + o.get("data", {}).get("text/plain", "")  # prints and tables shown
+        for c in executed.cells
+        for o in c.get("outputs", [])
+    )
     assert "makes no numeric spending claims" in printed
     html = (report / "02_defence_spending.html").read_text(encoding="utf-8")
     assert "spending_parameters" not in html  # code hidden

@@ -35,21 +35,12 @@ def test_notebooks_in_reading_order():
     assert [p.stem[:2] for p in NOTEBOOKS] == ["01", "02", "03", "04", "05"]
 
 
-# Notebook 02 is being rewritten under issue 12; the lead sets its kernelspec to "alliance"
-# (nbstore.STORED_KERNEL) when merging, and then removes it from here.
-KERNEL_PENDING = {"02_defence_spending": ["kernelspec is not alliance"]}
-
-
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_stored_notebook_is_clean_and_documents_its_parameters(path):
     notebook = nbformat.read(path, as_version=4)
-    pending = KERNEL_PENDING.get(path.stem)
-    if pending:
-        assert nbstore.problems(notebook) == pending, "02 is clean now: drop it from KERNEL_PENDING"
-    else:
-        assert not nbstore.stored_form_message(path, notebook), nbstore.stored_form_message(
-            path, notebook
-        )
+    assert not nbstore.stored_form_message(path, notebook), nbstore.stored_form_message(
+        path, notebook
+    )
     assert any(nbstore.is_checked(cell) for cell in notebook.cells)
     declared = pm.inspect_notebook(str(path))
     assert {"article_path", "output_dir"} <= set(declared)

@@ -1,16 +1,26 @@
 """Notebook 02 on articles about other countries (synthetic German and Polish pledges) and on the
-seed: the focus country, its peers, no Japan-specific table, and the verdict rows."""
+seed: the focus country, its peers, no Japan-specific table, the verdict rows; and, for each, the
+files written (named by country) described by the data dictionary, tables headed in words, and
+the data files read recorded in finding.json."""
 
 from __future__ import annotations
 
 import json
+import re
 
 import nbformat
 import pandas as pd
 import pytest
 
 from alliance_lib.analysis import peers, reference_data, spending
-from alliance_lib.config import NOTEBOOKS_DIR
+from alliance_lib.config import (
+    NOTEBOOKS_DIR,
+    SIPRI_LOCAL_FILE,
+    SIPRI_SHARE_FILE,
+    SIPRI_YEN_FILE,
+    resolve,
+)
+from alliance_lib.report import dictionary
 from alliance_lib.report.runner import execute_notebook
 from tests.conftest import FIXTURES
 
@@ -27,12 +37,39 @@ def _run(tmp_path, **parameters):
         {"output_dir": str(output), **parameters},
         timeout=300,
     )
-    printed = "\n".join(
-        output.get("text", "") + output.get("data", {}).get("text/plain", "")
+    outputs = [
+        output
         for cell in nbformat.read(notebook, as_version=4).cells
         for output in cell.get("outputs", [])
+    ]
+    printed = "\n".join(
+        o.get("text", "") + o.get("data", {}).get("text/plain", "") for o in outputs
     )
+    _check_presentation(output, outputs)
     return output, printed
+
+
+def _check_presentation(folder, outputs) -> None:
+    """Every file written is in the data dictionary, column by column (a file named by country
+    too); every table is headed in words, never by a raw id; finding.json names data files."""
+    written = sorted(p for p in folder.iterdir() if p.suffix in (".csv", ".json"))
+    assert len(written) >= 8
+    assert [line for p in written for line in dictionary.undocumented(p)] == []
+    pages = [o.get("data", {}).get("text/html", "") for o in outputs]
+    headers = [h for page in pages for h in re.findall(r"<th[^>]*>([^<]*)</th>", page)]
+    assert len(headers) > 30
+    raw = [h for h in headers if "_" in h or any(e in h for e in reference_data.EDITIONS)]
+    assert raw == [], raw
+    found = json.loads((folder / "finding.json").read_text(encoding="utf-8"))
+    assert found["section"] == "Result" and found["finding"].startswith("The article's claim")
+    assert all(resolve(path).is_file() for path in found["data"])
+    assert SIPRI_SHARE_FILE.relative_to(resolve(".")).as_posix() in found["data"]
+
+
+def _read(folder) -> list[str]:
+    """The data files finding.json says the notebook read, by file name."""
+    found = json.loads((folder / "finding.json").read_text(encoding="utf-8"))
+    return [path.rsplit("/", 1)[-1] for path in found["data"]]
 
 
 def _sipri_multiple(iso3: str, year: int, target: float) -> float:
@@ -82,6 +119,10 @@ def test_a_german_pledge_is_about_germany(german):
     assert amount["multiple"] == pytest.approx(100e9 / spent.value, abs=0.005)
     assert (output / "germany_vs_peers.png").exists()
     assert "The article's claim about Germany" in printed
+    assert (output / "germany_share_by_edition.csv").exists()  # described as <country>_...
+    assert SIPRI_LOCAL_FILE.name in _read(output) and SIPRI_YEN_FILE.name not in _read(output)
+    path = pd.read_csv(output / "scenario_path.csv")
+    assert path["spending_trillion_eur"].notna().all()  # described as spending_trillion_<currency>
 
 
 def test_a_polish_pledge_is_about_poland(polish):
@@ -100,6 +141,7 @@ def test_a_polish_pledge_is_about_poland(polish):
     assert amount["verdict"].startswith("not compared") and pd.isna(amount["multiple"])
     assert "there is no second edition to compare" in printed
     assert "it falls short of doubling" in printed
+    assert not {SIPRI_LOCAL_FILE.name, SIPRI_YEN_FILE.name} & set(_read(output))  # no series
 
 
 def test_the_seed_is_about_japan_as_before(tmp_path):
@@ -118,3 +160,7 @@ def test_the_seed_is_about_japan_as_before(tmp_path):
     for name in ("japan_vs_peers.png", "japan_share_by_edition.csv", "scenario.png"):
         assert (output / name).exists(), name
     assert "Ministry of Defense" in printed and "No national budget series" not in printed
+    national = reference_data.national_budget("JPN")
+    assert {SIPRI_YEN_FILE.name, national.budget_file.name, national.plan_file.name} <= set(
+        _read(output)
+    )

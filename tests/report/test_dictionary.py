@@ -1,7 +1,12 @@
-"""The data dictionary covers every file the report writes, column by column."""
+"""The data dictionary covers every file the report writes, column by column (notebook 02's
+files for other focus countries, named by country, are checked on the German and Polish
+pledges in tests/notebooks/test_spending_focus.py), and gives coded values labels in words."""
 
 from __future__ import annotations
 
+import pandas as pd
+
+from alliance_lib.analysis import reference_data
 from alliance_lib.report import dictionary
 
 
@@ -53,3 +58,73 @@ def test_headers_carry_units_once():
     assert dictionary.column("quotes.csv", "speaker_name").header == "speaker"
     assert dictionary.column(None, "start").header == "start (characters)"
     assert dictionary.column(None, "made_up").header == "made up"
+
+
+def test_files_and_columns_named_by_the_focus_country_match_their_placeholder():
+    edition = dictionary.schema("germany_share_by_edition.csv")
+    assert edition is dictionary.schema("united_kingdom_share_by_edition.csv")
+    assert (
+        edition.name == "<country>_share_by_edition.csv"
+        and edition.notebook == "02_defence_spending"
+    )
+    assert dictionary.schema("_share_by_edition.csv") is None
+    assert dictionary.schema("germany_share_by_edition.json") is None
+    path = dictionary.column("scenario_path.csv", "spending_trillion_eur")
+    assert path.header == "spending (tn EUR)" and path.type == "number"
+    assert (
+        dictionary.column("scenario_path.csv", "spending_trillion_yen").header
+        == "spending (tn yen)"
+    )
+    gdp = dictionary.column(
+        "scenario_summary.json", "implied_gdp_base_year_trillion_local_currency"
+    )
+    assert gdp.header == "implied GDP in the base year (tn local currency)"
+    assert dictionary.schema("verdict.csv").column("spending_trillion_eur") is None
+
+
+def test_a_file_named_by_country_reports_its_undocumented_columns(tmp_path):
+    folder = tmp_path / "02_defence_spending"
+    folder.mkdir()
+    (folder / "poland_share_by_edition.csv").write_text(
+        "year,SIPRI_MILEX_2024REL,spread_pct_points,SIPRI_2031\n", encoding="utf-8"
+    )
+    (folder / "scenario_path.csv").write_text("year,spending_trillion_pln\n", encoding="utf-8")
+    assert dictionary.undocumented(folder / "poland_share_by_edition.csv") == [
+        "02_defence_spending/poland_share_by_edition.csv: column 'SIPRI_2031' is not in the data dictionary"
+    ]
+    assert dictionary.undocumented(folder / "scenario_path.csv") == []
+
+
+def test_notebook_02_lists_every_file_it_writes():
+    names = [f.name for f in dictionary.for_notebook("02_defence_spending")]
+    assert names == [
+        "focus.json",
+        "spending_claims.csv",
+        "verdict.csv",
+        "peers_share_of_gdp.csv",
+        "<country>_share_by_edition.csv",
+        "scenario_path.csv",
+        "scenario_summary.json",
+        "finding.json",
+    ]
+    assert not set(dictionary.SHOWN) & set(dictionary.FILES)  # data/ tables are not written
+
+
+def test_coded_values_have_labels_in_words():
+    for edition in reference_data.EDITIONS:
+        for short in (False, True):
+            label = dictionary.edition_label(edition, short=short)
+            assert label.startswith("SIPRI ") and "_" not in label, label
+    assert dictionary.edition_label("OWID_SIPRI_SHARE_2025") == (
+        "SIPRI 2025 release, via Our World in Data (data to 2024)"
+    )
+    assert dictionary.edition_label("SIPRI_MILEX_2023REL", short=True) == "SIPRI 2023 release"
+    assert dictionary.readable_id("nss_gdp_basis_fy2022_estimated_outturn") == (
+        "NSS GDP basis FY2022 estimated outturn"
+    )
+    assert dictionary.readable_id("nss_target_amount_2pct") == "NSS target amount 2%"
+    budget = pd.read_csv(reference_data.national_budget("JPN").budget_file)
+    for measure in set(budget["measure"]):  # every measure in data/ has a label
+        assert measure in dictionary.MEASURE_LABELS, measure
+    assert set(budget["status"]) <= set(dictionary.STATUS_LABELS)
+    assert dictionary.value_label(dictionary.MEASURE, "new_fy2030_measure") == "New FY2030 measure"

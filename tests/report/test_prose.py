@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from alliance_lib.analysis import framing, spending
+from alliance_lib import parse_article
+from alliance_lib.analysis import framing, reference_data, spending
 from alliance_lib.config import FRAMING_CODEBOOK
 from alliance_lib.report import prose
+from tests.conftest import spending_parameters
 
 
 @pytest.fixture(scope="module")
@@ -36,3 +38,16 @@ def test_peers_sentence_is_computed_from_the_table():
     sentence = prose.peers_sentence(table, {"USA": "United States", "DEU": "Germany"})
     assert sentence.startswith(f"In {year} Japan spent {table.loc[year, 'JPN']:.2f}% of GDP")
     assert f"{table.loc[year, 'USA']:.2f}% (United States)" in sentence
+
+
+def test_spending_sentences_name_editions_in_words():
+    _, summary = spending.scenario(spending_parameters(sipri_edition="SIPRI_MILEX_2023REL"))
+    sentence = prose.scenario_sentence(summary)
+    assert f"{summary['base_share_pct']:.2f}% of GDP in 2022 (SIPRI 2023 release)" in sentence
+    article = parse_article("Germany would invest more than 2 percent of its GDP in defence.")
+    terms = spending.claim_terms(article, "DEU")
+    names = reference_data.countries_in()
+    verdict = spending.focus_verdict(article, terms, "DEU", names)
+    found = prose.focus_verdict_sentence(verdict, terms, "Germany")
+    assert "(SIPRI 2024 release)" in found
+    assert not any(edition in found + sentence for edition in reference_data.EDITIONS)

@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from alliance_lib.report import tables
+from alliance_lib.report import dictionary, tables
 from alliance_lib.report.dictionary import column
 
 
@@ -78,3 +78,73 @@ def test_threat_voices_counts_sentences_and_lists_states_in_order():
         },
     ]
     assert list(tables.threat_voices(threats.iloc[:0]).columns) == list(voices.columns)
+
+
+def test_coded_values_show_as_words_and_units_stay_on_one_line():
+    verdict = pd.DataFrame(
+        {"scope": ["SIPRI military expenditure, SIPRI_MILEX_2024REL"], "unit": ["tn yen"]}
+    )
+    page = tables.show(verdict, "verdict.csv")._repr_html_()
+    assert "SIPRI military expenditure, SIPRI 2024 release (data to 2023)" in page
+    assert "SIPRI_MILEX" not in page and "<td>tn&nbsp;yen</td>" in page
+    assert "tn yen" in repr(tables.show(verdict, "verdict.csv"))  # plain spaces in the text form
+    budget = pd.DataFrame(
+        {
+            "fiscal_year": [2025],
+            "measure": ["incl_saco_realignment_etc"],
+            "status": ["press_reported_proposal"],
+        }
+    )
+    text = repr(tables.show(budget, dictionary.NATIONAL_BUDGET))
+    assert "defence budget incl. SACO/US realignment" in text
+    assert "proposal reported by the press (not enacted)" in text and "_" not in text
+
+
+def test_a_wide_table_is_headed_by_names_and_formatted_as_its_value_column():
+    table = pd.DataFrame(
+        {"JPN": [1.1059, 1.2], "USA": [3.4, None]}, index=pd.Index([2022, 2023], name="year")
+    )
+    shown = tables.wide(
+        table, "peers_share_of_gdp.csv", "value", {"JPN": "Japan"}, caption="% of GDP"
+    )
+    page = shown._repr_html_()
+    assert "<caption>% of GDP</caption>" in page and ">Japan</th>" in page and ">USA</th>" in page
+    assert "<td class=num>1.11</td>" in page and f"<td class=num>{tables.MISSING}</td>" in page
+    assert repr(shown).splitlines()[1].split() == ["year", "Japan", "USA"]
+    empty = tables.wide(table.iloc[:0], "peers_share_of_gdp.csv", "value", empty="None.")
+    assert repr(empty) == "None."
+
+
+def test_a_record_is_a_table_of_its_keys_in_words():
+    summary = {"sipri_edition": "SIPRI_MILEX_2024REL", "spending_multiple": 1.8085}
+    shown = tables.Record(summary, "scenario_summary.json")
+    assert repr(shown).splitlines() == [
+        "SIPRI edition              SIPRI 2024 release (data to 2023)",
+        "spending multiple (times)  1.81",
+    ]
+    assert '<th scope="row" title="the SIPRI edition used">SIPRI edition</th>' in (
+        shown._repr_html_()
+    )
+
+
+def test_budgets_by_measure_in_reading_order_headed_by_labels():
+    budget = pd.DataFrame(
+        {
+            "fiscal_year": [2022, 2022, 2023, 2023],
+            "measure": [
+                "incl_saco_realignment_etc",
+                "excl_saco_realignment_etc",
+                "dbp_covered_expenditure",
+                "new_measure_fy2030",
+            ],
+            "value_trillion_yen": [5.4, 5.18, 6.6, 1.0],
+        }
+    )
+    table = tables.by_measure(budget, "value_trillion_yen")
+    assert list(table.columns) == [
+        "defence budget excl. SACO/US realignment",
+        "defence budget incl. SACO/US realignment",
+        "DBP-covered expenditure (from FY2023)",
+        "New measure FY2030",
+    ]
+    assert list(table.index) == [2022, 2023]
