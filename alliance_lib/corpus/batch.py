@@ -19,8 +19,7 @@ from alliance_lib.corpus import records, store
 from alliance_lib.corpus.item import FILE, INLINE, Item
 from alliance_lib.corpus.warc import read_record
 from alliance_lib.errors import ArticleTooLargeError, CorpusInputError
-from alliance_lib.text.decode import decode_bytes
-from alliance_lib.text.pipeline import parse_article
+from alliance_lib.text.pipeline import parse_article, parse_bytes
 from alliance_lib.text.read import read_article_bytes
 
 
@@ -66,8 +65,10 @@ def parse_item(item: Item) -> tuple[str | None, dict[str, list[dict]]]:
     try:
         data = read_bytes(item)
         key = records.article_id(data)
-        text = item.content if item.kind == INLINE else decode_bytes(data, item.source)
-        article = parse_article(text, reference_date=item.published, source=item.source)
+        if item.kind == INLINE:
+            article = parse_article(item.content, reference_date=item.published, source=item.source)
+        else:
+            article = parse_bytes(data, reference_date=item.published, source=item.source)
         codebook, policy_codebook = _codebooks()
         codes = framing.code_sentences(article, codebook)
         shifts = policy.policy_shifts(article, policy_codebook)

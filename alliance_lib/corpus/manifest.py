@@ -35,6 +35,14 @@ def row_item(manifest: Path, line: int, row: object) -> Item:
         return Item(source, INLINE, problem=f"line {line} is not an object with path/html/text")
     url, published = _value(row, "url"), _value(row, "published")
     path = _value(row, "path")
+    if path is not None and "\x00" in path:
+        return Item(
+            source,
+            INLINE,
+            url=url,
+            published=published,
+            problem=f"line {line}: the path holds a NUL byte",
+        )
     if path is not None:
         file = (manifest.parent / path).resolve()
         outlet = outlet_of(_value(row, "outlet"), url, file.parent.name)

@@ -56,6 +56,25 @@ def load_article(
         )
     source = str(Path(path))
     data = read_article_bytes(path, max_bytes)  # 1. read
+    return parse_bytes(
+        data,
+        source=source,
+        reference_date=reference_date,
+        gazetteer_path=gazetteer_path,
+        max_bytes=max_bytes,
+    )
+
+
+def parse_bytes(
+    data: bytes,
+    *,
+    source: str,
+    reference_date: date | str | None = None,
+    gazetteer_path: str | os.PathLike[str] = GAZETTEER,
+    max_bytes: int = MAX_BYTES,
+) -> Article:
+    """Decode and parse an article's bytes (a file's, a web archive record's), noting in
+    `Article.decode_note` how they were decoded when they were not clean UTF-8."""
     decoded = decode_bytes(data, source)  # 2. decode
     article = parse_article(
         decoded.text,
