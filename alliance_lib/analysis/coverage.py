@@ -4,7 +4,8 @@ Reads the Parquet tables with pandas, selects the event's coverage (keywords, da
 with enough articles), and compares outlets: articles over time, who is quoted (by person and
 by country), which of a reference article's key claims each carries (matched by claim type and
 value), and the share of sentences naming each threat actor or framing code, with a permutation
-test for differences between outlets larger than chance.
+test for differences between outlets larger than chance. Shares are percentages (`share_pct`);
+codes and claim types carry a label in words beside their id (`code_label`, `claim`).
 """
 
 from __future__ import annotations
@@ -23,8 +24,24 @@ from alliance_lib.text.model import Article
 
 UNATTRIBUTED = "(unattributed)"
 NOT_IN_GAZETTEER = "(not in the gazetteer)"
+# A code's family as a reader names it (the code ids are family:code, as in notebook 04).
+CODE_FAMILIES = {
+    "threat": "Threat actor",
+    "entman": "Framing function",
+    "mfc": "Frame dimension",
+}
+# Claim types in words where replacing the underscores is not enough.
+_CLAIM_TYPES = {"share_of_gdp": "share of GDP"}
 _READ = {
-    "articles": ["article_id", "source", "outlet", "published", "headline", "sentences"],
+    "articles": [
+        "article_id",
+        "source",
+        "outlet",
+        "published",
+        "headline",
+        "sentences",
+        "truncated",
+    ],
     "quotes": ["article_id", "quote", "speaker", "speaker_name"],
     "claims": ["article_id", "start", "type", "value", "number", "unit"],
     "sentence_codes": ["article_id", "sentence", "code"],
@@ -70,6 +87,7 @@ def read_corpus(folder: Path) -> Corpus:
     articles = articles.drop_duplicates("article_id").reset_index(drop=True)
     articles["published"] = pd.to_datetime(articles["published"], errors="coerce").dt.date
     articles["outlet"] = articles["outlet"].fillna("(unknown outlet)")
+    articles["truncated"] = articles["truncated"].fillna(False).astype(bool)
     tables = {
         name: _table(folder, name).drop_duplicates()
         for name in ("quotes", "claims", "sentence_codes")
@@ -105,7 +123,7 @@ class Selection:
     """The articles compared, and per outlet how many each filter kept."""
 
     corpus: Corpus
-    funnel: pd.DataFrame  # outlet, articles, in_dates, with_keywords, compared
+    funnel: pd.DataFrame  # outlet, articles, in_dates, with_keywords, compared, excerpts
     dropped_outlets: list[str]
 
 
@@ -117,7 +135,8 @@ def select(
     min_articles: int = 1,
 ) -> Selection:
     """The event's coverage: articles in the dates (undated ones only when no date is set) and
-    matching a keyword, from outlets with at least `min_articles` such articles."""
+    matching a keyword, from outlets with at least `min_articles` such articles; the funnel
+    also counts the compared articles that are excerpts (a "Continue reading..." stub)."""
     articles = corpus.articles
     steps = {"articles": pd.Series(True, index=articles.index)}
     in_dates = pd.Series(True, index=articles.index)
@@ -143,6 +162,10 @@ def select(
     funnel["compared"] = funnel["with_keywords"].where(enough, 0)
     kept = set(funnel.loc[enough & (funnel["with_keywords"] > 0), "outlet"])
     chosen = articles[steps["with_keywords"] & articles["outlet"].isin(kept)]
+    excerpts = chosen.groupby("outlet")["truncated"].sum() if "truncated" in chosen else None
+    funnel["excerpts"] = (
+        funnel["outlet"].map(excerpts).fillna(0).astype(int) if excerpts is not None else 0
+    )
     dropped = sorted(set(funnel.loc[~enough & (funnel["with_keywords"] > 0), "outlet"]))
     return Selection(corpus.restrict(chosen.reset_index(drop=True)), funnel, dropped)
 
@@ -153,10 +176,11 @@ def outlets(corpus: Corpus) -> list[str]:
 
 # --- articles over time --------------------------------------------------------------------------
 def articles_over_time(articles: pd.DataFrame) -> tuple[pd.DataFrame, str]:
-    """Articles per outlet per day, week or month (whichever suits the span), and the unit used."""
+    """Articles per outlet per day, week or month (whichever suits the span), and the unit used
+    (also in each row's `period_unit`)."""
     dated = articles.dropna(subset=["published"])
     if dated.empty:
-        return pd.DataFrame(columns=["period", "outlet", "articles"]), "day"
+        return pd.DataFrame(columns=["period", "period_unit", "outlet", "articles"]), "day"
     days = pd.to_datetime(dated["published"])
     span = (days.max() - days.min()).days
     unit, freq = (
@@ -170,6 +194,7 @@ def articles_over_time(articles: pd.DataFrame) -> tuple[pd.DataFrame, str]:
         .rename("articles")
         .reset_index()
     )
+    table.insert(1, "period_unit", unit)
     return table, unit
 
 
@@ -185,14 +210,14 @@ def person_countries(path: Path = GAZETTEER) -> tuple[dict[str, str], dict[str, 
 def _shares(frame: pd.DataFrame, key: str, total: str) -> pd.DataFrame:
     counts = frame.groupby(["outlet", key], sort=True).size().rename("quotes").reset_index()
     counts[total] = counts.groupby("outlet")["quotes"].transform("sum")
-    counts["share"] = counts["quotes"] / counts[total]
+    counts["share_pct"] = 100 * counts["quotes"] / counts[total]
     return counts.sort_values(
         ["outlet", "quotes", key], ascending=[True, False, True], kind="stable"
     )
 
 
 def quoted(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Quotations per outlet by person and by the person's country (gazetteer), with shares."""
+    """Quotations per outlet by person and by the person's country (gazetteer), with shares (%)."""
     people, countries = person_countries()
     quotes = corpus.quotes.merge(corpus.articles[["article_id", "outlet"]], on="article_id")
     speaker = quotes["speaker_name"].where(quotes["speaker"].notna(), UNATTRIBUTED)
@@ -210,22 +235,29 @@ def quoted(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     return by_person, by_country
 
 
+def leaders(shares: pd.DataFrame, key: str, top: int) -> list[str]:
+    """The `top` values of `key` with the most quotations overall, most first (ties by name)."""
+    totals = shares.groupby(key)["quotes"].sum()
+    return sorted(totals.index, key=lambda name: (-totals[name], name))[:top]
+
+
 def top_table(shares: pd.DataFrame, key: str, top: int) -> pd.DataFrame:
-    """The `top` rows overall (most quotes) by outlet: 'n (share%)' cells, for printing."""
-    leaders = (
-        shares.groupby(key)["quotes"].sum().sort_values(ascending=False, kind="stable").head(top)
-    )
-    ordered = sorted(leaders.index, key=lambda name: (-leaders[name], name))
+    """The `top` rows overall (most quotes) by outlet: 'n (share%)' cells, for a table."""
+    ordered = leaders(shares, key, top)
     cells = shares[shares[key].isin(ordered)].assign(
         cell=lambda f: (
-            f["quotes"].astype(str)
-            + " ("
-            + (100 * f["share"]).round().astype(int).astype(str)
-            + "%)"
+            f["quotes"].astype(str) + " (" + f["share_pct"].round().astype(int).astype(str) + "%)"
         )
     )
     table = cells.pivot(index=key, columns="outlet", values="cell").reindex(ordered).fillna("0")
     return table.rename_axis(index=key, columns=None)
+
+
+def top_grid(shares: pd.DataFrame, key: str, top: int) -> pd.DataFrame:
+    """The `top` rows overall (most quotes first) by outlet, as shares of the outlet's
+    quotations (%), for a chart."""
+    ordered = leaders(shares, key, top)
+    return wide(shares[shares[key].isin(ordered)], key).reindex(ordered)
 
 
 # --- the reference article's key claims ------------------------------------------------------------
@@ -237,8 +269,14 @@ def _claim_key(kind: str, value: object, number: object, unit: object) -> tuple[
     return kind, shown, unit if isinstance(unit, str) else ""
 
 
+def claim_type_label(kind: str) -> str:
+    """A claim type in words ("share_of_gdp" -> "share of GDP")."""
+    return _CLAIM_TYPES.get(kind) or kind.replace("_", " ")
+
+
 def key_claims(article: Article) -> pd.DataFrame:
-    """The reference article's distinct claims (type, value, unit), each with its first wording."""
+    """The reference article's distinct claims (type, value, unit), each labelled by its first
+    wording and its type in words ("2 percent of GDP (share of GDP)")."""
     rows, seen = [], set()
     for claim in article.claims:
         number = claim.value if isinstance(claim.value, int | float) else None
@@ -247,7 +285,7 @@ def key_claims(article: Article) -> pd.DataFrame:
             seen.add(key)
             rows.append(
                 {
-                    "claim": f"{claim.text} ({claim.type})",
+                    "claim": f"{claim.text} ({claim_type_label(claim.type)})",
                     "type": key[0],
                     "value": key[1],
                     "unit": key[2],
@@ -257,7 +295,8 @@ def key_claims(article: Article) -> pd.DataFrame:
 
 
 def claim_coverage(corpus: Corpus, key: pd.DataFrame) -> pd.DataFrame:
-    """For each key claim and outlet: articles carrying the same type and value, and their share."""
+    """For each key claim and outlet: articles carrying the same type and value, and their share
+    of the outlet's compared articles (%)."""
     claims = corpus.claims
     keys = [
         _claim_key(k, v, n, u)
@@ -282,16 +321,18 @@ def claim_coverage(corpus: Corpus, key: pd.DataFrame) -> pd.DataFrame:
         .reindex(grid, fill_value=0)
         .rename("articles_carrying")
     )
-    table = counts.reset_index()
+    table = counts.reset_index().merge(key, on="claim", how="left")
     table["outlet_articles"] = table["outlet"].map(totals).astype(int)
-    table["share"] = table["articles_carrying"] / table["outlet_articles"]
+    table["share_pct"] = 100 * table["articles_carrying"] / table["outlet_articles"]
     order = {claim: i for i, claim in enumerate(key["claim"])}
-    return table.sort_values(
+    table = table.sort_values(
         ["claim", "outlet"], key=lambda s: s.map(order) if s.name == "claim" else s, kind="stable"
     ).reset_index(drop=True)
+    columns = ["claim", "type", "value", "unit", "outlet", "articles_carrying", "outlet_articles"]
+    return table[[*columns, "share_pct"]]
 
 
-def wide(table: pd.DataFrame, index: str, value: str = "share") -> pd.DataFrame:
+def wide(table: pd.DataFrame, index: str, value: str = "share_pct") -> pd.DataFrame:
     """A long outlet table as rows of `index` by outlet columns (row order kept)."""
     order = list(dict.fromkeys(table[index]))
     return (
@@ -317,9 +358,24 @@ def _count_matrix(corpus: Corpus) -> tuple[pd.DataFrame, np.ndarray, np.ndarray,
     return articles, articles["sentences"].to_numpy(float), counts.to_numpy(float), codes
 
 
+def code_labels(codes: list[str], countries: dict[str, str] | None = None) -> dict[str, str]:
+    """Each family:code id in words: "Threat actor: China", "Framing function: Remedy",
+    "Frame dimension: Economic" (country names from the gazetteer)."""
+    if countries is None:
+        countries = person_countries()[1]
+    labels = {}
+    for code in codes:
+        family, _, name = code.partition(":")
+        name = countries.get(name, name) if family == "threat" else name.replace("_", " ")
+        name = name[:1].upper() + name[1:]
+        labels[code] = f"{CODE_FAMILIES[family]}: {name}" if family in CODE_FAMILIES else code
+    return labels
+
+
 def code_shares(corpus: Corpus) -> pd.DataFrame:
-    """Per outlet and code: sentences carrying the code, the outlet's sentences, and the share."""
+    """Per code and outlet: sentences carrying the code, the outlet's sentences, and the share (%)."""
     articles, sentences, counts, codes = _count_matrix(corpus)
+    labels = code_labels(codes)
     rows = []
     for outlet, index in articles.groupby("outlet", sort=True).groups.items():
         total = sentences[index].sum()
@@ -328,13 +384,14 @@ def code_shares(corpus: Corpus) -> pd.DataFrame:
             rows.append(
                 {
                     "code": code,
+                    "code_label": labels[code],
                     "outlet": outlet,
                     "sentences_coded": int(coded),
                     "outlet_sentences": int(total),
-                    "share": coded / total if total else 0.0,
+                    "share_pct": 100 * coded / total if total else 0.0,
                 }
             )
-    columns = ["code", "outlet", "sentences_coded", "outlet_sentences", "share"]
+    columns = ["code", "code_label", "outlet", "sentences_coded", "outlet_sentences", "share_pct"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -373,12 +430,14 @@ def outlet_differences(corpus: Corpus, permutations: int, seed: int, alpha: floa
     article are not independent, so the asymptotic chi-square p-value would be too small).
     p = (1 + permutations at least as extreme) / (1 + permutations), adjusted by Holm over all
     codes; effect size Cramer's V = sqrt(chi2 / sentences). `flagged` when adjusted p < alpha;
-    `highest`/`lowest` name the outlets with the largest positive and negative residuals.
+    `highest`/`lowest` name the outlets with the largest positive and negative residuals; most
+    significant first, then the largest effect.
     """
     articles, sentences, counts, codes = _count_matrix(corpus)
     names = sorted(articles["outlet"].unique())
     columns = [
         "code",
+        "code_label",
         "chi2",
         "p_value",
         "p_adjusted",
@@ -386,7 +445,7 @@ def outlet_differences(corpus: Corpus, permutations: int, seed: int, alpha: floa
         "flagged",
         "highest",
         "lowest",
-        "overall_share",
+        "overall_share_pct",
     ]
     if len(names) < 2 or not codes:
         return pd.DataFrame(columns=columns)
@@ -404,6 +463,7 @@ def outlet_differences(corpus: Corpus, permutations: int, seed: int, alpha: floa
     table = pd.DataFrame(
         {
             "code": codes,
+            "code_label": list(code_labels(codes).values()),
             "chi2": observed,
             "p_value": p_values,
             "p_adjusted": adjusted,
@@ -411,10 +471,12 @@ def outlet_differences(corpus: Corpus, permutations: int, seed: int, alpha: floa
             "flagged": adjusted < alpha,
             "highest": [names[i] for i in residuals.argmax(axis=0)],
             "lowest": [names[i] for i in residuals.argmin(axis=0)],
-            "overall_share": p,
+            "overall_share_pct": 100 * p,
         }
     )
-    return table.sort_values(["p_adjusted", "code"], kind="stable").reset_index(drop=True)
+    table["_effect"] = -table["cramers_v"].round(12)
+    ordered = table.sort_values(["p_adjusted", "_effect", "code"], kind="stable")
+    return ordered.drop(columns="_effect").reset_index(drop=True)
 
 
 def count_cells(table: pd.DataFrame, index: str, count: str, total: str) -> pd.DataFrame:

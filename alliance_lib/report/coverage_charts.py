@@ -1,57 +1,257 @@
-"""Notebook 05's charts (Agg canvas, no pyplot): articles over time, and outlet-by-row share grids."""
+"""Notebook 05's charts: articles per outlet over time, and outlets side by side on each row of
+a table (who is quoted, which of the reference article's claims are carried, which codes), in
+the shared style (`report.style`).
+
+Every chart gives each outlet the same colour (`outlet_colours`), labels rows in words (names,
+claims with their type, codes as "Frame dimension: Economic"), has a title computed from the
+table drawn that states its finding, and a source line naming the corpus and, where they
+matter, the gazetteer or the codebook (`source_text`). Each function returns a Figure;
+`report.outputs.save_figure` writes it (200 dpi PNG and SVG).
+"""
 
 from __future__ import annotations
 
+import textwrap
+from collections.abc import Mapping
+
 import pandas as pd
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
+from alliance_lib.analysis.coverage import NOT_IN_GAZETTEER, UNATTRIBUTED, Corpus
+from alliance_lib.config import FRAMING_CODEBOOK, GAZETTEER
+from alliance_lib.report.corpus_params import shown_path
+from alliance_lib.report.style import series_colours, source_line, styled, title
 
-def over_time_chart(table: pd.DataFrame, unit: str) -> Figure:
-    """Articles per outlet per period (`table`: period, outlet, articles), one line per outlet."""
-    figure = Figure(figsize=(8, 3.8))
+_PERIOD_DAYS = {"day": 1, "week": 7, "month": 30}  # a bar's width in days, 80% of its period
+ROW_BAND = "#f2f2f2"  # every other row of a dot chart, so a row's dots read together
+_PLACEHOLDERS = (UNATTRIBUTED, NOT_IN_GAZETTEER)
+
+
+def outlet_colours(outlets: list[str]) -> dict[str, str]:
+    """One palette colour per outlet, in sorted order: the same outlet, the same colour, in every
+    chart of the notebook."""
+    return series_colours(list(outlets))
+
+
+def source_text(
+    corpus_path: str,
+    compared: Corpus,
+    *more: str,
+    gazetteer: bool = False,
+    codebook: bool = False,
+) -> str:
+    """A chart's source line: the corpus and how much of it is compared, the gazetteer (speakers'
+    countries) or the framing codebook (codes) when they made the chart, then `more`."""
+    articles = compared.articles
+    parts = [
+        f"Source: corpus {shown_path(corpus_path)} ({len(articles)} articles compared, from "
+        f"{articles['outlet'].nunique()} outlets), parsed by alliance corpus",
+        *([f"speakers' countries from {shown_path(GAZETTEER)}"] if gazetteer else []),
+        *(
+            [f"sentences coded with {shown_path(FRAMING_CODEBOOK)} when the corpus was parsed"]
+            if codebook
+            else []
+        ),
+        *more,
+    ]
+    return "; ".join(parts) + "."
+
+
+def flagged_labels(differences: pd.DataFrame) -> set[str]:
+    """The labels of the codes whose outlet differences are flagged beyond chance."""
+    if differences.empty:
+        return set()
+    return set(differences.loc[differences["flagged"].astype(bool), "code_label"])
+
+
+def _day(value: object) -> str:
+    stamp = pd.Timestamp(value)
+    return f"{stamp.day} {stamp:%B %Y}"
+
+
+def _span(first: object, last: object) -> str:
+    """'10 to 19 January 2023', '28 January to 3 February 2023', or two full dates."""
+    a, b = pd.Timestamp(first), pd.Timestamp(last)
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day} to {_day(b)}"
+    if a.year == b.year:
+        return f"{a.day} {a:%B} to {_day(b)}"
+    return f"{_day(a)} to {_day(b)}"
+
+
+def _outlets(count: int) -> str:
+    return f"{count} outlet" + ("" if count == 1 else "s")
+
+
+def over_time_title(table: pd.DataFrame, unit: str) -> str:
+    """How many articles over what span, and the busiest period (`table`: period, outlet,
+    articles)."""
+    if table.empty:
+        return "No compared article has a publication date"
+    per_period = table.groupby("period")["articles"].sum()
+    total, outlets = int(per_period.sum()), table["outlet"].nunique()
+    first, last = per_period.index.min(), per_period.index.max()
+    if first == last:
+        return f"All {total} dated articles from {_outlets(outlets)} fall in the {unit} of {_day(first)}"
+    busiest = per_period.idxmax()
+    day = _day(busiest)
+    if pd.Timestamp(first).year == pd.Timestamp(last).year:
+        day = day.rsplit(" ", 1)[0]  # the year is in the span already
+    when = day if unit == "day" else f"the {unit} from {day}"
+    return (
+        f"{total} dated articles from {_outlets(outlets)}, {_span(first, last)}; "
+        f"the busiest {unit}: {when}, {int(per_period[busiest])} articles"
+    )
+
+
+@styled
+def over_time_chart(
+    table: pd.DataFrame, unit: str, colours: Mapping[str, str], source: str
+) -> Figure:
+    """Articles per period (`table`: period, outlet, articles) as stacked bars, a segment per
+    outlet in its colour: the bar's height is the day's (week's, month's) coverage."""
+    figure = Figure(figsize=(9, 3.8))
     axes = figure.add_subplot()
     grid = table.pivot(index="period", columns="outlet", values="articles").fillna(0)
+    when = pd.to_datetime(pd.Series(grid.index))
+    width = pd.Timedelta(days=_PERIOD_DAYS.get(unit, 1) * 0.8)
+    bottom = pd.Series(0.0, index=range(len(grid)))
     for outlet in grid.columns:
-        axes.plot(pd.to_datetime(grid.index), grid[outlet], marker="o", markersize=3, label=outlet)
+        heights = grid[outlet].reset_index(drop=True)
+        axes.bar(
+            when,
+            heights,
+            width=width,
+            bottom=bottom,
+            color=colours[outlet],
+            label=outlet,
+            edgecolor="white",
+            linewidth=0.5,
+        )
+        bottom = bottom + heights
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    locator = AutoDateLocator(maxticks=8)
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     axes.set_ylabel(f"articles per {unit}")
-    axes.set_title("Articles per outlet over time")
-    axes.legend(fontsize=7, frameon=False, loc="center left", bbox_to_anchor=(1.01, 0.5))
-    axes.grid(alpha=0.3)
-    figure.autofmt_xdate()
+    axes.grid(axis="x", visible=False)
+    handles, labels = axes.get_legend_handles_labels()
+    axes.legend(
+        handles[::-1], labels[::-1], title="outlet", loc="upper left", bbox_to_anchor=(1.01, 1.0)
+    )
+    title(figure, over_time_title(table, unit))
+    figure.tight_layout()
+    source_line(figure, source)
     return figure
 
 
-def share_grid(
-    shares: pd.DataFrame,
-    title: str,
-    counts: pd.DataFrame | None = None,
-    marked: set[str] = frozenset(),
+def quoted_title(shares: pd.DataFrame, key: str, noun: str) -> str:
+    """The most quoted `key` (person or country) overall, and in how many outlets it comes
+    first (`shares`: outlet, key, quotes); unattributed or unknown speakers are never named."""
+    named = shares[~shares[key].isin(_PLACEHOLDERS)]
+    if named.empty:
+        return f"No quotation is attributed to a known {noun}"
+    totals = named.groupby(key)["quotes"].sum()
+    top = min(totals.index, key=lambda name: (-totals[name], name))
+    firsts = ties = 0
+    for _, rows in named.groupby("outlet"):
+        best = rows["quotes"].max()
+        leaders = set(rows.loc[rows["quotes"] == best, key])
+        if top in leaders:
+            firsts += 1
+            ties += len(leaders) > 1
+    every = shares["outlet"].nunique()
+    first = "first or tied first" if ties else "first"
+    return (
+        f"Most quoted {noun}: {top} ({int(totals[top])} quotations), {first} in {firsts} of "
+        f"{every} outlets"
+    )
+
+
+def claims_title(claims: pd.DataFrame) -> str:
+    """The reference article's most carried claim, and how many of its claims no outlet carries
+    (`claims`: claim, outlet, articles_carrying, outlet_articles)."""
+    carried = claims.groupby("claim", sort=False)["articles_carrying"].sum()
+    articles = int(claims.drop_duplicates("outlet")["outlet_articles"].sum())
+    absent = int((carried == 0).sum())
+    if carried.max() == 0:
+        return f"No compared article carries any of the reference article's {len(carried)} claims"
+    best = carried.idxmax()
+    return (
+        f"The reference article's most carried claim, {best}, is in {int(carried[best])} of "
+        f"{articles} articles; {absent} of its {len(carried)} claims are in none"
+    )
+
+
+def codes_title(differences: pd.DataFrame) -> str:
+    """How many codes differ between outlets beyond chance, and the largest difference."""
+    if differences.empty:
+        return "Share of each outlet's sentences carrying each code (no difference tested)"
+    flagged = differences[differences["flagged"].astype(bool)]
+    if flagged.empty:
+        return (
+            f"No code's share of sentences differs between outlets beyond chance "
+            f"({len(differences)} codes tested)"
+        )
+    top = flagged.sort_values(["cramers_v", "code"], ascending=[False, True], kind="stable").iloc[0]
+    return (
+        f"Outlets differ beyond chance on {len(flagged)} of {len(differences)} codes (marked *); "
+        f"the largest difference: {top['code_label']} (Cramér's V {top['cramers_v']:.2f}, most "
+        f"in {top['highest']})"
+    )
+
+
+@styled
+def outlet_dots(
+    grid: pd.DataFrame,
+    heading: str,
+    colours: Mapping[str, str],
+    source: str,
+    xlabel: str,
+    marked: frozenset[str] | set[str] = frozenset(),
 ) -> Figure:
-    """A heat map of shares (rows x outlets, 0-1) with each cell labelled; `marked` rows get a '*'."""
-    figure = Figure(figsize=(1.6 + 1.1 * len(shares.columns), 1.2 + 0.38 * len(shares)))
+    """One row per index entry of `grid` (rows x outlets, in %): per outlet a thin stem from 0
+    and a dot in its colour, the outlets one under the other within the row; rows in `marked`
+    get a '*' and bold labels."""
+    rows, outlets = [str(r) for r in grid.index], list(grid.columns)
+    values = grid.fillna(0).astype(float)
+    step = min(0.16, 0.72 / max(len(outlets), 1))
+    right = max(5.0, min(104.0, float(values.to_numpy().max()) * 1.06 + 1))  # a dot at 100% whole
+    figure = Figure(figsize=(9.5, 1.5 + 0.36 * len(rows)))
     axes = figure.add_subplot()
-    values = shares.fillna(0).to_numpy(float)
-    image = axes.imshow(values, cmap="Blues", vmin=0, vmax=max(values.max(), 1e-9), aspect="auto")
-    for i in range(values.shape[0]):
-        for j in range(values.shape[1]):
-            label = f"{100 * values[i, j]:.0f}%"
-            if counts is not None:
-                label = f"{counts.iloc[i, j]:g}\n{label}"
-            dark = values[i, j] > 0.6 * values.max()
-            axes.text(
-                j,
-                i,
-                label,
-                ha="center",
-                va="center",
-                fontsize=7,
-                color="white" if dark else "black",
-            )
-    rows = [f"{row} *" if row in marked else str(row) for row in shares.index]
-    axes.set_yticks(range(len(rows)), rows, fontsize=8)
-    axes.set_xticks(range(len(shares.columns)), shares.columns, fontsize=8, rotation=30, ha="right")
-    axes.set_title(title, fontsize=10)
-    figure.colorbar(image, ax=axes, fraction=0.04, pad=0.02, format=lambda x, _: f"{100 * x:.0f}%")
+    for i in range(0, len(rows), 2):
+        axes.axhspan(-i - 0.5, -i + 0.5, color=ROW_BAND, zorder=0, linewidth=0)
+    for k, outlet in enumerate(outlets):
+        offset = (len(outlets) - 1) / 2 * step - k * step
+        positions = [-i + offset for i in range(len(rows))]
+        axes.hlines(
+            positions, 0, values[outlet].to_numpy(), color=colours[outlet], linewidth=1, zorder=2
+        )
+        axes.scatter(
+            values[outlet].to_numpy(),
+            positions,
+            s=26,
+            color=colours[outlet],
+            edgecolors="white",
+            linewidths=0.4,
+            zorder=3,
+        )
+    labels = [textwrap.fill(f"{r} *" if r in marked else r, 48) for r in rows]
+    axes.set_yticks([-i for i in range(len(rows))], labels)
+    for tick, row in zip(axes.get_yticklabels(), rows, strict=True):
+        if row in marked:
+            tick.set_fontweight("bold")
+    axes.tick_params(axis="y", length=0)
+    axes.set_ylim(-len(rows) + 0.5, 0.5)
+    axes.set_xlim(-right * 0.012, right)  # a dot at 0 stays whole
+    axes.set_xlabel(xlabel)
+    axes.grid(axis="y", visible=False)
+    handles = [Line2D([], [], marker="o", linestyle="", color=colours[o], label=o) for o in outlets]
+    axes.legend(handles=handles, title="outlet", loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    title(figure, heading)
+    figure.tight_layout()
+    source_line(figure, source)
     return figure

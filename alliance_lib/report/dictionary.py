@@ -259,6 +259,64 @@ _A = "01_article_overview"
 _S = "02_defence_spending"
 _P = "03_policy_shifts"
 _T = "04_threat_framing"
+_C = "05_coverage_comparison"
+
+# Notebook 05's files: one row per outlet and something counted in its compared articles.
+_OUTLET = _c(
+    "outlet",
+    "string",
+    "",
+    "the outlet: as the corpus manifest names it, else the registered domain of the article's URL, else the name of its folder",
+)
+_CODE = _c(
+    "code",
+    "string",
+    "",
+    "the code's id, family:code (threat:CHN, entman:remedy, mfc:Economic), as in sentence_codes.csv of notebook 04",
+)
+_CODE_LABEL = _c(
+    "code_label",
+    "string",
+    "",
+    "the code in words: Threat actor (a state framed as a threat), Framing function (Entman) or Frame dimension (Media Frames Corpus), then its name",
+    label="code",
+)
+
+
+def _quoted_file(name: str, key: Column, what: str) -> FileSchema:
+    """quoted_people.csv or quoted_countries.csv: quotations per outlet by `key`."""
+    return FileSchema(
+        name,
+        _C,
+        f"quotations in each outlet's compared articles, by {what}",
+        _cols(
+            _OUTLET,
+            key,
+            _c(
+                "quotes",
+                "integer",
+                "",
+                f"the outlet's quotations by this {what}",
+                label="quotations",
+            ),
+            _c(
+                "outlet_quotes",
+                "integer",
+                "",
+                "all quotations in the outlet's compared articles",
+                label="all quotations",
+            ),
+            _c(
+                "share_pct",
+                "number",
+                "%",
+                "quotes / outlet_quotes",
+                label="share of the outlet's quotations",
+                decimals=1,
+            ),
+        ),
+    )
+
 
 FILES: dict[str, FileSchema] = {
     f.name: f
@@ -995,11 +1053,245 @@ FILES: dict[str, FileSchema] = {
                 ),
             ),
         ),
+        # --- 05 coverage comparison -----------------------------------------------------------
+        FileSchema(
+            "selection.csv",
+            _C,
+            "articles per outlet: in the corpus, left by each filter of the selection, and compared",
+            _cols(
+                _OUTLET,
+                _c(
+                    "articles",
+                    "integer",
+                    "",
+                    "distinct articles of the outlet in the corpus (identical bytes count once)",
+                    label="in the corpus",
+                ),
+                _c(
+                    "in_dates",
+                    "integer",
+                    "",
+                    "of those, published between date_from and date_to (all of them when neither is set)",
+                    label="in the dates",
+                ),
+                _c(
+                    "with_keywords",
+                    "integer",
+                    "",
+                    "of those, with a keyword in the headline or a sentence (all of them when no keyword is set)",
+                    label="with a keyword",
+                ),
+                _c(
+                    "compared",
+                    "integer",
+                    "",
+                    "articles compared: those with a keyword when the outlet has at least min_articles_per_outlet of them, else 0",
+                ),
+                _c(
+                    "excerpts",
+                    "integer",
+                    "",
+                    'compared articles that end in a "Continue reading..." stub (excerpts: fewer claims, quotations and codes to count)',
+                ),
+            ),
+            key_title="Articles compared, per outlet",
+            summary=("outlet", "articles", "in_dates", "with_keywords", "compared", "excerpts"),
+        ),
+        FileSchema(
+            "articles_over_time.csv",
+            _C,
+            "compared articles per outlet per day, week or month (whichever suits the span)",
+            _cols(
+                _c(
+                    "period",
+                    "date",
+                    "",
+                    "the first day of the period (a day, a week from Monday, or a calendar month)",
+                ),
+                _c("period_unit", "string", "", "day, week or month", label="period length"),
+                _OUTLET,
+                _c(
+                    "articles", "integer", "articles", "articles the outlet published in the period"
+                ),
+            ),
+        ),
+        _quoted_file(
+            "quoted_people.csv",
+            _c(
+                "person",
+                "string",
+                "",
+                "the speaker as the article names them (the gazetteer's name when it lists the person); (unattributed) when the parser found no speaker",
+            ),
+            "person",
+        ),
+        _quoted_file(
+            "quoted_countries.csv",
+            _c(
+                "country",
+                "string",
+                "",
+                "the speaker's country in the gazetteer; (not in the gazetteer) for a speaker it does not list, (unattributed) when the parser found no speaker",
+            ),
+            "speaker's country",
+        ),
+        FileSchema(
+            "key_claims.csv",
+            _C,
+            "each distinct numeric or temporal claim of the reference article, and per outlet the compared articles carrying a claim of the same type and value",
+            _cols(
+                _c(
+                    "claim",
+                    "string",
+                    "",
+                    "the claim as the reference article first words it, with its type in words",
+                ),
+                _c(
+                    "type",
+                    "string",
+                    "",
+                    "the claim type id (share_of_gdp, multiplier, duration, amount, date, historical_anchor...), as in claims.csv of notebook 01",
+                    label="claim type",
+                ),
+                _c(
+                    "value",
+                    "string",
+                    "",
+                    "the normalised value matched (a number to six significant digits, or a date or phrase)",
+                ),
+                _c("unit", "string", "", "the value's unit", nowrap=True),
+                _OUTLET,
+                _c(
+                    "articles_carrying",
+                    "integer",
+                    "",
+                    "the outlet's compared articles holding a claim of the same type, value and unit",
+                    label="articles carrying it",
+                ),
+                _c(
+                    "outlet_articles",
+                    "integer",
+                    "",
+                    "the outlet's compared articles",
+                    label="articles compared",
+                ),
+                _c(
+                    "share_pct",
+                    "number",
+                    "%",
+                    "articles_carrying / outlet_articles",
+                    label="share of the outlet's articles",
+                    decimals=1,
+                ),
+            ),
+        ),
+        FileSchema(
+            "code_shares.csv",
+            _C,
+            "per code and outlet, the outlet's sentences carrying the code (threat actors, Entman functions, MFC dimensions)",
+            _cols(
+                _CODE,
+                _CODE_LABEL,
+                _OUTLET,
+                _c(
+                    "sentences_coded",
+                    "integer",
+                    "",
+                    "the outlet's sentences carrying the code",
+                    label="sentences with the code",
+                ),
+                _c(
+                    "outlet_sentences",
+                    "integer",
+                    "",
+                    "all sentences of the outlet's compared articles",
+                    label="all sentences",
+                ),
+                _c(
+                    "share_pct",
+                    "number",
+                    "%",
+                    "sentences_coded / outlet_sentences",
+                    label="share of the outlet's sentences",
+                    decimals=1,
+                ),
+            ),
+        ),
+        FileSchema(
+            "outlet_differences.csv",
+            _C,
+            "per code, whether the outlets' shares of sentences carrying it differ beyond chance (permutation test over whole articles, Holm's correction over all codes)",
+            _cols(
+                _CODE,
+                _CODE_LABEL,
+                _c(
+                    "chi2",
+                    "number",
+                    "",
+                    "Pearson's chi-square of the outlets x (coded, not coded) sentence table",
+                    label="chi-square",
+                    decimals=2,
+                ),
+                _c(
+                    "p_value",
+                    "number",
+                    "",
+                    "share of outlet-label permutations (over whole articles) giving a chi-square at least as large, (1 + count) / (1 + permutations)",
+                    label="p",
+                    decimals=4,
+                ),
+                _c(
+                    "p_adjusted",
+                    "number",
+                    "",
+                    "p_value adjusted by Holm's step-down method over all codes tested",
+                    label="p (Holm)",
+                    decimals=4,
+                ),
+                _c(
+                    "cramers_v",
+                    "number",
+                    "",
+                    "effect size, Cramer's V = sqrt(chi-square / sentences): 0 when the outlets do not differ, 1 when they are entirely apart",
+                    label="Cramér's V",
+                    decimals=2,
+                ),
+                _c(
+                    "flagged",
+                    "boolean",
+                    "",
+                    "true when p_adjusted is below the family-wise error rate (CORPUS_ALPHA in config.py, 0.05)",
+                    label="beyond chance",
+                ),
+                _c(
+                    "highest",
+                    "string",
+                    "",
+                    "the outlet furthest above the overall share (largest standardised residual)",
+                    label="most in",
+                ),
+                _c(
+                    "lowest",
+                    "string",
+                    "",
+                    "the outlet furthest below the overall share",
+                    label="least in",
+                ),
+                _c(
+                    "overall_share_pct",
+                    "number",
+                    "%",
+                    "the share of all compared sentences carrying the code",
+                    label="share of all sentences",
+                    decimals=1,
+                ),
+            ),
+        ),
         _FINDING,
     )
 }
 
-NOTEBOOK_OF = {_A: "01", _S: "02", _P: "03", _T: "04"}
+NOTEBOOK_OF = {_A: "01", _S: "02", _P: "03", _T: "04", _C: "05"}
 
 # Tables notebook 02 shows from data/ (not written into the report): a national budget file and
 # plan file as data/national_budgets.yaml registers them (Japan's columns; another country's

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from alliance_lib.analysis.coverage import UNATTRIBUTED
 from alliance_lib.analysis.reference_data import countries_in
 from alliance_lib.analysis.spending import ClaimTerms, SpendingParameters
 from alliance_lib.config import NATIONAL_BUDGETS_FILE
@@ -295,4 +296,132 @@ def agreement_sentence(table: pd.DataFrame) -> str:
         "The coder's pooled agreement with the hand annotations (Cohen's kappa): "
         + "; ".join(parts)
         + "."
+    )
+
+
+# --- notebook 05: coverage of one event across outlets ------------------------------------------
+
+
+def _count(number: int, noun: str) -> str:
+    """'1 article', '48 articles'."""
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def _percent(part: float, whole: float) -> str:
+    return f"{100 * part / whole:.0f}%" if whole else "0%"
+
+
+def corpus_excerpt_flag(funnel: pd.DataFrame) -> str:
+    """The corpus's excerpt line: how many compared articles (per outlet) end in a 'Continue
+    reading...' stub, which leaves them fewer claims, quotations and codes to count."""
+    compared = funnel[funnel["compared"] > 0]
+    total, excerpts = int(compared["compared"].sum()), int(compared["excerpts"].sum())
+    if total == 0:
+        return "Compared articles: none, so none is an excerpt."
+    if excerpts == 0:
+        return (
+            f"Compared articles: whole texts; none of the {total} ends in a 'Continue "
+            "reading...' stub."
+        )
+    by_outlet = ", ".join(
+        f"{row.outlet} {row.excerpts} of {row.compared}"
+        for row in compared.itertuples()
+        if row.excerpts
+    )
+    return (
+        f"Compared articles: EXCERPTS; {excerpts} of the {total} end in a 'Continue reading...' "
+        f"stub ({by_outlet}); an excerpt carries fewer claims, quotations and codes than the "
+        "whole story, so its outlet is under-counted."
+    )
+
+
+def _differences_clause(differences: pd.DataFrame, alpha: float, shown: int) -> str:
+    """The outlet differences flagged beyond chance, largest effect first."""
+    if differences.empty:
+        return "Fewer than two outlets, or no coded sentences: no difference between outlets was tested."
+    test = f"permutation test, Holm-adjusted p < {alpha:g}"
+    flagged = differences[differences["flagged"].astype(bool)]
+    if flagged.empty:
+        return (
+            f"No difference between outlets is beyond chance on any of the {len(differences)} "
+            f"codes tested ({test})."
+        )
+    flagged = flagged.sort_values(["cramers_v", "code"], ascending=[False, True], kind="stable")
+    listed = "; ".join(
+        f"{row.code_label} (Cramér's V {row.cramers_v:.2f}, most in {row.highest}, least in "
+        f"{row.lowest})"
+        for row in flagged.head(shown).itertuples()
+    )
+    more = f"; and {len(flagged) - shown} more" if len(flagged) > shown else ""
+    return (
+        f"Outlets differ beyond chance on {len(flagged)} of the {len(differences)} codes "
+        f"tested ({test}): {listed}{more}."
+    )
+
+
+def _quoted_clause(by_person: pd.DataFrame) -> str:
+    """The most quoted person across the compared articles (unattributed quotations aside)."""
+    if by_person.empty:
+        return "The compared articles hold no quotations."
+    named = by_person[by_person["person"] != UNATTRIBUTED]
+    if named.empty:
+        return "No quotation in the compared articles is attributed to a speaker."
+    totals = named.groupby("person")["quotes"].sum()
+    top = min(totals.index, key=lambda name: (-totals[name], name))  # ties: by name
+    outlets = named.loc[named["person"] == top, "outlet"].nunique()
+    every = by_person["outlet"].nunique()
+    all_quotes = int(by_person["quotes"].sum())
+    return (
+        f"Most quoted: {top} ({int(totals[top])} of the {all_quotes} quotations, "
+        f"{_percent(totals[top], all_quotes)}; quoted by {outlets} of the {every} outlets)."
+    )
+
+
+def _claims_clause(claims: pd.DataFrame) -> str:
+    """The reference article's claim carried by the most compared articles."""
+    if claims.empty:
+        return "The reference article makes no numeric or temporal claim to look for."
+    carried = claims.groupby("claim", sort=False)["articles_carrying"].sum()
+    articles = int(claims.drop_duplicates("outlet")["outlet_articles"].sum())
+    best = carried.idxmax()
+    if carried[best] == 0:
+        return (
+            f"None of the reference article's {len(carried)} claims appears in a compared article."
+        )
+    outlets = int((claims.loc[claims["claim"] == best, "articles_carrying"] > 0).sum())
+    every = claims["outlet"].nunique()
+    absent = int((carried == 0).sum())
+    return (
+        f"The reference article's most carried claim: {best}, in {int(carried[best])} of the "
+        f"{articles} articles ({_percent(carried[best], articles)}; {outlets} of the {every} "
+        f"outlets); {absent} of its {len(carried)} claims appear in none."
+    )
+
+
+def coverage_sentence(
+    funnel: pd.DataFrame,
+    differences: pd.DataFrame,
+    by_person: pd.DataFrame,
+    claims: pd.DataFrame,
+    alpha: float,
+    shown: int = 3,
+) -> str:
+    """Notebook 05's Result: the outlets compared, the differences flagged beyond chance with
+    their effect sizes (the `shown` largest), the most quoted person and the reference
+    article's most carried claim; every figure from the tables."""
+    compared = funnel[funnel["compared"] > 0]
+    if compared.empty:
+        return "No article was selected, so no outlets are compared (see the selection table)."
+    outlets = ", ".join(f"{row.outlet} {row.compared}" for row in compared.itertuples())
+    first = (
+        f"{_count(int(compared['compared'].sum()), 'article')} from "
+        f"{_count(len(compared), 'outlet')} compared ({outlets})."
+    )
+    return " ".join(
+        [
+            first,
+            _differences_clause(differences, alpha, shown),
+            _quoted_clause(by_person),
+            _claims_clause(claims),
+        ]
     )

@@ -19,10 +19,13 @@ def corpus(
     codes: list[tuple] = (),
     claims: list[tuple] = (),
     quotes: list[tuple] = (),
+    excerpts: set[str] = frozenset(),
 ) -> coverage.Corpus:
     """A Corpus from rows: articles (id, outlet, published, sentences), codes (id, sentence, code),
-    claims (id, type, value, number, unit), quotes (id, speaker, speaker_name)."""
+    claims (id, type, value, number, unit), quotes (id, speaker, speaker_name); the articles in
+    `excerpts` end in a continue-reading stub."""
     frame = pd.DataFrame(articles, columns=["article_id", "outlet", "published", "sentences"])
+    frame["truncated"] = frame["article_id"].isin(excerpts)
     frame["published"] = [
         date.fromisoformat(d) if isinstance(d, str) else None for d in frame["published"]
     ]
@@ -96,7 +99,11 @@ def test_claims_match_by_type_and_value_not_wording():
     five = key.loc[key["type"] == "duration", "claim"].item()
     assert table.loc[(double, "X"), "articles_carrying"] == 1
     assert table.loc[(double, "Y"), "articles_carrying"] == 0
-    assert table.loc[(five, "Y"), "share"] == 1.0
+    assert table.loc[(five, "Y"), "share_pct"] == 100.0
+    assert (
+        table.loc[(five, "Y"), "type"] == "duration" and table.loc[(five, "Y"), "unit"] == "years"
+    )
+    assert "2 percent of GDP (share of GDP)" in set(key["claim"])  # the type in words
 
 
 def test_selection_by_dates_and_minimum_per_outlet():
@@ -119,6 +126,44 @@ def test_selection_by_dates_and_minimum_per_outlet():
     assert strict.funnel.set_index("outlet").loc["Y", "compared"] == 0
 
 
+def test_the_funnel_counts_the_compared_excerpts_per_outlet():
+    found = corpus(
+        [("a", "X", None, 3), ("b", "X", None, 3), ("c", "Y", None, 3), ("d", "Z", None, 3)],
+        excerpts={"a", "d"},
+    )
+    funnel = coverage.select(found, min_articles=2).funnel.set_index("outlet")
+    assert funnel["excerpts"].to_dict() == {"X": 1, "Y": 0, "Z": 0}  # Z is not compared
+
+
+def test_codes_are_labelled_in_words_beside_their_ids():
+    labels = coverage.code_labels(
+        ["threat:PRK", "entman:moral_evaluation", "mfc:Economic", "other:x"]
+    )
+    assert labels == {
+        "threat:PRK": "Threat actor: North Korea",
+        "entman:moral_evaluation": "Framing function: Moral evaluation",
+        "mfc:Economic": "Frame dimension: Economic",
+        "other:x": "other:x",
+    }
+    shares = coverage.code_shares(planted(True))
+    assert set(shares["code_label"]) == {"Threat actor: China", "Frame dimension: Economic"}
+    assert shares["share_pct"].between(0, 100).all()
+
+
+def test_the_most_significant_and_largest_differences_come_first():
+    table = coverage.outlet_differences(planted(True), 200, 3, 0.05)
+    assert table["code"].tolist()[0] == "threat:CHN"
+    assert list(table.columns)[:2] == ["code", "code_label"]
+    assert table["overall_share_pct"].between(0, 100).all()
+
+
+def test_articles_over_time_say_their_period():
+    found = corpus([("a", "X", "2023-01-13", 3), ("b", "Y", "2023-01-20", 3)])
+    table, unit = coverage.articles_over_time(found.articles)
+    assert unit == "day" and set(table["period_unit"]) == {"day"}
+    assert table["articles"].sum() == 2
+
+
 def test_quotations_by_person_and_country():
     found = corpus(
         [("a", "X", None, 4)],
@@ -130,7 +175,7 @@ def test_quotations_by_person_and_country():
         ],
     )
     people, countries = coverage.quoted(found)
-    assert people.set_index("person").loc["Joe Biden", "share"] == 0.5
+    assert people.set_index("person").loc["Joe Biden", "share_pct"] == 50.0
     assert countries.set_index("country")["quotes"].to_dict() == {
         "United States": 2,
         coverage.NOT_IN_GAZETTEER: 1,

@@ -1,9 +1,11 @@
-"""Notebook 05 with papermill: another corpus, reference article and selection; bad parameters;
-and the committed demo corpus is exactly what its generator writes."""
+"""Notebook 05 with papermill: another corpus, reference article and selection (every file it
+writes described in the data dictionary, its finding recorded); bad parameters; and the
+committed demo corpus is exactly what its generator writes."""
 
 from __future__ import annotations
 
 import filecmp
+import json
 import subprocess
 import sys
 
@@ -13,6 +15,7 @@ import pytest
 from alliance_lib import RunError
 from alliance_lib.config import DEMO_CORPUS, NOTEBOOKS_DIR, PROJECT_ROOT
 from alliance_lib.corpus.run import run_corpus
+from alliance_lib.report import dictionary
 from alliance_lib.report.runner import execute_notebook
 from tests.conftest import FIXTURES
 
@@ -51,7 +54,7 @@ def test_notebook_05_on_a_corpus_folder_with_a_selection(inputs, tmp_path):
     assert (funnel["compared"] <= funnel["with_keywords"]).all()
     assert (funnel["with_keywords"] <= funnel["in_dates"]).all()
     claims = pd.read_csv(out / "key_claims.csv")
-    assert {"43 trillion yen (amount)", "2% of GDP (share_of_gdp)"} <= set(claims["claim"])
+    assert {"43 trillion yen (amount)", "2% of GDP (share of GDP)"} <= set(claims["claim"])
     assert set(claims["outlet"]) == {"harbor-times", "capital-ledger"}
     differences = pd.read_csv(out / "outlet_differences.csv")
     assert (
@@ -61,6 +64,25 @@ def test_notebook_05_on_a_corpus_folder_with_a_selection(inputs, tmp_path):
     for png in ("articles_over_time.png", "quoted_people.png", "key_claims.png", "code_shares.png"):
         assert (out / png).read_bytes().startswith(b"\x89PNG")
     assert not (out / "corpus").exists()  # a corpus folder is read where it is, not rebuilt
+    written = sorted(p for p in out.iterdir() if p.suffix in (".csv", ".json"))
+    assert [p.name for p in written] == sorted(
+        f.name for f in dictionary.for_notebook("05_coverage_comparison")
+    )
+    missing = [line for path in written for line in dictionary.undocumented(path)]
+    assert missing == [], "complete alliance_lib/report/dictionary.py:\n" + "\n".join(missing)
+    found = json.loads((out / "finding.json").read_text(encoding="utf-8"))
+    assert found["section"] == "Result" and found["finding"].startswith(
+        f"{funnel['compared'].sum()} articles from 2 outlets compared"
+    )
+    assert found["data"] == ["data/gazetteer.yaml", "data/framing_codebook.yaml"]
+
+
+def test_notebook_05_with_nothing_selected_says_so(tmp_path):
+    out = _execute(tmp_path, keywords="no-such-word-anywhere")
+    assert pd.read_csv(out / "selection.csv")["compared"].sum() == 0
+    found = json.loads((out / "finding.json").read_text(encoding="utf-8"))
+    assert found["finding"].startswith("No article was selected")
+    assert not list(out.glob("*.png"))  # no empty charts
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,9 @@
 """The report of a real `alliance run`, opened in headless Chromium at 1280 px, as a colleague
 would open it: every page loads without console errors and fetches nothing from the network,
 every local link and image resolves, every page has its own title, the findings page shows the
-verdict, shifts and voices tables as <table> elements, and no table is clipped.
+verdict, shifts and voices tables as <table> elements, and no table is clipped. The same checks
+run on the report of `alliance run --notebook 05 --corpus data/demo_corpus` (the coverage
+comparison), whose findings page shows its finding and its table of outlets compared.
 
 Needs Debian's `chromium` (`.ci/run` installs it when missing); without it the test is skipped
 with a one-line reason. Playwright drives the system browser: nothing is downloaded.
@@ -10,10 +12,14 @@ with a one-line reason. Playwright drives the system browser: nothing is downloa
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+
+from alliance_lib.config import DEMO_CORPUS, PROJECT_ROOT
 
 CHROMIUM = Path(os.environ.get("ALLIANCE_CHROMIUM", "/usr/bin/chromium"))
 WIDTH = 1280
@@ -73,10 +79,10 @@ def browser():
             launched.close()
 
 
-@pytest.fixture(scope="module")
-def visited(browser, seed_report):
-    """Every page of the report opened once: its title, console errors, links, images, ids,
-    clipped tables, and the tables of the findings page."""
+def _visit(browser, report: Path, shots: tuple[str, ...]):
+    """Every page of `report` opened once: its title, console errors, links, images, ids,
+    clipped tables, and the tables of the findings page; pages whose names start with one of
+    `shots` get a full-page screenshot beside the report."""
     pages = {}
     context = browser.new_context(viewport={"width": WIDTH, "height": 900})
     outside: list[str] = []
@@ -89,7 +95,7 @@ def visited(browser, seed_report):
             request_route.abort()
 
     context.route("**/*", route)
-    for path in sorted(seed_report.glob("*.html")):
+    for path in sorted(report.glob("*.html")):
         tab = context.new_page()
         errors: list[str] = []
         tab.on("console", lambda m, e=errors: e.append(m.text) if m.type == "error" else None)
@@ -106,15 +112,60 @@ def visited(browser, seed_report):
             "tables": tab.evaluate(
                 "() => Array.from(document.querySelectorAll('table[id]'), t => t.id)"
             ),
+            "findings": tab.evaluate(
+                "() => Array.from(document.querySelectorAll('p.finding'), p => p.textContent)"
+            ),
         }
-        if path.name == "index.html" or path.name.startswith("03_"):
-            shot = seed_report.parent / f"screenshot-{path.stem}.png"
+        if path.name.startswith(shots):
+            shot = report.parent / f"screenshot-{path.stem}.png"
             tab.screenshot(path=str(shot), full_page=True)
             print(f"screenshot: {shot}")
             pages[path.name]["screenshot"] = shot
         tab.close()
     context.close()
-    return pages, outside, seed_report
+    return pages, outside, report
+
+
+@pytest.fixture(scope="module")
+def visited(browser, seed_report):
+    """Every page of the seed's report (screenshots: the findings and policy-shifts pages)."""
+    return _visit(browser, seed_report, ("index.html", "03_"))
+
+
+@pytest.fixture(scope="module")
+def corpus_report(tmp_path_factory) -> Path:
+    """The report of `alliance run --notebook 05 --corpus data/demo_corpus` (about 10 s)."""
+    report = tmp_path_factory.mktemp("corpus-run") / "report"
+    command = [sys.executable, "-m", "alliance_lib.cli", "run", "--notebook", "05"]
+    command += ["--corpus", str(DEMO_CORPUS), "--output", str(report)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=PROJECT_ROOT)
+    assert result.returncode == 0, result.stderr
+    return report
+
+
+@pytest.fixture(scope="module")
+def visited_corpus(browser, corpus_report):
+    """Every page of the coverage comparison's report (screenshots: findings and notebook 05)."""
+    return _visit(browser, corpus_report, ("index.html", "05_"))
+
+
+def _broken(pages: dict, report: Path) -> list[str]:
+    """Local links (and #sections) and images of the visited pages that do not resolve."""
+    broken = []
+    for name, info in pages.items():
+        broken += [f"{name}: image {i['src']}" for i in info["images"] if not i["ok"]]
+        for href in info["links"]:
+            parts = urlsplit(href)
+            if parts.scheme in ("http", "https", "mailto"):
+                continue
+            target = (report / unquote(parts.path)) if parts.path else report / name
+            if not target.exists():
+                broken.append(f"{name}: {href} (no such file)")
+            elif parts.fragment and target.suffix == ".html":
+                ids = pages[target.name]["ids"]
+                if not {parts.fragment, unquote(parts.fragment)} & ids:
+                    broken.append(f"{name}: {href} (no such section)")
+    return broken
 
 
 def test_every_page_loads_without_console_errors_or_network(visited):
@@ -137,21 +188,7 @@ def test_every_page_has_its_own_title(visited):
 
 def test_every_local_link_and_image_resolves(visited):
     pages, _, report = visited
-    broken = []
-    for name, info in pages.items():
-        broken += [f"{name}: image {i['src']}" for i in info["images"] if not i["ok"]]
-        for href in info["links"]:
-            parts = urlsplit(href)
-            if parts.scheme in ("http", "https", "mailto"):
-                continue
-            target = (report / unquote(parts.path)) if parts.path else report / name
-            if not target.exists():
-                broken.append(f"{name}: {href} (no such file)")
-            elif parts.fragment and target.suffix == ".html":
-                ids = pages[target.name]["ids"]
-                if not {parts.fragment, unquote(parts.fragment)} & ids:
-                    broken.append(f"{name}: {href} (no such section)")
-    assert broken == []
+    assert _broken(pages, report) == []
 
 
 def test_findings_page_shows_the_key_tables_as_tables(visited):
@@ -167,5 +204,27 @@ def test_no_table_is_clipped_at_1280_px(visited):
 
 def test_screenshots_are_saved(visited):
     pages, _, _ = visited
+    shots = [info["screenshot"] for info in pages.values() if "screenshot" in info]
+    assert len(shots) == 2 and all(shot.stat().st_size > 10_000 for shot in shots)
+
+
+def test_the_coverage_comparison_report_loads_resolves_and_fits(visited_corpus):
+    pages, outside, report = visited_corpus
+    assert set(pages) == {
+        "index.html",
+        "05_coverage_comparison.html",
+        "data_dictionary.html",
+        "sources.html",
+    }
+    assert {name: info["errors"] for name, info in pages.items() if info["errors"]} == {}
+    assert outside == [] and _broken(pages, report) == []
+    assert {name: info["clipped"] for name, info in pages.items() if info["clipped"]} == {}
+    assert pages["05_coverage_comparison.html"]["title"].startswith(
+        "05 · Coverage of one event across outlets · "
+    )
+    assert len(pages["05_coverage_comparison.html"]["images"]) == 5  # one chart per question
+    findings = pages["index.html"]
+    assert "table-selection" in findings["tables"]
+    assert len(findings["findings"]) == 1 and "outlets compared" in findings["findings"][0]
     shots = [info["screenshot"] for info in pages.values() if "screenshot" in info]
     assert len(shots) == 2 and all(shot.stat().st_size > 10_000 for shot in shots)

@@ -110,6 +110,35 @@ def test_notebook_02_lists_every_file_it_writes():
     assert not set(dictionary.SHOWN) & set(dictionary.FILES)  # data/ tables are not written
 
 
+def test_notebook_05_lists_every_file_it_writes_with_outlet_and_code_labels():
+    names = [f.name for f in dictionary.for_notebook("05_coverage_comparison")]
+    assert names == [
+        "selection.csv",
+        "articles_over_time.csv",
+        "quoted_people.csv",
+        "quoted_countries.csv",
+        "key_claims.csv",
+        "code_shares.csv",
+        "outlet_differences.csv",
+        "finding.json",
+    ]
+    assert dictionary.column("outlet_differences.csv", "code_label").header == "code"
+    assert dictionary.column("outlet_differences.csv", "cramers_v").header == "Cramér's V"
+    assert dictionary.column("code_shares.csv", "share_pct").header == (
+        "share of the outlet's sentences (%)"
+    )
+    assert dictionary.schema("selection.csv").key_title  # shown on the findings page
+
+
+def test_an_undocumented_column_of_notebook_05_is_named(tmp_path):
+    folder = tmp_path / "05_coverage_comparison"
+    folder.mkdir()
+    (folder / "key_claims.csv").write_text("claim,outlet,share\nx,y,1\n", encoding="utf-8")
+    assert dictionary.undocumented(folder / "key_claims.csv") == [
+        "05_coverage_comparison/key_claims.csv: column 'share' is not in the data dictionary"
+    ]
+
+
 def test_coded_values_have_labels_in_words():
     for edition in reference_data.EDITIONS:
         for short in (False, True):
