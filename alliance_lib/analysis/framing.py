@@ -106,11 +106,10 @@ def load_codebook(path: Path) -> Codebook:
 
 @dataclass(frozen=True, slots=True)
 class Threat:
-    """A threat actor's mention framed as a threat by `cue` (offsets into the article text)."""
+    """A threat actor's mention framed as a threat by `cue`, in clause `clause` of the article."""
 
     entity: Entity
     cue: str
-    cue_start: int
     clause: int
 
 
@@ -154,7 +153,7 @@ def framed_threats(article: Article, codebook: Codebook) -> list[Threat]:
                 continue
             for entity in _list_from(actors, after[0], 1, text):
                 key = (entity.start, entity.end)
-                found.setdefault(key, Threat(entity, cue.group(0), cue.start(), number))
+                found.setdefault(key, Threat(entity, cue.group(0), number))
         for cue in codebook.actor_precedes.finditer(text, clause.start, clause.end):
             before = [i for i, e in enumerate(actors) if e.end <= cue.start()]
             if not before:
@@ -167,7 +166,7 @@ def framed_threats(article: Article, codebook: Codebook) -> list[Threat]:
                 continue
             for entity in _list_from(actors, before[-1], -1, text):
                 key = (entity.start, entity.end)
-                found.setdefault(key, Threat(entity, cue.group(0), cue.start(), number))
+                found.setdefault(key, Threat(entity, cue.group(0), number))
     return [found[key] for key in sorted(found)]
 
 

@@ -32,7 +32,6 @@ EDITIONS = {
     "SIPRI_MILEX_2024REL": "SIPRI Military Expenditure Database, 2024 release (data to 2023)",
     "OWID_SIPRI_SHARE_2025": "Our World in Data, SIPRI share of GDP, 2025 release (data to 2024)",
 }
-CALENDAR_YEAR = "local currency (Yen), current prices, calendar year"
 
 
 MOD_CITATION = (

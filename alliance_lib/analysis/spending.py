@@ -97,11 +97,6 @@ def implied_gdp_trillion(edition: str, year: int, iso3: str = "JPN") -> float | 
     return float(rows.iloc[0]["value"]) / (float(share) / 100.0) / 1e12
 
 
-def implied_gdp_trillion_yen(edition: str, year: int) -> float | None:
-    """GDP SIPRI used for Japan: calendar-year spending in yen / share of GDP (None without yen data)."""
-    return implied_gdp_trillion(edition, year, "JPN")
-
-
 def spending_multiple(
     base_share: float, target_share: float, growth_pct: float, years: int
 ) -> float:

@@ -1291,8 +1291,6 @@ FILES: dict[str, FileSchema] = {
     )
 }
 
-NOTEBOOK_OF = {_A: "01", _S: "02", _P: "03", _T: "04", _C: "05"}
-
 # Tables notebook 02 shows from data/ (not written into the report): a national budget file and
 # plan file as data/national_budgets.yaml registers them (Japan's columns; another country's
 # value column falls back to its name read as words).

@@ -48,7 +48,6 @@ _MARK = re.compile(r"[“”\"]")
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 _WORD_CHARACTER = re.compile(r"\w")
 _DASH = re.compile(r"\s*[-—–]+\s*(?=[A-Z])")
-_LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}\s*:\s*$")
 # After `"...,"`: a name and any verb in -ed or -s (`Toomey fumed`, `Hannity pressed`).
 _ANY_VERB = re.compile(
     r"\s*,?\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:[a-z]+ly\s+)?"
