@@ -8,9 +8,7 @@ once. Parse time is measured around `parse_article` alone (after one warm-up par
 from __future__ import annotations
 
 import json
-import os
 import statistics
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +18,7 @@ from typing import Any
 from alliance_lib.errors import ArticleError, DataError
 from alliance_lib.evaluation.brat import Attribution, read_attributions
 from alliance_lib.evaluation.polnear import Predicted, Score, score_article, span_text
+from alliance_lib.report.outputs import write_text
 from alliance_lib.text.gazetteer import load_gazetteer
 from alliance_lib.text.model import Article
 from alliance_lib.text.pipeline import parse_article
@@ -184,23 +183,9 @@ def evaluate(root: Path, results: Path | None = None) -> Totals:
         totals.add(score, ms)
         totals.failed += error is not None
         rows.append(_row(doc, score, ms, error))
-    if results is not None:
-        _write_lines(results, rows)
+    if results is not None:  # JSON lines, written atomically
+        write_text(results, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
     return totals
-
-
-def _write_lines(path: Path, rows: list[dict[str, Any]]) -> None:
-    """Write JSON lines atomically (a temporary file in the same folder, then a rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            for row in rows:
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 # The issue's targets, printed beside the figures they apply to.
