@@ -89,3 +89,13 @@ def resolve(path: str | Path) -> Path:
     """An absolute path: relative paths are taken from the project root, not the working directory."""
     path = Path(path).expanduser()
     return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+def shown_path(path: str | Path) -> str:
+    """A path as the report names it (source lines, finding.json, the findings page): from the
+    project root when it lies inside the project (data/demo_corpus), else in full."""
+    path = resolve(path).resolve()
+    try:
+        return path.relative_to(PROJECT_ROOT).as_posix()
+    except ValueError:
+        return str(path)

@@ -2,8 +2,7 @@
 
 `setup` checks every parameter except `corpus_path` (which `alliance_lib.corpus.run.corpus_folder`
 turns into a corpus folder, parsing article inputs first when it names them), loads the
-reference article and creates the output folder; `corpus` reads the corpus folder;
-`shown_path` names it (and data files) in source lines.
+reference article and creates the output folder; `corpus` reads the corpus folder.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from alliance_lib.analysis import coverage
-from alliance_lib.config import CORPUS_MARKER, DISPLAY_MAX_COLWIDTH, PROJECT_ROOT, resolve
+from alliance_lib.config import CORPUS_MARKER, DISPLAY_MAX_COLWIDTH
 from alliance_lib.errors import ParameterError
 from alliance_lib.report import params
 from alliance_lib.text.model import Article
@@ -74,13 +73,3 @@ def corpus(folder: Path, name: str = "corpus_path") -> coverage.Corpus:
         return coverage.read_corpus(folder)
     except (OSError, ValueError) as exc:
         raise ParameterError(name, f"{folder}: cannot read the corpus ({exc})") from None
-
-
-def shown_path(path: str | Path) -> str:
-    """A path as source lines name it: from the project root when it lies inside the project
-    (data/demo_corpus), else in full."""
-    path = resolve(path).resolve()
-    try:
-        return path.relative_to(PROJECT_ROOT).as_posix()
-    except ValueError:
-        return str(path)

@@ -21,8 +21,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from alliance_lib.analysis.coverage import NOT_IN_GAZETTEER, UNATTRIBUTED, Corpus
-from alliance_lib.config import FRAMING_CODEBOOK, GAZETTEER
-from alliance_lib.report.corpus_params import shown_path
+from alliance_lib.config import FRAMING_CODEBOOK, GAZETTEER, shown_path
 from alliance_lib.report.style import series_colours, source_line, styled, title
 
 _PERIOD_DAYS = {"day": 1, "week": 7, "month": 30}  # a bar's width in days, 80% of its period
