@@ -14,9 +14,9 @@ from pathlib import Path
 import pandas as pd
 
 from alliance_lib.analysis import coverage
-from alliance_lib.config import CORPUS_MARKER, DISPLAY_MAX_COLWIDTH
+from alliance_lib.config import CORPUS_MARKER
 from alliance_lib.errors import ParameterError
-from alliance_lib.report import params
+from alliance_lib.report import notebook, params
 from alliance_lib.text.model import Article
 
 
@@ -57,12 +57,12 @@ def setup(
     date_to: object,
     min_articles_per_outlet: object,
 ) -> tuple[Article, Path, Selection]:
-    """The reference article, the (created) output folder and the checked selection."""
-    pd.set_option("display.max_colwidth", DISPLAY_MAX_COLWIDTH)
-    pd.set_option("display.width", 200)
+    """The reference article, the (created) output folder and the checked selection (checked
+    first); the article and folder as every notebook's `setup` gives them."""
     chosen = selection(keywords, date_from, date_to, min_articles_per_outlet)
-    reference = params.article("article_path", article_path)
-    return reference, params.output_directory(output_dir), chosen
+    reference, out = notebook.setup(article_path, output_dir)
+    pd.set_option("display.width", 200)
+    return reference, out, chosen
 
 
 def corpus(folder: Path, name: str = "corpus_path") -> coverage.Corpus:
