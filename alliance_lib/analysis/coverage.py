@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from alliance_lib.analysis.framing import code_label
 from alliance_lib.config import GAZETTEER
 from alliance_lib.datafiles import read_yaml
 from alliance_lib.text.model import Article
@@ -366,7 +367,7 @@ def code_labels(codes: list[str], countries: dict[str, str] | None = None) -> di
     labels = {}
     for code in codes:
         family, _, name = code.partition(":")
-        name = countries.get(name, name) if family == "threat" else name.replace("_", " ")
+        name = code_label(family, name, countries)
         name = name[:1].upper() + name[1:]
         labels[code] = f"{CODE_FAMILIES[family]}: {name}" if family in CODE_FAMILIES else code
     return labels

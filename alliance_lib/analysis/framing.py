@@ -14,6 +14,7 @@ communist), or to none.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -304,6 +305,15 @@ def voice_table(article: Article, coded: pd.DataFrame, family: str) -> pd.DataFr
     table["voice_sentences"] = table["voice"].map(totals).astype(int)
     table["share_pct"] = (100 * table["sentences"] / table["voice_sentences"]).round(1)
     return table.sort_values(["code", "voice"], kind="stable").reset_index(drop=True)
+
+
+def code_label(family: str, code: str, countries: Mapping[str, str]) -> str:
+    """A code as a reader names it: a country's name for a threat actor, words for a snake_case
+    id ("moral_evaluation" -> "Moral evaluation")."""
+    if family == "threat":
+        return countries.get(code, code)
+    words = code.replace("_", " ")
+    return words[:1].upper() + words[1:]
 
 
 def counts_by_voice(table: pd.DataFrame, value: str = "sentences") -> pd.DataFrame:
