@@ -20,7 +20,7 @@ import pandas as pd
 
 from alliance_lib.analysis.framing import code_label
 from alliance_lib.config import GAZETTEER
-from alliance_lib.datafiles import read_yaml
+from alliance_lib.text.gazetteer import load_gazetteer, names_by_id
 from alliance_lib.text.model import Article
 
 UNATTRIBUTED = "(unattributed)"
@@ -202,10 +202,9 @@ def articles_over_time(articles: pd.DataFrame) -> tuple[pd.DataFrame, str]:
 # --- who is quoted ---------------------------------------------------------------------------------
 def person_countries(path: Path = GAZETTEER) -> tuple[dict[str, str], dict[str, str]]:
     """(person id -> country id, country id -> country name) from the gazetteer."""
-    document = read_yaml(path, "gazetteer") or {}
-    people = {p["id"]: p.get("country") for p in document.get("people") or [] if p.get("country")}
-    countries = {c["id"]: c["name"] for c in document.get("countries") or []}
-    return people, countries
+    entries = load_gazetteer(path).entries.values()
+    people = {e.id: e.country for e in entries if e.type == "person" and e.country}
+    return people, names_by_id("country", path)
 
 
 def _shares(frame: pd.DataFrame, key: str, total: str) -> pd.DataFrame:
