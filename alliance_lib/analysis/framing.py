@@ -133,14 +133,22 @@ def _negated(codebook: Codebook, text: str, start: int, end: int, floor: int) ->
     return codebook.negation.search(text, max(floor, start - NEGATION_REACH), end) is not None
 
 
-def framed_threats(article: Article, codebook: Codebook) -> list[Threat]:
-    """Every threat actor mention a cue in its clause frames as a threat, in text order."""
-    index = ClauseIndex(article)
-    text = article.text
+def _actors_by_clause(
+    article: Article, codebook: Codebook, index: ClauseIndex
+) -> list[list[Entity]]:
+    """The threat actors' mentions in each clause of `index`, in text order."""
     actors_in: list[list[Entity]] = [[] for _ in index.clauses]
     for entity in article.entities:
         if entity.id in codebook.threat_actors:
             actors_in[index.at(entity.start)].append(entity)
+    return actors_in
+
+
+def framed_threats(article: Article, codebook: Codebook) -> list[Threat]:
+    """Every threat actor mention a cue in its clause frames as a threat, in text order."""
+    index = ClauseIndex(article)
+    text = article.text
+    actors_in = _actors_by_clause(article, codebook, index)
     found: dict[tuple[int, int], Threat] = {}
     for number, clause in enumerate(index.clauses):
         actors = actors_in[number]
@@ -175,10 +183,7 @@ def _descriptor_actors(
     article: Article, codebook: Codebook, index: ClauseIndex
 ) -> list[tuple[str, str, int, int, int, Entity | None]]:
     """(descriptor, text, start, end, clause, nearest threat actor in its clause or None)."""
-    actors_in: list[list[Entity]] = [[] for _ in index.clauses]
-    for entity in article.entities:
-        if entity.id in codebook.threat_actors:
-            actors_in[index.at(entity.start)].append(entity)
+    actors_in = _actors_by_clause(article, codebook, index)
     rows = []
     for hit in match_sentences(article.sentences, codebook.descriptors, every=True):
         clause = index.at(hit.start)
