@@ -34,12 +34,6 @@ EDITIONS = {
 }
 
 
-MOD_CITATION = (
-    "Japan: Ministry of Defense white papers and Defense Buildup Program (FY2023-27), Ministry of "
-    "Finance and press reports as listed per row (source_id) in data/SOURCES.md."
-)
-
-
 def citation(edition: str | None = None) -> str:
     """The source line every SIPRI chart and table carries."""
     if edition == "OWID_SIPRI_SHARE_2025":
@@ -321,3 +315,9 @@ def national_budgets(path: Path = NATIONAL_BUDGETS_FILE) -> dict[str, NationalBu
 def national_budget(iso3: str) -> NationalBudget | None:
     """The country's national budget files, or None when data/ holds none for it."""
     return national_budgets().get(iso3)
+
+
+def national_citations() -> list[str]:
+    """The source line of every national budget series data/national_budgets.yaml registers
+    (the report's footer and sources page carry them beside SIPRI's)."""
+    return [budget.citation for budget in national_budgets().values()]

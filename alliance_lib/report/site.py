@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from alliance_lib.analysis.reference_data import EDITIONS, MOD_CITATION, citation
+from alliance_lib.analysis.reference_data import EDITIONS, citation, national_citations
 from alliance_lib.config import DATA_DIR, resolve, shown_path
 from alliance_lib.report import dictionary
 from alliance_lib.report.finding import FINDING_FILE, read_finding
@@ -488,7 +488,7 @@ def sources_page(titles: dict[str, str], source: Path = SOURCES_FILE) -> str:
     import mistune
 
     markdown = mistune.create_markdown(escape=True, plugins=["table", "url"])
-    lines = [citation(edition) for edition in EDITIONS] + [citation(), MOD_CITATION]
+    lines = [citation(edition) for edition in EDITIONS] + [citation(), *national_citations()]
     intro = (
         "<h1>Sources and licences</h1>"
         '<p class="lead">The citation lines the report\'s charts and tables carry, then the '
