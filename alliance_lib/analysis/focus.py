@@ -26,12 +26,11 @@ from functools import lru_cache
 from alliance_lib.analysis.clauses import ClauseIndex
 from alliance_lib.analysis.reference_data import capitals
 from alliance_lib.analysis.spending import about_spending
-from alliance_lib.config import DEFAULT_FOCUS_COUNTRY
+from alliance_lib.config import DEFAULT_FOCUS_COUNTRY, OWNED_WITHIN
 from alliance_lib.text.model import Article
 
 OWNED_CLAIMS = ("share_of_gdp", "multiplier", "amount", "percent")
 _APOSTROPHES = ("’s", "'s", "’", "'")
-OWNED_WITHIN = 3  # a possessive owns a spending word within this many words after it
 
 
 @dataclass(frozen=True, slots=True)

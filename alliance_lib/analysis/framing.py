@@ -31,10 +31,10 @@ from alliance_lib.analysis.codebook import (
     validate,
 )
 from alliance_lib.analysis.voice import VoiceSpan, sentence_voices, voice_at, voice_spans
+from alliance_lib.config import NEGATION_REACH
 from alliance_lib.datafiles import read_yaml
 from alliance_lib.text.model import Article, Entity
 
-NEGATION_REACH = 24  # characters before a cue searched for a negation
 # Between an actor and an `actor_precedes` cue: a possessive, auxiliaries, articles, negations,
 # adverbs and a few adjectives ("Russia's full-scale invasion", "China is not a threat").
 _PRECEDES_GAP = re.compile(

@@ -27,7 +27,13 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from alliance_lib.config import MIN_QUOTE_WORDS, MIN_UNATTRIBUTED_QUOTE_WORDS
+from alliance_lib.config import (
+    MAX_NEXT_SENTENCE_WORDS,
+    MAX_SPEAKER_WORDS,
+    MIN_QUOTE_WORDS,
+    MIN_UNATTRIBUTED_QUOTE_WORDS,
+    SAID_CLAUSE_WINDOW,
+)
 from alliance_lib.text.lexicon import (
     ACCORDING_TO,
     CLAUSE_TAIL_WORDS,
@@ -36,10 +42,6 @@ from alliance_lib.text.lexicon import (
     SPEECH_VERBS,
 )
 from alliance_lib.text.model import Paragraph, Quote, Sentence, sentence_locator
-
-WINDOW = 300  # characters searched beside a quotation for its said-clause
-MAX_SPEAKER_WORDS = 22  # a longer phrase before a verb is narration, not a speaker
-MAX_NEXT_SENTENCE_WORDS = 7  # speaker words of a said-clause that is a sentence of its own
 
 _CUES = sorted(dict.fromkeys((*SPEECH_VERBS, *ACCORDING_TO)), key=lambda v: (-len(v), v))
 _VERB = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in _CUES) + r")\b")
@@ -365,7 +367,7 @@ def _quotation_clause(
         last = text[content[1] - 1] if content[1] > content[0] else ""
         if "," in text[content[1] : span.close_mark + 2]:
             last = ","  # `"...," Lee said` or `"...", Lee said`
-        limit = min(next_open, paragraph.end, span.close_mark + 1 + WINDOW)
+        limit = min(next_open, paragraph.end, span.close_mark + 1 + SAID_CLAUSE_WINDOW)
         closing = sentence_of(span.close_mark)  # a quotation may hold several sentences
         same = min(limit, sentences[closing].end)
         following = closing + 1 < len(sentences) and sentences[closing + 1]
@@ -385,7 +387,7 @@ def _quotation_clause(
     if (
         clause is None
         and sentence_before is not None
-        and sentence_before.end - sentence_before.start <= WINDOW
+        and sentence_before.end - sentence_before.start <= SAID_CLAUSE_WINDOW
         and not _MARK.search(text, sentence_before.start, sentence_before.end)
     ):  # a short sentence of narration only (bounded: no rescans of a long one per quotation)
         clause = _clause_in_sentence_before(text, sentence_before)
@@ -425,7 +427,7 @@ def find_quotations(
             words = len(text[start:end].split())
             sentence_no = sentence_of(span.open_mark)
             sentence = sentences[sentence_no]
-            head_start = max(sentence.start, previous_close, span.open_mark - WINDOW)
+            head_start = max(sentence.start, previous_close, span.open_mark - SAID_CLAUSE_WINDOW)
             previous_start = previous_close
             previous_close = (span.close_mark + 1) if span.close_mark is not None else paragraph.end
             if words == 0:

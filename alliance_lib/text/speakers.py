@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 
+from alliance_lib.config import MAX_NAME_WORDS, PRONOUN_LOOK_BACK
 from alliance_lib.text.entities import merge, people_mentions
 from alliance_lib.text.gazetteer import EntityDef, Gazetteer
 from alliance_lib.text.lexicon import (
@@ -47,8 +48,6 @@ from alliance_lib.text.lexicon import (
 from alliance_lib.text.model import Entity, Sentence, sentence_locator
 from alliance_lib.text.quotes import QuotedParagraph, SaidClause, Speaker
 
-LOOK_BACK = 12  # candidates a pronoun looks back over (bounded: linear time)
-MAX_NAME_WORDS = 4  # "Joseph R. Biden Jr." is four; a longer capitalised run is a headline
 _TOKEN = re.compile(r"[^\W_](?:[\w.'’-]*[\w.])?|\S")
 _AFFILIATION = re.compile(r"[DRI]-[A-Z][\w.]*")
 _BRACKETS = re.compile(r"\([^()]{0,60}\)")
@@ -578,10 +577,10 @@ class _Resolver:
         return True
 
     def _recent(self, offset: int) -> Iterator[_Candidate]:
-        """Subjects and speakers before `offset`, latest first (at most LOOK_BACK of them)."""
+        """Subjects and speakers before `offset`, latest first (at most PRONOUN_LOOK_BACK of them)."""
         self._advance(offset)
         i, j = len(self.seen) - 1, len(self.spoken) - 1
-        for _ in range(LOOK_BACK):
+        for _ in range(PRONOUN_LOOK_BACK):
             if i < 0 and j < 0:
                 return
             if j < 0 or (i >= 0 and self.seen[i].offset >= self.spoken[j].offset):
