@@ -22,10 +22,9 @@ from matplotlib.ticker import MaxNLocator
 
 from alliance_lib.analysis.coverage import NOT_IN_GAZETTEER, UNATTRIBUTED, Corpus
 from alliance_lib.config import FRAMING_CODEBOOK, GAZETTEER, shown_path
-from alliance_lib.report.style import series_colours, source_line, styled, title
+from alliance_lib.report.style import ROW_BAND, series_colours, source_line, styled, title
 
 _PERIOD_DAYS = {"day": 1, "week": 7, "month": 30}  # a bar's width in days, 80% of its period
-ROW_BAND = "#f2f2f2"  # every other row of a dot chart, so a row's dots read together
 _PLACEHOLDERS = (UNATTRIBUTED, NOT_IN_GAZETTEER)
 
 
