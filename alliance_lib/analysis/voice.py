@@ -22,17 +22,11 @@ import re
 from dataclasses import dataclass
 
 from alliance_lib.config import MAX_REPORTING_SUBJECT_WORDS, QUOTE_VOICE_SHARE
-from alliance_lib.text.lexicon import PRONOUNS, SPEECH_VERBS
+from alliance_lib.text.lexicon import OBJECT_VERBS, PRONOUNS, SPEECH_VERBS
 from alliance_lib.text.model import Article, Entity
 
 NARRATOR = "narrator"
 UNATTRIBUTED = "unattributed quotation"
-# Reporting verbs that also take a plain object: speech only with "that" or between commas.
-OBJECT_VERBS = frozenset(
-    "agreed pledged vowed promised announced urged asked answered continued concluded replied"
-    " responded acknowledged recalled predicted admitted told tells telling".split()
-    + ["went on", "pointed out"]
-)
 _VERB = re.compile(
     r"\b(?P<verb>"
     + "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))

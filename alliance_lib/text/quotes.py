@@ -38,6 +38,7 @@ from alliance_lib.text.lexicon import (
     ACCORDING_TO,
     CLAUSE_TAIL_WORDS,
     DETERMINERS,
+    LEAD_ADVERBS,
     PRONOUNS,
     SPEECH_VERBS,
 )
@@ -62,7 +63,6 @@ _CALLING = re.compile(
 )
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]|\b(?:when|while|as|after|and|but|because|since|that)\b")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:]+)$")
-_ADVERBS = frozenset("also later then again further once finally simply quickly".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +218,7 @@ def _clause_after(
         before, before_at = _phrase(text, start, verb.start("verb"))
         return SaidClause(text[before_at : verb.end()], before, before_at, close)
     before, before_at = _phrase(text, start, verb.start())
-    lead = [w for w in _words(before) if w.lower() not in _ADVERBS]
+    lead = [w for w in _words(before) if w.lower() not in LEAD_ADVERBS]
     if lead and lead[0][0].islower() and text[start : verb.start()].rstrip().endswith(","):
         lead = []  # `"..." in the 2008 primary, said Paul Beck`: circumstance, then the verb
     stop = _clause_stop(text, verb.end(), limit)
