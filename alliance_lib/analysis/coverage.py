@@ -479,6 +479,19 @@ def outlet_differences(corpus: Corpus, permutations: int, seed: int, alpha: floa
     return ordered.drop(columns="_effect").reset_index(drop=True)
 
 
+def flagged_differences(differences: pd.DataFrame) -> pd.DataFrame:
+    """The codes whose outlet differences are flagged beyond chance, largest effect first."""
+    flagged = differences[differences["flagged"].astype(bool)]
+    return flagged.sort_values(["cramers_v", "code"], ascending=[False, True], kind="stable")
+
+
+def claims_carried(claims: pd.DataFrame) -> tuple[pd.Series, int]:
+    """Per key claim (in `claim_coverage`'s order), the compared articles carrying it across
+    outlets; and how many articles were compared."""
+    carried = claims.groupby("claim", sort=False)["articles_carrying"].sum()
+    return carried, int(claims.drop_duplicates("outlet")["outlet_articles"].sum())
+
+
 def count_cells(table: pd.DataFrame, index: str, count: str, total: str) -> pd.DataFrame:
     """A long outlet table as 'count/total' cells, rows of `index` by outlet (row order kept)."""
     cells = table.assign(cell=table[count].astype(str) + "/" + table[total].astype(str))
