@@ -327,3 +327,15 @@ def counts_by_voice(table: pd.DataFrame, value: str = "sentences") -> pd.DataFra
         return pd.DataFrame()
     grid = table.pivot(index="code", columns="voice", values=value).fillna(0)
     return grid.sort_index().reindex(sorted(grid.columns), axis=1)
+
+
+def voice_cells(table: pd.DataFrame, family: str, countries: Mapping[str, str]) -> pd.DataFrame:
+    """`voice_table` as the grid notebook 04 shows: one row per code (in words), one column per
+    voice, each cell "sentences / share of the voice's sentences %"."""
+    grid = (
+        counts_by_voice(table).astype(int).astype(str)
+        + " / "
+        + counts_by_voice(table, "share_pct").map("{:.0f}".format)
+    )
+    grid.index = [code_label(family, code, countries) for code in grid.index]
+    return grid

@@ -68,6 +68,11 @@ def _placeholder_value(template: str, name: str) -> str | None:
     return None
 
 
+def country_stem(name: str) -> str:
+    """A country's name as it stands for `<country>` in file names ("japan", "united_kingdom")."""
+    return name.lower().replace(" ", "_")
+
+
 def currency_unit(word: str) -> str:
     """A currency as a unit reads it: yen, EUR, or "local currency" when there is no series."""
     return {"yen": "yen", "local_currency": "local currency"}.get(word, word.upper())

@@ -251,6 +251,24 @@ def peers_sentence(table: pd.DataFrame, names: dict[str, str], focus: str = "JPN
     )
 
 
+def unresolved_sentence(events: pd.DataFrame) -> str:
+    """The dates the article leaves open (`timeline.dated_events`), each with the rule that
+    would resolve it, or that every date is resolved."""
+    unresolved = events[~events["resolved"]]
+    if unresolved.empty:
+        return "Every date is resolved."
+    return "Unresolved: " + "; ".join(
+        f"{row.as_written!r} ({row.note})" for row in unresolved.itertuples()
+    )
+
+
+def sentences_by_voice(voices: list[str]) -> str:
+    """How many sentences each voice voices (`voice.sentence_voices`), voices by name."""
+    return "Sentences by voice: " + ", ".join(
+        f"{name} {voices.count(name)}" for name in sorted(set(voices))
+    )
+
+
 def voices_sentence(threats: pd.DataFrame, descriptors: pd.DataFrame) -> str:
     """Who voices the threats the article frames, and where its threat descriptors attach."""
     if threats.empty:
