@@ -26,8 +26,6 @@ SEED_ANNOTATION = ANNOTATIONS_DIR / "seed_frames.csv"
 AGREEMENT_SET = ANNOTATIONS_DIR / "agreement_set.csv"  # annotated articles, in and out of sample
 SIPRI_SHARE_FILE = DATA_DIR / "sipri_milex_share_gdp.csv"
 SIPRI_YEN_FILE = DATA_DIR / "sipri_milex_local_currency_japan.csv"
-MOD_BUDGET_FILE = DATA_DIR / "japan_mod_defense_budget.csv"
-PLAN_TARGETS_FILE = DATA_DIR / "japan_defense_plan_targets.csv"
 # Other countries' spending in local currency (2024 edition): amounts an article states.
 SIPRI_LOCAL_FILE = DATA_DIR / "sipri_milex_local_currency_others.csv"
 CAPITALS_FILE = DATA_DIR / "capitals.csv"  # capitals read as their country ("Warsaw's budget")
