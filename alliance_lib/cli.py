@@ -145,9 +145,8 @@ def _reference_date(value: str) -> str:
 
 def _parse_command(args: argparse.Namespace) -> int:
     article = load_article(args.path, reference_date=args.reference_date)
-    note = getattr(article, "decode_note", None)
-    if note:
-        _warn(f"{article.source}: {note}")
+    if article.decode_note:
+        _warn(f"{article.source}: {article.decode_note}")
     if args.json:
         data = article.to_dict()
         try:

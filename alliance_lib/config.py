@@ -26,8 +26,6 @@ SEED_ANNOTATION = ANNOTATIONS_DIR / "seed_frames.csv"
 AGREEMENT_SET = ANNOTATIONS_DIR / "agreement_set.csv"  # annotated articles, in and out of sample
 SIPRI_SHARE_FILE = DATA_DIR / "sipri_milex_share_gdp.csv"
 SIPRI_YEN_FILE = DATA_DIR / "sipri_milex_local_currency_japan.csv"
-MOD_BUDGET_FILE = DATA_DIR / "japan_mod_defense_budget.csv"
-PLAN_TARGETS_FILE = DATA_DIR / "japan_defense_plan_targets.csv"
 # Other countries' spending in local currency (2024 edition): amounts an article states.
 SIPRI_LOCAL_FILE = DATA_DIR / "sipri_milex_local_currency_others.csv"
 CAPITALS_FILE = DATA_DIR / "capitals.csv"  # capitals read as their country ("Warsaw's budget")
@@ -43,12 +41,26 @@ CHARSET_SNIFF_BYTES = 262_144  # how much of a non-UTF-8 file charset detection 
 # year inference never steps outside the calendar (a year 0 or 10000).
 EARLIEST_REFERENCE = date(1900, 1, 1)
 LATEST_REFERENCE = date(2099, 12, 31)
+# Fewer bytes outside ASCII than this are too few for charset detection to tell legacy
+# encodings apart (one 0xA0 was read as mac_iceland or cp775); they are read as cp1252.
+MIN_CHARSET_GUESS_BYTES = 32
+SUBHEADING_WORDS = 10  # a subheading has at most this many words
 MIN_QUOTE_WORDS = 2  # a quotation of fewer words is a scare quote
 MIN_UNATTRIBUTED_QUOTE_WORDS = 3  # two quoted words with nobody saying them: a title or scare quote
+SAID_CLAUSE_WINDOW = 300  # characters searched beside a quotation for its said-clause
+MAX_SPEAKER_WORDS = 22  # a longer phrase before a verb is narration, not a speaker
+MAX_NEXT_SENTENCE_WORDS = 7  # speaker words of a said-clause that is a sentence of its own
+PRONOUN_LOOK_BACK = 12  # candidates a pronoun looks back over (bounded: linear time)
+MAX_NAME_WORDS = 4  # "Joseph R. Biden Jr." is four; a longer capitalised run is a headline
 
 # --- analysis ----------------------------------------------------------------------------------
 # A sentence is voiced by a quoted speaker when the quotation covers more than this share of it.
 QUOTE_VOICE_SHARE = 0.5
+MAX_REPORTING_SUBJECT_WORDS = 6  # a longer phrase before (or after) a reporting verb is no subject
+# Characters before a threat cue (framing) or a novelty marker (policy) searched for a negation
+# of the codebook that cancels it ("poses no threat", "not historic").
+NEGATION_REACH = 24
+OWNED_WITHIN = 3  # focus country: a possessive owns a spending word within this many words after it
 # Spending verdict: a multiple within MULTIPLE_BAND (relative) of the article's claimed multiple
 # is "about" it ("about doubles": 1.9 to 2.1 for "double"); below, it "falls short"; above, it is
 # "more than". Why 5%: the plan's figures the multiples are built from are given to two
@@ -89,3 +101,13 @@ def resolve(path: str | Path) -> Path:
     """An absolute path: relative paths are taken from the project root, not the working directory."""
     path = Path(path).expanduser()
     return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+def shown_path(path: str | Path) -> str:
+    """A path as the report names it (source lines, finding.json, the findings page): from the
+    project root when it lies inside the project (data/demo_corpus), else in full."""
+    path = resolve(path).resolve()
+    try:
+        return path.relative_to(PROJECT_ROOT).as_posix()
+    except ValueError:
+        return str(path)

@@ -32,7 +32,7 @@ def measure(name: str, count: int) -> None:
     """Print the median CPU and wall seconds of parsing `count` units of family `name`, and
     whether the counts hold."""
     family = FAMILIES[name]
-    parse_article(family.build(2))  # warm-up: lazy imports, the gazetteer, pysbd
+    parse_article(family.build(2))  # warm-up: lazy imports, the gazetteer, sentencex
     text = family.build(count)
     cpu: list[float] = []
     wall: list[float] = []

@@ -11,11 +11,10 @@ One regular expression, one pass over each sentence: linear in its length.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
-from alliance_lib.text.model import Article
+from alliance_lib.text.model import Article, sentence_locator
 
 _OPENERS = (
     r"which|who|whom|whose|where|when|while|whereas|but|yet|although|though|because|after|before"
@@ -74,11 +73,11 @@ class ClauseIndex:
             for number, sentence in enumerate(article.sentences)
             for clause in split_clauses(sentence.text, sentence.start, number)
         ]
-        self._starts = [clause.start for clause in self.clauses]
+        self._locate = sentence_locator(self.clauses)
 
     def at(self, offset: int) -> int:
         """Index (into `clauses`) of the clause holding `offset`, or the one before it."""
-        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+        return self._locate(offset)
 
     def governing(self, index: int) -> int:
         """The clause a dependent clause comments on (the one before it in its sentence)."""

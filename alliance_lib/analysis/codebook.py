@@ -96,13 +96,3 @@ def match_sentences(
                     continue
                 start = sentence.start + match.start()
                 yield SentenceMatch(index, name, match.group(0), start, start + len(match.group(0)))
-
-
-def names_by_sentence(
-    sentences: Sequence[Sentence], patterns: Mapping[str, re.Pattern[str]]
-) -> list[list[str]]:
-    """For each sentence, the names of the patterns that match it, sorted."""
-    found: list[set[str]] = [set() for _ in sentences]
-    for hit in match_sentences(sentences, patterns):
-        found[hit.sentence].add(hit.name)
-    return [sorted(names) for names in found]

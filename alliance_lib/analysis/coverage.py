@@ -18,8 +18,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from alliance_lib.analysis.framing import code_label
 from alliance_lib.config import GAZETTEER
-from alliance_lib.datafiles import read_yaml
+from alliance_lib.text.gazetteer import load_gazetteer, names_by_id
 from alliance_lib.text.model import Article
 
 UNATTRIBUTED = "(unattributed)"
@@ -201,10 +202,9 @@ def articles_over_time(articles: pd.DataFrame) -> tuple[pd.DataFrame, str]:
 # --- who is quoted ---------------------------------------------------------------------------------
 def person_countries(path: Path = GAZETTEER) -> tuple[dict[str, str], dict[str, str]]:
     """(person id -> country id, country id -> country name) from the gazetteer."""
-    document = read_yaml(path, "gazetteer") or {}
-    people = {p["id"]: p.get("country") for p in document.get("people") or [] if p.get("country")}
-    countries = {c["id"]: c["name"] for c in document.get("countries") or []}
-    return people, countries
+    entries = load_gazetteer(path).entries.values()
+    people = {e.id: e.country for e in entries if e.type == "person" and e.country}
+    return people, names_by_id("country", path)
 
 
 def _shares(frame: pd.DataFrame, key: str, total: str) -> pd.DataFrame:
@@ -366,7 +366,7 @@ def code_labels(codes: list[str], countries: dict[str, str] | None = None) -> di
     labels = {}
     for code in codes:
         family, _, name = code.partition(":")
-        name = countries.get(name, name) if family == "threat" else name.replace("_", " ")
+        name = code_label(family, name, countries)
         name = name[:1].upper() + name[1:]
         labels[code] = f"{CODE_FAMILIES[family]}: {name}" if family in CODE_FAMILIES else code
     return labels
@@ -477,6 +477,19 @@ def outlet_differences(corpus: Corpus, permutations: int, seed: int, alpha: floa
     table["_effect"] = -table["cramers_v"].round(12)
     ordered = table.sort_values(["p_adjusted", "_effect", "code"], kind="stable")
     return ordered.drop(columns="_effect").reset_index(drop=True)
+
+
+def flagged_differences(differences: pd.DataFrame) -> pd.DataFrame:
+    """The codes whose outlet differences are flagged beyond chance, largest effect first."""
+    flagged = differences[differences["flagged"].astype(bool)]
+    return flagged.sort_values(["cramers_v", "code"], ascending=[False, True], kind="stable")
+
+
+def claims_carried(claims: pd.DataFrame) -> tuple[pd.Series, int]:
+    """Per key claim (in `claim_coverage`'s order), the compared articles carrying it across
+    outlets; and how many articles were compared."""
+    carried = claims.groupby("claim", sort=False)["articles_carrying"].sum()
+    return carried, int(claims.drop_duplicates("outlet")["outlet_articles"].sum())
 
 
 def count_cells(table: pd.DataFrame, index: str, count: str, total: str) -> pd.DataFrame:

@@ -25,13 +25,12 @@ from functools import lru_cache
 
 from alliance_lib.analysis.clauses import ClauseIndex
 from alliance_lib.analysis.reference_data import capitals
-from alliance_lib.config import DEFAULT_FOCUS_COUNTRY
-from alliance_lib.text.lexicon import SPENDING_WORDS
+from alliance_lib.analysis.spending import about_spending
+from alliance_lib.config import DEFAULT_FOCUS_COUNTRY, OWNED_WITHIN
 from alliance_lib.text.model import Article
 
 OWNED_CLAIMS = ("share_of_gdp", "multiplier", "amount", "percent")
 _APOSTROPHES = ("’s", "'s", "’", "'")
-OWNED_WITHIN = 3  # a possessive owns a spending word within this many words after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +82,6 @@ def mentions(article: Article) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _spending(words: str) -> bool:
-    lowered = words.lower()
-    return any(word in lowered for word in SPENDING_WORDS)
-
-
 def _possessive(text: str, mention: Mention, clause_end: int) -> bool:
     """ "Japan's defense spending", "Tokyo's budget", "German defence budget": the mention owns a
     spending word within the next three words of its clause."""
@@ -96,7 +90,7 @@ def _possessive(text: str, mention: Mention, clause_end: int) -> bool:
     if not mark and not tail[:1].isspace():
         return False
     words = tail[len(mark) :].split(maxsplit=OWNED_WITHIN)[:OWNED_WITHIN]
-    return _spending(" ".join(words))
+    return about_spending(" ".join(words))
 
 
 def claim_owners(article: Article, available: Collection[str]) -> list[tuple[int, str, Mention]]:
@@ -110,7 +104,9 @@ def claim_owners(article: Article, available: Collection[str]) -> list[tuple[int
         by_clause.setdefault(index.at(mention.start), []).append(mention)
     owners = []
     for number, claim in enumerate(article.claims):
-        if claim.type not in OWNED_CLAIMS or not _spending(article.sentences[claim.sentence].text):
+        if claim.type not in OWNED_CLAIMS or not about_spending(
+            article.sentences[claim.sentence].text
+        ):
             continue
         at = index.at(claim.start)
         for clause in dict.fromkeys((at, index.governing(at))):
@@ -123,7 +119,7 @@ def claim_owners(article: Article, available: Collection[str]) -> list[tuple[int
                 owner = owning[0]
                 words = article.text[owner.start : end].split(maxsplit=OWNED_WITHIN + 1)
                 last = next(
-                    (k for k in range(1, len(words)) if _spending(words[k])), len(words) - 1
+                    (k for k in range(1, len(words)) if about_spending(words[k])), len(words) - 1
                 )
                 owners.append((number, "“" + " ".join(words[: last + 1]) + "”", owner))
             else:
@@ -164,7 +160,7 @@ def choose_focus(article: Article, available: Collection[str], names: dict[str, 
             mention.sentence,
         )
     found = [m for m in mentions(article) if m.iso3 in available]
-    spending = [m for m in found if _spending(article.sentences[m.sentence].text)]
+    spending = [m for m in found if about_spending(article.sentences[m.sentence].text)]
     for rule, pool, where in (
         ("spending_sentences", spending, "sentences about spending"),
         ("article_mentions", found, "the article"),

@@ -14,6 +14,7 @@ communist), or to none.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,10 +31,10 @@ from alliance_lib.analysis.codebook import (
     validate,
 )
 from alliance_lib.analysis.voice import VoiceSpan, sentence_voices, voice_at, voice_spans
+from alliance_lib.config import NEGATION_REACH
 from alliance_lib.datafiles import read_yaml
 from alliance_lib.text.model import Article, Entity
 
-NEGATION_REACH = 24  # characters before a cue searched for a negation
 # Between an actor and an `actor_precedes` cue: a possessive, auxiliaries, articles, negations,
 # adverbs and a few adjectives ("Russia's full-scale invasion", "China is not a threat").
 _PRECEDES_GAP = re.compile(
@@ -106,11 +107,10 @@ def load_codebook(path: Path) -> Codebook:
 
 @dataclass(frozen=True, slots=True)
 class Threat:
-    """A threat actor's mention framed as a threat by `cue` (offsets into the article text)."""
+    """A threat actor's mention framed as a threat by `cue`, in clause `clause` of the article."""
 
     entity: Entity
     cue: str
-    cue_start: int
     clause: int
 
 
@@ -133,14 +133,22 @@ def _negated(codebook: Codebook, text: str, start: int, end: int, floor: int) ->
     return codebook.negation.search(text, max(floor, start - NEGATION_REACH), end) is not None
 
 
-def framed_threats(article: Article, codebook: Codebook) -> list[Threat]:
-    """Every threat actor mention a cue in its clause frames as a threat, in text order."""
-    index = ClauseIndex(article)
-    text = article.text
+def _actors_by_clause(
+    article: Article, codebook: Codebook, index: ClauseIndex
+) -> list[list[Entity]]:
+    """The threat actors' mentions in each clause of `index`, in text order."""
     actors_in: list[list[Entity]] = [[] for _ in index.clauses]
     for entity in article.entities:
         if entity.id in codebook.threat_actors:
             actors_in[index.at(entity.start)].append(entity)
+    return actors_in
+
+
+def framed_threats(article: Article, codebook: Codebook) -> list[Threat]:
+    """Every threat actor mention a cue in its clause frames as a threat, in text order."""
+    index = ClauseIndex(article)
+    text = article.text
+    actors_in = _actors_by_clause(article, codebook, index)
     found: dict[tuple[int, int], Threat] = {}
     for number, clause in enumerate(index.clauses):
         actors = actors_in[number]
@@ -154,7 +162,7 @@ def framed_threats(article: Article, codebook: Codebook) -> list[Threat]:
                 continue
             for entity in _list_from(actors, after[0], 1, text):
                 key = (entity.start, entity.end)
-                found.setdefault(key, Threat(entity, cue.group(0), cue.start(), number))
+                found.setdefault(key, Threat(entity, cue.group(0), number))
         for cue in codebook.actor_precedes.finditer(text, clause.start, clause.end):
             before = [i for i, e in enumerate(actors) if e.end <= cue.start()]
             if not before:
@@ -167,7 +175,7 @@ def framed_threats(article: Article, codebook: Codebook) -> list[Threat]:
                 continue
             for entity in _list_from(actors, before[-1], -1, text):
                 key = (entity.start, entity.end)
-                found.setdefault(key, Threat(entity, cue.group(0), cue.start(), number))
+                found.setdefault(key, Threat(entity, cue.group(0), number))
     return [found[key] for key in sorted(found)]
 
 
@@ -175,10 +183,7 @@ def _descriptor_actors(
     article: Article, codebook: Codebook, index: ClauseIndex
 ) -> list[tuple[str, str, int, int, int, Entity | None]]:
     """(descriptor, text, start, end, clause, nearest threat actor in its clause or None)."""
-    actors_in: list[list[Entity]] = [[] for _ in index.clauses]
-    for entity in article.entities:
-        if entity.id in codebook.threat_actors:
-            actors_in[index.at(entity.start)].append(entity)
+    actors_in = _actors_by_clause(article, codebook, index)
     rows = []
     for hit in match_sentences(article.sentences, codebook.descriptors, every=True):
         clause = index.at(hit.start)
@@ -307,9 +312,30 @@ def voice_table(article: Article, coded: pd.DataFrame, family: str) -> pd.DataFr
     return table.sort_values(["code", "voice"], kind="stable").reset_index(drop=True)
 
 
+def code_label(family: str, code: str, countries: Mapping[str, str]) -> str:
+    """A code as a reader names it: a country's name for a threat actor, words for a snake_case
+    id ("moral_evaluation" -> "Moral evaluation")."""
+    if family == "threat":
+        return countries.get(code, code)
+    words = code.replace("_", " ")
+    return words[:1].upper() + words[1:]
+
+
 def counts_by_voice(table: pd.DataFrame, value: str = "sentences") -> pd.DataFrame:
     """`voice_table` as a code x voice grid of `value` (0 where a voice never carries a code)."""
     if table.empty:
         return pd.DataFrame()
     grid = table.pivot(index="code", columns="voice", values=value).fillna(0)
     return grid.sort_index().reindex(sorted(grid.columns), axis=1)
+
+
+def voice_cells(table: pd.DataFrame, family: str, countries: Mapping[str, str]) -> pd.DataFrame:
+    """`voice_table` as the grid notebook 04 shows: one row per code (in words), one column per
+    voice, each cell "sentences / share of the voice's sentences %"."""
+    grid = (
+        counts_by_voice(table).astype(int).astype(str)
+        + " / "
+        + counts_by_voice(table, "share_pct").map("{:.0f}".format)
+    )
+    grid.index = [code_label(family, code, countries) for code in grid.index]
+    return grid

@@ -27,13 +27,13 @@ from alliance_lib.analysis.codebook import (
     match_sentences,
     validate,
 )
+from alliance_lib.config import NEGATION_REACH
 from alliance_lib.datafiles import read_yaml
 from alliance_lib.text.model import Article
 
 ACTOR_TYPES = ("country", "person", "organization")
 HORIZON_TYPES = ("duration", "fiscal_year", "date")
 PRECEDENT_KINDS = ("novelty", "constraint")
-NEGATION_REACH = 24  # characters before a novelty marker searched for a negation that cancels it
 
 SCHEMA: dict[str, Any] = {
     "type": "object",

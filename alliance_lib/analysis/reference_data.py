@@ -16,10 +16,8 @@ import pandas as pd
 from alliance_lib.config import (
     CAPITALS_FILE,
     DATA_DIR,
-    MOD_BUDGET_FILE,
     NATIONAL_BUDGETS_FILE,
     PEERS_FILE,
-    PLAN_TARGETS_FILE,
     SIPRI_LOCAL_FILE,
     SIPRI_SHARE_FILE,
     SIPRI_YEN_FILE,
@@ -32,13 +30,6 @@ EDITIONS = {
     "SIPRI_MILEX_2024REL": "SIPRI Military Expenditure Database, 2024 release (data to 2023)",
     "OWID_SIPRI_SHARE_2025": "Our World in Data, SIPRI share of GDP, 2025 release (data to 2024)",
 }
-CALENDAR_YEAR = "local currency (Yen), current prices, calendar year"
-
-
-MOD_CITATION = (
-    "Japan: Ministry of Defense white papers and Defense Buildup Program (FY2023-27), Ministry of "
-    "Finance and press reports as listed per row (source_id) in data/SOURCES.md."
-)
 
 
 def citation(edition: str | None = None) -> str:
@@ -70,32 +61,34 @@ def japan_yen() -> pd.DataFrame:
     )
 
 
+def _japan() -> NationalBudget:
+    """Japan's budget and plan files, as data/national_budgets.yaml registers them."""
+    budget = national_budget("JPN")
+    if budget is None or budget.plan_file is None:
+        raise DataError(
+            f"{NATIONAL_BUDGETS_FILE}: countries.JPN needs a budget_file and a plan_file"
+        )
+    return budget
+
+
 @lru_cache(maxsize=1)
 def mod_budget() -> pd.DataFrame:
     """Japan MOD defense-related expenditures (initial budgets) by fiscal year and measure;
     `status` says whether a row is an enacted budget or a press-reported proposal."""
-    return read_csv(
-        MOD_BUDGET_FILE,
-        "reference data file",
-        {"fiscal_year", "measure", "value_trillion_yen", "source_id", "note", "status"},
-    )
+    return _japan().budget()
 
 
 @lru_cache(maxsize=1)
 def plan_targets() -> pd.DataFrame:
     """Defense Buildup Program figures and the 2% target, indexed by item."""
-    return read_csv(
-        PLAN_TARGETS_FILE,
-        "reference data file",
-        {"item", "value", "unit", "period", "source_id", "note"},
-    ).set_index("item")
+    return _japan().plan()
 
 
 def plan_value(item: str) -> tuple[float, str]:
-    """(value, source_id) of one item of japan_defense_plan_targets.csv."""
+    """(value, source_id) of one item of Japan's plan file."""
     table = plan_targets()
     if item not in table.index:
-        raise DataError(f"{PLAN_TARGETS_FILE}: no item {item!r}")
+        raise DataError(f"{_japan().plan_file}: no item {item!r}")
     row = table.loc[item]
     return float(row["value"]), str(row["source_id"])
 
@@ -105,7 +98,7 @@ def mod_value(fiscal_year: int, measure: str) -> tuple[float, str]:
     table = mod_budget()
     rows = table[(table["fiscal_year"] == fiscal_year) & (table["measure"] == measure)]
     if rows.empty:
-        raise DataError(f"{MOD_BUDGET_FILE}: no FY{fiscal_year} figure for {measure!r}")
+        raise DataError(f"{_japan().budget_file}: no FY{fiscal_year} figure for {measure!r}")
     return float(rows.iloc[0]["value_trillion_yen"]), str(rows.iloc[0]["source_id"])
 
 
@@ -322,3 +315,9 @@ def national_budgets(path: Path = NATIONAL_BUDGETS_FILE) -> dict[str, NationalBu
 def national_budget(iso3: str) -> NationalBudget | None:
     """The country's national budget files, or None when data/ holds none for it."""
     return national_budgets().get(iso3)
+
+
+def national_citations() -> list[str]:
+    """The source line of every national budget series data/national_budgets.yaml registers
+    (the report's footer and sources page carry them beside SIPRI's)."""
+    return [budget.citation for budget in national_budgets().values()]

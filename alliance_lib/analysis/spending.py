@@ -97,11 +97,6 @@ def implied_gdp_trillion(edition: str, year: int, iso3: str = "JPN") -> float | 
     return float(rows.iloc[0]["value"]) / (float(share) / 100.0) / 1e12
 
 
-def implied_gdp_trillion_yen(edition: str, year: int) -> float | None:
-    """GDP SIPRI used for Japan: calendar-year spending in yen / share of GDP (None without yen data)."""
-    return implied_gdp_trillion(edition, year, "JPN")
-
-
 def spending_multiple(
     base_share: float, target_share: float, growth_pct: float, years: int
 ) -> float:
@@ -431,14 +426,9 @@ def verdict_table(terms: ClaimTerms) -> pd.DataFrame:
                 "note": "what reaching the target on SIPRI's definition would take; the NSS target is not on it",
             }
         )
-    table = pd.DataFrame(rows, columns=VERDICT_COLUMNS)
-    table["like_for_like"] = table["like_for_like"].astype("boolean")
-    table["multiple"] = table["multiple"].astype(float).round(2)
-    claimed = terms.multiple
+    table = _verdict_frame(rows)
     table["verdict"] = [
-        "no base in this scope"
-        if pd.isna(multiple)
-        else (judge(multiple, claimed) if claimed else f"x{multiple:.2f} (no multiple claimed)")
+        "no base in this scope" if pd.isna(multiple) else _verdict_label(multiple, terms.multiple)
         for multiple in table["multiple"]
     ]
     table.attrs["gdp_basis"] = f"FY2022 GDP {gdp:g} tn yen ({gdp_src})"
@@ -448,6 +438,14 @@ def verdict_table(terms: ClaimTerms) -> pd.DataFrame:
 def _verdict_label(multiple: float, claimed: float | None) -> str:
     """`judge` against the claimed multiple, or the bare multiple when none is claimed."""
     return judge(multiple, claimed) if claimed else f"x{multiple:.2f} (no multiple claimed)"
+
+
+def _verdict_frame(rows: list[dict]) -> pd.DataFrame:
+    """Verdict rows as a table of `VERDICT_COLUMNS`, `like_for_like` nullable, multiples to 2 places."""
+    table = pd.DataFrame(rows, columns=VERDICT_COLUMNS)
+    table["like_for_like"] = table["like_for_like"].astype("boolean")
+    table["multiple"] = table["multiple"].astype(float).round(2)
+    return table
 
 
 def sipri_verdict(terms: ClaimTerms, focus: str) -> pd.DataFrame:
@@ -495,10 +493,7 @@ def sipri_verdict(terms: ClaimTerms, focus: str) -> pd.DataFrame:
                 "note": note,
             }
         )
-    table = pd.DataFrame(rows, columns=VERDICT_COLUMNS)
-    table["like_for_like"] = table["like_for_like"].astype("boolean")
-    table["multiple"] = table["multiple"].astype(float).round(2)
-    return table
+    return _verdict_frame(rows)
 
 
 def _scaled(value: float) -> tuple[float, str]:
@@ -575,10 +570,7 @@ def amount_rows(article: Article, focus: str, names: dict[str, str]) -> pd.DataF
                     ),
                 }
         rows.append(row)
-    table = pd.DataFrame(rows, columns=VERDICT_COLUMNS)
-    table["like_for_like"] = table["like_for_like"].astype("boolean")
-    table["multiple"] = table["multiple"].astype(float).round(2)
-    return table
+    return _verdict_frame(rows)
 
 
 # Scope-by-scope verdicts built from a country's national budget files, by registry `scopes`.
@@ -609,12 +601,18 @@ def focus_verdict(
     return table
 
 
+def about_spending(text: str) -> bool:
+    """Whether `text` talks about spending: it holds one of `lexicon.SPENDING_WORDS`, any case."""
+    lowered = text.lower()
+    return any(word in lowered for word in SPENDING_WORDS)
+
+
 def spending_claims(article: Article) -> pd.DataFrame:
     """Numeric claims (not dates or anchors) in sentences that talk about spending."""
     frame = claims_frame(article)
     numeric_types = ["share_of_gdp", "multiplier", "duration", "amount", "percent", "fiscal_year"]
     keep = [
-        kind in numeric_types and any(word in sentence.lower() for word in SPENDING_WORDS)
+        kind in numeric_types and about_spending(sentence)
         for kind, sentence in zip(frame["type"], frame["sentence_text"], strict=True)
     ]
     columns = ["sentence", "type", "text", "value", "unit", "sentence_text"]

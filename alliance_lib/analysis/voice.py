@@ -21,18 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from alliance_lib.config import QUOTE_VOICE_SHARE
-from alliance_lib.text.lexicon import PRONOUNS, SPEECH_VERBS
+from alliance_lib.config import MAX_REPORTING_SUBJECT_WORDS, QUOTE_VOICE_SHARE
+from alliance_lib.text.lexicon import OBJECT_VERBS, PRONOUNS, SPEECH_VERBS
 from alliance_lib.text.model import Article, Entity
 
 NARRATOR = "narrator"
 UNATTRIBUTED = "unattributed quotation"
-# Reporting verbs that also take a plain object: speech only with "that" or between commas.
-OBJECT_VERBS = frozenset(
-    "agreed pledged vowed promised announced urged asked answered continued concluded replied"
-    " responded acknowledged recalled predicted admitted told tells telling".split()
-    + ["went on", "pointed out"]
-)
 _VERB = re.compile(
     r"\b(?P<verb>"
     + "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))
@@ -51,7 +45,6 @@ _GROUP = re.compile(
     re.IGNORECASE,
 )
 _THAT = re.compile(r"\s*(?:[\w’'-]+\s+){0,3}?that\b|\s*[:,]")
-_MAX_SUBJECT_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +84,7 @@ def _subject_before(
     """(voice, segment start) of the subject just before a verb at `verb_start` in `text`."""
     begin = max(text.rfind(ch, 0, verb_start) for ch in _BOUNDARY) + 1
     segment = text[begin:verb_start]
-    if len(segment.split()) > _MAX_SUBJECT_WORDS:
+    if len(segment.split()) > MAX_REPORTING_SUBJECT_WORDS:
         return None
     trail = _TRAIL.search(segment)
     subject = segment[: trail.start() if trail else len(segment)].strip()
@@ -114,7 +107,7 @@ def _subject_after(entities: list[Entity], text: str, offset: int, verb_end: int
     stops = [i for i in (text.find(ch, verb_end) for ch in ",.;:") if i >= 0]
     window_end = min(stops) if stops else len(text)
     window = text[verb_end:window_end]
-    if len(window.split()) > _MAX_SUBJECT_WORDS:
+    if len(window.split()) > MAX_REPORTING_SUBJECT_WORDS:
         return None
     for entity in entities:
         if offset + verb_end <= entity.start and entity.end <= offset + window_end:

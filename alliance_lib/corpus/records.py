@@ -76,7 +76,6 @@ SCHEMAS: dict[str, pa.Schema] = {
     ),
 }
 TABLES = tuple(SCHEMAS)
-ARTICLE_TABLES = tuple(t for t in TABLES if t not in ("articles", "errors"))
 
 
 def article_id(data: bytes) -> str:

@@ -7,10 +7,10 @@ Layout of an output folder:
     articles/part-KEY.parquet    ... and the same partition in every other table folder
 
 A partition is written in three steps: every table's file under a hidden name (Parquet readers
-skip names starting with "."), then its commit record (an atomic rename), then the hidden files
-renamed into place. A run that stops before the commit record leaves only hidden files, which
-the next run deletes; one that stops after it is completed by the next run (`recover`). So no
-reader ever sees half a partition, and resume reads the commit records.
+skip names starting with "."), then its commit record (an atomic rename, by `report.outputs`),
+then the hidden files renamed into place. A run that stops before the commit record leaves only
+hidden files, which the next run deletes; one that stops after it is completed by the next run
+(`recover`). So no reader ever sees half a partition, and resume reads the commit records.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ import pyarrow.parquet as pq
 from alliance_lib.config import CORPUS_MARKER, PROJECT_ROOT, REPORTS_DIR
 from alliance_lib.corpus.records import SCHEMAS, TABLES
 from alliance_lib.errors import ParameterError
+from alliance_lib.report.outputs import write_text
 
 MARKER = CORPUS_MARKER
 PARTITIONS = "_partitions"
@@ -57,14 +58,8 @@ def open_output(folder: Path) -> Path:
         raise ParameterError("--output", f"{folder} holds files but is not a corpus folder")
     for name in (*TABLES, PARTITIONS):
         (folder / name).mkdir(parents=True, exist_ok=True)
-    _replace_text(folder / MARKER, json.dumps(FORMAT, indent=2, sort_keys=True) + "\n")
+    write_text(folder / MARKER, json.dumps(FORMAT, indent=2, sort_keys=True) + "\n")
     return folder
-
-
-def _replace_text(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def _finish(folder: Path, record: Mapping) -> None:
@@ -90,7 +85,7 @@ def write_partition(
         pq.write_table(tables[table], folder / table / hidden, compression="zstd")
         files[table] = hidden
     record = {"partition": key, "files": files, "sources": sources, "failed": failed}
-    _replace_text(folder / PARTITIONS / f"part-{key}.json", json.dumps(record, sort_keys=True))
+    write_text(folder / PARTITIONS / f"part-{key}.json", json.dumps(record, sort_keys=True))
     _finish(folder, record)
 
 

@@ -15,6 +15,7 @@ from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from alliance_lib.analysis.voice import NARRATOR
 from alliance_lib.report.style import (
     EMPHASIS,
     MUTED,
@@ -25,7 +26,6 @@ from alliance_lib.report.style import (
     title,
 )
 
-NARRATOR = "narrator"
 FAMILY_TITLES = {
     "threat": "States framed as threats, by voice",
     "entman": "Entman's framing functions, by voice",
@@ -37,14 +37,6 @@ _FAMILY_NOUNS = {
     "entman": "framing function (Entman)",
     "mfc": "frame dimension (Media Frames Corpus)",
 }
-
-
-def code_label(family: str, code: str, countries: dict[str, str]) -> str:
-    """A code as a reader names it: a country's name for a threat actor, words for a snake_case id."""
-    if family == "threat":
-        return countries.get(code, code)
-    words = code.replace("_", " ")
-    return words[:1].upper() + words[1:]
 
 
 def voice_colours(voices: list[str]) -> dict[str, str]:

@@ -2,8 +2,7 @@
 
 `setup` checks every parameter except `corpus_path` (which `alliance_lib.corpus.run.corpus_folder`
 turns into a corpus folder, parsing article inputs first when it names them), loads the
-reference article and creates the output folder; `corpus` reads the corpus folder;
-`shown_path` names it (and data files) in source lines.
+reference article and creates the output folder; `corpus` reads the corpus folder.
 """
 
 from __future__ import annotations
@@ -15,9 +14,9 @@ from pathlib import Path
 import pandas as pd
 
 from alliance_lib.analysis import coverage
-from alliance_lib.config import CORPUS_MARKER, DISPLAY_MAX_COLWIDTH, PROJECT_ROOT, resolve
+from alliance_lib.config import CORPUS_MARKER
 from alliance_lib.errors import ParameterError
-from alliance_lib.report import params
+from alliance_lib.report import notebook, params
 from alliance_lib.text.model import Article
 
 
@@ -58,12 +57,12 @@ def setup(
     date_to: object,
     min_articles_per_outlet: object,
 ) -> tuple[Article, Path, Selection]:
-    """The reference article, the (created) output folder and the checked selection."""
-    pd.set_option("display.max_colwidth", DISPLAY_MAX_COLWIDTH)
-    pd.set_option("display.width", 200)
+    """The reference article, the (created) output folder and the checked selection (checked
+    first); the article and folder as every notebook's `setup` gives them."""
     chosen = selection(keywords, date_from, date_to, min_articles_per_outlet)
-    reference = params.article("article_path", article_path)
-    return reference, params.output_directory(output_dir), chosen
+    reference, out = notebook.setup(article_path, output_dir)
+    pd.set_option("display.width", 200)
+    return reference, out, chosen
 
 
 def corpus(folder: Path, name: str = "corpus_path") -> coverage.Corpus:
@@ -74,13 +73,3 @@ def corpus(folder: Path, name: str = "corpus_path") -> coverage.Corpus:
         return coverage.read_corpus(folder)
     except (OSError, ValueError) as exc:
         raise ParameterError(name, f"{folder}: cannot read the corpus ({exc})") from None
-
-
-def shown_path(path: str | Path) -> str:
-    """A path as source lines name it: from the project root when it lies inside the project
-    (data/demo_corpus), else in full."""
-    path = resolve(path).resolve()
-    try:
-        return path.relative_to(PROJECT_ROOT).as_posix()
-    except ValueError:
-        return str(path)

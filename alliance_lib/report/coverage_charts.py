@@ -20,13 +20,18 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-from alliance_lib.analysis.coverage import NOT_IN_GAZETTEER, UNATTRIBUTED, Corpus
-from alliance_lib.config import FRAMING_CODEBOOK, GAZETTEER
-from alliance_lib.report.corpus_params import shown_path
-from alliance_lib.report.style import series_colours, source_line, styled, title
+from alliance_lib.analysis.coverage import (
+    NOT_IN_GAZETTEER,
+    UNATTRIBUTED,
+    Corpus,
+    claims_carried,
+    flagged_differences,
+    leaders,
+)
+from alliance_lib.config import FRAMING_CODEBOOK, GAZETTEER, shown_path
+from alliance_lib.report.style import ROW_BAND, series_colours, source_line, styled, title
 
 _PERIOD_DAYS = {"day": 1, "week": 7, "month": 30}  # a bar's width in days, 80% of its period
-ROW_BAND = "#f2f2f2"  # every other row of a dot chart, so a row's dots read together
 _PLACEHOLDERS = (UNATTRIBUTED, NOT_IN_GAZETTEER)
 
 
@@ -64,7 +69,7 @@ def flagged_labels(differences: pd.DataFrame) -> set[str]:
     """The labels of the codes whose outlet differences are flagged beyond chance."""
     if differences.empty:
         return set()
-    return set(differences.loc[differences["flagged"].astype(bool), "code_label"])
+    return set(flagged_differences(differences)["code_label"])
 
 
 def _day(value: object) -> str:
@@ -155,14 +160,14 @@ def quoted_title(shares: pd.DataFrame, key: str, noun: str) -> str:
     if named.empty:
         return f"No quotation is attributed to a known {noun}"
     totals = named.groupby(key)["quotes"].sum()
-    top = min(totals.index, key=lambda name: (-totals[name], name))
+    top = leaders(named, key, 1)[0]
     firsts = ties = 0
     for _, rows in named.groupby("outlet"):
         best = rows["quotes"].max()
-        leaders = set(rows.loc[rows["quotes"] == best, key])
-        if top in leaders:
+        outlet_top = set(rows.loc[rows["quotes"] == best, key])
+        if top in outlet_top:
             firsts += 1
-            ties += len(leaders) > 1
+            ties += len(outlet_top) > 1
     every = shares["outlet"].nunique()
     first = "first or tied first" if ties else "first"
     return (
@@ -174,8 +179,7 @@ def quoted_title(shares: pd.DataFrame, key: str, noun: str) -> str:
 def claims_title(claims: pd.DataFrame) -> str:
     """The reference article's most carried claim, and how many of its claims no outlet carries
     (`claims`: claim, outlet, articles_carrying, outlet_articles)."""
-    carried = claims.groupby("claim", sort=False)["articles_carrying"].sum()
-    articles = int(claims.drop_duplicates("outlet")["outlet_articles"].sum())
+    carried, articles = claims_carried(claims)
     absent = int((carried == 0).sum())
     if carried.max() == 0:
         return f"No compared article carries any of the reference article's {len(carried)} claims"
@@ -190,13 +194,13 @@ def codes_title(differences: pd.DataFrame) -> str:
     """How many codes differ between outlets beyond chance, and the largest difference."""
     if differences.empty:
         return "Share of each outlet's sentences carrying each code (no difference tested)"
-    flagged = differences[differences["flagged"].astype(bool)]
+    flagged = flagged_differences(differences)
     if flagged.empty:
         return (
             f"No code's share of sentences differs between outlets beyond chance "
             f"({len(differences)} codes tested)"
         )
-    top = flagged.sort_values(["cramers_v", "code"], ascending=[False, True], kind="stable").iloc[0]
+    top = flagged.iloc[0]
     return (
         f"Outlets differ beyond chance on {len(flagged)} of {len(differences)} codes (marked *); "
         f"the largest difference: {top['code_label']} (Cramér's V {top['cramers_v']:.2f}, most "

@@ -68,6 +68,11 @@ def _placeholder_value(template: str, name: str) -> str | None:
     return None
 
 
+def country_stem(name: str) -> str:
+    """A country's name as it stands for `<country>` in file names ("japan", "united_kingdom")."""
+    return name.lower().replace(" ", "_")
+
+
 def currency_unit(word: str) -> str:
     """A currency as a unit reads it: yen, EUR, or "local currency" when there is no series."""
     return {"yen": "yen", "local_currency": "local currency"}.get(word, word.upper())
@@ -1290,8 +1295,6 @@ FILES: dict[str, FileSchema] = {
         _FINDING,
     )
 }
-
-NOTEBOOK_OF = {_A: "01", _S: "02", _P: "03", _T: "04", _C: "05"}
 
 # Tables notebook 02 shows from data/ (not written into the report): a national budget file and
 # plan file as data/national_budgets.yaml registers them (Japan's columns; another country's

@@ -16,25 +16,15 @@ from alliance_lib.config import (
     CAPITALS_FILE,
     NATIONAL_BUDGETS_FILE,
     PEERS_FILE,
-    PROJECT_ROOT,
     SIPRI_LOCAL_FILE,
     SIPRI_SHARE_FILE,
     SIPRI_YEN_FILE,
-    resolve,
+    shown_path,
 )
 from alliance_lib.report.outputs import write_json
 
 FINDING_FILE = "finding.json"
 RESULT_SECTION = "Result"
-
-
-def _shown(path: str | Path) -> str:
-    """A data file as the report names it: from the project root when inside it."""
-    path = resolve(path).resolve()
-    try:
-        return path.relative_to(PROJECT_ROOT).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def record_finding(
@@ -50,7 +40,7 @@ def record_finding(
         {
             "finding": finding,
             "section": section,
-            "data": [_shown(p) for p in data],
+            "data": [shown_path(p) for p in data],
         },
     )
 

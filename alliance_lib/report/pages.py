@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from alliance_lib.analysis.reference_data import MOD_CITATION, citation
+from alliance_lib.analysis.reference_data import citation, national_citations
 
 INDEX = "index.html"
 DICTIONARY = "data_dictionary.html"
@@ -84,7 +84,7 @@ def footer(version: str) -> str:
     """Sources, licences and citation, on every page, linked to the sources page."""
     return (
         "<footer>"
-        f"<p><b>Data.</b> {html.escape(citation())} {html.escape(MOD_CITATION)}</p>"
+        f"<p><b>Data.</b> {html.escape(' '.join([citation(), *national_citations()]))}</p>"
         f"<p>Every file's provenance, SIPRI's fair-use terms and the citations: "
         f'<a href="{SOURCES}">Sources and licences</a>. Every column of every file: '
         f'<a href="{DICTIONARY}">Data dictionary</a>.</p>'

@@ -6,7 +6,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from alliance_lib.analysis.coverage import UNATTRIBUTED
+from alliance_lib.analysis.coverage import (
+    UNATTRIBUTED,
+    claims_carried,
+    flagged_differences,
+    leaders,
+)
 from alliance_lib.analysis.reference_data import countries_in
 from alliance_lib.analysis.spending import ClaimTerms, SpendingParameters
 from alliance_lib.config import NATIONAL_BUDGETS_FILE
@@ -246,6 +251,24 @@ def peers_sentence(table: pd.DataFrame, names: dict[str, str], focus: str = "JPN
     )
 
 
+def unresolved_sentence(events: pd.DataFrame) -> str:
+    """The dates the article leaves open (`timeline.dated_events`), each with the rule that
+    would resolve it, or that every date is resolved."""
+    unresolved = events[~events["resolved"]]
+    if unresolved.empty:
+        return "Every date is resolved."
+    return "Unresolved: " + "; ".join(
+        f"{row.as_written!r} ({row.note})" for row in unresolved.itertuples()
+    )
+
+
+def sentences_by_voice(voices: list[str]) -> str:
+    """How many sentences each voice voices (`voice.sentence_voices`), voices by name."""
+    return "Sentences by voice: " + ", ".join(
+        f"{name} {voices.count(name)}" for name in sorted(set(voices))
+    )
+
+
 def voices_sentence(threats: pd.DataFrame, descriptors: pd.DataFrame) -> str:
     """Who voices the threats the article frames, and where its threat descriptors attach."""
     if threats.empty:
@@ -340,13 +363,12 @@ def _differences_clause(differences: pd.DataFrame, alpha: float, shown: int) -> 
     if differences.empty:
         return "Fewer than two outlets, or no coded sentences: no difference between outlets was tested."
     test = f"permutation test, Holm-adjusted p < {alpha:g}"
-    flagged = differences[differences["flagged"].astype(bool)]
+    flagged = flagged_differences(differences)
     if flagged.empty:
         return (
             f"No difference between outlets is beyond chance on any of the {len(differences)} "
             f"codes tested ({test})."
         )
-    flagged = flagged.sort_values(["cramers_v", "code"], ascending=[False, True], kind="stable")
     listed = "; ".join(
         f"{row.code_label} (Cramér's V {row.cramers_v:.2f}, most in {row.highest}, least in "
         f"{row.lowest})"
@@ -367,7 +389,7 @@ def _quoted_clause(by_person: pd.DataFrame) -> str:
     if named.empty:
         return "No quotation in the compared articles is attributed to a speaker."
     totals = named.groupby("person")["quotes"].sum()
-    top = min(totals.index, key=lambda name: (-totals[name], name))  # ties: by name
+    top = leaders(named, "person", 1)[0]  # ties: by name
     outlets = named.loc[named["person"] == top, "outlet"].nunique()
     every = by_person["outlet"].nunique()
     all_quotes = int(by_person["quotes"].sum())
@@ -381,8 +403,7 @@ def _claims_clause(claims: pd.DataFrame) -> str:
     """The reference article's claim carried by the most compared articles."""
     if claims.empty:
         return "The reference article makes no numeric or temporal claim to look for."
-    carried = claims.groupby("claim", sort=False)["articles_carrying"].sum()
-    articles = int(claims.drop_duplicates("outlet")["outlet_articles"].sum())
+    carried, articles = claims_carried(claims)
     best = carried.idxmax()
     if carried[best] == 0:
         return (

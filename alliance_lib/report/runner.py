@@ -288,9 +288,8 @@ def _build_report(
     corpus_path = _corpus_folder(corpus) if corpus else None
     article_path = resolve(article) if article else SEED_ARTICLE
     parsed = load_article(article_path)  # a bad article fails here, before any kernel starts
-    note = getattr(parsed, "decode_note", None)
-    if note and warn is not None:
-        warn(f"{article_path}: {note}")
+    if parsed.decode_note and warn is not None:
+        warn(f"{article_path}: {parsed.decode_note}")
     report = report_folder(output if output else REPORTS_DIR / article_path.stem)
     selected = select_notebooks(notebooks, corpus=corpus_path is not None)
     if not selected:

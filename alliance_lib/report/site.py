@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from alliance_lib.analysis.reference_data import EDITIONS, MOD_CITATION, citation
-from alliance_lib.config import DATA_DIR, PROJECT_ROOT
+from alliance_lib.analysis.reference_data import EDITIONS, citation, national_citations
+from alliance_lib.config import DATA_DIR, resolve, shown_path
 from alliance_lib.report import dictionary
 from alliance_lib.report.finding import FINDING_FILE, read_finding
 from alliance_lib.report.output_folder import package_version
@@ -216,13 +216,6 @@ def export_html(executed: Path, target: Path, article: str, titles: dict[str, st
 # --- the findings page ---------------------------------------------------------------------
 
 
-def _shown_path(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(PROJECT_ROOT).as_posix()
-    except ValueError:
-        return str(path)
-
-
 def _sha(path: Path) -> str:
     try:
         with path.open("rb") as handle:
@@ -253,7 +246,7 @@ def _article_facts(article: Article, path: Path) -> str:
             if article.reference_date
             else "not stated in the article file (years it leaves out are inferred from its own dates)",
         ),
-        ("Source", f"<code>{html.escape(_shown_path(path))}</code> (sha256 {_sha(path)})"),
+        ("Source", f"<code>{html.escape(shown_path(path))}</code> (sha256 {_sha(path)})"),
         ("Excerpt", flag),
         (
             "Parsed",
@@ -333,10 +326,7 @@ def _data_used(report: Path, stems: list[str], parameters: dict[str, dict]) -> s
         found = read_finding(report / stem)
         files = found.get("data", []) if found else []
         listed = (
-            ", ".join(
-                f"<code>{html.escape(f)}</code> ({_sha(PROJECT_ROOT / f if not Path(f).is_absolute() else Path(f))})"
-                for f in files
-            )
+            ", ".join(f"<code>{html.escape(f)}</code> ({_sha(resolve(f))})" for f in files)
             or '<span class="missing">not recorded (no finding.json)</span>'
         )
         edition = parameters.get(stem, {}).get("sipri_edition")
@@ -498,7 +488,7 @@ def sources_page(titles: dict[str, str], source: Path = SOURCES_FILE) -> str:
     import mistune
 
     markdown = mistune.create_markdown(escape=True, plugins=["table", "url"])
-    lines = [citation(edition) for edition in EDITIONS] + [citation(), MOD_CITATION]
+    lines = [citation(edition) for edition in EDITIONS] + [citation(), *national_citations()]
     intro = (
         "<h1>Sources and licences</h1>"
         '<p class="lead">The citation lines the report\'s charts and tables carry, then the '

@@ -23,6 +23,7 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 EMPHASIS = "#D55E00"  # the one series a chart is about (vermillion)
 MUTED = "#8C8C8C"  # context series, and the narrator in voice charts
 TEXT = "#333333"
+ROW_BAND = "#f2f2f2"  # every other row of a dot chart, so a row's dots read together
 SOURCE_TEXT = "#555555"
 SOURCE_WRAP = 150  # characters a source line holds before it wraps (charts are 8-10 inches wide)
 

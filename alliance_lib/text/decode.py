@@ -12,7 +12,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from alliance_lib.config import BINARY_SNIFF_CHARS, CHARSET_SNIFF_BYTES
+from alliance_lib.config import BINARY_SNIFF_CHARS, CHARSET_SNIFF_BYTES, MIN_CHARSET_GUESS_BYTES
 from alliance_lib.errors import BinaryInputError, EmptyArticleError, NotAnArticleError
 
 _BOMS = (
@@ -41,9 +41,6 @@ _STRAY_AS_CP1252 = {
     0xDC00 + byte: bytes([byte]).decode("cp1252", errors="replace") for byte in range(0x80, 0x100)
 }
 _CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
-# Fewer bytes outside ASCII than this are too few for charset detection to tell legacy
-# encodings apart (one 0xA0 was read as mac_iceland or cp775); they are read as cp1252.
-_MIN_GUESS_BYTES = 32
 # Documents that are text but not an article, by how they start.
 _FORMATS = (
     ("%PDF-", "a PDF document"),
@@ -142,7 +139,7 @@ def _stray_note(text: str, stray: int, first: int) -> str:
 def _legacy(data: bytes, source: str, non_ascii: int) -> Decoded:
     """Bytes with no sign of UTF-8: the best legacy-encoding guess (cp1252 for Latin text)."""
     guess = "cp1252"
-    if non_ascii >= _MIN_GUESS_BYTES:
+    if non_ascii >= MIN_CHARSET_GUESS_BYTES:
         from charset_normalizer import from_bytes  # lazy: only files that are not UTF-8 need it
 
         best = from_bytes(data[:CHARSET_SNIFF_BYTES]).best()

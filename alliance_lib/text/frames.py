@@ -58,6 +58,12 @@ def entity_counts(article: Article) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+def quote_counts(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Quotations per speaker and attribution (`quotes_frame` rows; unnamed speakers together)."""
+    counts = quotes.groupby(["speaker_name", "attribution"], dropna=False).size()
+    return counts.rename("quotations").reset_index()
+
+
 def claims_frame(article: Article) -> pd.DataFrame:
     """Numeric and temporal claims with type, value, unit and the sentence they come from."""
     frame = _frame(

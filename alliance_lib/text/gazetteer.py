@@ -26,6 +26,7 @@ class EntityDef:
     type: str
     name: str
     family: str | None = None  # people only: lets a surname-only speaker resolve
+    country: str | None = None  # people only: the ISO3 id of the country they speak for
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,8 @@ def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
                 for form in forms[:-1] + [str(a) for a in item.get("aliases") or []]:
                     add_alias(form, entity_id)
                 add_alias(family, entity_id, weak=True)  # surname alone: dropped if shared
-                entries[entity_id] = EntityDef(entity_id, entity_type, name, family)
+                country = str(item["country"]) if item.get("country") else None
+                entries[entity_id] = EntityDef(entity_id, entity_type, name, family, country)
                 continue
             names = [str(n) for n in (item.get("names") or [])] + [
                 str(a) for a in (item.get("adjectives") or [])

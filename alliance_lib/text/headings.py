@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from alliance_lib.config import SUBHEADING_WORDS
+
 _TERMINAL = tuple('.!?:;"”’)')
-SUBHEADING_WORDS = 10  # a subheading has at most this many words
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from array import array
 from dataclasses import dataclass
 
-from alliance_lib.text.headings import SUBHEADING_WORDS, ends_a_sentence, is_subheading
+from alliance_lib.config import SUBHEADING_WORDS
+from alliance_lib.text.headings import ends_a_sentence, is_subheading
 from alliance_lib.text.model import Paragraph
 from alliance_lib.text.offsets import Line
 

@@ -37,6 +37,18 @@ SPEECH_VERBS = (
 )
 # Phrases that attribute like a verb with the speaker after them ("according to Smith").
 ACCORDING_TO = ("according to",)
+# Reporting verbs that also take a plain object ("agreed to the expansions", "told reporters"):
+# they report speech only with "that" or as a said-clause between commas (analysis.voice).
+OBJECT_VERBS = frozenset(
+    "agreed pledged vowed promised announced urged asked answered continued concluded replied"
+    " responded acknowledged recalled predicted admitted told tells telling".split()
+    + ["went on", "pointed out"]
+)
+# Verbs of an inverted said-clause after a comma whose speaker follows them
+# ("..., said Jake Roe, a pollster."; not "..., told ABC News that ...").
+INVERTING_VERBS = frozenset(
+    "said says added adds wrote writes asked explained noted recalled argued".split()
+)
 PRONOUNS = frozenset({"he", "she", "they"})
 # Pronoun gender, where the text shows it.
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -95,6 +107,33 @@ CLAUSE_TAIL_WORDS = frozenset(
     " thursday friday saturday sunday last this about through into over under following amid"
     " behind".split()
 )
+
+# Adverbs set aside before a said-clause's verb ("also said", "later added").
+LEAD_ADVERBS = frozenset("also later then again further once finally simply quickly".split())
+# Adverbs that can end a speaker phrase before its verb ("Ferdie Pacheco once said").
+TRAILING_ADVERBS = frozenset("once also later then again still now first too alone".split())
+
+# --- function words of speaker phrases (text.speakers) -----------------------------------------
+# Words that open a part of a speaker phrase that is not the speaker: a relative clause, a
+# circumstance, a subordinate clause ("who ...", "in Ohio", "after the debate", "because ...").
+PART_OPENERS = frozenset(
+    "who which whose that where when in at on during after before while from with as for"
+    " by of to if because although though since".split()
+)
+RELATIVE_PRONOUNS = frozenset("who which whose whom that".split())
+# "Stephanie Hooton of Derry": a preposition between two names says where, not who.
+PLACE_PREPOSITIONS = frozenset("of from in at".split())
+COORDINATORS = frozenset("and but then so yet or".split())
+# Words before which a run of names is no longer part of the phrase before it.
+PHRASE_BOUNDARIES = frozenset("and but while as when then".split())
+AUXILIARIES = frozenset(
+    "is are was were be been being has have had do does did will would can could shall should"
+    " may might must not".split()
+)
+PREPOSITIONS = frozenset("in on at from with by to about into after before during".split())
+# Endings of adjectives and agent nouns that describe a person before a name
+# ("presidential front-runner", "strategist").
+MODIFIER_ENDINGS = ("al", "an", "ic", "ive", "ary", "ist", "er", "or", "ent", "ant")
 
 # --- numbers and quantities --------------------------------------------------------------------
 WORD_NUMBERS = {

@@ -10,7 +10,7 @@ from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +155,15 @@ def _field_names(record: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(record))
 
 
-def sentence_locator(sentences: Sequence[Sentence]) -> Callable[[int], int]:
-    """A function from a text offset to the index of the sentence holding it (or the one before)."""
+class _Located(Protocol):
+    """Anything that starts at a text offset (a sentence, a clause)."""
+
+    @property
+    def start(self) -> int: ...
+
+
+def sentence_locator(sentences: Sequence[_Located]) -> Callable[[int], int]:
+    """A function from a text offset to the index of the sentence holding it (or the one before);
+    any spans in text order with a `start` will do (the clauses of `analysis.clauses`)."""
     starts = [s.start for s in sentences]
     return lambda offset: max(0, bisect.bisect_right(starts, offset) - 1)

@@ -173,14 +173,9 @@ def _repair_chunk(chunk: str, unescape_html: bool) -> tuple[str, tuple[int, ...]
     return fixed, tuple(_align(chunk, fixed))
 
 
-def repair_unicode(line: str) -> tuple[str, list[int]]:
-    """Fix mojibake and other Unicode damage in `line` with ftfy; return text and char map."""
-    text, mapping = _repair(line)
-    return text, list(mapping)
-
-
 def _repair(line: str) -> tuple[str, Sequence[int]]:
-    """`repair_unicode`, with a `range` for the map when nothing changed.
+    """Fix mojibake and other Unicode damage in `line` with ftfy; return the text and each
+    character's index in `line` (a `range` when nothing changed).
 
     ftfy sees the line chunk by chunk (`_chunks`), and each chunk's repair is aligned with it
     in linear time (`_align`), so every output character keeps the index of its input character.

@@ -27,19 +27,22 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from alliance_lib.config import MIN_QUOTE_WORDS, MIN_UNATTRIBUTED_QUOTE_WORDS
+from alliance_lib.config import (
+    MAX_NEXT_SENTENCE_WORDS,
+    MAX_SPEAKER_WORDS,
+    MIN_QUOTE_WORDS,
+    MIN_UNATTRIBUTED_QUOTE_WORDS,
+    SAID_CLAUSE_WINDOW,
+)
 from alliance_lib.text.lexicon import (
     ACCORDING_TO,
     CLAUSE_TAIL_WORDS,
     DETERMINERS,
+    LEAD_ADVERBS,
     PRONOUNS,
     SPEECH_VERBS,
 )
 from alliance_lib.text.model import Paragraph, Quote, Sentence, sentence_locator
-
-WINDOW = 300  # characters searched beside a quotation for its said-clause
-MAX_SPEAKER_WORDS = 22  # a longer phrase before a verb is narration, not a speaker
-MAX_NEXT_SENTENCE_WORDS = 7  # speaker words of a said-clause that is a sentence of its own
 
 _CUES = sorted(dict.fromkeys((*SPEECH_VERBS, *ACCORDING_TO)), key=lambda v: (-len(v), v))
 _VERB = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in _CUES) + r")\b")
@@ -48,7 +51,6 @@ _MARK = re.compile(r"[“”\"]")
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 _WORD_CHARACTER = re.compile(r"\w")
 _DASH = re.compile(r"\s*[-—–]+\s*(?=[A-Z])")
-_LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}\s*:\s*$")
 # After `"...,"`: a name and any verb in -ed or -s (`Toomey fumed`, `Hannity pressed`).
 _ANY_VERB = re.compile(
     r"\s*,?\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:[a-z]+ly\s+)?"
@@ -61,7 +63,6 @@ _CALLING = re.compile(
 )
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]|\b(?:when|while|as|after|and|but|because|since|that)\b")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:]+)$")
-_ADVERBS = frozenset("also later then again further once finally simply quickly".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +218,7 @@ def _clause_after(
         before, before_at = _phrase(text, start, verb.start("verb"))
         return SaidClause(text[before_at : verb.end()], before, before_at, close)
     before, before_at = _phrase(text, start, verb.start())
-    lead = [w for w in _words(before) if w.lower() not in _ADVERBS]
+    lead = [w for w in _words(before) if w.lower() not in LEAD_ADVERBS]
     if lead and lead[0][0].islower() and text[start : verb.start()].rstrip().endswith(","):
         lead = []  # `"..." in the 2008 primary, said Paul Beck`: circumstance, then the verb
     stop = _clause_stop(text, verb.end(), limit)
@@ -366,7 +367,7 @@ def _quotation_clause(
         last = text[content[1] - 1] if content[1] > content[0] else ""
         if "," in text[content[1] : span.close_mark + 2]:
             last = ","  # `"...," Lee said` or `"...", Lee said`
-        limit = min(next_open, paragraph.end, span.close_mark + 1 + WINDOW)
+        limit = min(next_open, paragraph.end, span.close_mark + 1 + SAID_CLAUSE_WINDOW)
         closing = sentence_of(span.close_mark)  # a quotation may hold several sentences
         same = min(limit, sentences[closing].end)
         following = closing + 1 < len(sentences) and sentences[closing + 1]
@@ -386,7 +387,7 @@ def _quotation_clause(
     if (
         clause is None
         and sentence_before is not None
-        and sentence_before.end - sentence_before.start <= WINDOW
+        and sentence_before.end - sentence_before.start <= SAID_CLAUSE_WINDOW
         and not _MARK.search(text, sentence_before.start, sentence_before.end)
     ):  # a short sentence of narration only (bounded: no rescans of a long one per quotation)
         clause = _clause_in_sentence_before(text, sentence_before)
@@ -426,7 +427,7 @@ def find_quotations(
             words = len(text[start:end].split())
             sentence_no = sentence_of(span.open_mark)
             sentence = sentences[sentence_no]
-            head_start = max(sentence.start, previous_close, span.open_mark - WINDOW)
+            head_start = max(sentence.start, previous_close, span.open_mark - SAID_CLAUSE_WINDOW)
             previous_start = previous_close
             previous_close = (span.close_mark + 1) if span.close_mark is not None else paragraph.end
             if words == 0:

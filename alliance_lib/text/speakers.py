@@ -30,33 +30,38 @@ import re
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 
+from alliance_lib.config import MAX_NAME_WORDS, PRONOUN_LOOK_BACK
 from alliance_lib.text.entities import merge, people_mentions
 from alliance_lib.text.gazetteer import EntityDef, Gazetteer
 from alliance_lib.text.lexicon import (
+    AUXILIARIES,
+    COORDINATORS,
     DETERMINERS,
+    INVERTING_VERBS,
+    MODIFIER_ENDINGS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NOT_NAMES,
+    PART_OPENERS,
+    PHRASE_BOUNDARIES,
+    PLACE_PREPOSITIONS,
+    PREPOSITIONS,
     PRONOUN_GENDER,
     PRONOUNS,
+    RELATIVE_PRONOUNS,
     ROLE_WORDS,
     SPEECH_VERBS,
     TITLE_GENDER,
     TITLE_WORDS,
+    TRAILING_ADVERBS,
 )
 from alliance_lib.text.model import Entity, Sentence, sentence_locator
 from alliance_lib.text.quotes import QuotedParagraph, SaidClause, Speaker
 
-LOOK_BACK = 12  # candidates a pronoun looks back over (bounded: linear time)
-MAX_NAME_WORDS = 4  # "Joseph R. Biden Jr." is four; a longer capitalised run is a headline
 _TOKEN = re.compile(r"[^\W_](?:[\w.'’-]*[\w.])?|\S")
 _AFFILIATION = re.compile(r"[DRI]-[A-Z][\w.]*")
 _BRACKETS = re.compile(r"\([^()]{0,60}\)")
 _PARTS = re.compile(r"\s*(?:,|:|;|—|–|\s-\s)\s*")
-_SKIP_PART = frozenset(
-    "who which whose that where when in at on during after before while from with as for"
-    " by of to if because although though since".split()
-)
 _CONJUNCTION = re.compile(r"\s*(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et|[Oo]r|[Tt]hen)\b")
 _CONJUNCTION_OR_AS = re.compile(r"\s*(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et|[Oo]r|[Tt]hen|[Aa]s)\b")
 # A pronoun subject followed by a lower-case word: `He praised them but`, `she also`.
@@ -127,13 +132,12 @@ def _chain(
     opened by a determiner with no name at its head is a description (`a campaign spokesman`).
     """
     while words and (
-        words[-1][0] in _TRAILING_ADVERBS
-        or (words[-1][0].endswith("ly") and words[-1][0].islower())
+        words[-1][0] in TRAILING_ADVERBS or (words[-1][0].endswith("ly") and words[-1][0].islower())
     ):
         words = words[:-1]  # `Ferdie Pacheco once (said)`, `Smith reportedly (said)`
     for m in range(1, len(words) - 1):  # `Stephanie Hooton of Derry`: where, not who
         if (
-            words[m][0] in _PLACE_WORDS
+            words[m][0] in PLACE_PREPOSITIONS
             and _is_name_token(words[m - 1][0])
             and all(_is_name_token(w) or w in {"'s", "’s", "."} for w, _, _ in words[m + 1 :])
         ):
@@ -215,7 +219,7 @@ def _chain(
             return _Part(_head(words, trail), True, False)
         if (
             trail[0] > 1
-            and lowered[trail[0] - 1] in _BOUNDARIES
+            and lowered[trail[0] - 1] in PHRASE_BOUNDARIES
             and not _is_name_token(words[trail[0] - 2][0])
         ):  # `a woman asked for a photo and Clinton`, not `rivals Marco Rubio and Ted Cruz`
             return _Part(_head(words, trail), False, False)
@@ -224,29 +228,14 @@ def _chain(
     return _Part(None, False, determiner or lead is not None)
 
 
-_SAYS = frozenset("said says added adds wrote writes asked explained noted recalled argued".split())
-_RELATIVES = frozenset("who which whose whom that".split())
-_PLACE_WORDS = frozenset("of from in at".split())
-_COORDINATORS = frozenset("and but then so yet or".split())
-_BOUNDARIES = frozenset("and but while as when then".split())
-_AUXILIARIES = frozenset(
-    "is are was were be been being has have had do does did will would can could shall should"
-    " may might must not".split()
-)
-_PREPOSITIONS = frozenset("in on at from with by to about into after before during".split())
-
-
 def _modifier(word: str) -> bool:
     """A lower-case word that describes a person before the name (`presidential front-runner`),
     told by the role lists or by the endings of adjectives and agent nouns; never a verb."""
     if word in ROLE_WORDS or word in TITLE_WORDS:
         return True
-    if _SPEECH_WORD.fullmatch(word) or word in _AUXILIARIES or word in _PREPOSITIONS:
+    if _SPEECH_WORD.fullmatch(word) or word in AUXILIARIES or word in PREPOSITIONS:
         return False
-    return "-" in word or word.endswith(_MODIFIER_ENDINGS)
-
-
-_MODIFIER_ENDINGS = ("al", "an", "ic", "ive", "ary", "ist", "er", "or", "ent", "ant")
+    return "-" in word or word.endswith(MODIFIER_ENDINGS)
 
 
 def _breaks(lowered: list[str], m: int, verb_first: bool = False) -> bool:
@@ -263,7 +252,12 @@ def _breaks(lowered: list[str], m: int, verb_first: bool = False) -> bool:
         nxt = lowered[m + 1] if m + 1 < len(lowered) else ""
         after = nxt[:1].isupper() or nxt in ROLE_WORDS or (nxt in TITLE_WORDS and nxt != "the")
         return not (before and after)
-    if word in _AUXILIARIES or word in _PREPOSITIONS or word in _SKIP_PART or word in _BOUNDARIES:
+    if (
+        word in AUXILIARIES
+        or word in PREPOSITIONS
+        or word in PART_OPENERS
+        or word in PHRASE_BOUNDARIES
+    ):
         return True
     if _SPEECH_WORD.fullmatch(word):
         return True
@@ -274,15 +268,12 @@ def _breaks(lowered: list[str], m: int, verb_first: bool = False) -> bool:
     )
 
 
-_TRAILING_ADVERBS = frozenset("once also later then again still now first too alone".split())
-
-
 def _ordinary_opening(words: list[tuple[str, int, int]], ordinary: Container[str]) -> bool:
     """A sentence-opening ordinary word before a determiner or preposition (`Like a`, `Soon after`)."""
     if words[0][0].lower() not in ordinary:
         return False
     following = words[1][0].lower() if len(words) > 1 else ""
-    return following in DETERMINERS or following in _PREPOSITIONS or following in _SKIP_PART
+    return following in DETERMINERS or following in PREPOSITIONS or following in PART_OPENERS
 
 
 def _pure_name(words: list[tuple[str, int, int]]) -> bool:
@@ -294,8 +285,8 @@ def _adverbial(words: list[tuple[str, int, int]], ordinary: Container[str]) -> b
     first = words[0][0]
     lower = first.lower()
     return (
-        lower in _PREPOSITIONS
-        or lower in _SKIP_PART
+        lower in PREPOSITIONS
+        or lower in PART_OPENERS
         or lower in ordinary
         or lower in NOT_NAMES
         or _participle(words, 0)
@@ -378,7 +369,7 @@ def read_phrase(
         position = at + len(piece)
         words = _tokens(piece, base + at)
         while words and (
-            words[0][0].lower() in _COORDINATORS or (not subject and words[0][0].lower() == "as")
+            words[0][0].lower() in COORDINATORS or (not subject and words[0][0].lower() == "as")
         ):
             words = words[1:]  # `..., and Hamada told` (but `While Clinton pledged` is an aside)
         if not words:
@@ -390,8 +381,8 @@ def read_phrase(
         if place and subject and len(words) <= 2 and _pure_name(words):
             place = False
             continue  # the state after a town
-        if head in _SKIP_PART or _AFFILIATION.fullmatch(words[0][0]) or head.isdigit():
-            relative = head in _RELATIVES
+        if head in PART_OPENERS or _AFFILIATION.fullmatch(words[0][0]) or head.isdigit():
+            relative = head in RELATIVE_PRONOUNS
             place = words[-1][0][:1].isupper()  # `At a rally in Portland, Maine, Trump`
             pronoun_parts.append(False)
             # after a name, an aside: a lone word after it belongs to it, not a new name
@@ -578,10 +569,10 @@ class _Resolver:
         return True
 
     def _recent(self, offset: int) -> Iterator[_Candidate]:
-        """Subjects and speakers before `offset`, latest first (at most LOOK_BACK of them)."""
+        """Subjects and speakers before `offset`, latest first (at most PRONOUN_LOOK_BACK of them)."""
         self._advance(offset)
         i, j = len(self.seen) - 1, len(self.spoken) - 1
-        for _ in range(LOOK_BACK):
+        for _ in range(PRONOUN_LOOK_BACK):
             if i < 0 and j < 0:
                 return
             if j < 0 or (i >= 0 and self.seen[i].offset >= self.spoken[j].offset):
@@ -763,7 +754,7 @@ def sentence_subjects(
         if (
             name is None
             and verb is not None
-            and verb.group() in _SAYS
+            and verb.group() in INVERTING_VERBS
             and text[start : verb.start()].rstrip().endswith(",")
         ):  # `..., said Jake Roe, a pollster.` (not `..., told ABC News that ...`)
             after_end = min(sentence.end, verb.end() + 100)

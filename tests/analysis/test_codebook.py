@@ -8,12 +8,7 @@ from pathlib import Path
 import pytest
 
 from alliance_lib import DataError
-from alliance_lib.analysis.codebook import (
-    compile_patterns,
-    compile_section,
-    match_sentences,
-    names_by_sentence,
-)
+from alliance_lib.analysis.codebook import compile_patterns, compile_section, match_sentences
 from alliance_lib.text.model import Sentence
 
 SENTENCES = [
@@ -33,10 +28,6 @@ def test_first_match_per_sentence_and_pattern_in_codebook_order():
 def test_every_match_when_asked():
     hits = [h.text for h in match_sentences(SENTENCES, PATTERNS, every=True)]
     assert hits == ["China", "Russia", "Spending"]
-
-
-def test_names_by_sentence_are_sorted_per_sentence():
-    assert names_by_sentence(SENTENCES, PATTERNS) == [["threat"], ["spend"]]
 
 
 def test_compile_errors_name_the_file_and_entry():

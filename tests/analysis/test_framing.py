@@ -147,3 +147,10 @@ def test_bad_framing_codebook(tmp_path, content, words):
     with pytest.raises(DataError) as caught:
         framing.load_codebook(path)
     assert str(caught.value).startswith(str(path)) and words in str(caught.value)
+
+
+def test_codes_get_human_labels():
+    assert framing.code_label("threat", "PRK", {"PRK": "North Korea"}) == "North Korea"
+    assert framing.code_label("entman", "moral_evaluation", {}) == "Moral evaluation"
+    assert framing.code_label("entman", "remedy", {}) == "Remedy"
+    assert framing.code_label("mfc", "Security and defense", {}) == "Security and defense"

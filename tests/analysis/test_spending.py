@@ -25,12 +25,12 @@ def test_scenario_path_reaches_the_target_and_its_growth_is_consistent():
         summary["spending_multiple"], rel=1e-3
     )
     # trillion-yen path = implied GDP x share, and GDP implied from SIPRI's own yen and share figures
-    gdp = spending.implied_gdp_trillion_yen("SIPRI_MILEX_2024REL", 2022)
+    gdp = spending.implied_gdp_trillion("SIPRI_MILEX_2024REL", 2022, "JPN")
     yen = reference_data.japan_yen()
     spent = yen[
         (yen["year"] == 2022)
         & (yen["source_id"] == "SIPRI_MILEX_2024REL")
-        & (yen["unit"] == reference_data.CALENDAR_YEAR)
+        & (yen["unit"] == "local currency (Yen), current prices, calendar year")
     ]
     assert path["spending_trillion_yen"].iloc[0] == pytest.approx(
         float(spent["value"].iloc[0]) / 1e12, rel=1e-3

@@ -34,13 +34,6 @@ def _texts(figure) -> list[str]:
     return [t.get_text() for t in figure.findobj(match=lambda a: hasattr(a, "get_text"))]
 
 
-def test_codes_get_human_labels():
-    assert charts_text.code_label("threat", "PRK", COUNTRIES) == "North Korea"
-    assert charts_text.code_label("entman", "moral_evaluation", {}) == "Moral evaluation"
-    assert charts_text.code_label("entman", "remedy", {}) == "Remedy"
-    assert charts_text.code_label("mfc", "Security and defense", {}) == "Security and defense"
-
-
 def test_titles_state_the_finding_from_the_table():
     labels = {c: COUNTRIES[c] for c in FRAMES["code"]}
     assert charts_text.share_title(FRAMES, "threat", labels) == (

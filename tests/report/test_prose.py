@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from alliance_lib import parse_article
@@ -51,3 +52,13 @@ def test_spending_sentences_name_editions_in_words():
     found = prose.focus_verdict_sentence(verdict, terms, "Germany")
     assert "(SIPRI 2024 release)" in found
     assert not any(edition in found + sentence for edition in reference_data.EDITIONS)
+
+
+def test_unresolved_dates_and_sentences_by_voice_are_said_in_one_line():
+    events = pd.DataFrame(
+        {"resolved": [True, False], "as_written": ["Jan. 13", "Friday"], "note": ["", "no date"]}
+    )
+    assert prose.unresolved_sentence(events) == "Unresolved: 'Friday' (no date)"
+    assert prose.unresolved_sentence(events[events["resolved"]]) == "Every date is resolved."
+    voices = ["narrator", "Joe Biden", "narrator"]
+    assert prose.sentences_by_voice(voices) == "Sentences by voice: Joe Biden 1, narrator 2"
