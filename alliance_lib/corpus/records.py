@@ -52,6 +52,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         [("article_id", _S), ("quote", _I), *_SPAN, ("text", _S), ("speaker", _S)]
         + [("speaker_name", _S), ("attribution", _S), ("cue", _S), ("partial", _B)]
         + [("sentence", _I), ("paragraph", _I), *_SOURCE_SPAN]
+        + [("source", _S), ("antecedent_start", _L), ("antecedent_end", _L)]
     ),
     "entities": pa.schema(
         [("article_id", _S), *_SPAN, ("text", _S), ("type", _S), ("id", _S), ("name", _S)]
@@ -61,14 +62,17 @@ SCHEMAS: dict[str, pa.Schema] = {
         [("article_id", _S), *_SPAN, ("text", _S), ("type", _S), ("value", _S), ("number", _F)]
         + [("unit", _S), ("precision", _S), ("note", _S), ("sentence", _I), *_SOURCE_SPAN]
     ),
+    # as notebook 04's sentence_codes.csv
     "sentence_codes": pa.schema(
-        [("article_id", _S), ("sentence", _I), ("speaker", _S), ("code", _S), ("evidence", _S)]
+        [("article_id", _S), ("sentence", _I), ("voice", _S), ("code", _S), ("evidence", _S)]
         + _SPAN
     ),
+    # as notebook 03's policy_shifts.csv: one row per distinct shift, every sentence naming it
     "policy_shifts": pa.schema(
-        [("article_id", _S), ("sentence", _I), ("domain", _S), ("domain_label", _S)]
-        + [("actors", _S), ("actions", _S), ("precedent_broken", _S), ("time_horizon", _S)]
-        + [("evidence", _S), *_SPAN, ("sentence_text", _S)]
+        [("article_id", _S), ("shift", _S), ("domain_label", _S), ("actors", _S)]
+        + [("actions", _S), ("time_horizon", _S), ("precedent_broken", _S)]
+        + [("precedent_clause", _S), ("precedent_kept", _S), ("sentences", pa.list_(_I))]
+        + [("mentions", _I), ("first_sentence_text", _S)]
     ),
     "errors": pa.schema(
         [("source", _S), ("kind", _S), ("outlet", _S), ("url", _S), ("published", _S)]
@@ -168,8 +172,12 @@ def error_row(item: Item, key: str | None, error: BaseException | str) -> dict[s
 
 
 def to_table(name: str, rows: list[dict[str, Any]]) -> pa.Table:
-    """Rows as an Arrow table of the named schema (columns not in the schema are dropped)."""
+    """Rows as an Arrow table of the named schema; a column the schema lacks is a bug here (an
+    analysis table changed and its schema did not), so it raises instead of vanishing."""
     schema = SCHEMAS[name]
+    extra = {column for row in rows for column in row} - set(schema.names)
+    if extra:
+        raise ValueError(f"corpus table {name!r} has no column(s) {sorted(extra)} in its schema")
     return pa.Table.from_pylist(
         [{column: row.get(column) for column in schema.names} for row in rows], schema=schema
     )

@@ -6,6 +6,7 @@ stops the notebook at once with a one-line message, before anything is computed 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -20,12 +21,18 @@ from alliance_lib.analysis.reference_data import (
     editions_holding,
 )
 from alliance_lib.analysis.spending import SpendingParameters
-from alliance_lib.config import DEFAULT_FOCUS_COUNTRY, resolve
+from alliance_lib.config import (
+    DEFAULT_FOCUS_COUNTRY,
+    EARLIEST_REFERENCE,
+    LATEST_REFERENCE,
+    resolve,
+)
 from alliance_lib.errors import ArticleError, DataError, ParameterError
 from alliance_lib.text.model import Article
 from alliance_lib.text.pipeline import load_article
 
 T = TypeVar("T")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def integer(name: str, value: object, low: int | None = None, high: int | None = None) -> int:
@@ -69,13 +76,22 @@ def article(name: str, value: object, reference_date: str | None = None) -> Arti
 
 
 def iso_date(name: str, value: object) -> str | None:
-    """An optional YYYY-MM-DD date; the empty string means none."""
+    """An optional YYYY-MM-DD date in the supported range; the empty string means none."""
     if value in ("", None):
         return None
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise ParameterError(name, f"{value!r} is not a YYYY-MM-DD date")
     try:
-        return date.fromisoformat(str(value)).isoformat()
-    except ValueError:
-        raise ParameterError(name, f"{value!r} is not a YYYY-MM-DD date") from None
+        day = date.fromisoformat(value)
+    except ValueError as exc:
+        raise ParameterError(name, f"{value!r} is not a date ({exc})") from None
+    if not EARLIEST_REFERENCE <= day <= LATEST_REFERENCE:
+        raise ParameterError(
+            name,
+            f"{value} is outside the supported range {EARLIEST_REFERENCE.isoformat()} to "
+            f"{LATEST_REFERENCE.isoformat()}",
+        )
+    return day.isoformat()
 
 
 def output_directory(value: str, name: str = "output_dir") -> Path:

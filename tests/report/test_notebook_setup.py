@@ -20,6 +20,9 @@ def test_setup_returns_the_article_and_creates_the_folder(tmp_path):
     [
         (("seeds/missing.txt", "out", ""), "article_path"),
         ((str(SEED_ARTICLE), "out", "13/01/2023"), "reference_date"),
+        ((str(SEED_ARTICLE), "out", "0001-01-01"), "reference_date"),
+        ((str(SEED_ARTICLE), "out", "2023-01-13garbage"), "reference_date"),
+        ((str(SEED_ARTICLE), "out", "20230113"), "reference_date"),
         ((str(SEED_ARTICLE), "", ""), "output_dir"),
     ],
 )

@@ -1,0 +1,33 @@
+"""A parsed article's rows fill every column of every corpus table, as the notebooks' CSVs do."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance_lib.config import SEED_ARTICLE
+from alliance_lib.corpus import records
+from alliance_lib.corpus.batch import parse_item
+from alliance_lib.corpus.item import FILE, Item
+
+
+def test_every_table_of_the_seed_is_filled_and_no_column_is_lost():
+    item = Item(str(SEED_ARTICLE), FILE, path=str(SEED_ARTICLE), outlet="seed")
+    key, rows = parse_item(item)
+    assert "errors" not in rows
+    for name, table_rows in rows.items():
+        table = records.to_table(name, table_rows)  # raises on a column the schema lacks
+        assert table.num_rows == len(table_rows) > 0, name
+    for name in ("sentence_codes", "policy_shifts"):  # every column comes from the analysis
+        table = records.to_table(name, rows[name])
+        for column in table.column_names:
+            assert table.column(column).null_count < table.num_rows, f"{name}.{column} all null"
+    shifts = records.to_table("policy_shifts", rows["policy_shifts"]).to_pylist()
+    spending = next(row for row in shifts if row["shift"] == "spending")
+    assert spending["sentences"] == [0, 5, 13, 14] and spending["mentions"] >= 4
+    codes = records.to_table("sentence_codes", rows["sentence_codes"]).to_pylist()
+    assert {row["voice"] for row in codes} >= {"narrator", "Joe Biden", "Kishida Fumio"}
+
+
+def test_a_column_missing_from_a_schema_is_an_error_not_a_silent_drop():
+    with pytest.raises(ValueError, match="no column"):
+        records.to_table("sentence_codes", [{"article_id": "x", "speaker": "narrator"}])
