@@ -16,15 +16,13 @@ import re
 import sys
 import threading
 from collections.abc import Sequence
-from datetime import date
 
-from alliance_lib.config import EARLIEST_REFERENCE, LATEST_REFERENCE
 from alliance_lib.corpus.command import register as register_corpus
 from alliance_lib.errors import AllianceError, ArticleError, ConsoleError, RunInterrupted
+from alliance_lib.text.dates import reference_day
 from alliance_lib.text.pipeline import load_article
 from alliance_lib.text.summary import summarize
 
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -129,17 +127,10 @@ def _progress(line: str) -> None:
 
 def _reference_date(value: str) -> str:
     """`--reference-date`: a real YYYY-MM-DD date in the supported range."""
-    if not _ISO_DATE.fullmatch(value):
-        raise argparse.ArgumentTypeError(f"{value!r} is not a YYYY-MM-DD date")
     try:
-        day = date.fromisoformat(value)
+        reference_day(value)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date ({exc})") from None
-    low, high = EARLIEST_REFERENCE, LATEST_REFERENCE
-    if not low <= day <= high:
-        raise argparse.ArgumentTypeError(
-            f"{value} is outside the supported range {low.isoformat()} to {high.isoformat()}"
-        )
+        raise argparse.ArgumentTypeError(str(exc)) from None
     return value
 
 

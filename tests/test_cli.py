@@ -131,7 +131,7 @@ def _one_error_line(result: subprocess.CompletedProcess) -> str:
         ("2100-01-01", "outside the supported range"),
         ("2023-01-13garbage", "is not a YYYY-MM-DD date"),
         ("20230113", "is not a YYYY-MM-DD date"),
-        ("2023-02-30", "is not a date"),
+        ("2023-02-30", "is not a valid date"),
         ("", "is not a YYYY-MM-DD date"),
     ],
 )

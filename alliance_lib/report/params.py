@@ -6,9 +6,7 @@ stops the notebook at once with a one-line message, before anything is computed 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -23,16 +21,14 @@ from alliance_lib.analysis.reference_data import (
 from alliance_lib.analysis.spending import SpendingParameters
 from alliance_lib.config import (
     DEFAULT_FOCUS_COUNTRY,
-    EARLIEST_REFERENCE,
-    LATEST_REFERENCE,
     resolve,
 )
 from alliance_lib.errors import ArticleError, DataError, ParameterError
+from alliance_lib.text.dates import reference_day
 from alliance_lib.text.model import Article
 from alliance_lib.text.pipeline import load_article
 
 T = TypeVar("T")
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def integer(name: str, value: object, low: int | None = None, high: int | None = None) -> int:
@@ -79,19 +75,12 @@ def iso_date(name: str, value: object) -> str | None:
     """An optional YYYY-MM-DD date in the supported range; the empty string means none."""
     if value in ("", None):
         return None
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+    if not isinstance(value, str):
         raise ParameterError(name, f"{value!r} is not a YYYY-MM-DD date")
     try:
-        day = date.fromisoformat(value)
+        return reference_day(value).isoformat()
     except ValueError as exc:
-        raise ParameterError(name, f"{value!r} is not a date ({exc})") from None
-    if not EARLIEST_REFERENCE <= day <= LATEST_REFERENCE:
-        raise ParameterError(
-            name,
-            f"{value} is outside the supported range {EARLIEST_REFERENCE.isoformat()} to "
-            f"{LATEST_REFERENCE.isoformat()}",
-        )
-    return day.isoformat()
+        raise ParameterError(name, str(exc)) from None
 
 
 def output_directory(value: str, name: str = "output_dir") -> Path:

@@ -13,10 +13,13 @@ publication date, or a date line at the top of a plain-text article (`text.datel
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
+from alliance_lib.config import EARLIEST_REFERENCE, LATEST_REFERENCE
 from alliance_lib.text.lexicon import MONTHS, WEEKDAYS
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 Anchor = tuple[int, int, int]  # (year, month, day) of the latest fully dated mention
 
 
@@ -73,3 +76,24 @@ def last_weekday(name: str, reference: date) -> date:
     """The last day called `name` ("Friday") on or before `reference`."""
     back = (reference.weekday() - WEEKDAYS.index(name)) % 7
     return date.fromordinal(reference.toordinal() - back)
+
+
+def reference_day(value: str | date) -> date:
+    """A reference date: a `date` or an exact YYYY-MM-DD string, within the supported range.
+
+    The one check the parser, the CLI and the notebook parameters share; a ValueError says what
+    is wrong with `value` (each caller names where it came from).
+    """
+    if isinstance(value, str):
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError(f"{value!r} is not a YYYY-MM-DD date")
+        try:
+            value = date.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a valid date ({exc})") from None
+    if not EARLIEST_REFERENCE <= value <= LATEST_REFERENCE:
+        raise ValueError(
+            f"{value.isoformat()} is outside the supported range "
+            f"{EARLIEST_REFERENCE.isoformat()} to {LATEST_REFERENCE.isoformat()}"
+        )
+    return value

@@ -12,9 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from alliance_lib.config import (
-    EARLIEST_REFERENCE,
     GAZETTEER,
-    LATEST_REFERENCE,
     MAX_BYTES,
     MIN_BODY_WORDS,
 )
@@ -22,6 +20,7 @@ from alliance_lib.errors import ArticleError, ArticleTooLargeError, NoArticleBod
 from alliance_lib.text.boilerplate import remove_boilerplate
 from alliance_lib.text.claims import find_claims
 from alliance_lib.text.dateline import publication_date
+from alliance_lib.text.dates import reference_day
 from alliance_lib.text.decode import check_text, decode_bytes
 from alliance_lib.text.entities import gazetteer_mentions
 from alliance_lib.text.gazetteer import load_gazetteer
@@ -36,7 +35,6 @@ from alliance_lib.text.webpage import extract_html, looks_like_html
 
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # never in decoded text; only a caller's str holds one
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 def load_article(
@@ -95,20 +93,10 @@ def _as_date(value: date | str | None, source: str) -> date | None:
         raise TypeError(
             f"reference_date must be a date or a YYYY-MM-DD string, not {type(value).__name__}{hint}"
         )
-    if isinstance(value, str):
-        if not _ISO_DATE.fullmatch(value):
-            raise ArticleError(source, f"reference date {value!r} is not a YYYY-MM-DD date")
-        try:
-            value = date.fromisoformat(value)
-        except ValueError as exc:
-            raise ArticleError(source, f"reference date {value!r} is not a valid date") from exc
-    if not EARLIEST_REFERENCE <= value <= LATEST_REFERENCE:
-        raise ArticleError(
-            source,
-            f"reference date {value.isoformat()} is outside the supported range "
-            f"{EARLIEST_REFERENCE.isoformat()} to {LATEST_REFERENCE.isoformat()}",
-        )
-    return value
+    try:
+        return reference_day(value)
+    except ValueError as exc:
+        raise ArticleError(source, f"reference date {exc}") from None
 
 
 def parse_article(
