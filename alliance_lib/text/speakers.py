@@ -383,7 +383,8 @@ def read_phrase(
             continue  # the state after a town
         if head in PART_OPENERS or _AFFILIATION.fullmatch(words[0][0]) or head.isdigit():
             relative = head in RELATIVE_PRONOUNS
-            place = words[-1][0][:1].isupper()  # `At a rally in Portland, Maine, Trump`
+            # `At a rally in Portland, Maine, Trump`: a place name ends the part
+            place = len(words) > 1 and words[-1][0][:1].isupper()
             pronoun_parts.append(False)
             # after a name, an aside: a lone word after it belongs to it, not a new name
             aside = bool(parts) and parts[-1].whole and parts[-1].name is not None
@@ -412,7 +413,9 @@ def read_phrase(
             if part.name is not None:
                 return "name", part.name
             if _adverbial(words, ordinary):
-                place = words[-1][0][:1].isupper()  # `Speaking in Salem, New Hampshire, Trump`
+                # `Speaking in Salem, New Hampshire, Trump`; a lone opening word (`Still,`,
+                # `Recently,`) is capitalised as the sentence's first word, not as a place
+                place = len(words) > 1 and words[-1][0][:1].isupper()
                 continue
             if part.described and not appositive:
                 appositive = True  # `The Podesta Group's CEO, Kimberley Fritts, said`
@@ -701,6 +704,7 @@ def _words_in(text: str) -> list[str]:
 
 
 _WORDS = re.compile(r"[^\W_][\w'’.-]*")
+_OPENING_MARK = re.compile(r"[“\"]")
 _PROSE_END = re.compile(r"[.!?:][\"”’)]*$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 _INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’-]*")
@@ -735,6 +739,9 @@ def sentence_subjects(
         if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
             continue  # a headline in title case (`Zoe Saldana Asked Men Everywhere To ...`)
         head_end = min(sentence.end, start + 160)
+        mark = _OPENING_MARK.search(text, start, head_end)
+        if mark is not None:  # the subject is read before a quotation, never inside it
+            head_end = mark.start()
         name, kind = None, ""
         verb = None
         for found_verb in _SPEECH.finditer(text, start, sentence.end):
@@ -743,29 +750,47 @@ def sentence_subjects(
             comma = text.rfind(",", start, verb.start())
             tail = text[verb.end() : sentence.end]
             if comma >= 0 and (not _words_in(tail) or tail.lstrip().startswith(",")):
-                # `..., Stovall said.`, `Trump, Sexton said, has created ...`
+                # `..., Stovall said.`, `Trump, Sexton said, has created ...`; `..., he said.`
+                # names nobody here: the sentence's opening subject still counts
                 kind, name = read_phrase(
                     text[comma + 1 : verb.start()], comma + 1, ordinary=ordinary
                 )
-                if kind == "pronoun":
-                    continue
                 if name is not None and len(_words_in(text[comma + 1 : verb.start()])) > 6:
                     name = None
         if (
             name is None
             and verb is not None
             and verb.group() in INVERTING_VERBS
-            and text[start : verb.start()].rstrip().endswith(",")
-        ):  # `..., said Jake Roe, a pollster.` (not `..., told ABC News that ...`)
-            after_end = min(sentence.end, verb.end() + 100)
-            kind, name = read_phrase(text[verb.end() : after_end], verb.end(), ordinary=ordinary)
-            if kind == "pronoun":
-                continue
-        if name is None:
+            and text[start : verb.start()].rstrip().rstrip('”"').endswith(",")
+        ):
+            # `..., said Jake Roe, a pollster.` (not `..., told ABC News that ...`); but in
+            # `Jo Roe, a pollster, said she ...` or `Jo Roe, 49, said Lee should ...` the verb
+            # follows the appositive of the name that opens the sentence, its subject
+            kind, name = read_phrase(text[start:head_end], start, subject=True, ordinary=ordinary)
+            before_verb = text.rfind(",", start, verb.start())
+            if name is None or not start <= _comma_after(text, name.end) < before_verb:
+                # no appositive between the name and the verb (`And Trump, said Sunshine, ...`)
+                after_end = min(sentence.end, verb.end() + 100)
+                kind, name = read_phrase(
+                    text[verb.end() : after_end], verb.end(), ordinary=ordinary
+                )
+        if name is None or kind == "pronoun":
             kind, name = read_phrase(text[start:head_end], start, subject=True, ordinary=ordinary)
         if kind == "name" and name is not None and vocabulary.person_like(name):
             found.append(_Candidate(name.start, name))
     return found
+
+
+def _comma_after(text: str, end: int) -> int:
+    """The offset of a comma right after the name ending at `end` (spaces and one bracket such
+    as `(R-Ohio)` passed), or -1."""
+    at = end
+    while at < len(text) and text[at] == " ":
+        at += 1
+    bracket = _BRACKETS.match(text, at)
+    if bracket is not None:
+        at = bracket.end()
+    return at if at < len(text) and text[at] == "," else -1
 
 
 def _quoted_spans(quoted: list[QuotedParagraph]) -> list[tuple[int, int]]:
