@@ -567,8 +567,13 @@ class _Resolver:
         if candidate.entity_id is None:
             return False
         gender = candidate.name.gender or _gender_after(self.text, candidate.name.end)
-        if gender and candidate.entity_id not in self.gender:
-            self.gender[candidate.entity_id] = gender
+        key = candidate.entity_id
+        known = self.gender.get(key)
+        if gender and known is None:
+            self.gender[key] = gender
+        elif gender and known != gender:
+            # both genders shown for one id (`Clinton` for Hillary and Bill): shown for neither
+            self.gender[key] = "?"
         return True
 
     def _recent(self, offset: int) -> Iterator[_Candidate]:
@@ -647,7 +652,7 @@ class _Resolver:
             if entity_id is None or not self._can_be_he_or_she(entity_id, candidate.name):
                 continue
             known = self.gender.get(entity_id)
-            if wanted and known and known != wanted:
+            if wanted and known in ("m", "f") and known != wanted:
                 continue
             span = (candidate.name.start, candidate.name.end)
             return Speaker(entity_id, "pronoun", clause.phrase, span)
@@ -655,14 +660,27 @@ class _Resolver:
 
 
 def _gender_after(text: str, end: int) -> str | None:
-    """The gender of `he` or `she` as the subject of what a name said, in the rest of its
-    sentence (`Simmons said he saw`, `Lee told reporters that she would`)."""
+    """The gender the rest of a name's sentence shows: `he` or `she` as the subject of what the
+    name said (`Simmons said he saw`, `Lee told reporters that she would`), otherwise the first
+    personal pronoun after the name before any other capitalised word, quotation mark or clause
+    break (`Lee beamed as she noted`, `Doe prevented his wife from ...`), which can only be the
+    name's own."""
     stop = end
     limit = min(len(text), end + 200)
     while stop < limit and text[stop] not in '.!?\n“"':
         stop += 1
     match = _SAID_PRONOUN.match(text, end, stop)
-    return PRONOUN_GENDER.get(match.group(1).lower()) if match else None
+    if match:
+        return PRONOUN_GENDER.get(match.group(1).lower())
+    for word in _GENDER_SCAN.finditer(text, end, stop):
+        token = word.group()
+        if not token[0].isalpha() or token[0].isupper():
+            return None  # another name, a quotation or a clause break before any pronoun
+        if token in _OWN_PRONOUNS:
+            return PRONOUN_GENDER[token]
+        if token in ROLE_WORDS or token in _OTHER_PRONOUNS:
+            return None  # `Lee's campaign manager said he`, `Lee dubbed her`: someone else's
+    return None
 
 
 def _inside(quoted: list[tuple[int, int]], offset: int, cursor: list[int]) -> bool:
@@ -704,6 +722,12 @@ def _words_in(text: str) -> list[str]:
 
 
 _WORDS = re.compile(r"[^\W_][\w'’.-]*")
+# Words after a name, and the marks that end the search for its pronoun.
+_GENDER_SCAN = re.compile(r"[^\W\d_][\w'’-]*|[;:“”\"()—–]")
+# Pronouns after a name that can only be its own (`as she noted`, `his wife`), and those that
+# point at someone else (`dubbed her`, `told him`: objects) and end the search.
+_OWN_PRONOUNS = frozenset({"he", "she", "his", "himself", "herself"})
+_OTHER_PRONOUNS = frozenset({"her", "him", "hers", "they", "them", "their"})
 _OPENING_MARK = re.compile(r"[“\"]")
 _PROSE_END = re.compile(r"[.!?:][\"”’)]*$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")

@@ -78,3 +78,21 @@ def test_a_person_named_inside_a_quotation_in_a_subject_sentence_is_not_the_ante
         "Ann Roe, a supporter from Ohio, is among those who will not vote.\n\n"
         "Choosing now is a “false choice between Lee, Carl Moss and Mark Doe,” she said."
     ) == ("ann-roe", "Ann Roe")
+
+
+def test_a_pronoun_in_the_rest_of_a_names_sentence_shows_its_gender():
+    # `Lee beamed as she noted ...`: the only person before `she` in the sentence is Lee
+    assert _pronoun_speaker(
+        "Carl Moss opened the meeting.\n\n"
+        "Ann Lee beamed as she noted the size of the crowd.\n\n"
+        "“We faced hard times together,” he said."
+    ) == ("carl-moss", "Carl Moss")
+
+
+def test_an_object_pronoun_after_a_name_is_someone_elses():
+    # `Moss dubbed her ...`: `her` is the object, so it says nothing about Moss
+    assert _pronoun_speaker(
+        "Ann Lee spoke first.\n\n"
+        "Carl Moss dubbed her the favourite and left the stage.\n\n"
+        "“She will win this easily,” she said."
+    ) == ("carl-moss", "Carl Moss")
