@@ -11,9 +11,13 @@ found it reads the speaker phrase:
   grammatical subject of speech or action (the speaker of an earlier said-clause; the name
   that opens a sentence outside quotation marks, adverbial openings such as `Moments later,`
   or `Speaking in Salem, New Hampshire,` passed over; or the speaker of an inverted clause
-  such as `..., Stovall said.`), skipping people whose gender disagrees where the text shows
-  it (Mr./Mrs./Ms., or `X said she ...` right after the name; a pronoun resolved earlier is not
-  taken as evidence), organisations, and words the article also writes in lower case. A
+  such as `..., Stovall said.`; but in `Ann Lee, 61, a teacher, said she ...` or `..., said
+  Lee should ...` the verb follows the opening name's appositive, and that name is the
+  subject), skipping people whose gender disagrees where the text shows it (Mr./Mrs./Ms., or
+  the first he/she/his/himself/herself in the rest of the name's sentence before another name,
+  quotation or clause break: `X said she ...`, `X beamed as she noted`; a pronoun resolved
+  earlier is not taken as evidence, and an id shown as both is neither), organisations, and
+  words the article also writes in lower case. A
   person named only inside a quotation, as an object, or as the subject whose predicate is the
   quotation itself (`Clinton "caused havoc," he said`) is never an antecedent. The
   antecedent's offsets are recorded;
