@@ -51,7 +51,16 @@ INVERTING_VERBS = frozenset(
 )
 PRONOUNS = frozenset({"he", "she", "they"})
 # Pronoun gender, where the text shows it.
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+PRONOUN_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
 TITLE_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
 # Capitalised words a said-clause can hold that never name a speaker.
 NOT_NAMES = frozenset(

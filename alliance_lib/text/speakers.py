@@ -11,9 +11,13 @@ found it reads the speaker phrase:
   grammatical subject of speech or action (the speaker of an earlier said-clause; the name
   that opens a sentence outside quotation marks, adverbial openings such as `Moments later,`
   or `Speaking in Salem, New Hampshire,` passed over; or the speaker of an inverted clause
-  such as `..., Stovall said.`), skipping people whose gender disagrees where the text shows
-  it (Mr./Mrs./Ms., or `X said she ...` right after the name; a pronoun resolved earlier is not
-  taken as evidence), organisations, and words the article also writes in lower case. A
+  such as `..., Stovall said.`; but in `Ann Lee, 61, a teacher, said she ...` or `..., said
+  Lee should ...` the verb follows the opening name's appositive, and that name is the
+  subject), skipping people whose gender disagrees where the text shows it (Mr./Mrs./Ms., or
+  the first he/she/his/himself/herself in the rest of the name's sentence before another name,
+  quotation or clause break: `X said she ...`, `X beamed as she noted`; a pronoun resolved
+  earlier is not taken as evidence, and an id shown as both is neither), organisations, and
+  words the article also writes in lower case. A
   person named only inside a quotation, as an object, or as the subject whose predicate is the
   quotation itself (`Clinton "caused havoc," he said`) is never an antecedent. The
   antecedent's offsets are recorded;
@@ -383,7 +387,8 @@ def read_phrase(
             continue  # the state after a town
         if head in PART_OPENERS or _AFFILIATION.fullmatch(words[0][0]) or head.isdigit():
             relative = head in RELATIVE_PRONOUNS
-            place = words[-1][0][:1].isupper()  # `At a rally in Portland, Maine, Trump`
+            # `At a rally in Portland, Maine, Trump`: a place name ends the part
+            place = len(words) > 1 and words[-1][0][:1].isupper()
             pronoun_parts.append(False)
             # after a name, an aside: a lone word after it belongs to it, not a new name
             aside = bool(parts) and parts[-1].whole and parts[-1].name is not None
@@ -412,7 +417,9 @@ def read_phrase(
             if part.name is not None:
                 return "name", part.name
             if _adverbial(words, ordinary):
-                place = words[-1][0][:1].isupper()  # `Speaking in Salem, New Hampshire, Trump`
+                # `Speaking in Salem, New Hampshire, Trump`; a lone opening word (`Still,`,
+                # `Recently,`) is capitalised as the sentence's first word, not as a place
+                place = len(words) > 1 and words[-1][0][:1].isupper()
                 continue
             if part.described and not appositive:
                 appositive = True  # `The Podesta Group's CEO, Kimberley Fritts, said`
@@ -564,8 +571,13 @@ class _Resolver:
         if candidate.entity_id is None:
             return False
         gender = candidate.name.gender or _gender_after(self.text, candidate.name.end)
-        if gender and candidate.entity_id not in self.gender:
-            self.gender[candidate.entity_id] = gender
+        key = candidate.entity_id
+        known = self.gender.get(key)
+        if gender and known is None:
+            self.gender[key] = gender
+        elif gender and known != gender:
+            # both genders shown for one id (`Clinton` for Hillary and Bill): shown for neither
+            self.gender[key] = "?"
         return True
 
     def _recent(self, offset: int) -> Iterator[_Candidate]:
@@ -644,7 +656,7 @@ class _Resolver:
             if entity_id is None or not self._can_be_he_or_she(entity_id, candidate.name):
                 continue
             known = self.gender.get(entity_id)
-            if wanted and known and known != wanted:
+            if wanted and known in ("m", "f") and known != wanted:
                 continue
             span = (candidate.name.start, candidate.name.end)
             return Speaker(entity_id, "pronoun", clause.phrase, span)
@@ -652,14 +664,27 @@ class _Resolver:
 
 
 def _gender_after(text: str, end: int) -> str | None:
-    """The gender of `he` or `she` as the subject of what a name said, in the rest of its
-    sentence (`Simmons said he saw`, `Lee told reporters that she would`)."""
+    """The gender the rest of a name's sentence shows: `he` or `she` as the subject of what the
+    name said (`Simmons said he saw`, `Lee told reporters that she would`), otherwise the first
+    personal pronoun after the name before any other capitalised word, quotation mark or clause
+    break (`Lee beamed as she noted`, `Doe prevented his wife from ...`), which can only be the
+    name's own."""
     stop = end
     limit = min(len(text), end + 200)
     while stop < limit and text[stop] not in '.!?\n“"':
         stop += 1
     match = _SAID_PRONOUN.match(text, end, stop)
-    return PRONOUN_GENDER.get(match.group(1).lower()) if match else None
+    if match:
+        return PRONOUN_GENDER.get(match.group(1).lower())
+    for word in _GENDER_SCAN.finditer(text, end, stop):
+        token = word.group()
+        if not token[0].isalpha() or token[0].isupper():
+            return None  # another name, a quotation or a clause break before any pronoun
+        if token in _OWN_PRONOUNS:
+            return PRONOUN_GENDER[token]
+        if token in ROLE_WORDS or token in _OTHER_PRONOUNS:
+            return None  # `Lee's campaign manager said he`, `Lee dubbed her`: someone else's
+    return None
 
 
 def _inside(quoted: list[tuple[int, int]], offset: int, cursor: list[int]) -> bool:
@@ -701,6 +726,13 @@ def _words_in(text: str) -> list[str]:
 
 
 _WORDS = re.compile(r"[^\W_][\w'’.-]*")
+# Words after a name, and the marks that end the search for its pronoun.
+_GENDER_SCAN = re.compile(r"[^\W\d_][\w'’-]*|[;:“”\"()—–]")
+# Pronouns after a name that can only be its own (`as she noted`, `his wife`), and those that
+# point at someone else (`dubbed her`, `told him`: objects) and end the search.
+_OWN_PRONOUNS = frozenset({"he", "she", "his", "himself", "herself"})
+_OTHER_PRONOUNS = frozenset({"her", "him", "hers", "they", "them", "their"})
+_OPENING_MARK = re.compile(r"[“\"]")
 _PROSE_END = re.compile(r"[.!?:][\"”’)]*$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 _INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’-]*")
@@ -735,6 +767,9 @@ def sentence_subjects(
         if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
             continue  # a headline in title case (`Zoe Saldana Asked Men Everywhere To ...`)
         head_end = min(sentence.end, start + 160)
+        mark = _OPENING_MARK.search(text, start, head_end)
+        if mark is not None:  # the subject is read before a quotation, never inside it
+            head_end = mark.start()
         name, kind = None, ""
         verb = None
         for found_verb in _SPEECH.finditer(text, start, sentence.end):
@@ -743,29 +778,47 @@ def sentence_subjects(
             comma = text.rfind(",", start, verb.start())
             tail = text[verb.end() : sentence.end]
             if comma >= 0 and (not _words_in(tail) or tail.lstrip().startswith(",")):
-                # `..., Stovall said.`, `Trump, Sexton said, has created ...`
+                # `..., Stovall said.`, `Trump, Sexton said, has created ...`; `..., he said.`
+                # names nobody here: the sentence's opening subject still counts
                 kind, name = read_phrase(
                     text[comma + 1 : verb.start()], comma + 1, ordinary=ordinary
                 )
-                if kind == "pronoun":
-                    continue
                 if name is not None and len(_words_in(text[comma + 1 : verb.start()])) > 6:
                     name = None
         if (
             name is None
             and verb is not None
             and verb.group() in INVERTING_VERBS
-            and text[start : verb.start()].rstrip().endswith(",")
-        ):  # `..., said Jake Roe, a pollster.` (not `..., told ABC News that ...`)
-            after_end = min(sentence.end, verb.end() + 100)
-            kind, name = read_phrase(text[verb.end() : after_end], verb.end(), ordinary=ordinary)
-            if kind == "pronoun":
-                continue
-        if name is None:
+            and text[start : verb.start()].rstrip().rstrip('”"').endswith(",")
+        ):
+            # `..., said Jake Roe, a pollster.` (not `..., told ABC News that ...`); but in
+            # `Jo Roe, a pollster, said she ...` or `Jo Roe, 49, said Lee should ...` the verb
+            # follows the appositive of the name that opens the sentence, its subject
+            kind, name = read_phrase(text[start:head_end], start, subject=True, ordinary=ordinary)
+            before_verb = text.rfind(",", start, verb.start())
+            if name is None or not start <= _comma_after(text, name.end) < before_verb:
+                # no appositive between the name and the verb (`And Trump, said Sunshine, ...`)
+                after_end = min(sentence.end, verb.end() + 100)
+                kind, name = read_phrase(
+                    text[verb.end() : after_end], verb.end(), ordinary=ordinary
+                )
+        if name is None or kind == "pronoun":
             kind, name = read_phrase(text[start:head_end], start, subject=True, ordinary=ordinary)
         if kind == "name" and name is not None and vocabulary.person_like(name):
             found.append(_Candidate(name.start, name))
     return found
+
+
+def _comma_after(text: str, end: int) -> int:
+    """The offset of a comma right after the name ending at `end` (spaces and one bracket such
+    as `(R-Ohio)` passed), or -1."""
+    at = end
+    while at < len(text) and text[at] == " ":
+        at += 1
+    bracket = _BRACKETS.match(text, at)
+    if bracket is not None:
+        at = bracket.end()
+    return at if at < len(text) and text[at] == "," else -1
 
 
 def _quoted_spans(quoted: list[QuotedParagraph]) -> list[tuple[int, int]]:
