@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from alliance_lib.text.gazetteer import EntityDef, FormMatcher, Gazetteer
-from alliance_lib.text.model import Entity, Sentence, sentence_locator
+from alliance_lib.text.model import Entity, Sentence
 
 
 def find_mentions(
@@ -15,15 +15,15 @@ def find_mentions(
     sentences: list[Sentence],
 ) -> list[Entity]:
     """Every non-overlapping match of `matcher` (a surface form in `forms`), in text order."""
-    sentence_of = sentence_locator(sentences)
+    starts = [s.start for s in sentences]
     found = []
+    k = 0  # the sentence holding the match (or the one before): matches come in text order
     for start, end in matcher.finditer(text):
-        entity = forms[text[start:end]]
-        found.append(
-            Entity(
-                start, end, text[start:end], entity.type, entity.id, entity.name, sentence_of(start)
-            )
-        )
+        while k + 1 < len(starts) and starts[k + 1] <= start:
+            k += 1
+        surface = text[start:end]
+        entity = forms[surface]
+        found.append(Entity(start, end, surface, entity.type, entity.id, entity.name, k))
     return found
 
 

@@ -79,8 +79,7 @@ class FormMatcher:
         if not self.forms:
             return
         if self.pattern is not None:
-            for match in self.pattern.finditer(text):
-                yield match.span()
+            yield from [match.span() for match in self.pattern.finditer(text)]
             return
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
         i, count = 0, len(tokens)

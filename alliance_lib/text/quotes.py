@@ -63,6 +63,11 @@ _CALLING = re.compile(
 )
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]|\b(?:when|while|as|after|and|but|because|since|that)\b")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:]+)$")
+_POSSESSIVE_END = re.compile(r"\b[A-Z][\w.&-]*['’]s\s*$")  # `NBC's` before a title
+_PUNCTUATION_END = re.compile(r"[.,;:?!]\W*$")
+_TITLE_SMALL_WORDS = frozenset(
+    {"of", "the", "a", "an", "and", "to", "in", "on", "for", "with", "at", "or", "is"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,14 +180,14 @@ def _phrase(text: str, start: int, end: int) -> tuple[str, int]:
 
 def _is_title(content: str, before: str) -> bool:
     """A show, book or slogan in quotation marks: `NBC's "Meet the Press"`, `"The Walking Dead"`."""
-    if re.search(r"\b[A-Z][\w.&-]*['’]s\s*$", before):
+    # the endswith test first: the regex would try every position of `before`
+    if before.rstrip().endswith(("'s", "’s")) and _POSSESSIVE_END.search(before):
         return True
     words = _words(content)
-    small = {"of", "the", "a", "an", "and", "to", "in", "on", "for", "with", "at", "or", "is"}
     return (
         0 < len(words) <= 8
-        and not re.search(r"[.,;:?!]\W*$", content.strip())
-        and all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words)
+        and not _PUNCTUATION_END.search(content.strip())
+        and all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
         and words[0][0].isupper()
     )
 
