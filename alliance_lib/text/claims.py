@@ -33,76 +33,73 @@ _MONTH = (
     r"(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
 )
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+# Each kind of claim and its regular expression (compiled with a lookahead in `_SCANNED`).
+_PATTERNS: list[tuple[str, str]] = [
     (
         "share_of_gdp",
-        re.compile(
+        (
             rf"(?i)(?P<num>{_NUM})\s*(?:%|percent|per cent|pct)\s+of\s+(?:(?:its|the|their|national|annual|current|[A-Z][\w]*[’']s)\s+)*(?:GDP|gross domestic product)\b"
         ),
     ),
-    ("percent", re.compile(rf"(?i)(?P<num>{_NUM})\s*(?:%|percent\b|per cent\b)")),
+    ("percent", rf"(?i)(?P<num>{_NUM})\s*(?:%|percent\b|per cent\b)"),
     (
         "multiplier",
-        re.compile(
+        (
             r"(?i)(?=[dtqh])\b(?P<word>doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|quadrupl(?:e|es|ed|ing)|halv(?:e|es|ed|ing))\b"
             rf"|\b(?P<num>{_NUM})[- ]fold\b"
         ),
     ),
     (
         "duration",
-        re.compile(
+        (
             rf"(?i)(?=[oiwdfa])\b(?:over|in|within|during|for|across)\s+(?:the\s+)?(?:next\s+|coming\s+|past\s+|last\s+)?"
             rf"(?:(?P<num>{_NUM})\s+(?P<unit>years?|months?|decades?)|(?P<one>a)\s+(?P<unit1>decade))\b"
         ),
     ),
     (
         "amount",
-        re.compile(
+        (
             rf"(?i)(?P<cur>US\$|[$¥€£])\s?(?P<num>{_NUM})(?:\s*(?P<scale>trillion|billion|million|thousand|bn|tn)\b)?"
             rf"|\b(?P<num2>{_NUM})(?:\s*(?P<scale2>trillion|billion|million|thousand))?\s+(?P<cur2>yen|dollars|euros|pounds|won|yuan|rubles|roubles)\b"
         ),
     ),
     (
         "fiscal_year",
-        re.compile(
-            r"\b(?:[Ff]iscal(?: year)?\s+|FY\s?)(?P<year>(?:19|20)\d{2})(?:[-–](?P<end>\d{2,4}))?\b"
-        ),
+        (r"\b(?:[Ff]iscal(?: year)?\s+|FY\s?)(?P<year>(?:19|20)\d{2})(?:[-–](?P<end>\d{2,4}))?\b"),
     ),
     (
         "date_mdy",
-        re.compile(
+        (
             rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?"
         ),
     ),
     (
         "date_dmy",
-        re.compile(
-            rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})(?:\s+(?P<year>(?:19|20)\d{{2}}))?\b"
-        ),
+        (rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})(?:\s+(?P<year>(?:19|20)\d{{2}}))?\b"),
     ),
-    ("date_my", re.compile(rf"\b(?P<month>{_MONTH})\s+(?:of\s+)?(?P<year>(?:19|20)\d{{2}})\b")),
+    ("date_my", rf"\b(?P<month>{_MONTH})\s+(?:of\s+)?(?P<year>(?:19|20)\d{{2}})\b"),
     (
         "weekday",
-        re.compile(
+        (
             r"\b(?:on|last|this|since|until|by|from)\s+"
             r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
         ),
     ),
     (
         "relative",
-        re.compile(
+        (
             r"(?i)\b(?:(?P<which>this|last|next|past)\s+(?P<period>week|month|year)|(?P<word>today|yesterday|tomorrow))\b"
         ),
     ),
     (
         "date_y",
-        re.compile(
+        (
             r"\b(?:in|by|since|until|through|from|to|before|after|of|between|and)\s+(?P<year>(?:19|20)\d{2})\b(?!\s*(?:%|percent))"
         ),
     ),
     (
         "historical_anchor",
-        re.compile(
+        (
             r"(?i)(?=[flbsp])\b(?:(?:for the first time |largest |biggest |first )?since|before)\s+(?:the\s+)?"
             r"(?:(?:end|conclusion|close|start|beginning|outbreak)\s+of\s+(?:the\s+)?)?"
             r"(?P<event>World War (?:II|Two|2|I|One)\b|Second World War|First World War|Cold War|Korean War)"
@@ -110,6 +107,36 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+
+
+# Every character a match of the pattern can start with (under the pattern's own flags). A
+# lookahead on them fails at C speed at most positions, where the pattern would try each of its
+# branches in turn; patterns that start with such a lookahead already are not listed.
+_NUM_STARTS = "".join(sorted({k[0] for k in WORD_NUMBERS if len(k) > 2}))
+_MONTH_STARTS = "".join(sorted({m.capitalize()[0] for m in MONTHS}))
+_STARTS = {
+    "multiplier": rf"[dtqh\d{_NUM_STARTS}]",
+    "amount": rf"[u$¥€£\d{_NUM_STARTS}]",
+    "fiscal_year": "[fF]",
+    "date_mdy": f"[{_MONTH_STARTS}]",
+    "date_dmy": r"\d",
+    "date_my": f"[{_MONTH_STARTS}]",
+    "weekday": "[oltsubf]",
+    "relative": "[tlnpy]",
+    "date_y": "[ibstufoa]",
+    "historical_anchor": "[flbspi]",
+}
+
+
+def _starting(pattern: str, first: str | None) -> re.Pattern[str]:
+    """`pattern` behind a lookahead on the characters its matches start with: the same matches."""
+    if first is None:
+        return re.compile(pattern)
+    flags = "(?i)" if pattern.startswith("(?i)") else ""
+    return re.compile(f"{flags}(?={first})(?:{pattern[len(flags) :]})")
+
+
+_SCANNED = [(kind, _starting(pattern, _STARTS.get(kind))) for kind, pattern in _PATTERNS]
 
 
 def number(token: str) -> float:
@@ -193,7 +220,7 @@ def _matches(text: str, sentences: list[Sentence]):
         if not gated:
             continue
         taken: list[tuple[int, int]] = []
-        for kind, pattern in _PATTERNS:
+        for kind, pattern in _SCANNED:
             if kind not in gated:
                 continue
             found = list(pattern.finditer(text, start, end))

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliance_lib.text.boilerplate import _GLUED_SUBHEADING, _glued_subheading
+from alliance_lib.text.claims import _PATTERNS, _SCANNED
 from alliance_lib.text.gazetteer import FormMatcher
 
 _ALPHABET = "AaBb .-’"  # few letters, so forms share prefixes and overlap in the text
@@ -49,3 +50,84 @@ def test_glued_subheading_is_found_where_a_scan_of_the_line_finds_it(line):
     assert (found and (found.span(), found.groups())) == (
         expected and (expected.span(), expected.groups())
     )
+
+
+# Words the claims patterns are made of, written in several cases, and characters that fold
+# into their letters under IGNORECASE (the long s, the Kelvin sign), the dotted capital I.
+_CLAIM_WORDS = (
+    "2 12 1,500 2.5 1945 2023 2027 % $ US$ ¥ € £ - , . one five twenty fifty a an ten "
+    "percent per cent of GDP gross domestic product its Japan's double tripled halving "
+    "quadrupling fold over in within for the next past last years month decade decades "
+    "billion trillion yen dollars euros won Fiscal fiscal year FY Jan. January March May "
+    "Sept. December 13th on this since until Friday Monday week today Tomorrow through from "
+    "to before after between and for the first time largest end conclusion World War II "
+    "Cold Korean post-war postwar recent history living memory ſince \u212a İn FOR PAST"
+).split()
+
+
+# A phrase each pattern matches, from each of its branches.
+_CLAIM_PHRASES = (
+    "2 percent of GDP",
+    "five per cent",
+    "3%",
+    "doubled",
+    "ten-fold",
+    "over the next five years",
+    "within a decade",
+    "$5 billion",
+    "US$ 2 trillion",
+    "twenty million yen",
+    "fiscal 2023-24",
+    "FY2023",
+    "Jan. 13, 2023",
+    "13 January 2023",
+    "March of 2022",
+    "on Friday",
+    "this week",
+    "yesterday",
+    "until 2020",
+    "between 1945",
+    "since World War II",
+    "for the first time since the end of the Cold War",
+    "post-war",
+    "in recent history",
+    "05 March 2020",
+    *(
+        f"{word} 2023"
+        for word in "in by since until through from to before after of between and".split()
+    ),
+    *(f"{word} Monday" for word in "on last this since until by from".split()),
+)
+
+
+@st.composite
+def _claim_text(draw):
+    """Claim phrases and words in any case, joined by spaces, nothing or a line break."""
+    pieces = draw(st.lists(st.sampled_from([*_CLAIM_WORDS, *_CLAIM_PHRASES]), max_size=20))
+    cased = [draw(st.sampled_from([p, p.upper(), p.lower(), p.title()])) for p in pieces]
+    text = "".join(p + draw(st.sampled_from(["", " ", "  ", "\n"])) for p in cased)
+    start = draw(st.integers(0, len(text)))
+    return text, start, draw(st.integers(start, len(text)))
+
+
+def _same_claim_matches(text: str, start: int, end: int) -> None:
+    for (kind, source), (_, scanned) in zip(_PATTERNS, _SCANNED, strict=True):
+        plain = re.compile(source).finditer(text, start, end)
+        found = scanned.finditer(text, start, end)
+        assert [(m.span(), m.groups()) for m in found] == [(m.span(), m.groups()) for m in plain], (
+            kind,
+            text,
+        )
+
+
+def test_each_claim_phrase_is_matched_as_without_the_lookahead():
+    for phrase in _CLAIM_PHRASES:
+        for cased in (phrase, phrase.upper(), phrase.lower(), phrase.title()):
+            for text in (cased, f"x {cased}.", f"({cased})"):
+                _same_claim_matches(text, 0, len(text))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_claim_text())
+def test_claim_patterns_behind_their_lookahead_match_what_they_match_alone(case):
+    _same_claim_matches(*case)
