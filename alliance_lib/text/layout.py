@@ -41,7 +41,7 @@ def layout(lines: list[Line], headings: set[int]) -> Layout:
     groups: list[tuple[list[Line], bool, int]] = []  # (lines, is a heading, words)
     wrapped = any(line.blank_before for line in lines)
     for index, line in enumerate(lines):
-        words = len(line.text.split())
+        words = len(line.text.split()) if wrapped else 0  # only joining wrapped lines counts them
         if groups:
             group, heading, count = groups[-1]
             if (

@@ -61,6 +61,8 @@ _CALLING = re.compile(
     r"\b(?:call(?:ed|ing|s)?|dubbed|dubbing|label(?:l?ed|l?ing)|termed|deemed)"
     r"(?:\s+[\w’'-]+){0,3}\s*,?\s*$"
 )
+# Words `_CALLING` needs: a head without any is not searched (the search tries each position).
+_CALLING_WORD = re.compile(r"call|dubb|label|termed|deemed")
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]|\b(?:when|while|as|after|and|but|because|since|that)\b")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:]+)$")
 _POSSESSIVE_END = re.compile(r"\b[A-Z][\w.&-]*['’]s\s*$")  # `NBC's` before a title
@@ -464,7 +466,7 @@ def find_quotations(
             head = text[head_start : span.open_mark]
             if _is_title(text[start:end], head) and not (said and clause.offset >= span.open_mark):
                 continue  # a show, a book or a slogan
-            calling = _CALLING.search(head)
+            calling = _CALLING.search(head) if _CALLING_WORD.search(head) else None
             named = clause is not None and calling is not None  # `Trump called it "rigged"`
             if named and clause.kind == "subject":
                 clause = _caller(text, head_start, head_start + calling.start()) or clause

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from alliance_lib.text.boilerplate import _GLUED_SUBHEADING, _glued_subheading
 from alliance_lib.text.claims import _PATTERNS, _SCANNED
 from alliance_lib.text.gazetteer import FormMatcher
+from alliance_lib.text.quotes import _CALLING, _CALLING_WORD
 
 _ALPHABET = "AaBb .-’"  # few letters, so forms share prefixes and overlap in the text
 
@@ -131,3 +132,18 @@ def test_each_claim_phrase_is_matched_as_without_the_lookahead():
 @given(_claim_text())
 def test_claim_patterns_behind_their_lookahead_match_what_they_match_alone(case):
     _same_claim_matches(*case)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            "called calls calling call dubbed dubbing labeled labelling termed deemed it the "
+            "move a , x".split()
+        ),
+        max_size=8,
+    )
+)
+def test_a_head_the_calling_pattern_matches_holds_one_of_its_words(words):
+    head = " ".join(words) + " "
+    assert _CALLING_WORD.search(head) or not _CALLING.search(head)
