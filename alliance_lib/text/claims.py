@@ -207,14 +207,10 @@ def _matches(text: str, sentences: list[Sentence]):
     A span goes to the first pattern in `_PATTERNS` order that matches it.
     """
     spans = [(s.start, s.end) for s in sentences] or [(0, len(text))]
-    # A trigger in no sentence's text is in no sentence: the whole text, lower-cased once,
-    # leaves the few triggers worth testing sentence by sentence.
-    whole = text.lower()
-    gates = [(trigger, kinds) for trigger, kinds in _GATES if trigger in whole]
     for start, end in spans:
         lowered = text[start:end].lower()
         gated: set[str] = set()
-        for trigger, kinds in gates:
+        for trigger, kinds in _GATES:
             if trigger in lowered:
                 gated |= kinds
         if not gated:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import islice
 
 from alliance_lib.config import (
     MAX_NEXT_SENTENCE_WORDS,
@@ -63,6 +64,7 @@ _CALLING = re.compile(
 )
 # Words `_CALLING` needs: a head without any is not searched (the search tries each position).
 _CALLING_WORD = re.compile(r"call|dubb|label|termed|deemed")
+_STOP = re.compile(r'[.;:!?“"]')  # sentence punctuation or a new quotation (`_clause_stop`)
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]|\b(?:when|while|as|after|and|but|because|since|that)\b")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:]+)$")
 _POSSESSIVE_END = re.compile(r"\b[A-Z][\w.&-]*['’]s\s*$")  # `NBC's` before a title
@@ -185,7 +187,7 @@ def _is_title(content: str, before: str) -> bool:
     # the endswith test first: the regex would try every position of `before`
     if before.rstrip().endswith(("'s", "’s")) and _POSSESSIVE_END.search(before):
         return True
-    words = _words(content)
+    words = [m.group() for m in islice(_WORD.finditer(content), 9)]  # a ninth word rules it out
     return (
         0 < len(words) <= 8
         and not _PUNCTUATION_END.search(content.strip())
@@ -251,9 +253,9 @@ def _clause_after(
 
 def _clause_stop(text: str, start: int, limit: int) -> int:
     """Where the words after a verb stop naming anyone: sentence punctuation or a new quotation."""
-    for i in range(start, limit):
-        ch = text[i]
-        if ch in '.;:!?“"' and not (ch == "." and i > start and _abbreviation(text, i)):
+    for stop in _STOP.finditer(text, start, limit):
+        i = stop.start()
+        if not (text[i] == "." and i > start and _abbreviation(text, i)):
             return i
     return limit
 
