@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from datetime import date
+
+import ahocorasick
 
 from alliance_lib.text.dates import Anchor, infer_year, last_weekday, month_number, valid_date
 from alliance_lib.text.lexicon import (
@@ -174,13 +177,52 @@ _TRIGGERS = {
 }
 
 
-# Each trigger with the patterns it lets run: a sentence is tested once per trigger (a C-speed
-# substring test; one alternation regex per pattern cost twice as much), and a pattern without
-# triggers fails here, at import.
+# Each trigger with the patterns it lets run (found in one pass by `_TRIGGER_FINDER`); a pattern
+# without triggers fails here, at import.
 _GATES: tuple[tuple[str, frozenset[str]], ...] = tuple(
     (trigger, frozenset(k for k, _ in _PATTERNS if trigger in _TRIGGERS[k]))
     for trigger in sorted({t for kind, _ in _PATTERNS for t in _TRIGGERS[kind]})
 )
+
+
+def _trigger_finder() -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton of every trigger, each with its length and the kinds it gates."""
+    finder = ahocorasick.Automaton()
+    for trigger, kinds in _GATES:
+        finder.add_word(trigger, (len(trigger), kinds))
+    finder.make_automaton()
+    return finder
+
+
+_TRIGGER_FINDER = _trigger_finder()
+
+
+def _gated(text: str, spans: list[tuple[int, int]]) -> list[set[str]]:
+    """For each span (sentences, in text order), the kinds whose triggers its lower-cased text
+    holds: one pass of `_TRIGGER_FINDER` over the text instead of a search per trigger and span.
+
+    Lower-casing the whole text gives each span's lower-cased text in place, unless a character
+    lowers into two (`İ`): then each span is lower-cased and searched on its own.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return [_span_gates(text[start:end].lower()) for start, end in spans]
+    starts = [start for start, _ in spans]
+    gated: list[set[str]] = [set() for _ in spans]
+    for last, (length, kinds) in _TRIGGER_FINDER.iter(lowered):
+        k = bisect_right(starts, last - length + 1) - 1
+        if k >= 0 and last < spans[k][1]:  # the trigger lies inside span k
+            gated[k] |= kinds
+    return gated
+
+
+def _span_gates(lowered: str) -> set[str]:
+    """The kinds whose triggers `lowered` holds, trigger by trigger."""
+    gated: set[str] = set()
+    for trigger, kinds in _GATES:
+        if trigger in lowered:
+            gated |= kinds
+    return gated
 
 
 def _free(taken: list[tuple[int, int]], found: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -207,12 +249,7 @@ def _matches(text: str, sentences: list[Sentence]):
     A span goes to the first pattern in `_PATTERNS` order that matches it.
     """
     spans = [(s.start, s.end) for s in sentences] or [(0, len(text))]
-    for start, end in spans:
-        lowered = text[start:end].lower()
-        gated: set[str] = set()
-        for trigger, kinds in _GATES:
-            if trigger in lowered:
-                gated |= kinds
+    for (start, end), gated in zip(spans, _gated(text, spans), strict=True):
         if not gated:
             continue
         taken: list[tuple[int, int]] = []

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter
 
 from alliance_lib.text.gazetteer import EntityDef, FormMatcher, Gazetteer
 from alliance_lib.text.model import Entity, Sentence
+
+_SPAN = attrgetter("start", "end")  # the order of mentions: by start, then end
 
 
 def find_mentions(
@@ -60,11 +63,13 @@ def merge(existing: list[Entity], extra: list[Entity]) -> list[Entity]:
 
     One pass over both lists sorted by offset: linear after the sort, whatever their sizes.
     """
-    existing = sorted(existing, key=lambda e: (e.start, e.end))
+    existing = sorted(existing, key=_SPAN)
+    if not extra:
+        return existing
     merged: list[Entity] = []
     last_end = -1  # end of the last mention kept
     k = 0  # next existing mention
-    for entity in sorted(extra, key=lambda e: (e.start, e.end)):
+    for entity in sorted(extra, key=_SPAN):
         while k < len(existing) and existing[k].start < entity.start:
             merged.append(existing[k])
             last_end = max(last_end, existing[k].end)

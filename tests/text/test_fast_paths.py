@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliance_lib.text.boilerplate import _GLUED_SUBHEADING, _glued_subheading
-from alliance_lib.text.claims import _PATTERNS, _SCANNED
+from alliance_lib.text.claims import _PATTERNS, _SCANNED, _gated, _span_gates
 from alliance_lib.text.gazetteer import FormMatcher
 from alliance_lib.text.quotes import _CALLING, _CALLING_WORD
 
@@ -147,3 +147,42 @@ def test_claim_patterns_behind_their_lookahead_match_what_they_match_alone(case)
 def test_a_head_the_calling_pattern_matches_holds_one_of_its_words(words):
     head = " ".join(words) + " "
     assert _CALLING_WORD.search(head) or not _CALLING.search(head)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Jan",
+                "MAY",
+                "year",
+                "yesterday",
+                "today",
+                "day",
+                "20",
+                "%",
+                "€",
+                "War",
+                "post-",
+                "İ",
+                "Σ",
+                "ς",
+                " ",
+                ". ",
+                "x",
+                "dec",
+                "ade",
+                "fold",
+                "per cent",
+            ]
+        ),
+        max_size=25,
+    ),
+    st.lists(st.integers(0, 60), max_size=6),
+)
+def test_the_one_pass_trigger_search_gates_each_sentence_as_its_own_search(pieces, cuts):
+    text = "".join(pieces)
+    bounds = sorted({0, len(text), *(c for c in cuts if c <= len(text))})
+    spans = list(zip(bounds, bounds[1:], strict=False)) or [(0, 0)]
+    assert _gated(text, spans) == [_span_gates(text[a:b].lower()) for a, b in spans]
