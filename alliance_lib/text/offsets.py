@@ -21,6 +21,9 @@ from itertools import chain
 # Lines made only of these characters cannot be changed by ftfy, so it is skipped for them
 # (a large saving: most lines of English news are ASCII plus typographic punctuation).
 _SAFE_LINE = re.compile(r"[\x20-\x25\x27-\x7e\u2018\u2019\u201c\u201d\u2013\u2014\u2026]*")
+_SAFE_TEXT = re.compile(
+    r"[\x20-\x25\x27-\x7e\u2018\u2019\u201c\u201d\u2013\u2014\u2026\n]*"
+)  # and \n
 _SPACE = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Dropped: soft hyphen, zero-width characters, bidirectional controls (embeddings, overrides,
 # isolates and marks: invisible, and able to make text read in another order than it is stored)
@@ -292,6 +295,31 @@ class Line:
 
 def split_lines(raw: str) -> list[Line]:
     """Non-empty normalised lines of `raw`, each knowing whether a blank line preceded it."""
+    if "  " not in raw and _SAFE_TEXT.fullmatch(raw):
+        return _plain_lines(raw)
+    return _lines(raw)
+
+
+def _plain_lines(raw: str) -> list[Line]:
+    """`split_lines` of a text of `_SAFE_LINE` characters and line feeds, without a double
+    space: every line normalises by trimming its end spaces, so no line is tested on its own."""
+    lines: list[Line] = []
+    position = 0
+    blank = False
+    for segment in raw.split("\n"):
+        start = position + len(segment) - len(segment.lstrip(" "))
+        end = position + len(segment.rstrip(" "))
+        if end > start:
+            lines.append(Line(raw[start:end], range(start, end), start, end, blank and bool(lines)))
+            blank = False
+        else:
+            blank = True
+        position += len(segment) + 1
+    return lines
+
+
+def _lines(raw: str) -> list[Line]:
+    """`split_lines` of any text, line by line."""
     lines: list[Line] = []
     position = 0
     blank = False

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from alliance_lib.text.boilerplate import _GLUED_SUBHEADING, _glued_subheading
 from alliance_lib.text.claims import _PATTERNS, _SCANNED, _gated, _span_gates
 from alliance_lib.text.gazetteer import FormMatcher
+from alliance_lib.text.offsets import _lines, _plain_lines, split_lines
 from alliance_lib.text.quotes import _CALLING, _CALLING_WORD
 
 _ALPHABET = "AaBb .-’"  # few letters, so forms share prefixes and overlap in the text
@@ -186,3 +187,12 @@ def test_the_one_pass_trigger_search_gates_each_sentence_as_its_own_search(piece
     bounds = sorted({0, len(text), *(c for c in cuts if c <= len(text))})
     spans = list(zip(bounds, bounds[1:], strict=False)) or [(0, 0)]
     assert _gated(text, spans) == [_span_gates(text[a:b].lower()) for a, b in spans]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("ab “’—.\n", max_size=60))
+def test_plain_text_is_split_into_the_lines_the_line_by_line_path_gives(raw):
+    expected = _lines(raw)
+    assert split_lines(raw) == expected
+    if "  " not in raw:  # what the fast path requires, with the alphabet's plain characters
+        assert _plain_lines(raw) == expected
