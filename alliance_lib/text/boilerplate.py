@@ -103,9 +103,10 @@ def remove_boilerplate(lines: list[Line], raw: str, title: str | None = None) ->
 
     body: list[tuple[Line, bool]] = []
     seen_headline = False
+    folded_headline = headline.casefold() if headline else None
     for line, was_heading in pending:
         text = line.text
-        if headline and text.casefold() == headline.casefold():
+        if headline and text.casefold() == folded_headline:
             rule = "repeated_headline" if seen_headline else "headline"
             _drop(removed, raw, line.raw_start, line.raw_end, rule)
             seen_headline = True
@@ -159,7 +160,7 @@ def _split_glued(line: Line, raw: str, removed: list[Removed]) -> list[tuple[Lin
 
     The subheading's own quotation marks are dropped (rule `glued_subheading_marks`).
     """
-    match = _GLUED_SUBHEADING.search(line.text)
+    match = _glued_subheading(line.text)
     if not match or not is_subheading(match.group(2).strip()):
         return [(line, False)]
     for group in (1, 3):
@@ -167,3 +168,15 @@ def _split_glued(line: Line, raw: str, removed: list[Removed]) -> list[tuple[Lin
             mark = line.slice(match.start(group), match.end(group))
             _drop(removed, raw, mark.raw_start, mark.raw_end, "glued_subheading_marks")
     return [(line.slice(0, match.start()), False), (line.slice(match.start(2), match.end(2)), True)]
+
+
+def _glued_subheading(text: str) -> re.Match[str] | None:
+    """`_GLUED_SUBHEADING.search(text)`, tried only where a match can start.
+
+    Nothing it matches after its lookbehind holds `.`, `!` or `?`, so a match starts two
+    characters after the last of them, behind a closing mark: one attempt, not a scan of the line.
+    """
+    last = max(text.rfind("."), text.rfind("!"), text.rfind("?"))
+    if last < 0 or text[last + 1 : last + 2] not in ("”", '"'):
+        return None
+    return _GLUED_SUBHEADING.search(text, last + 2)

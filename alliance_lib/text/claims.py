@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from datetime import date
+
+import ahocorasick
 
 from alliance_lib.text.dates import Anchor, infer_year, last_weekday, month_number, valid_date
 from alliance_lib.text.lexicon import (
@@ -33,76 +36,73 @@ _MONTH = (
     r"(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
 )
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+# Each kind of claim and its regular expression (compiled with a lookahead in `_SCANNED`).
+_PATTERNS: list[tuple[str, str]] = [
     (
         "share_of_gdp",
-        re.compile(
+        (
             rf"(?i)(?P<num>{_NUM})\s*(?:%|percent|per cent|pct)\s+of\s+(?:(?:its|the|their|national|annual|current|[A-Z][\w]*[’']s)\s+)*(?:GDP|gross domestic product)\b"
         ),
     ),
-    ("percent", re.compile(rf"(?i)(?P<num>{_NUM})\s*(?:%|percent\b|per cent\b)")),
+    ("percent", rf"(?i)(?P<num>{_NUM})\s*(?:%|percent\b|per cent\b)"),
     (
         "multiplier",
-        re.compile(
+        (
             r"(?i)(?=[dtqh])\b(?P<word>doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|quadrupl(?:e|es|ed|ing)|halv(?:e|es|ed|ing))\b"
             rf"|\b(?P<num>{_NUM})[- ]fold\b"
         ),
     ),
     (
         "duration",
-        re.compile(
+        (
             rf"(?i)(?=[oiwdfa])\b(?:over|in|within|during|for|across)\s+(?:the\s+)?(?:next\s+|coming\s+|past\s+|last\s+)?"
             rf"(?:(?P<num>{_NUM})\s+(?P<unit>years?|months?|decades?)|(?P<one>a)\s+(?P<unit1>decade))\b"
         ),
     ),
     (
         "amount",
-        re.compile(
+        (
             rf"(?i)(?P<cur>US\$|[$¥€£])\s?(?P<num>{_NUM})(?:\s*(?P<scale>trillion|billion|million|thousand|bn|tn)\b)?"
             rf"|\b(?P<num2>{_NUM})(?:\s*(?P<scale2>trillion|billion|million|thousand))?\s+(?P<cur2>yen|dollars|euros|pounds|won|yuan|rubles|roubles)\b"
         ),
     ),
     (
         "fiscal_year",
-        re.compile(
-            r"\b(?:[Ff]iscal(?: year)?\s+|FY\s?)(?P<year>(?:19|20)\d{2})(?:[-–](?P<end>\d{2,4}))?\b"
-        ),
+        (r"\b(?:[Ff]iscal(?: year)?\s+|FY\s?)(?P<year>(?:19|20)\d{2})(?:[-–](?P<end>\d{2,4}))?\b"),
     ),
     (
         "date_mdy",
-        re.compile(
+        (
             rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?"
         ),
     ),
     (
         "date_dmy",
-        re.compile(
-            rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})(?:\s+(?P<year>(?:19|20)\d{{2}}))?\b"
-        ),
+        (rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})(?:\s+(?P<year>(?:19|20)\d{{2}}))?\b"),
     ),
-    ("date_my", re.compile(rf"\b(?P<month>{_MONTH})\s+(?:of\s+)?(?P<year>(?:19|20)\d{{2}})\b")),
+    ("date_my", rf"\b(?P<month>{_MONTH})\s+(?:of\s+)?(?P<year>(?:19|20)\d{{2}})\b"),
     (
         "weekday",
-        re.compile(
+        (
             r"\b(?:on|last|this|since|until|by|from)\s+"
             r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
         ),
     ),
     (
         "relative",
-        re.compile(
+        (
             r"(?i)\b(?:(?P<which>this|last|next|past)\s+(?P<period>week|month|year)|(?P<word>today|yesterday|tomorrow))\b"
         ),
     ),
     (
         "date_y",
-        re.compile(
+        (
             r"\b(?:in|by|since|until|through|from|to|before|after|of|between|and)\s+(?P<year>(?:19|20)\d{2})\b(?!\s*(?:%|percent))"
         ),
     ),
     (
         "historical_anchor",
-        re.compile(
+        (
             r"(?i)(?=[flbsp])\b(?:(?:for the first time |largest |biggest |first )?since|before)\s+(?:the\s+)?"
             r"(?:(?:end|conclusion|close|start|beginning|outbreak)\s+of\s+(?:the\s+)?)?"
             r"(?P<event>World War (?:II|Two|2|I|One)\b|Second World War|First World War|Cold War|Korean War)"
@@ -110,6 +110,36 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+
+
+# Every character a match of the pattern can start with (under the pattern's own flags). A
+# lookahead on them fails at C speed at most positions, where the pattern would try each of its
+# branches in turn; patterns that start with such a lookahead already are not listed.
+_NUM_STARTS = "".join(sorted({k[0] for k in WORD_NUMBERS if len(k) > 2}))
+_MONTH_STARTS = "".join(sorted({m.capitalize()[0] for m in MONTHS}))
+_STARTS = {
+    "multiplier": rf"[dtqh\d{_NUM_STARTS}]",
+    "amount": rf"[u$¥€£\d{_NUM_STARTS}]",
+    "fiscal_year": "[fF]",
+    "date_mdy": f"[{_MONTH_STARTS}]",
+    "date_dmy": r"\d",
+    "date_my": f"[{_MONTH_STARTS}]",
+    "weekday": "[oltsubf]",
+    "relative": "[tlnpy]",
+    "date_y": "[ibstufoa]",
+    "historical_anchor": "[flbspi]",
+}
+
+
+def _starting(pattern: str, first: str | None) -> re.Pattern[str]:
+    """`pattern` behind a lookahead on the characters its matches start with: the same matches."""
+    if first is None:
+        return re.compile(pattern)
+    flags = "(?i)" if pattern.startswith("(?i)") else ""
+    return re.compile(f"{flags}(?={first})(?:{pattern[len(flags) :]})")
+
+
+_SCANNED = [(kind, _starting(pattern, _STARTS.get(kind))) for kind, pattern in _PATTERNS]
 
 
 def number(token: str) -> float:
@@ -147,12 +177,52 @@ _TRIGGERS = {
 }
 
 
-# Each pattern with its triggers as one regex (one C-speed substring test per sentence, not a
-# Python loop over the triggers); a pattern without triggers fails here, at import.
-_RULES = [
-    (kind, pattern, re.compile("|".join(re.escape(t) for t in _TRIGGERS[kind])))
-    for kind, pattern in _PATTERNS
-]
+# Each trigger with the patterns it lets run (found in one pass by `_TRIGGER_FINDER`); a pattern
+# without triggers fails here, at import.
+_GATES: tuple[tuple[str, frozenset[str]], ...] = tuple(
+    (trigger, frozenset(k for k, _ in _PATTERNS if trigger in _TRIGGERS[k]))
+    for trigger in sorted({t for kind, _ in _PATTERNS for t in _TRIGGERS[kind]})
+)
+
+
+def _trigger_finder() -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton of every trigger, each with its length and the kinds it gates."""
+    finder = ahocorasick.Automaton()
+    for trigger, kinds in _GATES:
+        finder.add_word(trigger, (len(trigger), kinds))
+    finder.make_automaton()
+    return finder
+
+
+_TRIGGER_FINDER = _trigger_finder()
+
+
+def _gated(text: str, spans: list[tuple[int, int]]) -> list[set[str]]:
+    """For each span (sentences, in text order), the kinds whose triggers its lower-cased text
+    holds: one pass of `_TRIGGER_FINDER` over the text instead of a search per trigger and span.
+
+    Lower-casing the whole text gives each span's lower-cased text in place, unless a character
+    lowers into two (`İ`): then each span is lower-cased and searched on its own.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return [_span_gates(text[start:end].lower()) for start, end in spans]
+    starts = [start for start, _ in spans]
+    gated: list[set[str]] = [set() for _ in spans]
+    for last, (length, kinds) in _TRIGGER_FINDER.iter(lowered):
+        k = bisect_right(starts, last - length + 1) - 1
+        if k >= 0 and last < spans[k][1]:  # the trigger lies inside span k
+            gated[k] |= kinds
+    return gated
+
+
+def _span_gates(lowered: str) -> set[str]:
+    """The kinds whose triggers `lowered` holds, trigger by trigger."""
+    gated: set[str] = set()
+    for trigger, kinds in _GATES:
+        if trigger in lowered:
+            gated |= kinds
+    return gated
 
 
 def _free(taken: list[tuple[int, int]], found: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -176,14 +246,15 @@ def _free(taken: list[tuple[int, int]], found: list[re.Match[str]]) -> list[re.M
 def _matches(text: str, sentences: list[Sentence]):
     """(kind, match) for every pattern match, sentence by sentence; each span claimed once.
 
-    A span goes to the first pattern in `_RULES` order that matches it.
+    A span goes to the first pattern in `_PATTERNS` order that matches it.
     """
     spans = [(s.start, s.end) for s in sentences] or [(0, len(text))]
-    for start, end in spans:
-        lowered = text[start:end].lower()
+    for (start, end), gated in zip(spans, _gated(text, spans), strict=True):
+        if not gated:
+            continue
         taken: list[tuple[int, int]] = []
-        for kind, pattern, triggers in _RULES:
-            if not triggers.search(lowered):
+        for kind, pattern in _SCANNED:
+            if kind not in gated:
                 continue
             found = list(pattern.finditer(text, start, end))
             free = _free(taken, found) if taken else found

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter
 
 from alliance_lib.text.gazetteer import EntityDef, FormMatcher, Gazetteer
-from alliance_lib.text.model import Entity, Sentence, sentence_locator
+from alliance_lib.text.model import Entity, Sentence
+
+_SPAN = attrgetter("start", "end")  # the order of mentions: by start, then end
 
 
 def find_mentions(
@@ -15,15 +18,15 @@ def find_mentions(
     sentences: list[Sentence],
 ) -> list[Entity]:
     """Every non-overlapping match of `matcher` (a surface form in `forms`), in text order."""
-    sentence_of = sentence_locator(sentences)
+    starts = [s.start for s in sentences]
     found = []
+    k = 0  # the sentence holding the match (or the one before): matches come in text order
     for start, end in matcher.finditer(text):
-        entity = forms[text[start:end]]
-        found.append(
-            Entity(
-                start, end, text[start:end], entity.type, entity.id, entity.name, sentence_of(start)
-            )
-        )
+        while k + 1 < len(starts) and starts[k + 1] <= start:
+            k += 1
+        surface = text[start:end]
+        entity = forms[surface]
+        found.append(Entity(start, end, surface, entity.type, entity.id, entity.name, k))
     return found
 
 
@@ -60,11 +63,13 @@ def merge(existing: list[Entity], extra: list[Entity]) -> list[Entity]:
 
     One pass over both lists sorted by offset: linear after the sort, whatever their sizes.
     """
-    existing = sorted(existing, key=lambda e: (e.start, e.end))
+    existing = sorted(existing, key=_SPAN)
+    if not extra:
+        return existing
     merged: list[Entity] = []
     last_end = -1  # end of the last mention kept
     k = 0  # next existing mention
-    for entity in sorted(extra, key=lambda e: (e.start, e.end)):
+    for entity in sorted(extra, key=_SPAN):
         while k < len(existing) and existing[k].start < entity.start:
             merged.append(existing[k])
             last_end = max(last_end, existing[k].end)

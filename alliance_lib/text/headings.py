@@ -17,9 +17,10 @@ def _title_case_share(text: str) -> float:
 
 def is_subheading(text: str) -> bool:
     """A short, unpunctuated, mostly capitalised line between paragraphs."""
+    # the end first: most paragraphs end a sentence; the words counted only up to the limit
     return (
-        len(text.split()) <= SUBHEADING_WORDS
-        and not text.endswith(_TERMINAL)
+        not text.endswith(_TERMINAL)
+        and len(text.split(maxsplit=SUBHEADING_WORDS)) <= SUBHEADING_WORDS
         and text[0].isupper()
         and _title_case_share(text) >= 0.6
     )

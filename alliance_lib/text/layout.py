@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from array import array
 from dataclasses import dataclass
 
 from alliance_lib.config import SUBHEADING_WORDS
 from alliance_lib.text.headings import ends_a_sentence, is_subheading
 from alliance_lib.text.model import Paragraph
-from alliance_lib.text.offsets import Line
+from alliance_lib.text.offsets import Line, OffsetMap
 
 
 @dataclass
@@ -16,7 +15,7 @@ class Layout:
     """The article text (paragraphs separated by a blank line) and each character's raw offset."""
 
     text: str
-    offsets: array
+    offsets: OffsetMap
     paragraphs: list[Paragraph]
 
 
@@ -42,7 +41,7 @@ def layout(lines: list[Line], headings: set[int]) -> Layout:
     groups: list[tuple[list[Line], bool, int]] = []  # (lines, is a heading, words)
     wrapped = any(line.blank_before for line in lines)
     for index, line in enumerate(lines):
-        words = len(line.text.split())
+        words = len(line.text.split()) if wrapped else 0  # only joining wrapped lines counts them
         if groups:
             group, heading, count = groups[-1]
             if (
@@ -58,7 +57,7 @@ def layout(lines: list[Line], headings: set[int]) -> Layout:
         groups.append(([line], index in headings, words))
 
     pieces: list[str] = []
-    offsets = array("q")
+    offsets = OffsetMap()
     paragraphs: list[Paragraph] = []
     position = 0
     for group, heading, _ in groups:
@@ -74,7 +73,7 @@ def layout(lines: list[Line], headings: set[int]) -> Layout:
         pieces.append(text)
         for line in group[:-1]:
             offsets.extend(line.offsets)
-            offsets.append(line.raw_end)
+            offsets.extend((line.raw_end,))
         offsets.extend(group[-1].offsets)
         paragraphs.append(Paragraph(position, position + len(text), text, kind))
         position += len(text)

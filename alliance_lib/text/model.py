@@ -6,11 +6,12 @@ The records know nothing of pandas: DataFrame views of them are in `alliance_lib
 from __future__ import annotations
 
 import bisect
-from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import Any, Protocol
+
+from alliance_lib.text.offsets import OffsetMap
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,7 @@ class Article:
     # How the file's bytes were decoded when they were not clean UTF-8 (stray bytes repaired, a
     # legacy encoding guessed); None for clean input and for text passed in directly.
     decode_note: str | None = None
-    _offsets: array = field(default_factory=lambda: array("q"), repr=False, compare=False)
+    _offsets: OffsetMap = field(default_factory=OffsetMap, repr=False, compare=False)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of `text` back to `source_text` (the decoded input, or the text of an HTML page)."""

@@ -8,9 +8,11 @@ character it came from, so spans can be traced back to the raw input.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import unicodedata
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +21,9 @@ from itertools import chain
 # Lines made only of these characters cannot be changed by ftfy, so it is skipped for them
 # (a large saving: most lines of English news are ASCII plus typographic punctuation).
 _SAFE_LINE = re.compile(r"[\x20-\x25\x27-\x7e\u2018\u2019\u201c\u201d\u2013\u2014\u2026]*")
+_SAFE_TEXT = re.compile(
+    r"[\x20-\x25\x27-\x7e\u2018\u2019\u201c\u201d\u2013\u2014\u2026\n]*"
+)  # and \n
 _SPACE = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Dropped: soft hyphen, zero-width characters, bidirectional controls (embeddings, overrides,
 # isolates and marks: invisible, and able to make text read in another order than it is stored)
@@ -290,6 +295,31 @@ class Line:
 
 def split_lines(raw: str) -> list[Line]:
     """Non-empty normalised lines of `raw`, each knowing whether a blank line preceded it."""
+    if "  " not in raw and _SAFE_TEXT.fullmatch(raw):
+        return _plain_lines(raw)
+    return _lines(raw)
+
+
+def _plain_lines(raw: str) -> list[Line]:
+    """`split_lines` of a text of `_SAFE_LINE` characters and line feeds, without a double
+    space: every line normalises by trimming its end spaces, so no line is tested on its own."""
+    lines: list[Line] = []
+    position = 0
+    blank = False
+    for segment in raw.split("\n"):
+        start = position + len(segment) - len(segment.lstrip(" "))
+        end = position + len(segment.rstrip(" "))
+        if end > start:
+            lines.append(Line(raw[start:end], range(start, end), start, end, blank and bool(lines)))
+            blank = False
+        else:
+            blank = True
+        position += len(segment) + 1
+    return lines
+
+
+def _lines(raw: str) -> list[Line]:
+    """`split_lines` of any text, line by line."""
     lines: list[Line] = []
     position = 0
     blank = False
@@ -315,3 +345,37 @@ def split_lines(raw: str) -> list[Line]:
             break
         position = match.end()
     return lines
+
+
+class OffsetMap:
+    """Each article-text character's raw index, kept as the lines' own offset pieces.
+
+    Most lines map to a `range`, so joining lines costs per line, not per character (filling a
+    per-character array was a tenth of a parse); a lookup finds its piece by bisection.
+    """
+
+    __slots__ = ("_starts", "_pieces", "_length")
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []  # the text index of each piece's first character
+        self._pieces: list[Sequence[int]] = []
+        self._length = 0
+
+    def extend(self, piece: Sequence[int]) -> None:
+        """Append the raw indexes of the next characters (a list is stored as a compact array)."""
+        if not len(piece):
+            return
+        self._starts.append(self._length)
+        self._pieces.append(array("q", piece) if isinstance(piece, list) else piece)
+        self._length += len(piece)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index: int) -> int:
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError("offset map index out of range")
+        k = bisect.bisect_right(self._starts, index) - 1
+        return self._pieces[k][index - self._starts[k]]

@@ -25,7 +25,7 @@ from alliance_lib.text.decode import check_text, decode_bytes
 from alliance_lib.text.entities import gazetteer_mentions
 from alliance_lib.text.gazetteer import load_gazetteer
 from alliance_lib.text.layout import layout
-from alliance_lib.text.model import Article
+from alliance_lib.text.model import Article, Paragraph
 from alliance_lib.text.offsets import split_lines
 from alliance_lib.text.quotes import attribute_quotes, find_quotations
 from alliance_lib.text.read import read_article_bytes
@@ -99,6 +99,17 @@ def _as_date(value: date | str | None, source: str) -> date | None:
         raise ArticleError(source, f"reference date {exc}") from None
 
 
+def _has_body_words(paragraphs: list[Paragraph]) -> bool:
+    """Whether the body paragraphs hold `MIN_BODY_WORDS` words (counted only that far)."""
+    words = 0
+    for paragraph in paragraphs:
+        if paragraph.kind == "body":
+            words += len(paragraph.text.split(maxsplit=MIN_BODY_WORDS))
+            if words >= MIN_BODY_WORDS:
+                return True
+    return False
+
+
 def parse_article(
     text: str,
     *,
@@ -140,14 +151,15 @@ def parse_article(
     reference = reference or publication_date(page_date) or cleaned.published
     # 7. layout: paragraphs, then sentences
     page = layout(cleaned.lines, cleaned.headings)
-    body_words = sum(len(p.text.split()) for p in page.paragraphs if p.kind == "body")
-    if body_words < MIN_BODY_WORDS or not _LETTERS.search(page.text):
+    if not _has_body_words(page.paragraphs) or not _LETTERS.search(page.text):
         raise NoArticleBodyError(
             source, f"{kind} with nothing that looks like an article body (no prose paragraphs)"
         )
     sentences = split_sentences(page.text, page.paragraphs)
     # 8. entities: everything the gazetteer knows
-    gazetteer = load_gazetteer(Path(gazetteer_path))
+    gazetteer = load_gazetteer(
+        gazetteer_path if isinstance(gazetteer_path, Path) else Path(gazetteer_path)
+    )
     entities = gazetteer_mentions(page.text, gazetteer, sentences)
     # 9. quotations with their said-clauses; 10. speakers: who each clause names (new people
     # become entities); 11. quotes: said-clause or inherited speakers

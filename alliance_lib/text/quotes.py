@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import islice
 
 from alliance_lib.config import (
     MAX_NEXT_SENTENCE_WORDS,
@@ -61,8 +62,16 @@ _CALLING = re.compile(
     r"\b(?:call(?:ed|ing|s)?|dubbed|dubbing|label(?:l?ed|l?ing)|termed|deemed)"
     r"(?:\s+[\w’'-]+){0,3}\s*,?\s*$"
 )
+# Words `_CALLING` needs: a head without any is not searched (the search tries each position).
+_CALLING_WORD = re.compile(r"call|dubb|label|termed|deemed")
+_STOP = re.compile(r'[.;:!?“"]')  # sentence punctuation or a new quotation (`_clause_stop`)
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]|\b(?:when|while|as|after|and|but|because|since|that)\b")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:]+)$")
+_POSSESSIVE_END = re.compile(r"\b[A-Z][\w.&-]*['’]s\s*$")  # `NBC's` before a title
+_PUNCTUATION_END = re.compile(r"[.,;:?!]\W*$")
+_TITLE_SMALL_WORDS = frozenset(
+    {"of", "the", "a", "an", "and", "to", "in", "on", "for", "with", "at", "or", "is"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,14 +184,14 @@ def _phrase(text: str, start: int, end: int) -> tuple[str, int]:
 
 def _is_title(content: str, before: str) -> bool:
     """A show, book or slogan in quotation marks: `NBC's "Meet the Press"`, `"The Walking Dead"`."""
-    if re.search(r"\b[A-Z][\w.&-]*['’]s\s*$", before):
+    # the endswith test first: the regex would try every position of `before`
+    if before.rstrip().endswith(("'s", "’s")) and _POSSESSIVE_END.search(before):
         return True
-    words = _words(content)
-    small = {"of", "the", "a", "an", "and", "to", "in", "on", "for", "with", "at", "or", "is"}
+    words = [m.group() for m in islice(_WORD.finditer(content), 9)]  # a ninth word rules it out
     return (
         0 < len(words) <= 8
-        and not re.search(r"[.,;:?!]\W*$", content.strip())
-        and all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words)
+        and not _PUNCTUATION_END.search(content.strip())
+        and all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
         and words[0][0].isupper()
     )
 
@@ -244,9 +253,9 @@ def _clause_after(
 
 def _clause_stop(text: str, start: int, limit: int) -> int:
     """Where the words after a verb stop naming anyone: sentence punctuation or a new quotation."""
-    for i in range(start, limit):
-        ch = text[i]
-        if ch in '.;:!?“"' and not (ch == "." and i > start and _abbreviation(text, i)):
+    for stop in _STOP.finditer(text, start, limit):
+        i = stop.start()
+        if not (text[i] == "." and i > start and _abbreviation(text, i)):
             return i
     return limit
 
@@ -459,7 +468,7 @@ def find_quotations(
             head = text[head_start : span.open_mark]
             if _is_title(text[start:end], head) and not (said and clause.offset >= span.open_mark):
                 continue  # a show, a book or a slogan
-            calling = _CALLING.search(head)
+            calling = _CALLING.search(head) if _CALLING_WORD.search(head) else None
             named = clause is not None and calling is not None  # `Trump called it "rigged"`
             if named and clause.kind == "subject":
                 clause = _caller(text, head_start, head_start + calling.start()) or clause

@@ -37,7 +37,8 @@ def _pieces(text: str) -> list[tuple[int, int]]:
             continue
         start, end = (carry if carry is not None else found), found + len(stripped)
         cursor, carry = end, None
-        opener = _TRAILING_OPENER.search(text, start, end)
+        # the piece ends in non-space, so an opening mark it ends with is its last character
+        opener = _TRAILING_OPENER.search(text, start, end) if text[end - 1] in '“"‘' else None
         if opener and opener.start() > start:
             carry, end = opener.start(1), opener.start()
         spans.append((start, end))
