@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from alliance_lib.config import MAX_NAME_WORDS, PRONOUN_LOOK_BACK
 from alliance_lib.text.entities import merge, people_mentions
@@ -699,9 +700,15 @@ class _Vocabulary:
     somewhere) and which are capitalised inside a sentence (names, not sentence openers)."""
 
     def __init__(self, text: str, gazetteer: Gazetteer) -> None:
+        self.text = text
         self.lower = set(_LOWER_WORD.findall(text))
-        self.inner = set(_INNER_CAPITAL.findall(text))
         self.gazetteer = gazetteer
+
+    @cached_property
+    def inner(self) -> set[str]:
+        """Capitalised words after a lower-case word or a comma: read only when a pronoun needs
+        sentence subjects, so an article without one never pays for the scan."""
+        return set(_INNER_CAPITAL.findall(self.text))
 
     def opener_ok(self, name: Name) -> bool:
         """Whether a one-word name opening a sentence is a name (`Sanders`), not an ordinary
