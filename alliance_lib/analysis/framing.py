@@ -30,7 +30,7 @@ from alliance_lib.analysis.codebook import (
     match_sentences,
     validate,
 )
-from alliance_lib.analysis.voice import VoiceSpan, sentence_voices, voice_at, voice_spans
+from alliance_lib.analysis.voice import VoiceLookup, sentence_voices, voice_spans
 from alliance_lib.config import NEGATION_REACH
 from alliance_lib.datafiles import read_yaml
 from alliance_lib.text.model import Article, Entity
@@ -199,7 +199,7 @@ def _descriptor_actors(
 def threat_mentions(article: Article, codebook: Codebook) -> pd.DataFrame:
     """Each actor the article frames as a threat: the cue, who voices it, its descriptors."""
     index = ClauseIndex(article)
-    spans = voice_spans(article)
+    lookup = VoiceLookup(voice_spans(article))
     described: dict[tuple[int, int], list[str]] = {}
     for name, _, _, _, _, actor in _descriptor_actors(article, codebook, index):
         if actor is not None:
@@ -207,7 +207,7 @@ def threat_mentions(article: Article, codebook: Codebook) -> pd.DataFrame:
     rows = []
     for threat in framed_threats(article, codebook):
         entity = threat.entity
-        voice, kind = voice_at(spans, entity.start, entity.end)
+        voice, kind = lookup.at(entity.start, entity.end)
         rows.append(
             {
                 "sentence": entity.sentence,
@@ -249,7 +249,7 @@ DESCRIPTOR_COLUMNS = ["descriptor", "text", "start", "end", "sentence", "actor",
 def descriptor_mentions(article: Article, codebook: Codebook) -> pd.DataFrame:
     """Every threat descriptor, with the threat actor it attaches to (or none) and its voice."""
     index = ClauseIndex(article)
-    spans: list[VoiceSpan] = voice_spans(article)
+    lookup = VoiceLookup(voice_spans(article))
     rows = [
         {
             "descriptor": name,
@@ -258,7 +258,7 @@ def descriptor_mentions(article: Article, codebook: Codebook) -> pd.DataFrame:
             "end": end,
             "sentence": index.clauses[clause].sentence,
             "actor": actor.id if actor is not None else "",
-            "voice": voice_at(spans, start, end)[0],
+            "voice": lookup.at(start, end)[0],
             "clause": index.clauses[clause].text,
         }
         for name, text, start, end, clause, actor in _descriptor_actors(article, codebook, index)
@@ -294,11 +294,11 @@ def code_sentences(article: Article, codebook: Codebook) -> pd.DataFrame:
     return frame.drop_duplicates(["sentence", "code"], keep="first").reset_index(drop=True)
 
 
-def voice_table(article: Article, coded: pd.DataFrame, family: str) -> pd.DataFrame:
+def voice_table(coded: pd.DataFrame, voices: list[str], family: str) -> pd.DataFrame:
     """Per code of `family` ("entman", "mfc", "threat") and voice: sentences carrying it, and
-    their share of that voice's sentences (so a voice with few sentences is not drowned out)."""
-    voices = pd.Series(sentence_voices(article, voice_spans(article)), name="voice")
-    totals = voices.value_counts()
+    their share of that voice's sentences (`voices`: `voice.sentence_voices`, one per sentence;
+    so a voice with few sentences is not drowned out)."""
+    totals = pd.Series(voices, name="voice").value_counts()
     rows = coded[coded["code"].str.startswith(family + ":")]
     if rows.empty:
         return pd.DataFrame(columns=["code", "voice", "sentences", "voice_sentences", "share_pct"])

@@ -19,11 +19,14 @@ said-clause right after a quotation is the quotation's own, which the parser att
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from alliance_lib.config import MAX_REPORTING_SUBJECT_WORDS, QUOTE_VOICE_SHARE
 from alliance_lib.text.lexicon import OBJECT_VERBS, PRONOUNS, SPEECH_VERBS
-from alliance_lib.text.model import Article, Entity
+from alliance_lib.text.model import Article, Entity, Sentence
 
 NARRATOR = "narrator"
 UNATTRIBUTED = "unattributed quotation"
@@ -67,19 +70,22 @@ def _entity_ending(entities: list[Entity], end: int) -> Entity | None:
     return None
 
 
-def _last_person(article: Article, before: int) -> Entity | None:
-    """The last person named before offset `before`."""
-    found = None
-    for entity in article.entities:
-        if entity.start >= before:
-            break
-        if entity.type == "person":
-            found = entity
-    return found
+class _People:
+    """The article's person mentions in text order, to find the last one before an offset by
+    bisection (one lookup per pronoun, not a scan from the article's start)."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.people = [e for e in entities if e.type == "person"]
+        self.starts = [e.start for e in self.people]
+
+    def last_before(self, offset: int) -> Entity | None:
+        """The last person named before `offset`."""
+        at = bisect_left(self.starts, offset)
+        return self.people[at - 1] if at else None
 
 
 def _subject_before(
-    article: Article, entities: list[Entity], text: str, offset: int, verb_start: int
+    people: _People, entities: list[Entity], text: str, offset: int, verb_start: int
 ) -> tuple[str, int] | None:
     """(voice, segment start) of the subject just before a verb at `verb_start` in `text`."""
     begin = max(text.rfind(ch, 0, verb_start) for ch in _BOUNDARY) + 1
@@ -97,7 +103,7 @@ def _subject_before(
     if _GROUP.fullmatch(subject):
         return subject, begin
     if subject.lower() in PRONOUNS - {"they"}:
-        person = _last_person(article, offset + begin)
+        person = people.last_before(offset + begin)
         return (person.name, begin) if person else None
     return None
 
@@ -116,11 +122,9 @@ def _subject_after(entities: list[Entity], text: str, offset: int, verb_end: int
     return group.group(0) if group else None
 
 
-def _reported(article: Article, number: int) -> list[VoiceSpan]:
-    """Reported-speech spans of sentence `number`, in text order."""
-    sentence = article.sentences[number]
+def _reported(sentence: Sentence, entities: list[Entity], people: _People) -> list[VoiceSpan]:
+    """Reported-speech spans of `sentence` (whose entity mentions are `entities`), in text order."""
     text, offset = sentence.text, sentence.start
-    entities = [e for e in article.entities if e.sentence == number]
     found: list[tuple[int, int, str, str]] = []  # (content start, cue start, voice, cue), local
     for match in _ACCORDING.finditer(text):
         source = match.group("source")
@@ -134,7 +138,7 @@ def _reported(article: Article, number: int) -> list[VoiceSpan]:
     for match in _VERB.finditer(text):
         verb = match.group("verb")
         after = text[match.end() :]
-        subject = _subject_before(article, entities, text, offset, match.start())
+        subject = _subject_before(people, entities, text, offset, match.start())
         if subject is None:
             if text[: match.start()].rstrip().endswith(","):  # ", said Defense Secretary ..."
                 voice = _subject_after(entities, text, offset, match.end())
@@ -174,33 +178,62 @@ def voice_spans(article: Article) -> list[VoiceSpan]:
         )
         for q in article.quotes
     ]
-    for number in range(len(article.sentences)):
-        spans.extend(_reported(article, number))
+    people = _People(article.entities)
+    in_sentence: list[list[Entity]] = [[] for _ in article.sentences]
+    for entity in article.entities:
+        in_sentence[entity.sentence].append(entity)
+    for sentence, entities in zip(article.sentences, in_sentence, strict=True):
+        spans.extend(_reported(sentence, entities, people))
     return sorted(spans, key=lambda span: (span.start, span.kind))
 
 
-def voice_at(spans: list[VoiceSpan], start: int, end: int) -> tuple[str, str]:
-    """(voice, kind) of the text from `start` to `end`: a quotation holding it first, then
-    reported speech, else the narrator."""
-    for kind in ("quotation", "reported"):
-        for span in spans:
-            if span.kind == kind and span.start <= start and end <= span.end:
-                return span.voice, kind
-    return NARRATOR, NARRATOR
+_KINDS = ("quotation", "reported")  # a quotation's speaker voices its words before reported speech
+
+
+class VoiceLookup:
+    """Who voices a piece of text, by bisection: the first span (in start order) of each kind
+    that holds it, found through the running maximum of the span ends (linear to build, a
+    logarithmic lookup for each mention instead of a scan of every span)."""
+
+    def __init__(self, spans: Sequence[VoiceSpan]) -> None:
+        self._kinds = []
+        for kind in _KINDS:
+            chosen = sorted((s for s in spans if s.kind == kind), key=lambda s: s.start)
+            reach = list(accumulate((s.end for s in chosen), max))
+            self._kinds.append((kind, chosen, [s.start for s in chosen], reach))
+
+    def at(self, start: int, end: int) -> tuple[str, str]:
+        """(voice, kind) of the text from `start` to `end`: a quotation holding it first, then
+        reported speech, else the narrator."""
+        for kind, chosen, starts, reach in self._kinds:
+            opened = bisect_right(starts, start)  # spans starting at or before `start`
+            first = bisect_left(reach, end, 0, opened)  # the first of them reaching `end`
+            if first < opened:
+                return chosen[first].voice, kind
+        return NARRATOR, NARRATOR
 
 
 def sentence_voices(article: Article, spans: list[VoiceSpan]) -> list[str]:
     """Who voices each sentence: whoever's quotation, else reported speech, covers more than
-    `QUOTE_VOICE_SHARE` of it; otherwise the narrator."""
+    `QUOTE_VOICE_SHARE` of it; otherwise the narrator. One pass over the sentences and the spans
+    (in start order): a span is looked at only while it overlaps the sentences in hand."""
+    ordered = {
+        kind: sorted((s for s in spans if s.kind == kind), key=lambda s: s.start) for kind in _KINDS
+    }
+    waiting = dict.fromkeys(_KINDS, 0)
+    active: dict[str, list[VoiceSpan]] = {kind: [] for kind in _KINDS}
     voices = []
     for sentence in article.sentences:
         length = sentence.end - sentence.start
         voice = NARRATOR
-        for kind in ("quotation", "reported"):
+        for kind in _KINDS:
+            queue = ordered[kind]
+            while waiting[kind] < len(queue) and queue[waiting[kind]].start < sentence.end:
+                active[kind].append(queue[waiting[kind]])
+                waiting[kind] += 1
+            active[kind] = [span for span in active[kind] if span.end > sentence.start]
             cover: dict[str, int] = {}
-            for span in spans:
-                if span.kind != kind:
-                    continue
+            for span in active[kind]:
                 overlap = min(sentence.end, span.end) - max(sentence.start, span.start)
                 if overlap > 0:
                     cover[span.voice] = cover.get(span.voice, 0) + overlap

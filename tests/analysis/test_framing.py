@@ -114,8 +114,12 @@ def test_sentence_codes_carry_threats_only_where_framed(seed, framing_codebook):
 
 def test_voice_table_gives_each_voice_its_share(seed, framing_codebook):
     coded = framing.code_sentences(seed, framing_codebook)
-    table = framing.voice_table(seed, coded, "entman")
+    voices = voice.sentence_voices(seed, voice.voice_spans(seed))
+    table = framing.voice_table(coded, voices, "entman")
     row = table[(table["code"] == "remedy") & (table["voice"] == "narrator")].iloc[0]
+    narrated = coded[(coded["code"] == "entman:remedy") & (coded["voice"] == "narrator")]
+    assert row["voice_sentences"] == voices.count("narrator") < len(seed.sentences)
+    assert row["sentences"] == narrated["sentence"].nunique() > 0
     assert row["share_pct"] == pytest.approx(100 * row["sentences"] / row["voice_sentences"], 0.01)
 
 
