@@ -131,14 +131,15 @@ def claim_owners(article: Article, available: Collection[str]) -> list[tuple[int
 
 
 def _most_mentioned(found: list[Mention]) -> tuple[str, int] | None:
-    """The most mentioned country and its count; ties go to the first mentioned."""
+    """The most mentioned country and its count; ties go to the one first in `found` (text
+    order for `mentions`, claim order for claim owners)."""
     if not found:
         return None
     counts = Counter(m.iso3 for m in found)
-    first = {}
+    order: dict[str, int] = {}
     for mention in found:
-        first.setdefault(mention.iso3, mention.start)
-    best = max(counts, key=lambda iso3: (counts[iso3], -first[iso3]))
+        order.setdefault(mention.iso3, len(order))
+    best = max(counts, key=lambda iso3: (counts[iso3], -order[iso3]))
     return best, counts[best]
 
 
@@ -146,16 +147,12 @@ def choose_focus(article: Article, available: Collection[str], names: dict[str, 
     """The focus country by the rule in this module's docstring, with the reason in words."""
     owners = claim_owners(article, available)
     if owners:
-        counts = Counter(mention.iso3 for _, _, mention in owners)
-        order = {}
-        for _, _, mention in owners:
-            order.setdefault(mention.iso3, len(order))
-        best = max(counts, key=lambda iso3: (counts[iso3], -order[iso3]))
+        best, count = _most_mentioned([mention for _, _, mention in owners])
         _, how, mention = next(o for o in owners if o[2].iso3 == best)
         return Focus(
             best,
             "claim_owner",
-            f"{names.get(best, best)} owns {counts[best]} of the {len(owners)} spending claim(s) "
+            f"{names.get(best, best)} owns {count} of the {len(owners)} spending claim(s) "
             f"whose own clause names a country; first: {how} (sentence {mention.sentence})",
             mention.sentence,
         )

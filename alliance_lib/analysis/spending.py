@@ -511,17 +511,14 @@ def amount_rows(article: Article, focus: str, names: dict[str, str]) -> pd.DataF
     name = names.get(focus, focus)
     rows = []
     spending = set(spending_claims(article)["sentence"])
+    durations: dict[int, float] = {}  # each sentence's first duration in years, one pass
+    for c in article.claims:
+        if c.type == "duration" and c.unit == "years":
+            durations.setdefault(c.sentence, float(c.value))
     for k, claim in enumerate(c for c in article.claims if c.type == "amount"):
         if claim.sentence not in spending:
             continue
-        years = next(
-            (
-                float(c.value)
-                for c in article.claims
-                if c.sentence == claim.sentence and c.type == "duration" and c.unit == "years"
-            ),
-            None,
-        )
+        years = durations.get(claim.sentence)
         row = {
             "scope_id": f"amount_s{claim.sentence}_{k}",
             "scope": f"An amount the article states (sentence {claim.sentence})",
