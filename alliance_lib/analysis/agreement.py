@@ -109,13 +109,14 @@ def binary_agreement(truth: list[bool], guess: list[bool]) -> dict[str, float]:
     fp = sum(g and not t for t, g in zip(truth, guess, strict=True))
     fn = sum(t and not g for t, g in zip(truth, guess, strict=True))
     nan = float("nan")
-    observed = (n - fp - fn) / n if n else nan
-    rate_t, rate_g = (sum(truth) / n, sum(guess) / n) if n else (nan, nan)
-    expected = rate_t * rate_g + (1 - rate_t) * (1 - rate_g)
+    if n:
+        kappa = float(_kappa(np.asarray(truth, bool), np.asarray(guess, bool), axis=(0,)))
+    else:
+        kappa = nan
     return {
         "precision": tp / (tp + fp) if tp + fp else nan,
         "recall": tp / (tp + fn) if tp + fn else nan,
-        "kappa": (observed - expected) / (1 - expected) if n and expected < 1 else nan,
+        "kappa": kappa,
     }
 
 
