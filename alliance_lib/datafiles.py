@@ -38,3 +38,19 @@ def read_csv(path: Path, what: str, columns: set[str], **options: Any):
     if missing:
         raise DataError(f"{path}: missing column(s) {sorted(missing)}")
     return frame
+
+
+def validate(path: Path, document: object, schema: dict[str, Any], what: str) -> None:
+    """Check a loaded YAML document (a codebook, a registry) against its JSON Schema; DataError
+    names the file, key and problem."""
+    import jsonschema  # lazy: only loading a codebook or registry needs it
+
+    validator = jsonschema.Draft202012Validator(schema)
+    error = jsonschema.exceptions.best_match(validator.iter_errors(document))
+    if error is None:
+        return
+    key = ".".join(str(part) for part in error.absolute_path) or "(top level)"
+    problem = error.message
+    if error.validator == "additionalProperties" and error.absolute_path:
+        problem += " (an unquoted comma in a {...} mapping makes extra keys: quote the text)"
+    raise DataError(f"{path}: {what}: key {key}: {problem}")

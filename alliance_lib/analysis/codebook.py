@@ -1,8 +1,8 @@
 """Codebooks: compile their pattern sections, and match patterns against an article's sentences.
 
 A codebook is an editable YAML file (`data/policy_codebook.yaml`, `data/framing_codebook.yaml`)
-mapping code names to regular expressions. `validate` checks a codebook against its JSON Schema
-(jsonschema) before anything is compiled, so a slip such as an unquoted comma in a flow mapping
+mapping code names to regular expressions. `datafiles.validate` checks a codebook against its JSON
+Schema (jsonschema) before anything is compiled, so a slip such as an unquoted comma in a flow mapping
 (which YAML reads as extra keys) is a DataError naming the file, the key and the problem.
 `match_sentences` is the one loop that applies such patterns to sentences.
 """
@@ -29,21 +29,6 @@ PATTERN_MAP: dict[str, Any] = {
     "additionalProperties": PATTERN_LIST,
     "propertyNames": {"minLength": 1},
 }
-
-
-def validate(path: Path, document: object, schema: dict[str, Any], what: str) -> None:
-    """Check a loaded codebook against its JSON Schema; DataError names the file, key and problem."""
-    import jsonschema  # lazy: only loading a codebook needs it
-
-    validator = jsonschema.Draft202012Validator(schema)
-    error = jsonschema.exceptions.best_match(validator.iter_errors(document))
-    if error is None:
-        return
-    key = ".".join(str(part) for part in error.absolute_path) or "(top level)"
-    problem = error.message
-    if error.validator == "additionalProperties" and error.absolute_path:
-        problem += " (an unquoted comma in a {...} mapping makes extra keys: quote the text)"
-    raise DataError(f"{path}: {what}: key {key}: {problem}")
 
 
 def compile_patterns(path: Path, where: str, patterns: object) -> re.Pattern[str]:

@@ -28,11 +28,10 @@ from alliance_lib.analysis.codebook import (
     compile_patterns,
     compile_section,
     match_sentences,
-    validate,
 )
 from alliance_lib.analysis.voice import VoiceLookup, sentence_voices, voice_spans
 from alliance_lib.config import NEGATION_REACH
-from alliance_lib.datafiles import read_yaml
+from alliance_lib.datafiles import read_yaml, validate
 from alliance_lib.text.model import Article, Entity
 
 # Between an actor and an `actor_precedes` cue: a possessive, auxiliaries, articles, negations,

@@ -25,10 +25,9 @@ from alliance_lib.analysis.codebook import (
     compile_patterns,
     compile_section,
     match_sentences,
-    validate,
 )
 from alliance_lib.config import NEGATION_REACH
-from alliance_lib.datafiles import read_yaml
+from alliance_lib.datafiles import read_yaml, validate
 from alliance_lib.text.model import Article
 
 ACTOR_TYPES = ("country", "person", "organization")

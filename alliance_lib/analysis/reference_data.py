@@ -22,7 +22,7 @@ from alliance_lib.config import (
     SIPRI_SHARE_FILE,
     SIPRI_YEN_FILE,
 )
-from alliance_lib.datafiles import read_csv, read_yaml
+from alliance_lib.datafiles import read_csv, read_yaml, validate
 from alliance_lib.errors import DataError
 
 EDITIONS = {
@@ -193,12 +193,38 @@ def capitals() -> pd.DataFrame:
     return frame
 
 
-def _mapping(document: object, path: Path, key: str) -> dict:
-    """The mapping under `key` of a YAML document; DataError naming the file and key otherwise."""
-    value = document.get(key) if isinstance(document, dict) else None
-    if not isinstance(value, dict):
-        raise DataError(f"{path}: {key!r} must be a mapping")
-    return value
+_ISO3_LIST = {"type": "array", "items": {"type": "string", "pattern": "^[A-Z]{3}$"}}
+_MEMBERS = {"type": "object", "required": ["members"], "properties": {"members": _ISO3_LIST}}
+PEERS_SCHEMA = {
+    "type": "object",
+    "required": ["max_peers", "max_partners", "largest_spenders"],
+    "properties": {
+        "max_peers": {"type": "integer", "minimum": 1},
+        "max_partners": {"type": "integer", "minimum": 1},
+        "largest_spenders": _MEMBERS,
+        "groups": {"type": ["array", "null"], "items": _MEMBERS},
+        "fixed": {"type": ["object", "null"], "additionalProperties": _MEMBERS},
+    },
+}
+_TEXT = {"type": "string", "pattern": "\\S"}  # not empty, not only spaces
+NATIONAL_BUDGETS_SCHEMA = {
+    "type": "object",
+    "required": ["countries"],
+    "properties": {
+        "countries": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "required": ["budget_file", "value_column", "unit", "citation"],
+                "properties": {
+                    **dict.fromkeys(("budget_file", "value_column", "unit", "citation"), _TEXT),
+                    "plan_file": {"type": ["string", "null"]},
+                    "scopes": {"type": ["string", "null"]},
+                },
+            },
+        }
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -216,44 +242,19 @@ class PeerRules:
 def peer_rules(path: Path = PEERS_FILE) -> PeerRules:
     """Read and check data/peers.yaml; a malformed file raises DataError naming the key."""
     document = read_yaml(path, "peers file")
-    largest = _mapping(document, path, "largest_spenders").get("members")
-    caps = {key: document.get(key) for key in ("max_peers", "max_partners")}  # type: ignore[union-attr]
-    for key, value in caps.items():
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise DataError(f"{path}: {key!r} must be a whole number of at least 1")
-    groups = document.get("groups") or []  # type: ignore[union-attr]
-    fixed = document.get("fixed") or {}  # type: ignore[union-attr]
-
-    def codes(value: object, where: str) -> tuple[str, ...]:
-        if not isinstance(value, list) or not all(
-            isinstance(c, str) and len(c) == 3 for c in value
-        ):
-            raise DataError(f"{path}: {where} must be a list of ISO3 codes")
-        return tuple(value)
-
-    if not isinstance(groups, list) or not all(isinstance(g, dict) for g in groups):
-        raise DataError(f"{path}: 'groups' must be a list of mappings")
-    if not isinstance(fixed, dict):
-        raise DataError(f"{path}: 'fixed' must be a mapping")
+    validate(path, document, PEERS_SCHEMA, "peers file")
+    assert isinstance(document, dict)
     return PeerRules(
-        caps["max_peers"],
-        caps["max_partners"],
-        codes(largest, "largest_spenders.members"),
+        document["max_peers"],
+        document["max_partners"],
+        tuple(document["largest_spenders"]["members"]),
         {
-            str(g.get("name", g.get("id"))): codes(
-                g.get("members"), f"group {g.get('id')!r} members"
-            )
-            for g in groups
+            str(g.get("name", g.get("id"))): tuple(g["members"])
+            for g in document.get("groups") or []
         },
         {
-            str(country): (
-                codes(
-                    entry.get("members") if isinstance(entry, dict) else None,
-                    f"fixed.{country}.members",
-                ),
-                str(entry.get("reason", "")).strip(),
-            )
-            for country, entry in fixed.items()
+            str(country): (tuple(entry["members"]), str(entry.get("reason", "")).strip())
+            for country, entry in (document.get("fixed") or {}).items()
         },
     )
 
@@ -286,14 +287,11 @@ class NationalBudget:
 @lru_cache(maxsize=4)
 def national_budgets(path: Path = NATIONAL_BUDGETS_FILE) -> dict[str, NationalBudget]:
     """The registry of national budget files by ISO3; DataError naming the file and key."""
-    entries = _mapping(read_yaml(path, "national budget registry"), path, "countries")
+    document = read_yaml(path, "national budget registry")
+    validate(path, document, NATIONAL_BUDGETS_SCHEMA, "national budget registry")
+    assert isinstance(document, dict)
     registry = {}
-    for iso3, entry in entries.items():
-        if not isinstance(entry, dict):
-            raise DataError(f"{path}: countries.{iso3} must be a mapping")
-        for key in ("budget_file", "value_column", "unit", "citation"):
-            if not isinstance(entry.get(key), str) or not entry[key].strip():
-                raise DataError(f"{path}: countries.{iso3}.{key} is missing")
+    for iso3, entry in document["countries"].items():
         files = {
             key: DATA_DIR / entry[key] for key in ("budget_file", "plan_file") if entry.get(key)
         }
