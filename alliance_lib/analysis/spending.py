@@ -189,19 +189,19 @@ class ClaimTerms:
     fiscal: bool = True
 
 
-def _fiscal_year(period: str) -> int:
-    """2022 from "FY2022"."""
-    return int(period.removeprefix("FY")[:4])
+def _plan_year(item: str) -> int:
+    """The fiscal year of one item of Japan's plan file: 2022 from a period "FY2022"."""
+    plan_value(item)  # DataError naming the file when the item is missing
+    return int(str(plan_targets().loc[item, "period"]).removeprefix("FY")[:4])
 
 
 def nss_terms() -> ClaimTerms:
     """The NSS's own terms, from data/: the FY2022 GDP base, the FY2027 target year and share."""
-    table = plan_targets()
     share, _ = plan_value("nss_target_share_of_gdp")
     return ClaimTerms(
         None,
-        _fiscal_year(str(table.loc["nss_gdp_basis_fy2022_estimated_outturn", "period"])),
-        _fiscal_year(str(table.loc["nss_target_share_of_gdp", "period"])),
+        _plan_year("nss_gdp_basis_fy2022_estimated_outturn"),
+        _plan_year("nss_target_share_of_gdp"),
         share,
         None,
         "the NSS target in data/ (FY2022 GDP base, FY2027)",
@@ -283,7 +283,7 @@ def plan_points() -> dict[str, float]:
     """The FY2027 plan figure (DBP-covered) and the security-related 2% target, for the chart."""
     plan, _ = plan_value("dbp_fy2027_defense_related_expenditure")
     target, _ = plan_value("nss_target_amount_2pct")
-    year = _fiscal_year(str(plan_targets().loc["dbp_fy2027_defense_related_expenditure", "period"]))
+    year = _plan_year("dbp_fy2027_defense_related_expenditure")
     return {"plan_year": float(year), "plan": plan, "target": target}
 
 
@@ -326,9 +326,7 @@ def verdict_table(terms: ClaimTerms) -> pd.DataFrame:
     previous, prev_src = plan_value("previous_mtdp_total")
     dbp_total, dbp_src = plan_value("dbp_total_level_of_defense_buildup")
     dbp23, dbp23_src = mod_value(base_fy + 1, "dbp_covered_expenditure")
-    end_fy = _fiscal_year(
-        str(plan_targets().loc["dbp_fy2027_defense_related_expenditure", "period"])
-    )
+    end_fy = _plan_year("dbp_fy2027_defense_related_expenditure")
 
     def share(value: float | None) -> float | None:
         return None if value is None else round(100 * value / gdp, 1)
