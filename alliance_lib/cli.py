@@ -1,10 +1,10 @@
-"""The `alliance` command: `alliance parse PATH [--json]` and `alliance run [...]`.
+"""The `alliance` command: `parse PATH [--json]`, `run [...]` and `corpus INPUT... --output DIR`.
 
 Every failure is one line `alliance: error: ...` on stderr with exit status 2, never a traceback:
 bad input, bad options, operating-system failures (a read-only, full or locked output, a
 permission error), and a standard output that cannot take the text (an encoding without some
 character, `/dev/full`). An interrupted `alliance run` prints one line and exits 130 (SIGINT) or
-143 (SIGTERM).
+143 (SIGTERM); an interrupted `alliance corpus` prints one line and exits 130.
 """
 
 from __future__ import annotations
@@ -168,6 +168,28 @@ def _run_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _corpus_command(args: argparse.Namespace) -> int:
+    # lazy: Dask, pyarrow and the parser load only when a corpus is actually run
+    from alliance_lib.corpus.run import run_corpus
+
+    try:
+        summary = run_corpus(
+            args.inputs,
+            args.output,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            size=args.batch_size,
+            progress=args.progress,
+            echo=_progress,
+        )
+    except KeyboardInterrupt:
+        _stderr(
+            "alliance: interrupted; committed partitions are kept: run the same command to resume"
+        )
+        return 130
+    return summary.exit_status
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="alliance", description=__doc__.split("\n", 1)[0])
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -203,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="notebook parameter, as in papermill -p (repeatable; negative numbers such as -inf are values)",
     )
     run.set_defaults(handler=_run_command)
-    register_corpus(commands)
+    register_corpus(commands, _corpus_command)
     return parser
 
 

@@ -4,6 +4,7 @@ only where deliberate (and said so), and the README's layout table matches the t
 from __future__ import annotations
 
 import ast
+import json
 import re
 from pathlib import Path
 
@@ -81,6 +82,50 @@ def test_stages_import_only_earlier_stages(stage):
             assert any(target == a or target.startswith(a + ".") for a in allowed), (
                 f"{name} imports {target}, a later stage"
             )
+
+
+# corpus mode (README "How the code is organised"): it uses text, analysis and report/outputs.py
+# and the shared modules; only the CLI and notebook 05 use it
+CORPUS_USES = ("alliance_lib.corpus", "alliance_lib.text", "alliance_lib.analysis")
+CORPUS_USES += ("alliance_lib.report.outputs", *SHARED)
+_NOTEBOOK_CORPUS_IMPORT = re.compile(
+    r"^\s*(?:from|import)\s+alliance_lib\.corpus\b|^\s*from\s+alliance_lib\s+import\s.*\bcorpus\b",
+    re.M,
+)
+
+
+def _within(target: str, allowed: tuple[str, ...]) -> bool:
+    """`target` is an allowed module (or inside one), or a package on the way to one."""
+    return any(
+        target == a or target.startswith(a + ".") or a.startswith(target + ".") for a in allowed
+    )
+
+
+def test_corpus_imports_only_text_analysis_and_report_outputs():
+    for name, path in _modules().items():
+        if not name.startswith("alliance_lib.corpus"):
+            continue
+        for _, target, _top in _imports(path):
+            if target.startswith("alliance_lib."):
+                assert _within(target, CORPUS_USES), f"{name} imports {target}"
+
+
+def test_only_the_cli_and_notebook_05_import_corpus():
+    importers = {
+        name
+        for name, path in _modules().items()
+        if not name.startswith("alliance_lib.corpus")
+        for _, target, _top in _imports(path)
+        if _within(target, ("alliance_lib.corpus",)) and target != "alliance_lib"
+    }
+    assert importers == {"alliance_lib.cli"}
+    notebooks = {
+        path.name
+        for path in sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]
+        if cell["cell_type"] == "code" and _NOTEBOOK_CORPUS_IMPORT.search("".join(cell["source"]))
+    }
+    assert notebooks == {"05_coverage_comparison.ipynb"}
 
 
 def test_imports_inside_functions_are_deliberate_lazy_imports():

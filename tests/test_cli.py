@@ -14,7 +14,7 @@ import pytest
 
 from alliance_lib import Article, cli
 from alliance_lib.cli import main
-from alliance_lib.config import SEED_ARTICLE
+from alliance_lib.config import DEMO_CORPUS, SEED_ARTICLE
 from tests.conftest import FIXTURES
 
 TOP_LEVEL = {
@@ -185,6 +185,36 @@ def test_json_on_an_ascii_console_is_the_same_json_with_escapes():
 def test_stdout_on_a_full_device_is_one_line(extra):
     with open("/dev/full", "w") as full:
         result = _cli("parse", str(SEED_ARTICLE), *extra, stdout=full, stderr=subprocess.PIPE)
+    line = _one_error_line(result)
+    assert "/dev/full" in line and "No space left on device" in line
+
+
+def _corpus(output, **kwargs) -> subprocess.CompletedProcess:
+    article = DEMO_CORPUS / "pacific-wire" / "2023-01-13-01.txt"
+    return _cli(
+        "corpus",
+        str(article),
+        "--output",
+        str(output),
+        "--scheduler",
+        "synchronous",
+        "--no-progress",
+        **kwargs,
+    )
+
+
+def test_corpus_on_an_ascii_console_escapes_its_lines_instead_of_a_traceback(tmp_path):
+    result = _corpus(tmp_path / "café", env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("1 articles written")
+    assert lines[0].endswith(f"-> {tmp_path}/caf\\xe9")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+def test_corpus_lines_to_a_full_device_are_one_line(tmp_path):
+    with open("/dev/full", "w") as full:
+        result = _corpus(tmp_path / "corpus", stdout=full, stderr=subprocess.PIPE)
     line = _one_error_line(result)
     assert "/dev/full" in line and "No space left on device" in line
 

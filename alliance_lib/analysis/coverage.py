@@ -111,10 +111,11 @@ def keyword_pattern(keywords: str) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
 
 
-def matching_articles(folder: Path, pattern: re.Pattern[str]) -> set[str]:
-    """Ids of the articles whose headline or any sentence matches `pattern`."""
-    sentences = _table(folder, "sentences", ["article_id", "text"])
-    headlines = _table(folder, "articles", ["article_id", "headline"]).dropna()
+def matching_articles(corpus: Corpus, pattern: re.Pattern[str]) -> set[str]:
+    """Ids of the articles whose headline or any sentence matches `pattern` (the sentences are
+    read from the corpus folder here: only a keyword search needs them)."""
+    sentences = _table(corpus.folder, "sentences", ["article_id", "text"])
+    headlines = corpus.articles[["article_id", "headline"]].dropna()
     found = set(sentences.loc[sentences["text"].str.contains(pattern), "article_id"])
     return found | set(headlines.loc[headlines["headline"].str.contains(pattern), "article_id"])
 
@@ -151,7 +152,7 @@ def select(
     steps["in_dates"] = in_dates
     pattern = keyword_pattern(keywords)
     matching = (
-        articles["article_id"].isin(matching_articles(corpus.folder, pattern))
+        articles["article_id"].isin(matching_articles(corpus, pattern))
         if pattern
         else pd.Series(True, index=articles.index)
     )
@@ -163,10 +164,8 @@ def select(
     funnel["compared"] = funnel["with_keywords"].where(enough, 0)
     kept = set(funnel.loc[enough & (funnel["with_keywords"] > 0), "outlet"])
     chosen = articles[steps["with_keywords"] & articles["outlet"].isin(kept)]
-    excerpts = chosen.groupby("outlet")["truncated"].sum() if "truncated" in chosen else None
-    funnel["excerpts"] = (
-        funnel["outlet"].map(excerpts).fillna(0).astype(int) if excerpts is not None else 0
-    )
+    excerpts = chosen.groupby("outlet")["truncated"].sum()
+    funnel["excerpts"] = funnel["outlet"].map(excerpts).fillna(0).astype(int)
     dropped = sorted(set(funnel.loc[~enough & (funnel["with_keywords"] > 0), "outlet"]))
     return Selection(corpus.restrict(chosen.reset_index(drop=True)), funnel, dropped)
 
@@ -185,9 +184,9 @@ def articles_over_time(articles: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     days = pd.to_datetime(dated["published"])
     span = (days.max() - days.min()).days
     unit, freq = (
-        ("day", "D") if span <= 45 else ("week", "W-MON") if span <= 400 else ("month", "MS")
+        ("day", "D") if span <= 45 else ("week", "W-MON") if span <= 400 else ("month", "M")
     )
-    periods = days.dt.to_period(freq if freq != "MS" else "M").dt.start_time.dt.date
+    periods = days.dt.to_period(freq).dt.start_time.dt.date
     table = (
         pd.DataFrame({"period": periods.values, "outlet": dated["outlet"].values})
         .groupby(["period", "outlet"], sort=True)
@@ -197,6 +196,12 @@ def articles_over_time(articles: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     )
     table.insert(1, "period_unit", unit)
     return table, unit
+
+
+def over_time_grid(table: pd.DataFrame) -> pd.DataFrame:
+    """`articles_over_time`'s table as periods by outlet columns of article counts (0 where an
+    outlet has none in a period), for the chart and the notebook's table."""
+    return table.pivot(index="period", columns="outlet", values="articles").fillna(0).astype(int)
 
 
 # --- who is quoted ---------------------------------------------------------------------------------
@@ -235,10 +240,15 @@ def quoted(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     return by_person, by_country
 
 
+def quote_totals(shares: pd.DataFrame, key: str) -> pd.Series:
+    """Quotations overall per value of `key` (person or country), most first (ties by name)."""
+    totals = shares.groupby(key)["quotes"].sum()
+    return totals.reindex(sorted(totals.index, key=lambda name: (-totals[name], name)))
+
+
 def leaders(shares: pd.DataFrame, key: str, top: int) -> list[str]:
     """The `top` values of `key` with the most quotations overall, most first (ties by name)."""
-    totals = shares.groupby(key)["quotes"].sum()
-    return sorted(totals.index, key=lambda name: (-totals[name], name))[:top]
+    return quote_totals(shares, key).index[:top].tolist()
 
 
 def top_table(shares: pd.DataFrame, key: str, top: int) -> pd.DataFrame:
@@ -358,16 +368,14 @@ def _count_matrix(corpus: Corpus) -> tuple[pd.DataFrame, np.ndarray, np.ndarray,
     return articles, articles["sentences"].to_numpy(float), counts.to_numpy(float), codes
 
 
-def code_labels(codes: list[str], countries: dict[str, str] | None = None) -> dict[str, str]:
+def code_labels(codes: list[str]) -> dict[str, str]:
     """Each family:code id in words: "Threat actor: China", "Framing function: Remedy",
     "Frame dimension: Economic" (country names from the gazetteer)."""
-    if countries is None:
-        countries = person_countries()[1]
+    countries = names_by_id("country")
     labels = {}
     for code in codes:
         family, _, name = code.partition(":")
         name = code_label(family, name, countries)
-        name = name[:1].upper() + name[1:]
         labels[code] = f"{CODE_FAMILIES[family]}: {name}" if family in CODE_FAMILIES else code
     return labels
 
@@ -490,6 +498,14 @@ def claims_carried(claims: pd.DataFrame) -> tuple[pd.Series, int]:
     outlets; and how many articles were compared."""
     carried = claims.groupby("claim", sort=False)["articles_carrying"].sum()
     return carried, int(claims.drop_duplicates("outlet")["outlet_articles"].sum())
+
+
+def most_carried(claims: pd.DataFrame) -> tuple[str, int]:
+    """The key claim carried by the most compared articles (the first in `claim_coverage`'s
+    order on a tie) and how many carry it; `claims` must hold at least one claim."""
+    carried, _ = claims_carried(claims)
+    best = carried.idxmax()
+    return best, int(carried[best])
 
 
 def count_cells(table: pd.DataFrame, index: str, count: str, total: str) -> pd.DataFrame:

@@ -27,7 +27,6 @@ from alliance_lib.text.read import read_article_bytes
 class BatchResult:
     """What a finished batch reports to the client (small: the rows stay on disk)."""
 
-    key: str
     articles: int
     errors: int
 
@@ -90,4 +89,4 @@ def process_batch(items: Sequence[Item], output: str) -> BatchResult:
     key = partition_key(items)
     tables = {table: records.to_table(table, table_rows) for table, table_rows in rows.items()}
     store.write_partition(Path(output), key, tables, [i.source for i in items], failed)
-    return BatchResult(key, len(rows["articles"]), len(failed))
+    return BatchResult(len(rows["articles"]), len(failed))

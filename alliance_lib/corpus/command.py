@@ -1,4 +1,5 @@
-"""`alliance corpus INPUT... --output DIR`: the subcommand's options; the work is in `run`.
+"""`alliance corpus INPUT... --output DIR`: the subcommand's options; the work is in `run`,
+and `cli` calls it and prints its lines.
 
 Exit status: 0 when every article is in the output, 3 when some failed (rows of `errors`) or
 were not processed, 2 for a usage error (raised as `ParameterError`, printed by the CLI), 130
@@ -8,34 +9,13 @@ when interrupted (Ctrl-C; the next run resumes).
 from __future__ import annotations
 
 import argparse
-import sys
+from collections.abc import Callable
 
 
-def _corpus_command(args: argparse.Namespace) -> int:
-    # lazy: Dask, pyarrow and the parser load only when a corpus is actually run
-    from alliance_lib.corpus.run import run_corpus
-
-    try:
-        summary = run_corpus(
-            args.inputs,
-            args.output,
-            workers=args.workers,
-            scheduler=args.scheduler,
-            size=args.batch_size,
-            progress=args.progress,
-            echo=print,
-        )
-    except KeyboardInterrupt:
-        print(
-            "alliance: interrupted; committed partitions are kept: run the same command to resume",
-            file=sys.stderr,
-        )
-        return 130
-    return summary.exit_status
-
-
-def register(commands: argparse._SubParsersAction) -> None:
-    """Add the `corpus` subcommand to the `alliance` parser."""
+def register(
+    commands: argparse._SubParsersAction, handler: Callable[[argparse.Namespace], int]
+) -> None:
+    """Add the `corpus` subcommand to the `alliance` parser; `handler` runs it (in `cli`)."""
     corpus = commands.add_parser(
         "corpus",
         help="parse many articles in parallel (Dask) into a Parquet dataset",
@@ -68,4 +48,4 @@ def register(commands: argparse._SubParsersAction) -> None:
         default=None,
         help="progress bar (default: when stderr is a terminal)",
     )
-    corpus.set_defaults(handler=_corpus_command)
+    corpus.set_defaults(handler=handler)

@@ -77,8 +77,8 @@ def check_inputs(arguments: Sequence[str]) -> None:
 
 
 def corpus_items(arguments: Sequence[str]) -> Iterator[Item]:
-    """The items named by `arguments`, in argument order, each source once."""
-    check_inputs(arguments)
+    """The items named by `arguments`, in argument order, each source once (a missing input
+    raises `ParameterError` when reached; `check_inputs` refuses it before any work)."""
     seen: set[str] = set()
     for argument in arguments:
         for item in _argument_items(argument):

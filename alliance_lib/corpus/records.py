@@ -151,14 +151,12 @@ def article_rows(
     }
 
 
-def error_row(item: Item, key: str | None, error: BaseException | str) -> dict[str, Any]:
+def error_row(item: Item, key: str | None, error: BaseException) -> dict[str, Any]:
     """One `errors` row: the item, its id when its bytes were read, the error class and message."""
     if isinstance(error, ArticleError):  # its message starts with the source, already a column
         name, message = type(error).__name__, error.problem
-    elif isinstance(error, BaseException):
-        name, message = type(error).__name__, str(error) or type(error).__name__
     else:
-        name, message = "CorpusInputError", error
+        name, message = type(error).__name__, str(error) or type(error).__name__
     return {
         "source": item.source,
         "kind": item.kind,

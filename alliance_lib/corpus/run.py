@@ -2,7 +2,7 @@
 
 The scheduler is a `LocalCluster` by default (one single-threaded process per core, or
 `workers`), an existing cluster when given its address (or `DASK_SCHEDULER_ADDRESS`), or
-Dask's synchronous scheduler in this process for debugging. Tasks write their partitions
+"synchronous": the batches run one after another in this process, for debugging. Tasks write their partitions
 themselves, so only small summaries travel back; a task lost with its worker is rerun by Dask
 on another, and a batch that fails as a whole is left for the next run to resume.
 """
@@ -148,10 +148,9 @@ def _execute(
         progress.update(size, result.errors)
 
     if client is None:
-        task = dask.delayed(process_batch, pure=False, traverse=False)
         for batch in work:
             try:
-                result = task(batch, str(folder)).compute(scheduler=SYNCHRONOUS)
+                result = process_batch(batch, str(folder))
             except Exception as exc:  # a batch that fails as a whole is left for the next run
                 finished(None, len(batch), exc)
             else:
@@ -193,8 +192,7 @@ def run_corpus(
         raise ParameterError("--batch-size", f"must be at least 1, got {size}")
     check_inputs(inputs)
     folder = store.open_output(Path(output))
-    store.recover(folder)
-    done = store.written(folder)
+    done = store.recover(folder)
     summary = CorpusSummary(folder)
     pending = []
     for item in corpus_items(inputs):

@@ -89,22 +89,6 @@ def write_partition(
     _finish(folder, record)
 
 
-def _records(folder: Path) -> Iterable[dict]:
-    for path in sorted((folder / PARTITIONS).glob("part-*.json")):
-        yield json.loads(path.read_text(encoding="utf-8"))
-
-
-def recover(folder: Path) -> None:
-    """Complete committed partitions and delete what uncommitted ones left (hidden files)."""
-    for record in _records(folder):
-        _finish(folder, record)
-    for name in (*TABLES, PARTITIONS):
-        for leftover in (folder / name).glob(".part-*"):
-            leftover.unlink(missing_ok=True)
-    for leftover in folder.glob(f".{MARKER}.*"):
-        leftover.unlink(missing_ok=True)
-
-
 @dataclass
 class Written:
     """What the committed partitions already hold: sources done, and those that failed."""
@@ -113,12 +97,24 @@ class Written:
     failed: set[str] = field(default_factory=set)
 
 
-def written(folder: Path) -> Written:
-    """The sources in committed partitions (what a rerun skips)."""
+def _records(folder: Path) -> Iterable[dict]:
+    for path in sorted((folder / PARTITIONS).glob("part-*.json")):
+        yield json.loads(path.read_text(encoding="utf-8"))
+
+
+def recover(folder: Path) -> Written:
+    """Complete committed partitions and delete what uncommitted ones left (hidden files);
+    return the sources the committed partitions hold (what a rerun skips)."""
     done = Written()
     for record in _records(folder):
+        _finish(folder, record)
         done.sources.update(record["sources"])
         done.failed.update(record["failed"])
+    for name in (*TABLES, PARTITIONS):
+        for leftover in (folder / name).glob(".part-*"):
+            leftover.unlink(missing_ok=True)
+    for leftover in folder.glob(f".{MARKER}.*"):
+        leftover.unlink(missing_ok=True)
     return done
 
 

@@ -26,7 +26,9 @@ from alliance_lib.analysis.coverage import (
     Corpus,
     claims_carried,
     flagged_differences,
-    leaders,
+    most_carried,
+    over_time_grid,
+    quote_totals,
 )
 from alliance_lib.config import FRAMING_CODEBOOK, GAZETTEER, shown_path
 from alliance_lib.report.style import ROW_BAND, series_colours, source_line, styled, title
@@ -120,7 +122,7 @@ def over_time_chart(
     outlet in its colour: the bar's height is the day's (week's, month's) coverage."""
     figure = Figure(figsize=(9, 3.8))
     axes = figure.add_subplot()
-    grid = table.pivot(index="period", columns="outlet", values="articles").fillna(0)
+    grid = over_time_grid(table)
     when = pd.to_datetime(pd.Series(grid.index))
     width = pd.Timedelta(days=_PERIOD_DAYS.get(unit, 1) * 0.8)
     bottom = pd.Series(0.0, index=range(len(grid)))
@@ -159,8 +161,8 @@ def quoted_title(shares: pd.DataFrame, key: str, noun: str) -> str:
     named = shares[~shares[key].isin(_PLACEHOLDERS)]
     if named.empty:
         return f"No quotation is attributed to a known {noun}"
-    totals = named.groupby(key)["quotes"].sum()
-    top = leaders(named, key, 1)[0]
+    totals = quote_totals(named, key)
+    top = totals.index[0]
     firsts = ties = 0
     for _, rows in named.groupby("outlet"):
         best = rows["quotes"].max()
@@ -180,12 +182,12 @@ def claims_title(claims: pd.DataFrame) -> str:
     """The reference article's most carried claim, and how many of its claims no outlet carries
     (`claims`: claim, outlet, articles_carrying, outlet_articles)."""
     carried, articles = claims_carried(claims)
-    absent = int((carried == 0).sum())
-    if carried.max() == 0:
+    best, carrying = most_carried(claims)
+    if carrying == 0:
         return f"No compared article carries any of the reference article's {len(carried)} claims"
-    best = carried.idxmax()
+    absent = int((carried == 0).sum())
     return (
-        f"The reference article's most carried claim, {best}, is in {int(carried[best])} of "
+        f"The reference article's most carried claim, {best}, is in {carrying} of "
         f"{articles} articles; {absent} of its {len(carried)} claims are in none"
     )
 

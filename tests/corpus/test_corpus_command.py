@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 
+import pyarrow.parquet as pq
 import pytest
 
 from alliance_lib.cli import main
@@ -16,7 +17,7 @@ from alliance_lib.config import DEMO_CORPUS, PROJECT_ROOT
 from alliance_lib.corpus import store
 from alliance_lib.corpus.records import SCHEMAS, TABLES
 
-from .conftest import build_inputs
+from .conftest import GOOD_PER_OUTLET, build_inputs
 
 
 def run(*arguments: str) -> int:
@@ -36,7 +37,8 @@ def test_every_input_kind_is_written_and_every_bad_item_is_one_error_row(inputs,
     articles, errors = found["articles"], found["errors"]
     assert len(articles) == inputs.good and articles["article_id"].is_unique
     for name, frame in found.items():
-        assert frame.columns.tolist() == SCHEMAS[name].names
+        files = sorted((out / name).glob("part-*.parquet"))  # the files as written, not as read
+        assert files and all(pq.read_schema(f).equals(SCHEMAS[name]) for f in files), name
         if name not in ("articles", "errors"):
             assert set(frame["article_id"]) <= set(articles["article_id"]), name
     # one row per bad item, with its error class
@@ -132,16 +134,21 @@ def test_synchronous_and_batched_runs_write_the_same_rows(tmp_path):
 
 def test_an_interrupted_partition_is_rolled_back_or_completed(inputs, tmp_path):
     out = tmp_path / "corpus"
-    run(str(inputs.folder), "--output", str(out))
-    committed = sorted((out / store.PARTITIONS).glob("part-*.json"))
+    run(str(inputs.folder), "--output", str(out), "--batch-size", "1")
+    committed = [
+        json.loads(p.read_text()) for p in sorted((out / store.PARTITIONS).glob("part-*.json"))
+    ]
     # a batch that died before its commit record: hidden files only, invisible to readers
     (out / "articles" / ".part-deadbeef.1234.parquet").write_bytes(b"half a file")
     # a batch that died after its commit record, before renaming its files into place
-    record = json.loads(committed[0].read_text())
+    record = next(r for r in committed if not r["failed"])  # a partition holding an article
     key = record["partition"]
+    hidden_rows = pq.read_metadata(out / "articles" / f"part-{key}.parquet").num_rows
     for table, hidden in record["files"].items():
         (out / table / f"part-{key}.parquet").rename(out / table / hidden)
-    assert len(store.read_table(out, "articles")) < inputs.good - 2  # readers skip hidden files
+    written = 2 * GOOD_PER_OUTLET  # the folder's good articles
+    assert hidden_rows > 0
+    assert len(store.read_table(out, "articles")) == written - hidden_rows  # hidden files skipped
     store.recover(out)
     assert not list((out / "articles").glob(".part-*"))
     assert all((out / table / f"part-{key}.parquet").exists() for table in TABLES)
