@@ -1,7 +1,7 @@
 """`make bench-corpus`: corpus mode's throughput and memory. Prints figures; asserts nothing.
 
-    python benchmarks/bench_corpus.py polnear [--repeat 3]     # 1 vs 2 workers vs a plain loop
-    python benchmarks/bench_corpus.py scale --articles 10000   # time and peak memory per worker
+    python -m benchmarks.bench_corpus polnear [--repeat 3]     # 1 vs 2 workers vs a plain loop
+    python -m benchmarks.bench_corpus scale --articles 10000   # time and peak memory per worker
 
 `polnear` reads ../shared/polnear (never copied into the project) through a manifest made from
 its metadata.tsv, as the README shows. End-to-end time runs from cluster start to the last
@@ -16,23 +16,18 @@ import argparse
 import csv
 import resource
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 from distributed import Client
 
-from alliance_lib.config import PROJECT_ROOT
 from alliance_lib.corpus.batch import process_batch
 from alliance_lib.corpus.inputs import corpus_items
 from alliance_lib.corpus.run import batch_size, batches, local_cluster, run_corpus
 from alliance_lib.corpus.store import open_output
-
-sys.path.insert(0, str(Path(__file__).parent))
-from corpus_generator import write_bench  # noqa: E402
-
-POLNEAR = PROJECT_ROOT.parent / "shared" / "polnear"
+from benchmarks.corpus_generator import write_bench
+from benchmarks.eval import POLNEAR
 
 
 def polnear_manifest(folder: Path) -> Path:

@@ -14,7 +14,8 @@ from pathlib import Path
 from alliance_lib.config import PROJECT_ROOT
 from alliance_lib.evaluation.corpus import evaluate, table
 
-DEFAULT_DATA = PROJECT_ROOT.parent / "shared" / "polnear" / "train"
+POLNEAR = PROJECT_ROOT.parent / "shared" / "polnear"  # never copied into the project
+DEFAULT_DATA = POLNEAR / "train"
 
 
 def _default_results() -> Path:

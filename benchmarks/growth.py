@@ -85,7 +85,7 @@ def run(names: list[str], bases: dict[str, int], limit: float, cap: bool) -> Non
     """Print the growth table for `names`."""
     print("CPU seconds of the parse (median), growth exponent, and the 5 MB case (CPU and wall)")
     print(
-        f"{'family':<20} {'owner':<10} {'1x bytes':>9} {'1x s':>8} {'2x s':>8} {'4x s':>8} "
+        f"{'family':<20} {'1x bytes':>9} {'1x s':>8} {'2x s':>8} {'4x s':>8} "
         f"{'8x s':>8} {'exp':>5}   {'5 MB bytes':>10} {'5 MB s':>8} {'wall s':>8}"
     )
     for name in names:
@@ -113,7 +113,7 @@ def run(names: list[str], bases: dict[str, int], limit: float, cap: bool) -> Non
             big_size = f"{_size(name, count):,}"
         flag = "" if right else "  (WRONG COUNTS)"
         print(
-            f"{name:<20} {family.owner:<10} {_size(name, base):>9,} "
+            f"{name:<20} {_size(name, base):>9,} "
             + " ".join(f"{c:>8}" for c in cells)
             + f" {slope_text:>5}   {big_size:>10} {big:>8} {big_wall:>8}{flag}"
         )

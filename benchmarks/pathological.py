@@ -22,7 +22,6 @@ class Family:
 
     name: str
     what: str  # one line: the input, as the issue describes it
-    owner: str  # "text" (linear-time parsing) or the stage another engineer rewrites
     build: Callable[[int], str]
     expected: Callable[[int], dict[str, Any]]
     base: int  # units at 1x in the benchmark
@@ -101,7 +100,6 @@ FAMILIES: dict[str, Family] = {
         Family(
             "continue_stub",
             "`Read more` + n `…` + `x` as the last line",
-            "text",
             continue_stub,
             lambda n: {"paragraphs": 2, "truncated": False, "chars": n},
             4000,
@@ -109,7 +107,6 @@ FAMILIES: dict[str, Family] = {
         Family(
             "mojibake",
             "one line of n repeated `Japanâ€™s` (mojibake)",
-            "text",
             mojibake,
             lambda n: {"paragraphs": 2, "entities": n + 2, "apostrophes": n},
             2000,
@@ -117,7 +114,6 @@ FAMILIES: dict[str, Family] = {
         Family(
             "hard_wrapped",
             "n short hard-wrapped lines, no sentence punctuation",
-            "text",
             hard_wrapped,
             lambda n: {"paragraphs": 1, "sentences": 1, "words": 4 * n},
             2500,
@@ -125,7 +121,6 @@ FAMILIES: dict[str, Family] = {
         Family(
             "long_paragraph",
             "one paragraph of n sentences",
-            "sentences",
             long_paragraph,
             lambda n: {"paragraphs": 1, "sentences": n},
             1000,
@@ -133,7 +128,6 @@ FAMILIES: dict[str, Family] = {
         Family(
             "quotes_in_sentence",
             "one sentence with n quotations",
-            "quotes",
             quotes_in_sentence,
             lambda n: {"sentences": 1, "quotes": n},
             1000,
@@ -141,7 +135,6 @@ FAMILIES: dict[str, Family] = {
         Family(
             "distinct_speakers",
             "n quotations by n distinct speakers",
-            "speakers",
             distinct_speakers,
             lambda n: {"quotes": n, "speakers": n},
             500,
@@ -149,7 +142,6 @@ FAMILIES: dict[str, Family] = {
         Family(
             "claims_in_sentence",
             "one sentence with 3n claims",
-            "text",
             claims_in_sentence,
             lambda n: {"sentences": 1, "claims": 3 * n},
             1000,

@@ -162,11 +162,15 @@ def gold_quotations(text: str, attributions: Sequence[Attribution]) -> list[Gold
     return sorted(found, key=lambda g: g.content)
 
 
+def _shared(start: int, end: int, ranges: Ranges) -> int:
+    """Characters of `start:end` inside `ranges`."""
+    return sum(max(0, min(end, b) - max(start, a)) for a, b in ranges)
+
+
 def _overlap(start: int, end: int, ranges: Ranges) -> float:
     """Shared characters over the shorter of the two spans."""
-    shared = sum(max(0, min(end, b) - max(start, a)) for a, b in ranges)
     shorter = min(end - start, sum(b - a for a, b in ranges))
-    return shared / shorter if shorter > 0 else 0.0
+    return _shared(start, end, ranges) / shorter if shorter > 0 else 0.0
 
 
 def _right(surname: str | None, reference: str | None) -> bool:
@@ -184,14 +188,13 @@ def score_article(
     matched = [False] * len(predicted)
     outcomes = []
     for gold in golds:
-        best, best_share = None, MATCH_SHARE
+        best, best_share = None, MATCH_SHARE  # the first prediction of the largest share wins
         for i, p in enumerate(predicted):
             share = _overlap(p.start, p.end, gold.content)
-            if share >= best_share and (best is None or share > best_share):
-                best, best_share = i, share
-        for i, p in enumerate(predicted):
-            if _overlap(p.start, p.end, gold.content) >= MATCH_SHARE:
+            if share >= MATCH_SHARE:
                 matched[i] = True
+                if best is None or share > best_share:
+                    best, best_share = i, share
         surname = predicted[best].surname if best is not None else None
         right: bool | None = None
         if gold.kind == "named":
@@ -203,9 +206,7 @@ def score_article(
     excused = tuple(
         not matched[i]
         and any(
-            sum(max(0, min(p.end, b) - max(p.start, a)) for a, b in ranges)
-            >= MATCH_SHARE * (p.end - p.start)
-            for ranges in others
+            _shared(p.start, p.end, ranges) >= MATCH_SHARE * (p.end - p.start) for ranges in others
         )
         for i, p in enumerate(predicted)
     )

@@ -327,15 +327,11 @@ def _lines(raw: str) -> list[Line]:
         end = match.start() if match else len(raw)
         segment = raw[position:end]
         offsets: Sequence[int]
-        if (bounds := _plain(segment)) is not None:
-            text = segment[bounds[0] : bounds[1]]
-            offsets = range(position + bounds[0], position + bounds[1])
+        text, local = _normalize(segment)
+        if isinstance(local, range):
+            offsets = range(position + local.start, position + local.stop)
         else:
-            text, local = _normalize(segment)
-            if isinstance(local, range):
-                offsets = range(position + local.start, position + local.stop)
-            else:
-                offsets = [position + i for i in local]
+            offsets = [position + i for i in local]
         if text:
             lines.append(Line(text, offsets, offsets[0], offsets[-1] + 1, blank and bool(lines)))
             blank = False

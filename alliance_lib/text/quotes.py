@@ -42,12 +42,13 @@ from alliance_lib.text.lexicon import (
     LEAD_ADVERBS,
     PRONOUNS,
     SPEECH_VERBS,
+    alternation,
 )
 from alliance_lib.text.model import Paragraph, Quote, Sentence, sentence_locator
 
-_CUES = sorted(dict.fromkeys((*SPEECH_VERBS, *ACCORDING_TO)), key=lambda v: (-len(v), v))
-_VERB = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in _CUES) + r")\b")
-_LEAD_VERB = re.compile(r"(?i:(?:" + "|".join(re.escape(v) for v in _CUES) + r"))\b")
+_CUES = alternation((*SPEECH_VERBS, *ACCORDING_TO))
+_VERB = re.compile(rf"\b{_CUES}\b")
+_LEAD_VERB = re.compile(rf"(?i:{_CUES})\b")
 _MARK = re.compile(r"[“”\"]")
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 _WORD_CHARACTER = re.compile(r"\w")
@@ -169,7 +170,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _words(text: str) -> list[str]:
+def words_in(text: str) -> list[str]:
+    """The words of `text` (a letter or digit, then word characters, apostrophes, dots and
+    hyphens), as the speaker-phrase limits count them."""
     return _WORD.findall(text)
 
 
@@ -197,7 +200,7 @@ def _is_title(content: str, before: str) -> bool:
 
 
 def _speaker_phrase_ok(phrase: str, limit: int) -> bool:
-    words = _words(phrase)
+    words = words_in(phrase)
     if not words or len(words) > limit:
         return False
     first = words[0]
@@ -210,7 +213,11 @@ def _clause_after(
     """The said-clause right after a closing mark, in `text[close + 1 : limit]`."""
     start = close + 1
     dash = _DASH.match(text, start, limit)
-    if dash and "," not in text[dash.end() : limit] and len(_words(text[dash.end() : limit])) <= 6:
+    if (
+        dash
+        and "," not in text[dash.end() : limit]
+        and len(words_in(text[dash.end() : limit])) <= 6
+    ):
         phrase, at = _phrase(text, dash.end(), limit)
         phrase = phrase.rstrip(".")
         if phrase:
@@ -227,7 +234,7 @@ def _clause_after(
         before, before_at = _phrase(text, start, verb.start("verb"))
         return SaidClause(text[before_at : verb.end()], before, before_at, close)
     before, before_at = _phrase(text, start, verb.start())
-    lead = [w for w in _words(before) if w.lower() not in LEAD_ADVERBS]
+    lead = [w for w in words_in(before) if w.lower() not in LEAD_ADVERBS]
     if lead and lead[0][0].islower() and text[start : verb.start()].rstrip().endswith(","):
         lead = []  # `"..." in the 2008 primary, said Paul Beck`: circumstance, then the verb
     stop = _clause_stop(text, verb.end(), limit)
@@ -236,7 +243,7 @@ def _clause_after(
     if not lead:  # verb first: `said spokesman Josh Schwerin`, `according to Smith`
         phrase, at = _phrase(text, verb.end(), stop)
         phrase = _drop_tail(phrase)
-        if not phrase or not same_sentence and len(_words(phrase)) > MAX_NEXT_SENTENCE_WORDS:
+        if not phrase or not same_sentence and len(words_in(phrase)) > MAX_NEXT_SENTENCE_WORDS:
             return None
         named_end = at + len(re.split(r",|\s[-—–]", phrase, maxsplit=1)[0])
         cue = text[before_at if before else verb.start() : named_end]
@@ -283,7 +290,7 @@ def _drop_tail(phrase: str) -> str:
 def _short_tail(tail: str) -> bool:
     """What follows a said-clause's verb in a sentence of its own: nothing, circumstance, or a
     comma (`Lee said, adding ...`); not an object (`Biden said the plan would fail`)."""
-    words = _words(tail)
+    words = words_in(tail)
     if not words or tail.lstrip().startswith(","):
         return True
     return words[0].lower() in CLAUSE_TAIL_WORDS or words[0][0].isupper()
@@ -299,7 +306,7 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
     if lead_verb and _names_next(text, lead_verb.end(), open_mark):
         # `Said Comey, "..."`, `According to Smith, "..."` (not `Asked whether ...`)
         phrase, at = _phrase(text, lead_verb.end(), open_mark)
-        if phrase and len(_words(phrase)) <= MAX_SPEAKER_WORDS:
+        if phrase and len(words_in(phrase)) <= MAX_SPEAKER_WORDS:
             cue = text[lead_verb.start() : open_mark].strip(" ,:")
             return SaidClause(cue, phrase, at, at, verb_first=True)
     if verbs:
@@ -315,7 +322,7 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
         if verb.group().lower() in ACCORDING_TO or (
             after
             and not participle
-            and len(_words(after)) <= 6
+            and len(words_in(after)) <= 6
             and after[0].isupper()
             and text[head_start:open_mark].rstrip().endswith((",", ":"))
             and subject.rstrip().endswith(",")
@@ -340,14 +347,14 @@ def _caller(text: str, start: int, end: int) -> SaidClause | None:
     for boundary in _CLAUSE_BOUNDARY.finditer(text, start, end):
         after = boundary.end()
     phrase, at = _phrase(text, after, end)
-    if not phrase or len(_words(phrase)) > MAX_NEXT_SENTENCE_WORDS:
+    if not phrase or len(words_in(phrase)) > MAX_NEXT_SENTENCE_WORDS:
         return None
     return SaidClause(phrase, phrase, at, at, "subject")
 
 
 def _names_next(text: str, start: int, end: int) -> bool:
     """Whether the word after `start` can begin a speaker phrase (a name or a determiner)."""
-    words = _words(text[start:end])
+    words = words_in(text[start:end])
     return bool(words) and (words[0][0].isupper() or words[0].lower() in DETERMINERS)
 
 

@@ -59,9 +59,10 @@ from alliance_lib.text.lexicon import (
     TITLE_GENDER,
     TITLE_WORDS,
     TRAILING_ADVERBS,
+    alternation,
 )
 from alliance_lib.text.model import Entity, Sentence, sentence_locator
-from alliance_lib.text.quotes import QuotedParagraph, SaidClause, Speaker
+from alliance_lib.text.quotes import QuotedParagraph, SaidClause, Speaker, words_in
 
 _TOKEN = re.compile(r"[^\W_](?:[\w.'’-]*[\w.])?|\S")
 _AFFILIATION = re.compile(r"[DRI]-[A-Z][\w.]*")
@@ -72,7 +73,7 @@ _CONJUNCTION_OR_AS = re.compile(r"\s*(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et|[Oo]r|[Tt]hen
 # A pronoun subject followed by a lower-case word: `He praised them but`, `she also`.
 _PRONOUN_SUBJECT = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]hey)\s+[a-z]")
 _FIRST_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
-_SPEECH_WORD = re.compile("|".join(re.escape(v) for v in SPEECH_VERBS))
+_SPEECH_WORDS = frozenset(SPEECH_VERBS)
 # `he`/`she` as the subject of what a name said: `Simmons said he saw`, `Lee told us that she`.
 _SAID_PRONOUN = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,;.]{0,80},)?\s*(?:also\s+)?"
@@ -161,7 +162,7 @@ def _chain(
     runs: list[tuple[int, int]] = []
     k = i
     while k < count:
-        if k == i and _SPEECH_WORD.fullmatch(words[k][0].lower()):
+        if k == i and words[k][0].lower() in _SPEECH_WORDS:
             k += 1  # `Said Comey`: the verb opens the phrase, the name follows
             continue
         if _is_name_token(words[k][0]) and (
@@ -238,7 +239,7 @@ def _modifier(word: str) -> bool:
     told by the role lists or by the endings of adjectives and agent nouns; never a verb."""
     if word in ROLE_WORDS or word in TITLE_WORDS:
         return True
-    if _SPEECH_WORD.fullmatch(word) or word in AUXILIARIES or word in PREPOSITIONS:
+    if word in _SPEECH_WORDS or word in AUXILIARIES or word in PREPOSITIONS:
         return False
     return "-" in word or word.endswith(MODIFIER_ENDINGS)
 
@@ -264,7 +265,7 @@ def _breaks(lowered: list[str], m: int, verb_first: bool = False) -> bool:
         or word in PHRASE_BOUNDARIES
     ):
         return True
-    if _SPEECH_WORD.fullmatch(word):
+    if word in _SPEECH_WORDS:
         return True
     if verb_first:
         return False
@@ -305,7 +306,7 @@ def _participle(words: list[tuple[str, int, int]], i: int) -> bool:
     if not word.endswith(("ing", "ed")) or i + 1 >= len(words):
         return False
     following = words[i + 1][0]
-    return following[0].islower() and _SPEECH_WORD.fullmatch(following) is None
+    return following[0].islower() and following not in _SPEECH_WORDS
 
 
 def _head(words: list[tuple[str, int, int]], run_range: tuple[int, int]) -> Name | None:
@@ -534,7 +535,9 @@ class _Resolver:
         text: str,
         people: _People,
         find_subjects: Callable[[], list[_Candidate]],
-        quoted: list[tuple[int, int]],
+        ordinary: Container[str],
+        sentence_of: Callable[[int], int],
+        opener_ok: Callable[[Name], bool],
     ) -> None:
         self.text = text
         self.people = people
@@ -546,10 +549,9 @@ class _Resolver:
         # shown by a title or by `said he/she` next to the name; a pronoun resolved earlier is
         # not taken as evidence (one wrong guess would then mislead every later pronoun)
         self.gender: dict[str, str] = {}
-        self.quoted = quoted
-        self.ordinary: Container[str] = frozenset()
-        self.sentence_of: Callable[[int], int] = lambda offset: -1
-        self.opener_ok: Callable[[Name], bool] = lambda name: True
+        self.ordinary = ordinary  # words the article writes lower-case somewhere
+        self.sentence_of = sentence_of
+        self.opener_ok = opener_ok
         self.current = 0  # the offset of the clause being resolved
         self.used: set[str] = set()  # ids given to a quotation: only these people become entities
 
@@ -728,11 +730,6 @@ class _Vocabulary:
         return len(tokens) > 1 or name.gender is not None or tokens[0] in self.inner
 
 
-def _words_in(text: str) -> list[str]:
-    return _WORDS.findall(text)
-
-
-_WORDS = re.compile(r"[^\W_][\w'’.-]*")
 # Words after a name, and the marks that end the search for its pronoun.
 _GENDER_SCAN = re.compile(r"[^\W\d_][\w'’-]*|[;:“”\"()—–]")
 # Pronouns after a name that can only be its own (`as she noted`, `his wife`), and those that
@@ -743,11 +740,7 @@ _OPENING_MARK = re.compile(r"[“\"]")
 _PROSE_END = re.compile(r"[.!?:][\"”’)]*$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 _INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’-]*")
-_SPEECH = re.compile(
-    r"\b(?:"
-    + "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=lambda v: (-len(v), v)))
-    + r")\b"
-)
+_SPEECH = re.compile(rf"\b{alternation(SPEECH_VERBS)}\b")
 
 
 def sentence_subjects(
@@ -770,7 +763,7 @@ def sentence_subjects(
             continue
         if not _PROSE_END.search(text, max(start, sentence.end - 3), sentence.end):
             continue  # a byline, a credit or a heading: no sentence punctuation at its end
-        words = _words_in(text[start : min(sentence.end, start + 200)])
+        words = words_in(text[start : min(sentence.end, start + 200)])
         if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
             continue  # a headline in title case (`Zoe Saldana Asked Men Everywhere To ...`)
         head_end = min(sentence.end, start + 160)
@@ -784,13 +777,13 @@ def sentence_subjects(
         if verb is not None:
             comma = text.rfind(",", start, verb.start())
             tail = text[verb.end() : sentence.end]
-            if comma >= 0 and (not _words_in(tail) or tail.lstrip().startswith(",")):
+            if comma >= 0 and (not words_in(tail) or tail.lstrip().startswith(",")):
                 # `..., Stovall said.`, `Trump, Sexton said, has created ...`; `..., he said.`
                 # names nobody here: the sentence's opening subject still counts
                 kind, name = read_phrase(
                     text[comma + 1 : verb.start()], comma + 1, ordinary=ordinary
                 )
-                if name is not None and len(_words_in(text[comma + 1 : verb.start()])) > 6:
+                if name is not None and len(words_in(text[comma + 1 : verb.start()])) > 6:
                     name = None
         if (
             name is None
@@ -843,12 +836,15 @@ def resolve_speakers(
     people = _People(gazetteer)
     spans = _quoted_spans(quoted)
     vocabulary = _Vocabulary(text, gazetteer)
+    sentence_of = sentence_locator(sentences)
     resolver = _Resolver(
-        text, people, lambda: sentence_subjects(text, sentences, spans, vocabulary), spans
+        text,
+        people,
+        lambda: sentence_subjects(text, sentences, spans, vocabulary),
+        vocabulary.lower,
+        sentence_of,
+        vocabulary.opener_ok,
     )
-    resolver.ordinary = vocabulary.lower
-    resolver.sentence_of = sentence_locator(sentences)
-    resolver.opener_ok = vocabulary.opener_ok
     clauses: list[tuple[int, int, SaidClause]] = []  # (offset, key, clause)
     for paragraph in quoted:
         for quotation in paragraph.quotations:
@@ -862,7 +858,6 @@ def resolve_speakers(
     # people read only as sentence subjects and never given a quotation stay out of the entities
     used = [person for person in people.new.values() if person.id in resolver.used]
     new_mentions = people_mentions(text, used, gazetteer, sentences, people.forms)
-    sentence_of = sentence_locator(sentences)
     anchors = [
         Entity(a.start, a.end, a.text, a.type, a.id, people.name_of(a.id), sentence_of(a.start))
         for a in people.anchors

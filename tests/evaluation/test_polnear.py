@@ -141,6 +141,7 @@ def test_evaluate_writes_one_line_per_article_and_prints_one_table(corpus, tmp_p
     results = tmp_path / "out" / "results.jsonl"
     totals = evaluate(corpus, results)
     assert (totals.articles, totals.gold) == (1, 2)
+    assert (totals.found, totals.correct, totals.named_right, totals.pronoun_right) == (2, 2, 1, 1)
     rows = [json.loads(line) for line in results.read_text(encoding="utf-8").splitlines()]
     assert [row["article"] for row in rows] == ["story"]
     assert rows[0]["gold"] == 2

@@ -12,18 +12,21 @@ import json
 import pytest
 
 from alliance_lib import parse_article
-from benchmarks.pathological import FAMILIES, counts
+from benchmarks.pathological import FAMILIES, counts, speaker_name
 
-MINE = {
+SIZES = {
     "continue_stub": (40, 4000),
     "mojibake": (500, 5000),
     "hard_wrapped": (2000, 20000),
+    "long_paragraph": (2000, 20000),
+    "quotes_in_sentence": (300, 1200),
+    "distinct_speakers": (200, 800),
     "claims_in_sentence": (1000, 10000),
 }
 
 
 @pytest.mark.parametrize(
-    ("name", "count"), [(name, n) for name, sizes in MINE.items() for n in sizes]
+    ("name", "count"), [(name, n) for name, sizes in SIZES.items() for n in sizes]
 )
 def test_family_parses_with_the_right_counts(name, count):
     family = FAMILIES[name]
@@ -31,8 +34,8 @@ def test_family_parses_with_the_right_counts(name, count):
     assert counts(family, article) == family.expected(count)
 
 
-def test_every_family_of_the_issue_has_a_builder():
-    assert set(MINE) <= set(FAMILIES) and len(FAMILIES) == 7
+def test_every_family_of_the_issue_has_a_builder_and_sizes():
+    assert set(SIZES) == set(FAMILIES) and len(FAMILIES) == 7
 
 
 def test_a_continue_stub_with_many_ellipses_is_still_removed():
@@ -72,6 +75,21 @@ def test_hard_wrapped_lines_keep_their_offsets():
     paragraph = article.paragraphs[0]
     start, end = article.source_span(paragraph.start, paragraph.end)
     assert article.source_text[start:end].replace("\n", " ") == paragraph.text
+
+
+def test_one_long_paragraphs_sentences_keep_their_offsets():
+    article = parse_article(FAMILIES["long_paragraph"].build(2000))
+    assert all(article.text[s.start : s.end] == s.text for s in article.sentences[:50])
+
+
+def test_thousands_of_distinct_speakers_each_get_one_id():
+    count = 800
+    article = parse_article(FAMILIES["distinct_speakers"].build(count))
+    speakers = [q.speaker for q in article.quotes]
+    assert len(speakers) == len(set(speakers)) == count
+    names = article.entity_names()
+    assert all(speaker in names for speaker in speakers)
+    assert names[speakers[-1]] == f"Lena {speaker_name(count - 1)}"
 
 
 def test_thousands_of_claims_are_each_claimed_once_by_the_first_pattern():

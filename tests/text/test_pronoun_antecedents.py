@@ -11,11 +11,12 @@ from alliance_lib import parse_article
 
 def _pronoun_speaker(text: str) -> tuple[str | None, str | None]:
     """The last quotation's speaker id and the antecedent as written."""
-    quote = parse_article(text).quotes[-1]
+    article = parse_article(text)
+    quote = article.quotes[-1]
     assert quote.attribution == "pronoun"
     if quote.antecedent_start is None:
         return quote.speaker, None
-    return quote.speaker, parse_article(text).text[quote.antecedent_start : quote.antecedent_end]
+    return quote.speaker, article.text[quote.antecedent_start : quote.antecedent_end]
 
 
 def test_the_subject_before_an_appositive_and_said_she_is_the_antecedent():
