@@ -44,8 +44,8 @@ eval: $(STAMP) ## Score quotations and speakers on PolNeAR's training split (not
 	$(BIN)/python benchmarks/eval.py
 
 bench-corpus: $(STAMP) ## Corpus mode: PolNeAR on 1 and 2 workers, synthetic 10k and 100k articles (about an hour)
-	$(BIN)/python benchmarks/bench_corpus.py polnear
-	$(BIN)/python benchmarks/bench_corpus.py scale --articles 10000 100000
+	$(BIN)/python -m benchmarks.bench_corpus polnear
+	$(BIN)/python -m benchmarks.bench_corpus scale --articles 10000 100000
 
 lab: $(STAMP) ## Open JupyterLab at the project root, notebooks on the "alliance" kernel (installs Lab into .venv on first use)
 	@$(BIN)/python -c 'import jupyterlab' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[notebooks,test,lab]'
