@@ -25,16 +25,12 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from alliance_lib.config import MAX_REPORTING_SUBJECT_WORDS, QUOTE_VOICE_SHARE
-from alliance_lib.text.lexicon import OBJECT_VERBS, PRONOUNS, SPEECH_VERBS
+from alliance_lib.text.lexicon import OBJECT_VERBS, PRONOUNS, SPEECH_VERBS, alternation
 from alliance_lib.text.model import Article, Entity, Sentence
 
 NARRATOR = "narrator"
 UNATTRIBUTED = "unattributed quotation"
-_VERB = re.compile(
-    r"\b(?P<verb>"
-    + "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))
-    + r")\b"
-)
+_VERB = re.compile(rf"\b(?P<verb>{alternation(SPEECH_VERBS)})\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<source>[^,.;]{3,80}),\s*")
 _BOUNDARY = ',;:“”"—('
 # Words between a subject and its verb ("Biden has also said").
