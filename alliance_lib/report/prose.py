@@ -16,6 +16,7 @@ from alliance_lib.analysis.reference_data import countries_in
 from alliance_lib.analysis.spending import ClaimTerms, SpendingParameters
 from alliance_lib.config import NATIONAL_BUDGETS_FILE
 from alliance_lib.report.dictionary import edition_label
+from alliance_lib.report.tables import threat_voices
 from alliance_lib.text.model import Article
 
 
@@ -274,14 +275,13 @@ def voices_sentence(threats: pd.DataFrame, descriptors: pd.DataFrame) -> str:
     if threats.empty:
         first = "The article frames no state as a threat (a bare mention is not a threat)."
     else:
-        grouped = threats.groupby("voice").agg(
-            sentences=("sentence", "nunique"),
-            actors=("actor_name", lambda s: ", ".join(dict.fromkeys(s))),
+        # the findings table's voices, most sentences first and ties by voice (not by mentions)
+        grouped = threat_voices(threats).sort_values(
+            ["sentences", "voice"], ascending=[False, True], kind="stable"
         )
-        grouped = grouped.sort_values("sentences", ascending=False, kind="stable")
         listed = "; ".join(
-            f"{voice} ({row.sentences} sentence(s): {row.actors})"
-            for voice, row in grouped.iterrows()
+            f"{row.voice} ({row.sentences} sentence(s): {row.states})"
+            for row in grouped.itertuples()
         )
         quoted = int((threats["voice_kind"] == "quotation").sum())
         first = (
