@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -231,24 +232,57 @@ def scenario_sentence(summary: dict) -> str:
     )
 
 
-def peers_sentence(table: pd.DataFrame, names: dict[str, str], focus: str = "JPN") -> str:
+@dataclass(frozen=True)
+class Standing:
+    """The focus country among its peers in one year: its share of GDP and the peers'."""
+
+    year: int
+    share: float  # the focus country's share of GDP that year
+    peers: pd.Series  # each peer reporting that year: its share of GDP, by ISO3 code
+
+    @property
+    def above(self) -> int:
+        """How many peers spent a larger share than the focus country."""
+        return int((self.peers > self.share).sum())
+
+    @property
+    def low(self) -> str:
+        """The peer with the smallest share."""
+        return self.peers.idxmin()
+
+    @property
+    def high(self) -> str:
+        """The peer with the largest share."""
+        return self.peers.idxmax()
+
+
+def standing(table: pd.DataFrame, focus: str) -> Standing | None:
+    """Where `focus` stands in a share-of-GDP table (years x ISO3 codes): the latest year every
+    country reports, else the focus country's latest year among the peers reporting it; None
+    when the table holds no share for the focus country (the title's and sentence's figures)."""
+    if focus not in table.columns or table[focus].dropna().empty:
+        return None
+    complete = table.dropna()
+    year = int(complete.index.max() if not complete.empty else table[focus].dropna().index.max())
+    row = table.loc[year].dropna()
+    return Standing(year, float(row[focus]), row.drop(focus))
+
+
+def peers_sentence(table: pd.DataFrame, names: dict[str, str], focus: str) -> str:
     """Where the focus country stands among the peers in the latest year all of them report
     (its name from `names`, else SIPRI's)."""
     name = names.get(focus) or countries_in().get(focus, focus)
-    complete = table.dropna()
-    if complete.empty or focus not in complete.columns:
+    if table.dropna().empty or focus not in table.columns:
         return f"No year has figures for {name} and every peer in this edition."
-    year = int(complete.index.max())
-    row = complete.loc[year]
-    others = row.drop(focus)
-    if others.empty:
-        return f"In {year} {name} spent {row[focus]:.2f}% of GDP on its military."
-    low, high = others.idxmin(), others.idxmax()
-    below = int((others > row[focus]).sum())
+    found = standing(table, focus)
+    said = f"In {found.year} {name} spent {found.share:.2f}% of GDP on its military"
+    if found.peers.empty:
+        return f"{said}."
+    low, high = found.low, found.high
     return (
-        f"In {year} {name} spent {row[focus]:.2f}% of GDP on its military; {below} of the "
-        f"{len(others)} peers spent more. The peers ranged from {others[low]:.2f}% "
-        f"({names.get(low, low)}) to {others[high]:.2f}% ({names.get(high, high)})."
+        f"{said}; {found.above} of the {len(found.peers)} peers spent more. The peers ranged "
+        f"from {found.peers[low]:.2f}% ({names.get(low, low)}) to {found.peers[high]:.2f}% "
+        f"({names.get(high, high)})."
     )
 
 
