@@ -21,6 +21,11 @@ from alliance_lib.report.tables import threat_voices
 from alliance_lib.text.model import Article
 
 
+def counted(number: int, noun: str) -> str:
+    """A count with its noun, plural unless one: '1 article', '48 articles'."""
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def article_label(article: Article) -> str:
     """The article as a chart's source line names it: its headline, else its file name."""
     return f"“{article.headline}”" if article.headline else Path(article.source).name
@@ -359,11 +364,6 @@ def agreement_sentence(table: pd.DataFrame) -> str:
 # --- notebook 05: coverage of one event across outlets ------------------------------------------
 
 
-def _count(number: int, noun: str) -> str:
-    """'1 article', '48 articles'."""
-    return f"{number} {noun}" + ("" if number == 1 else "s")
-
-
 def _percent(part: float, whole: float) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "0%"
 
@@ -469,8 +469,8 @@ def coverage_sentence(
         return "No article was selected, so no outlets are compared (see the selection table)."
     outlets = ", ".join(f"{row.outlet} {row.compared}" for row in compared.itertuples())
     first = (
-        f"{_count(int(compared['compared'].sum()), 'article')} from "
-        f"{_count(len(compared), 'outlet')} compared ({outlets})."
+        f"{counted(int(compared['compared'].sum()), 'article')} from "
+        f"{counted(len(compared), 'outlet')} compared ({outlets})."
     )
     return " ".join(
         [
