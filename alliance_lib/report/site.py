@@ -286,11 +286,10 @@ def _page_sections(report: Path, stem: str) -> list[tuple[int, str, str]]:
         return []
 
 
-def _findings(report: Path, stems: list[str], titles: dict[str, str]) -> str:
+def _findings(report: Path, findings: dict[str, dict | None], titles: dict[str, str]) -> str:
     parts = []
-    for stem in stems:
+    for stem, found in findings.items():
         folder = report / stem
-        found = read_finding(folder)
         link = f"{stem}.html"
         if found is None:
             line = (
@@ -318,12 +317,11 @@ def _findings(report: Path, stems: list[str], titles: dict[str, str]) -> str:
     return "".join(parts)
 
 
-def _data_used(report: Path, stems: list[str], parameters: dict[str, dict]) -> str:
+def _data_used(findings: dict[str, dict | None], parameters: dict[str, dict]) -> str:
     """The data files each notebook says it read (finding.json), with their sha256, and the
     SIPRI edition where one was chosen."""
     rows = []
-    for stem in stems:
-        found = read_finding(report / stem)
+    for stem, found in findings.items():
         files = found.get("data", []) if found else []
         listed = (
             ", ".join(f"<code>{html.escape(f)}</code> ({_sha(resolve(f))})" for f in files)
@@ -401,17 +399,18 @@ def index_page(
         stem: parameters_used(nbformat.read(report / f"{stem}.ipynb", as_version=4))
         for stem in stems
     }
+    findings = {stem: read_finding(report / stem) for stem in stems}
     version = package_version()
     body = (
         f"<h1>Findings: {html.escape(article_title(article))}</h1>"
         '<p class="lead">What the notebooks found in the article, each finding computed from the '
         "data files beside it; the notebook pages show how.</p>"
         f'<h2 id="article">The article</h2>{_article_facts(article, article_path)}'
-        f'<h2 id="findings">Findings</h2>{_findings(report, stems, titles)}'
+        f'<h2 id="findings">Findings</h2>{_findings(report, findings, titles)}'
         '<h2 id="run">How this report was made</h2>'
         f"{_facts([('Run (UTC)', html.escape(run.started_utc)), ('Command', f'<code>{html.escape(run.command)}</code>'), ('Package', f'alliance {html.escape(version)}')])}"
         f'<h3 id="parameters">Parameters, per notebook</h3>{_parameters_by_notebook(parameters)}'
-        f'<h3 id="data">Data used, per notebook</h3>{_data_used(report, stems, parameters)}'
+        f'<h3 id="data">Data used, per notebook</h3>{_data_used(findings, parameters)}'
         f'<h2 id="files">Every page and file</h2>'
         f'<p><a href="{DICTIONARY}">Data dictionary</a> (every column of every file) &middot; '
         f'<a href="{SOURCES}">Sources and licences</a></p>'
