@@ -442,12 +442,14 @@ def dictionary_page(stems: list[str], titles: dict[str, str]) -> str:
         "(<code>alliance_lib/report/dictionary.py</code>) gives these and the headers of the "
         "report's tables; a test fails when a notebook writes a column it lacks.</p>"
     ]
+    # each notebook's own files; finding.json, which every notebook writes, is listed once at the end
+    own = {
+        stem: [f for f in dictionary.for_notebook(stem) if f.name != FINDING_FILE] for stem in stems
+    }
     listed = [
         f"<li><b>{html.escape(titles.get(stem, stem))}</b>: "
         + ", ".join(
-            f'<a href="#{html.escape(f.name)}">{html.escape(f.name)}</a>'
-            for f in dictionary.for_notebook(stem)
-            if f.name != FINDING_FILE
+            f'<a href="#{html.escape(f.name)}">{html.escape(f.name)}</a>' for f in own[stem]
         )
         + "</li>"
         for stem in stems
@@ -458,7 +460,7 @@ def dictionary_page(stems: list[str], titles: dict[str, str]) -> str:
     )
     for stem in stems:
         parts.append(f"<h2>{html.escape(titles.get(stem, stem))}</h2>")
-        for schema in dictionary.for_notebook(stem)[:-1]:
+        for schema in own[stem]:
             parts.append(
                 f'<h3 id="{html.escape(schema.name)}"><code>{stem}/{html.escape(schema.name)}</code></h3>'
                 f"<p>{html.escape(schema.meaning)}</p>{_columns_table(schema)}"
