@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
@@ -17,6 +16,7 @@ from alliance_lib.analysis.reference_data import countries_in
 from alliance_lib.analysis.spending import ClaimTerms, SpendingParameters
 from alliance_lib.config import NATIONAL_BUDGETS_FILE
 from alliance_lib.report.dictionary import edition_label
+from alliance_lib.report.site import article_title
 from alliance_lib.report.tables import threat_voices
 from alliance_lib.text.model import Article
 
@@ -27,8 +27,9 @@ def counted(number: int, noun: str) -> str:
 
 
 def article_label(article: Article) -> str:
-    """The article as a chart's source line names it: its headline, else its file name."""
-    return f"“{article.headline}”" if article.headline else Path(article.source).name
+    """The article as a chart's source line names it: its page title, quoted when a headline."""
+    name = article_title(article)
+    return f"“{name}”" if article.headline else name
 
 
 def excerpt_flag(article: Article) -> str:
