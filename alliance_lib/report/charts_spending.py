@@ -16,6 +16,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from alliance_lib.report.dictionary import MEASURE_LABELS, currency_unit, edition_label
+from alliance_lib.report.prose import standing
 from alliance_lib.report.style import EMPHASIS, MUTED, PALETTE, TEXT, source_line, styled, title
 
 NO_FLAGS = "This edition carries no estimate flags."
@@ -52,27 +53,23 @@ def peers_title(rows: pd.DataFrame, names: dict[str, str], focus: str) -> str:
     """Where the focus country stands among its peers, in the latest year all of them report
     (else the focus country's latest year, among the peers reporting it)."""
     name = names.get(focus, focus)
-    table = rows.pivot(index="year", columns="iso3", values="value")
-    if focus not in table.columns or table[focus].dropna().empty:
+    found = standing(rows.pivot(index="year", columns="iso3", values="value"), focus)
+    if found is None:
         return f"This edition holds no share of GDP for {name}"
-    complete = table.dropna()
-    year = int(complete.index.max() if not complete.empty else table[focus].dropna().index.max())
-    row = table.loc[year].dropna()
-    own, others = float(row[focus]), row.drop(focus)
-    said = f"In {year} {name} spent {own:.2f}% of GDP on its military"
-    if others.empty:
+    said = f"In {found.year} {name} spent {found.share:.2f}% of GDP on its military"
+    if found.peers.empty:
         return said
-    more, count = int((others > own).sum()), len(others)
+    more, count = found.above, len(found.peers)
     if more == count:
-        standing = f"less than each of its {count} peers"
+        standing_words = f"less than each of its {count} peers"
     elif more == 0:
-        standing = f"more than each of its {count} peers"
+        standing_words = f"more than each of its {count} peers"
     else:
-        standing = f"less than {more} of its {count} peers"
-    low, high = others.idxmin(), others.idxmax()
+        standing_words = f"less than {more} of its {count} peers"
+    low, high = found.low, found.high
     return (
-        f"{said}, {standing} (from {others[low]:.2f}%, {names.get(low, low)}, "
-        f"to {others[high]:.2f}%, {names.get(high, high)})"
+        f"{said}, {standing_words} (from {found.peers[low]:.2f}%, {names.get(low, low)}, "
+        f"to {found.peers[high]:.2f}%, {names.get(high, high)})"
     )
 
 
@@ -81,8 +78,8 @@ def peers_chart(
     rows: pd.DataFrame,
     names: dict[str, str],
     citation: str,
+    focus: str,
     reference: float = 2.0,
-    focus: str = "JPN",
 ) -> Figure:
     """Share of GDP over time in small multiples: one panel per peer (grey, named above it) with
     the focus country (emphasised) in every panel, the reference share dashed, and SIPRI's
@@ -158,7 +155,7 @@ def editions_title(table: pd.DataFrame, name: str) -> str:
 
 
 @styled
-def editions_chart(table: pd.DataFrame, citation: str, name: str = "Japan") -> Figure:
+def editions_chart(table: pd.DataFrame, citation: str, name: str) -> Figure:
     """The focus country's share of GDP in each data edition: the revisions made visible, the
     title saying how far the editions differ."""
     figure = Figure(figsize=(8, 4.2), layout="constrained")
@@ -310,7 +307,7 @@ def scenario_chart(
     plan: dict[str, float] | None,
     summary: dict,
     citation: str,
-    name: str = "Japan",
+    name: str,
 ) -> Figure:
     """Two panels, two calendars: the ministry's budgets by fiscal year (enacted solid,
     press-reported proposals hollow and dashed, the plan's last year and the security-related

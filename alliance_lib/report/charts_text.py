@@ -16,6 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from alliance_lib.analysis.voice import NARRATOR
+from alliance_lib.report.prose import counted
 from alliance_lib.report.style import (
     EMPHASIS,
     MUTED,
@@ -47,10 +48,6 @@ def voice_colours(voices: list[str]) -> dict[str, str]:
 def _listing(names: list[str]) -> str:
     """'A', 'A and B', 'A, B and C'."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _sentences(count: int) -> str:
-    return f"{count} sentence" + ("" if count == 1 else "s")
 
 
 def share_title(table: pd.DataFrame, family: str, labels: dict[str, str]) -> str:
@@ -124,7 +121,8 @@ def share_chart(
     title(figure, heading)
     totals_by_voice = table.groupby("voice")["voice_sentences"].first()
     handles = [
-        Patch(color=colours[v], label=f"{v} ({_sentences(int(totals_by_voice[v]))})") for v in order
+        Patch(color=colours[v], label=f"{v} ({counted(int(totals_by_voice[v]), 'sentence')})")
+        for v in order
     ]
     axes.legend(handles=handles, title="voiced by", loc="upper left", bbox_to_anchor=(1.01, 1.0))
     figure.tight_layout()

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from alliance_lib.analysis.reference_data import EDITIONS
+from alliance_lib.report.finding import FINDING_FILE
 
 TYPES = ("integer", "number", "string", "boolean", "date", "list", "object")
 COUNTRY = (
@@ -250,7 +251,7 @@ def _cols(*items: str | Column) -> tuple[Column, ...]:
 
 
 _FINDING = FileSchema(
-    "finding.json",
+    FINDING_FILE,
     "every notebook",
     "the notebook's one-line computed finding, for the findings page (written by report.finding.record_finding)",
     _cols(

@@ -22,6 +22,7 @@ from alliance_lib.config import (
     shown_path,
 )
 from alliance_lib.report.outputs import write_json
+from alliance_lib.report.params import is_auto
 
 FINDING_FILE = "finding.json"
 RESULT_SECTION = "Result"
@@ -59,9 +60,9 @@ def spending_data(focus: str, *, focus_country: str = "auto", peers: str = "auto
     national = reference_data.national_budget(focus)
     if national is not None:
         files += [national.budget_file, *([national.plan_file] if national.plan_file else [])]
-    if focus_country.strip().lower() == "auto":
+    if is_auto(focus_country):
         files.append(CAPITALS_FILE)
-    if peers.strip().lower() == "auto":
+    if is_auto(peers):
         files.append(PEERS_FILE)
     return files
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from alliance_lib.config import PROJECT_ROOT, REPORTS_DIR, resolve
 from alliance_lib.errors import OutputFolderError
 from alliance_lib.report.exchange import replace_folder
+from alliance_lib.report.outputs import write_text
 
 MARKER = ".alliance-report"
 KERNELS = ".kernels"  # inside a build folder: the running kernels' connection files
@@ -95,9 +96,7 @@ def write_marker(folder: Path, run_id: str, state: str) -> None:
         "state": state,
         **(manifest(folder) if state == "complete" else {"files": {}, "folders": []}),
     }
-    temporary = folder / f"{MARKER}.tmp"
-    temporary.write_text(json.dumps(marker, indent=1) + "\n", encoding="utf-8")
-    os.replace(temporary, folder / MARKER)
+    write_text(folder / MARKER, json.dumps(marker, indent=1) + "\n")
 
 
 def _not_replaceable(report: Path) -> str | None:

@@ -47,9 +47,6 @@ td.num, td.date { white-space: nowrap; }
 table.dataframe { table-layout: auto; }
 table.dataframe td, table.dataframe th { max-width: 38rem; overflow-wrap: anywhere; }
 table.facts th { width: 13rem; background: var(--soft); }
-dl.meta { display: grid; grid-template-columns: 13rem 1fr; gap: .2rem 1rem; }
-dl.meta dt { color: var(--muted); }
-dl.meta dd { margin: 0; overflow-wrap: anywhere; }
 code, pre { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .85rem; }
 pre { background: var(--soft); border: 1px solid var(--line); padding: .6rem .8rem;
   white-space: pre-wrap; overflow-wrap: anywhere; }
@@ -101,12 +98,11 @@ def page(
     pages: Sequence[tuple[str, str]],
     current: str,
     version: str,
-    head: str = "",
 ) -> str:
     """A whole HTML page: title, navigation, body inside <main>, footer."""
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{CSS}</style>\n{head}</head>\n<body>\n"
+        f"<title>{html.escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
         f"{navigation(pages, current)}\n<main>\n{body}\n</main>\n{footer(version)}\n</body>\n</html>\n"
     )

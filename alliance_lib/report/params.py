@@ -106,19 +106,24 @@ def data_file(name: str, value: object, loader: Callable[[Path], T]) -> T:
         raise ParameterError(name, str(exc)) from None
 
 
+def is_auto(value: object) -> bool:
+    """Whether a parameter asks for the automatic choice: `auto`, any case, spaces around."""
+    return isinstance(value, str) and value.strip().lower() == "auto"
+
+
 def focus_choice(value: object, article: Article | None, edition: str) -> Focus:
     """The focus country: `auto` chooses it from the article (`analysis.focus`), an ISO3 code
     must be in the data and in the chosen edition; ParameterError naming `focus_country`."""
     names = countries_in()
     if not isinstance(value, str) or not value.strip():
         raise ParameterError("focus_country", f"expected an ISO3 code or 'auto', got {value!r}")
-    code = value.strip().upper()
-    if code == "AUTO":
+    if is_auto(value):
         if article is None:
             chosen = Focus(DEFAULT_FOCUS_COUNTRY, "default", "no article given; the default")
         else:
             chosen = choose_focus(article, set(countries_in(edition)), names)
         return chosen
+    code = value.strip().upper()
     if code not in names:
         raise ParameterError(
             "focus_country",
@@ -157,7 +162,7 @@ def spending_parameters(
         raise ParameterError(
             "peers", f"expected comma-separated ISO 3166-1 alpha-3 codes or 'auto', got {peers!r}"
         )
-    if peers.strip().lower() == "auto":
+    if is_auto(peers):
         chosen = auto_peers(focus.iso3, edition, names)
         codes, peers_reason = chosen.codes, chosen.reason
     else:

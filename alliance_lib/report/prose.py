@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -16,12 +16,20 @@ from alliance_lib.analysis.reference_data import countries_in
 from alliance_lib.analysis.spending import ClaimTerms, SpendingParameters
 from alliance_lib.config import NATIONAL_BUDGETS_FILE
 from alliance_lib.report.dictionary import edition_label
+from alliance_lib.report.site import article_title
+from alliance_lib.report.tables import threat_voices
 from alliance_lib.text.model import Article
 
 
+def counted(number: int, noun: str) -> str:
+    """A count with its noun, plural unless one: '1 article', '48 articles'."""
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def article_label(article: Article) -> str:
-    """The article as a chart's source line names it: its headline, else its file name."""
-    return f"“{article.headline}”" if article.headline else Path(article.source).name
+    """The article as a chart's source line names it: its page title, quoted when a headline."""
+    name = article_title(article)
+    return f"“{name}”" if article.headline else name
 
 
 def excerpt_flag(article: Article) -> str:
@@ -230,24 +238,57 @@ def scenario_sentence(summary: dict) -> str:
     )
 
 
-def peers_sentence(table: pd.DataFrame, names: dict[str, str], focus: str = "JPN") -> str:
+@dataclass(frozen=True)
+class Standing:
+    """The focus country among its peers in one year: its share of GDP and the peers'."""
+
+    year: int
+    share: float  # the focus country's share of GDP that year
+    peers: pd.Series  # each peer reporting that year: its share of GDP, by ISO3 code
+
+    @property
+    def above(self) -> int:
+        """How many peers spent a larger share than the focus country."""
+        return int((self.peers > self.share).sum())
+
+    @property
+    def low(self) -> str:
+        """The peer with the smallest share."""
+        return self.peers.idxmin()
+
+    @property
+    def high(self) -> str:
+        """The peer with the largest share."""
+        return self.peers.idxmax()
+
+
+def standing(table: pd.DataFrame, focus: str) -> Standing | None:
+    """Where `focus` stands in a share-of-GDP table (years x ISO3 codes): the latest year every
+    country reports, else the focus country's latest year among the peers reporting it; None
+    when the table holds no share for the focus country (the title's and sentence's figures)."""
+    if focus not in table.columns or table[focus].dropna().empty:
+        return None
+    complete = table.dropna()
+    year = int(complete.index.max() if not complete.empty else table[focus].dropna().index.max())
+    row = table.loc[year].dropna()
+    return Standing(year, float(row[focus]), row.drop(focus))
+
+
+def peers_sentence(table: pd.DataFrame, names: dict[str, str], focus: str) -> str:
     """Where the focus country stands among the peers in the latest year all of them report
     (its name from `names`, else SIPRI's)."""
     name = names.get(focus) or countries_in().get(focus, focus)
-    complete = table.dropna()
-    if complete.empty or focus not in complete.columns:
+    if table.dropna().empty or focus not in table.columns:
         return f"No year has figures for {name} and every peer in this edition."
-    year = int(complete.index.max())
-    row = complete.loc[year]
-    others = row.drop(focus)
-    if others.empty:
-        return f"In {year} {name} spent {row[focus]:.2f}% of GDP on its military."
-    low, high = others.idxmin(), others.idxmax()
-    below = int((others > row[focus]).sum())
+    found = standing(table, focus)
+    said = f"In {found.year} {name} spent {found.share:.2f}% of GDP on its military"
+    if found.peers.empty:
+        return f"{said}."
+    low, high = found.low, found.high
     return (
-        f"In {year} {name} spent {row[focus]:.2f}% of GDP on its military; {below} of the "
-        f"{len(others)} peers spent more. The peers ranged from {others[low]:.2f}% "
-        f"({names.get(low, low)}) to {others[high]:.2f}% ({names.get(high, high)})."
+        f"{said}; {found.above} of the {len(found.peers)} peers spent more. The peers ranged "
+        f"from {found.peers[low]:.2f}% ({names.get(low, low)}) to {found.peers[high]:.2f}% "
+        f"({names.get(high, high)})."
     )
 
 
@@ -274,14 +315,13 @@ def voices_sentence(threats: pd.DataFrame, descriptors: pd.DataFrame) -> str:
     if threats.empty:
         first = "The article frames no state as a threat (a bare mention is not a threat)."
     else:
-        grouped = threats.groupby("voice").agg(
-            sentences=("sentence", "nunique"),
-            actors=("actor_name", lambda s: ", ".join(dict.fromkeys(s))),
+        # the findings table's voices, most sentences first and ties by voice (not by mentions)
+        grouped = threat_voices(threats).sort_values(
+            ["sentences", "voice"], ascending=[False, True], kind="stable"
         )
-        grouped = grouped.sort_values("sentences", ascending=False, kind="stable")
         listed = "; ".join(
-            f"{voice} ({row.sentences} sentence(s): {row.actors})"
-            for voice, row in grouped.iterrows()
+            f"{row.voice} ({row.sentences} sentence(s): {row.states})"
+            for row in grouped.itertuples()
         )
         quoted = int((threats["voice_kind"] == "quotation").sum())
         first = (
@@ -323,11 +363,6 @@ def agreement_sentence(table: pd.DataFrame) -> str:
 
 
 # --- notebook 05: coverage of one event across outlets ------------------------------------------
-
-
-def _count(number: int, noun: str) -> str:
-    """'1 article', '48 articles'."""
-    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _percent(part: float, whole: float) -> str:
@@ -435,8 +470,8 @@ def coverage_sentence(
         return "No article was selected, so no outlets are compared (see the selection table)."
     outlets = ", ".join(f"{row.outlet} {row.compared}" for row in compared.itertuples())
     first = (
-        f"{_count(int(compared['compared'].sum()), 'article')} from "
-        f"{_count(len(compared), 'outlet')} compared ({outlets})."
+        f"{counted(int(compared['compared'].sum()), 'article')} from "
+        f"{counted(len(compared), 'outlet')} compared ({outlets})."
     )
     return " ".join(
         [

@@ -286,11 +286,10 @@ def _page_sections(report: Path, stem: str) -> list[tuple[int, str, str]]:
         return []
 
 
-def _findings(report: Path, stems: list[str], titles: dict[str, str]) -> str:
+def _findings(report: Path, findings: dict[str, dict | None], titles: dict[str, str]) -> str:
     parts = []
-    for stem in stems:
+    for stem, found in findings.items():
         folder = report / stem
-        found = read_finding(folder)
         link = f"{stem}.html"
         if found is None:
             line = (
@@ -318,12 +317,11 @@ def _findings(report: Path, stems: list[str], titles: dict[str, str]) -> str:
     return "".join(parts)
 
 
-def _data_used(report: Path, stems: list[str], parameters: dict[str, dict]) -> str:
+def _data_used(findings: dict[str, dict | None], parameters: dict[str, dict]) -> str:
     """The data files each notebook says it read (finding.json), with their sha256, and the
     SIPRI edition where one was chosen."""
     rows = []
-    for stem in stems:
-        found = read_finding(report / stem)
+    for stem, found in findings.items():
         files = found.get("data", []) if found else []
         listed = (
             ", ".join(f"<code>{html.escape(f)}</code> ({_sha(resolve(f))})" for f in files)
@@ -401,17 +399,18 @@ def index_page(
         stem: parameters_used(nbformat.read(report / f"{stem}.ipynb", as_version=4))
         for stem in stems
     }
+    findings = {stem: read_finding(report / stem) for stem in stems}
     version = package_version()
     body = (
         f"<h1>Findings: {html.escape(article_title(article))}</h1>"
         '<p class="lead">What the notebooks found in the article, each finding computed from the '
         "data files beside it; the notebook pages show how.</p>"
         f'<h2 id="article">The article</h2>{_article_facts(article, article_path)}'
-        f'<h2 id="findings">Findings</h2>{_findings(report, stems, titles)}'
+        f'<h2 id="findings">Findings</h2>{_findings(report, findings, titles)}'
         '<h2 id="run">How this report was made</h2>'
         f"{_facts([('Run (UTC)', html.escape(run.started_utc)), ('Command', f'<code>{html.escape(run.command)}</code>'), ('Package', f'alliance {html.escape(version)}')])}"
         f'<h3 id="parameters">Parameters, per notebook</h3>{_parameters_by_notebook(parameters)}'
-        f'<h3 id="data">Data used, per notebook</h3>{_data_used(report, stems, parameters)}'
+        f'<h3 id="data">Data used, per notebook</h3>{_data_used(findings, parameters)}'
         f'<h2 id="files">Every page and file</h2>'
         f'<p><a href="{DICTIONARY}">Data dictionary</a> (every column of every file) &middot; '
         f'<a href="{SOURCES}">Sources and licences</a></p>'
@@ -443,12 +442,14 @@ def dictionary_page(stems: list[str], titles: dict[str, str]) -> str:
         "(<code>alliance_lib/report/dictionary.py</code>) gives these and the headers of the "
         "report's tables; a test fails when a notebook writes a column it lacks.</p>"
     ]
+    # each notebook's own files; finding.json, which every notebook writes, is listed once at the end
+    own = {
+        stem: [f for f in dictionary.for_notebook(stem) if f.name != FINDING_FILE] for stem in stems
+    }
     listed = [
         f"<li><b>{html.escape(titles.get(stem, stem))}</b>: "
         + ", ".join(
-            f'<a href="#{html.escape(f.name)}">{html.escape(f.name)}</a>'
-            for f in dictionary.for_notebook(stem)
-            if f.name != FINDING_FILE
+            f'<a href="#{html.escape(f.name)}">{html.escape(f.name)}</a>' for f in own[stem]
         )
         + "</li>"
         for stem in stems
@@ -459,7 +460,7 @@ def dictionary_page(stems: list[str], titles: dict[str, str]) -> str:
     )
     for stem in stems:
         parts.append(f"<h2>{html.escape(titles.get(stem, stem))}</h2>")
-        for schema in dictionary.for_notebook(stem)[:-1]:
+        for schema in own[stem]:
             parts.append(
                 f'<h3 id="{html.escape(schema.name)}"><code>{stem}/{html.escape(schema.name)}</code></h3>'
                 f"<p>{html.escape(schema.meaning)}</p>{_columns_table(schema)}"

@@ -50,9 +50,8 @@ RC = {
     "legend.frameon": False,
     "legend.title_fontsize": 8,
     "figure.facecolor": "white",
-    "savefig.facecolor": "white",
-    "svg.fonttype": "none",  # text stays text in the SVG (editable on a slide)
-    "svg.hashsalt": "alliance",  # element ids in SVGs are the same on every run
+    # No savefig.* or svg.* keys: matplotlib reads them when a figure is saved, which happens
+    # after `styled` returns; the SVG settings that act are `outputs.SVG_RC` (in save_figure).
 }
 
 P = ParamSpec("P")

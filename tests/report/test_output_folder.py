@@ -13,7 +13,7 @@ import pytest
 
 from alliance_lib.config import PROJECT_ROOT, REPORTS_DIR
 from alliance_lib.errors import OutputFolderError, ParameterError
-from alliance_lib.report import output_folder
+from alliance_lib.report import output_folder, outputs
 from alliance_lib.report.output_folder import (
     MARKER,
     OutputFolder,
@@ -313,14 +313,14 @@ def test_a_read_only_filesystem_is_one_error_naming_the_lock_file(tmp_path, monk
 def test_a_full_filesystem_is_one_error_and_leaves_nothing(tmp_path, monkeypatch):
     report = earlier_report(tmp_path / "report")
     before = _tree(report)
-    real_write = Path.write_text
+    real_mkstemp = outputs.tempfile.mkstemp
 
-    def write_text(self, *args, **kwargs):
-        if self.name == f"{MARKER}.tmp" and self.parent != report:
-            raise OSError(errno.ENOSPC, "No space left on device", str(self))
-        return real_write(self, *args, **kwargs)
+    def mkstemp(*args, prefix, dir, **kwargs):  # the marker's temporary file, in the build
+        if prefix == f".{MARKER}." and Path(dir) != report:
+            raise OSError(errno.ENOSPC, "No space left on device", str(Path(dir) / prefix))
+        return real_mkstemp(*args, prefix=prefix, dir=dir, **kwargs)
 
-    monkeypatch.setattr(Path, "write_text", write_text)
+    monkeypatch.setattr(outputs.tempfile, "mkstemp", mkstemp)
     with pytest.raises(OutputFolderError, match="No space left on device") as caught:
         OutputFolder(report).__enter__()
     assert ".report.building-" in str(caught.value) and f"report folder {report}" in str(

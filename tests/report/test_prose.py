@@ -36,7 +36,7 @@ def test_excerpt_flag(seed, wire):
 def test_peers_sentence_is_computed_from_the_table():
     table = spending.peers_table("SIPRI_MILEX_2024REL", ("USA", "DEU"))
     year = int(table.dropna().index.max())
-    sentence = prose.peers_sentence(table, {"USA": "United States", "DEU": "Germany"})
+    sentence = prose.peers_sentence(table, {"USA": "United States", "DEU": "Germany"}, "JPN")
     assert sentence.startswith(f"In {year} Japan spent {table.loc[year, 'JPN']:.2f}% of GDP")
     assert f"{table.loc[year, 'USA']:.2f}% (United States)" in sentence
 
