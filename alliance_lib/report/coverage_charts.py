@@ -31,6 +31,7 @@ from alliance_lib.analysis.coverage import (
     quote_totals,
 )
 from alliance_lib.config import FRAMING_CODEBOOK, GAZETTEER, shown_path
+from alliance_lib.report.prose import counted
 from alliance_lib.report.style import ROW_BAND, series_colours, source_line, styled, title
 
 _PERIOD_DAYS = {"day": 1, "week": 7, "month": 30}  # a bar's width in days, 80% of its period
@@ -89,10 +90,6 @@ def _span(first: object, last: object) -> str:
     return f"{_day(a)} to {_day(b)}"
 
 
-def _outlets(count: int) -> str:
-    return f"{count} outlet" + ("" if count == 1 else "s")
-
-
 def over_time_title(table: pd.DataFrame, unit: str) -> str:
     """How many articles over what span, and the busiest period (`table`: period, outlet,
     articles)."""
@@ -102,14 +99,14 @@ def over_time_title(table: pd.DataFrame, unit: str) -> str:
     total, outlets = int(per_period.sum()), table["outlet"].nunique()
     first, last = per_period.index.min(), per_period.index.max()
     if first == last:
-        return f"All {total} dated articles from {_outlets(outlets)} fall in the {unit} of {_day(first)}"
+        return f"All {total} dated articles from {counted(outlets, 'outlet')} fall in the {unit} of {_day(first)}"
     busiest = per_period.idxmax()
     day = _day(busiest)
     if pd.Timestamp(first).year == pd.Timestamp(last).year:
         day = day.rsplit(" ", 1)[0]  # the year is in the span already
     when = day if unit == "day" else f"the {unit} from {day}"
     return (
-        f"{total} dated articles from {_outlets(outlets)}, {_span(first, last)}; "
+        f"{total} dated articles from {counted(outlets, 'outlet')}, {_span(first, last)}; "
         f"the busiest {unit}: {when}, {int(per_period[busiest])} articles"
     )
 

@@ -10,7 +10,8 @@ from alliance_lib.analysis.coverage import (
     UNATTRIBUTED,
     claims_carried,
     flagged_differences,
-    leaders,
+    most_carried,
+    quote_totals,
 )
 from alliance_lib.analysis.reference_data import countries_in
 from alliance_lib.analysis.spending import ClaimTerms, SpendingParameters
@@ -423,8 +424,8 @@ def _quoted_clause(by_person: pd.DataFrame) -> str:
     named = by_person[by_person["person"] != UNATTRIBUTED]
     if named.empty:
         return "No quotation in the compared articles is attributed to a speaker."
-    totals = named.groupby("person")["quotes"].sum()
-    top = leaders(named, "person", 1)[0]  # ties: by name
+    totals = quote_totals(named, "person")
+    top = totals.index[0]  # ties: by name
     outlets = named.loc[named["person"] == top, "outlet"].nunique()
     every = by_person["outlet"].nunique()
     all_quotes = int(by_person["quotes"].sum())
@@ -439,8 +440,8 @@ def _claims_clause(claims: pd.DataFrame) -> str:
     if claims.empty:
         return "The reference article makes no numeric or temporal claim to look for."
     carried, articles = claims_carried(claims)
-    best = carried.idxmax()
-    if carried[best] == 0:
+    best, carrying = most_carried(claims)
+    if carrying == 0:
         return (
             f"None of the reference article's {len(carried)} claims appears in a compared article."
         )
@@ -448,8 +449,8 @@ def _claims_clause(claims: pd.DataFrame) -> str:
     every = claims["outlet"].nunique()
     absent = int((carried == 0).sum())
     return (
-        f"The reference article's most carried claim: {best}, in {int(carried[best])} of the "
-        f"{articles} articles ({_percent(carried[best], articles)}; {outlets} of the {every} "
+        f"The reference article's most carried claim: {best}, in {carrying} of the "
+        f"{articles} articles ({_percent(carrying, articles)}; {outlets} of the {every} "
         f"outlets); {absent} of its {len(carried)} claims appear in none."
     )
 
