@@ -4,7 +4,7 @@
     python -m benchmarks.bench_corpus scale --articles 10000   # time and peak memory per worker
 
 `polnear` reads ../shared/polnear (never copied into the project) through a manifest made from
-its metadata.tsv, as the README shows. End-to-end time runs from cluster start to the last
+its metadata.tsv, as docs/corpus.md shows. End-to-end time runs from cluster start to the last
 partition written; the plain loop does the same work (`process_batch` on the same batches) in
 this process without Dask. `scale` writes a synthetic corpus with `corpus_generator.py` into a
 temporary folder, runs it on a 2-worker LocalCluster and reads each worker's peak RSS.
@@ -31,7 +31,7 @@ from benchmarks.eval import POLNEAR
 
 
 def polnear_manifest(folder: Path) -> Path:
-    """The manifest the README's awk command makes: path, publisher as outlet, date as published."""
+    """The manifest docs/corpus.md's awk command makes: path, publisher as outlet, date as published."""
     manifest = folder / "polnear.csv"
     with (POLNEAR / "metadata.tsv").open(encoding="utf-8") as stream, manifest.open("w") as out:
         writer = csv.writer(out)

@@ -331,7 +331,7 @@ FILES: dict[str, FileSchema] = {
         FileSchema(
             "article.json",
             _A,
-            'the parsed article, as "alliance parse --json" prints it (README, "JSON schema")',
+            'the parsed article, as "alliance parse --json" prints it (docs/parsing.md, "JSON schema")',
             _cols(
                 _c("source", "string", "", "the article's file name"),
                 _c("headline", "string", "", "the headline, once (null when none was found)"),
