@@ -693,7 +693,7 @@ class _Analysis:
 
     def _horizon(self, clause: Clause) -> list[str]:
         """Time phrases in the clause (codebook `horizons`, and the parser's durations, fiscal
-        years and dates), a phrase inside a longer one dropped, in text order."""
+        years and dates), of overlapping phrases the longest, in text order."""
         spans = [
             _Hit("", clause.start + m.start(), clause.start + m.end(), m.group(0))
             for m in self.codebook.horizons.finditer(clause.text)
@@ -705,7 +705,17 @@ class _Analysis:
             and c.sentence == clause.sentence
             and clause.start <= c.start < clause.end
         ]
-        return list(dict.fromkeys(h.text for h in sorted(_outermost(spans), key=lambda h: h.start)))
+        kept: list[_Hit] = []  # of spans that overlap ("in November", "November 2022"), the longest
+        group_end = -1
+        for span in sorted(spans, key=lambda h: (h.start, -h.end)):
+            if span.start < group_end:
+                if span.end - span.start > kept[-1].end - kept[-1].start:
+                    kept[-1] = span
+                group_end = max(group_end, span.end)
+                continue
+            kept.append(span)
+            group_end = span.end
+        return list(dict.fromkeys(h.text for h in kept))
 
     def _background(self, clause: Clause) -> bool:
         """A clause whose years are all HISTORY_YEARS or more before the article's (the
