@@ -274,7 +274,13 @@ _RECIPIENT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LIST_JOIN = re.compile(r"^\s*(?:,|,?\s*(?:and|or))\s*(?:the\s+)?$", re.IGNORECASE)
-_MODIFIER_AFTER = re.compile(r"(?:[’']s\b|\s+[a-z])")  # "Russia's military", "Chinese companies"
+# a name modifying the noun after it ("Russia's military", "20 Chinese companies"), not one
+# followed by a function word or a reporting verb ("Britain and ...", "the United States said")
+_MODIFIER_AFTER = re.compile(
+    r"(?:[’']s\b|\s+(?!(?:and|or|but|nor|to|of|in|on|at|for|with|by|from|as|is|are|was|were"
+    r"|has|have|had|will|would|can|could|may|might|said|says|say|told|announced|agreed|also"
+    r"|which|who|that|then)\b)[a-z])"
+)
 _OWNER_OF = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}$")  # "Japan's new | national security strategy"
 
 

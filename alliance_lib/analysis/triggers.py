@@ -13,16 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+
+# the parser `re` itself uses: Python 3.11+ (which the project requires) names it re._parser
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser as _sre  # type: ignore[attr-defined]
 from typing import Any
 
 import ahocorasick
-
-try:  # the parser `re` itself uses (Python 3.11+ names it re._parser; older: sre_parse)
-    from re import _constants as _c
-    from re import _parser as _sre
-except ImportError:  # pragma: no cover - Python < 3.11 is not supported, kept for clarity
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _sre  # type: ignore[no-redef]
 
 _REPEATS = tuple(
     getattr(_c, name)
