@@ -58,12 +58,13 @@ def _file_item(
     except (OSError, RuntimeError) as exc:
         return unresolvable(source, exc, url=url, published=published)
     if not outside and manifest.parent not in file.parents:
+        named = path if Path(path) == file else f"{path} (that is {file})"
         return Item(
             source,
             FILE,
             url=url,
             published=published,
-            problem=f"line {line}: {path} is {file}, outside the manifest's folder "
+            problem=f"line {line}: {named} is outside the manifest's folder "
             f"{manifest.parent}; pass {OUTSIDE_FLAG} if you trust this manifest",
         )
     outlet = outlet_of(_value(row, "outlet"), url, file.parent.name)
