@@ -1,12 +1,13 @@
 """Drive a corpus run: items -> pending batches -> Dask tasks -> committed partitions.
 
 The scheduler is a `LocalCluster` by default (one single-threaded process per core, or
-`workers`, capped at what the machine can hold: `worker_limit`), an existing cluster when given its address (or `DASK_SCHEDULER_ADDRESS`), or
-"synchronous": the batches run one after another in this process, for debugging. Tasks write their partitions
-themselves, so only small summaries travel back; a task lost with its worker is rerun by Dask
-on another, and a batch that fails as a whole is left for the next run to resume. One run at a
-time writes an output folder: a run holds the output's lock (`locks.FolderLock`) from before it
-first touches the folder until its last partition is written.
+`workers`, capped at what the machine can hold: `worker_limit`), an existing cluster when given
+its address (or `DASK_SCHEDULER_ADDRESS`), or "synchronous": the batches run one after another
+in this process, for debugging. Tasks write their partitions themselves, so only small
+summaries travel back; a task lost with its worker is rerun by Dask on another, and a batch that
+fails as a whole is left for the next run to resume. One run at a time writes an output folder:
+a run holds the output's lock (`locks.FolderLock`) from before it first touches the folder
+until its last partition is written.
 """
 
 from __future__ import annotations
@@ -123,7 +124,7 @@ def local_workers(requested: int | None, echo: Callable[[str], None]) -> int:
     limit = worker_limit()
     if requested is not None and requested > limit.workers:
         echo(limit.capped(requested))
-    return min(requested or limit.cores, limit.workers)
+    return min(requested or limit.workers, limit.workers)
 
 
 def local_cluster(workers: int, dashboard: str = CORPUS_DASHBOARD_ADDRESS) -> LocalCluster:
