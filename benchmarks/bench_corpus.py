@@ -136,10 +136,15 @@ def _news_at_cap() -> str:
     )
 
 
-def bench_worker_peak() -> None:
-    """Each 5 MB case on a fresh one-worker LocalCluster: the worker's peak RSS after its task."""
-    cases = {"news prose": _news_at_cap()}
-    cases |= {name: f.build(f.count_for_bytes()) for name, f in FAMILIES.items()}
+def bench_worker_peak(only: list[str] | None = None) -> None:
+    """Each 5 MB case (or those named in `only`) on a fresh one-worker LocalCluster: the
+    worker's peak RSS after its task."""
+    names = only or ["news prose", *FAMILIES]
+    cases = {name: _news_at_cap() if name == "news prose" else None for name in names}
+    for name in names:
+        if name != "news prose":
+            family = FAMILIES[name]
+            cases[name] = family.build(family.count_for_bytes())
     print("| 5 MB article | bytes | articles | errors | worker peak RSS, MB |")
     print("| --- | ---: | ---: | ---: | ---: |")
     peaks = []
@@ -174,12 +179,15 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--articles", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--case", action="append", help="worker-peak: only this case ('news prose' or a family)"
+    )
     args = parser.parse_args()
     if args.what == "polnear":
         bench_polnear(args.repeat)
         return
     if args.what == "worker-peak":
-        bench_worker_peak()
+        bench_worker_peak(args.case)
         return
     print(
         "| articles | workers | written | failed | seconds | articles/s | peak RSS per worker, MB |  |"
