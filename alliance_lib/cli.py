@@ -180,6 +180,7 @@ def _corpus_command(args: argparse.Namespace) -> int:
             scheduler=args.scheduler,
             size=args.batch_size,
             progress=args.progress,
+            outside_manifest=args.allow_outside_manifest,
             echo=_progress,
         )
     except KeyboardInterrupt:

@@ -95,6 +95,18 @@ CORPUS_DASHBOARD_ADDRESS = ":8787"  # Dask's usual dashboard port; a free one is
 CORPUS_PERMUTATIONS = 2000  # outlet-label permutations in notebook 05's test (p >= 1/2001)
 CORPUS_PERMUTATION_SEED = 20230113  # fixed, so the p-values and the stored outputs are reproducible
 CORPUS_ALPHA = 0.05  # family-wise error rate for flagging outlet differences (Holm's correction)
+# A corpus worker's peak memory on the worst article it can be given (one at the 5 MB size cap),
+# measured by `python -m benchmarks.bench_corpus worker-peak` (docs/speed.md): 972 MB at most
+# (claims in one sentence), rounded up. `--workers` is capped so that this much per worker fits
+# in the memory available.
+CORPUS_WORKER_PEAK_BYTES = 1_000_000_000
+# A WARC record's header lines (WARC and HTTP) and the blank lines after it, in bytes: real ones
+# take a few kilobytes; past this the archive is taken as damaged from there on, so that a record
+# lying about its length cannot make a reader hold an unbounded "line" in memory.
+WARC_HEADER_MAX_BYTES = 1_048_576
+# A JSONL manifest line, in bytes: an article inline at the size cap, JSON-escaped (a control
+# character's one byte takes six as a \u escape). A longer line is an error row.
+MANIFEST_LINE_MAX_BYTES = 6 * MAX_BYTES
 
 
 def resolve(path: str | Path) -> Path:

@@ -111,3 +111,12 @@ class RunError(AllianceError):
 
 class CorpusInputError(ArticleError):
     """One corpus item is unusable before parsing: a bad manifest row or a truncated WARC record."""
+
+
+class CorpusRecordError(ParameterError):
+    """A corpus folder's commit record (`_partitions/part-KEY.json`) is corrupt, or names a file
+    that is not its own partition's; the message names the record and what is wrong with it."""
+
+    def __init__(self, record: object, problem: str) -> None:
+        self.record = record
+        super().__init__("--output", f"{record} {problem}; move it out of the corpus folder")

@@ -2,12 +2,17 @@
 
     python -m benchmarks.bench_corpus polnear [--repeat 3]     # 1 vs 2 workers vs a plain loop
     python -m benchmarks.bench_corpus scale --articles 10000   # time and peak memory per worker
+    python -m benchmarks.bench_corpus worker-peak              # a worker's peak on 5 MB articles
 
 `polnear` reads ../shared/polnear (never copied into the project) through a manifest made from
-its metadata.tsv, as docs/corpus.md shows. End-to-end time runs from cluster start to the last
-partition written; the plain loop does the same work (`process_batch` on the same batches) in
-this process without Dask. `scale` writes a synthetic corpus with `corpus_generator.py` into a
+its metadata.tsv, as docs/corpus.md shows (its paths lie outside the manifest's folder, hence
+`outside_manifest`, the `--allow-outside-manifest` flag). End-to-end time runs from cluster
+start to the last partition written; the plain loop does the same work (`process_batch` on the
+same batches) in this process without Dask. `scale` writes a synthetic corpus with `corpus_generator.py` into a
 temporary folder, runs it on a 2-worker LocalCluster and reads each worker's peak RSS.
+`worker-peak` gives a fresh one-worker LocalCluster one article at the 5 MB size cap (each
+hostile family of `pathological.py`, and plain news prose) and reads the worker's peak RSS: the
+largest is what a worker can need, `CORPUS_WORKER_PEAK_BYTES` in config.py.
 """
 
 from __future__ import annotations
@@ -22,12 +27,15 @@ from pathlib import Path
 
 from distributed import Client
 
+from alliance_lib.config import CORPUS_WORKER_PEAK_BYTES, DEMO_CORPUS, MAX_BYTES
 from alliance_lib.corpus.batch import process_batch
 from alliance_lib.corpus.inputs import corpus_items
+from alliance_lib.corpus.item import FILE, Item
 from alliance_lib.corpus.run import batch_size, batches, local_cluster, run_corpus
 from alliance_lib.corpus.store import open_output
 from benchmarks.corpus_generator import write_bench
 from benchmarks.eval import POLNEAR
+from benchmarks.pathological import FAMILIES
 
 
 def polnear_manifest(folder: Path) -> Path:
@@ -50,7 +58,7 @@ def _quiet(_: str) -> None:
 def bench_polnear(repeat: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         manifest = polnear_manifest(Path(tmp))
-        items = list(corpus_items([str(manifest)]))
+        items = list(corpus_items([str(manifest)], outside_manifest=True))
         work = batches(items, batch_size(len(items)))
         loops, runs = [], {1: [], 2: []}
         for attempt in range(repeat):
@@ -65,6 +73,7 @@ def bench_polnear(repeat: int) -> None:
                     Path(tmp) / f"w{workers}-{attempt}",
                     workers=workers,
                     progress=False,
+                    outside_manifest=True,
                     echo=_quiet,
                 )
                 assert summary.parsed == len(items), summary.line()
@@ -116,15 +125,69 @@ def bench_scale(articles: int, workers: int) -> None:
     )
 
 
+def _news_at_cap() -> str:
+    """Plain news prose at the size cap: the demo corpus's text articles, repeated."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DEMO_CORPUS.glob("*/*.txt"))]
+    unit = "\n\n".join(texts) + "\n\n"
+    return (
+        (unit * (MAX_BYTES // len(unit.encode("utf-8")) + 1))
+        .encode("utf-8")[: MAX_BYTES - 1000]
+        .decode("utf-8", "ignore")
+    )
+
+
+def bench_worker_peak(only: list[str] | None = None) -> None:
+    """Each 5 MB case (or those named in `only`) on a fresh one-worker LocalCluster: the
+    worker's peak RSS after its task."""
+    names = only or ["news prose", *FAMILIES]
+    cases = {name: _news_at_cap() if name == "news prose" else None for name in names}
+    for name in names:
+        if name != "news prose":
+            family = FAMILIES[name]
+            cases[name] = family.build(family.count_for_bytes())
+    print("| 5 MB article | bytes | articles | errors | worker peak RSS, MB |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    peaks = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for index, (name, text) in enumerate(cases.items()):
+            article = Path(tmp) / f"case-{index}.txt"
+            article.write_text(text, encoding="utf-8")
+            folder = open_output(Path(tmp) / f"out-{index}")
+            item = Item(str(article), FILE, path=str(article))
+            cluster = local_cluster(1, dashboard=":0")
+            client = Client(cluster)
+            try:
+                result = client.submit(process_batch, [item], str(folder)).result()
+                peak = client.run(_peak_rss_mb)
+            finally:
+                client.close()
+                cluster.close()
+            peaks.append(max(peak.values()))
+            print(
+                f"| {name} | {article.stat().st_size:,} | {result.articles} | {result.errors} "
+                f"| {peaks[-1]:.0f} |"
+            )
+    print(
+        f"largest: {max(peaks):.0f} MB; config.CORPUS_WORKER_PEAK_BYTES is "
+        f"{CORPUS_WORKER_PEAK_BYTES / 2**20:.0f} MB"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=["polnear", "scale"])
+    parser.add_argument("what", choices=["polnear", "scale", "worker-peak"])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--articles", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--case", action="append", help="worker-peak: only this case ('news prose' or a family)"
+    )
     args = parser.parse_args()
     if args.what == "polnear":
         bench_polnear(args.repeat)
+        return
+    if args.what == "worker-peak":
+        bench_worker_peak(args.case)
         return
     print(
         "| articles | workers | written | failed | seconds | articles/s | peak RSS per worker, MB |  |"

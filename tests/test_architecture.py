@@ -15,6 +15,7 @@ from alliance_lib.config import PROJECT_ROOT
 PACKAGE = PROJECT_ROOT / "alliance_lib"
 # Each stage may import itself, the stages before it, and the shared modules.
 SHARED = ("alliance_lib.config", "alliance_lib.errors", "alliance_lib.datafiles")
+SHARED += ("alliance_lib.locks",)  # the output lock `alliance run` and `alliance corpus` share
 STAGES = ["text", "analysis", "report"]
 
 

@@ -31,7 +31,10 @@ def register(
     )
     corpus.add_argument("--output", required=True, metavar="DIR", help="corpus folder to write")
     corpus.add_argument(
-        "--workers", type=int, metavar="N", help="LocalCluster worker processes (default: cores)"
+        "--workers",
+        type=int,
+        metavar="N",
+        help="LocalCluster worker processes (default: cores; capped at what cores and memory hold)",
     )
     corpus.add_argument(
         "--scheduler",
@@ -41,6 +44,11 @@ def register(
     )
     corpus.add_argument(
         "--batch-size", type=int, metavar="N", help="articles per task (default: automatic)"
+    )
+    corpus.add_argument(
+        "--allow-outside-manifest",
+        action="store_true",
+        help="let manifest rows name files outside the manifest's folder (a manifest you trust)",
     )
     corpus.add_argument(
         "--progress",

@@ -1,10 +1,13 @@
 """Drive a corpus run: items -> pending batches -> Dask tasks -> committed partitions.
 
 The scheduler is a `LocalCluster` by default (one single-threaded process per core, or
-`workers`), an existing cluster when given its address (or `DASK_SCHEDULER_ADDRESS`), or
-"synchronous": the batches run one after another in this process, for debugging. Tasks write their partitions
-themselves, so only small summaries travel back; a task lost with its worker is rerun by Dask
-on another, and a batch that fails as a whole is left for the next run to resume.
+`workers`, capped at what the machine can hold: `worker_limit`), an existing cluster when given
+its address (or `DASK_SCHEDULER_ADDRESS`), or "synchronous": the batches run one after another
+in this process, for debugging. Tasks write their partitions themselves, so only small
+summaries travel back; a task lost with its worker is rerun by Dask on another, and a batch that
+fails as a whole is left for the next run to resume. One run at a time writes an output folder:
+a run holds the output's lock (`locks.FolderLock`) from before it first touches the folder
+until its last partition is written.
 """
 
 from __future__ import annotations
@@ -19,13 +22,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import dask
+import psutil
 from dask.system import CPU_COUNT
 from distributed import Client, LocalCluster, as_completed
+from distributed.comm import resolve_address
+from distributed.system import MEMORY_LIMIT
 
 from alliance_lib.config import (
     CORPUS_DASHBOARD_ADDRESS,
     CORPUS_MAX_BATCH,
     CORPUS_TARGET_BATCHES,
+    CORPUS_WORKER_PEAK_BYTES,
+    MAX_BYTES,
     resolve,
 )
 from alliance_lib.corpus import store
@@ -34,6 +42,7 @@ from alliance_lib.corpus.inputs import check_inputs, corpus_items
 from alliance_lib.corpus.item import Item
 from alliance_lib.corpus.progress import Progress
 from alliance_lib.errors import ParameterError
+from alliance_lib.locks import holding
 
 SYNCHRONOUS = "synchronous"
 
@@ -79,6 +88,45 @@ def batches(items: Sequence[Item], size: int) -> list[list[Item]]:
     return [list(items[start : start + size]) for start in range(0, len(items), size)]
 
 
+@dataclass(frozen=True)
+class WorkerLimit:
+    """How many LocalCluster workers this machine can hold, and why."""
+
+    workers: int
+    cores: int
+    memory: int  # bytes available to new processes now
+    per_worker: int  # bytes a worker can need (CORPUS_WORKER_PEAK_BYTES)
+
+    def capped(self, requested: int) -> str:
+        """The line said when `requested` workers are more than the machine can hold."""
+        gb = 1e9
+        return (
+            f"--workers {requested:,} capped at {self.workers}: this machine has {self.cores} "
+            f"cores and {self.memory / gb:.1f} GB of memory available, and a worker can need "
+            f"{self.per_worker / gb:.1f} GB (an article at the {MAX_BYTES / 1e6:.0f} MB size cap)"
+        )
+
+
+def worker_limit(
+    cores: int | None = None, memory: int | None = None, per_worker: int = CORPUS_WORKER_PEAK_BYTES
+) -> WorkerLimit:
+    """At most one worker per core (parsing is single-threaded Python: more processes than cores
+    only add memory), and no more than the memory available holds at a worker's measured peak;
+    at least one. Cores and memory default to this machine's (cgroup and rlimit limits count)."""
+    cores = CPU_COUNT if cores is None else cores
+    if memory is None:
+        memory = min(psutil.virtual_memory().available, MEMORY_LIMIT)
+    return WorkerLimit(max(1, min(cores, memory // per_worker)), cores, memory, per_worker)
+
+
+def local_workers(requested: int | None, echo: Callable[[str], None]) -> int:
+    """The LocalCluster's size: `requested` (default: one per core) within `worker_limit`."""
+    limit = worker_limit()
+    if requested is not None and requested > limit.workers:
+        echo(limit.capped(requested))
+    return min(requested or limit.workers, limit.workers)
+
+
 def local_cluster(workers: int, dashboard: str = CORPUS_DASHBOARD_ADDRESS) -> LocalCluster:
     """A LocalCluster of single-threaded worker processes, with Dask's task profiler off.
 
@@ -95,12 +143,28 @@ def local_cluster(workers: int, dashboard: str = CORPUS_DASHBOARD_ADDRESS) -> Lo
         )
 
 
+def scheduler_address(scheduler: str | None) -> str | None:
+    """The scheduler to use: `scheduler`, else `DASK_SCHEDULER_ADDRESS`; None for a new
+    LocalCluster. A malformed address (unknown scheme, no port, unknown host) is refused with a
+    ParameterError before any work starts, and before a `Client` exists (a Client that failed
+    to start prints tracebacks when it is garbage-collected)."""
+    address = scheduler or dask.config.get("scheduler-address", None)
+    if address and address != SYNCHRONOUS:
+        try:
+            resolve_address(address)
+        except (OSError, ValueError, TypeError) as exc:
+            raise ParameterError(
+                "--scheduler", f"{address!r} is not a Dask scheduler address ({exc})"
+            ) from None
+    return address or None
+
+
 @contextmanager
 def connect(
-    scheduler: str | None, workers: int | None, echo: Callable[[str], None]
+    address: str | None, workers: int | None, echo: Callable[[str], None]
 ) -> Iterator[Client | None]:
-    """A Dask client: a new LocalCluster, or the cluster at `scheduler`; None for synchronous."""
-    address = scheduler or dask.config.get("scheduler-address", None)
+    """A Dask client: a new LocalCluster (no `address`), or the cluster at `address` (from
+    `scheduler_address`); None for synchronous."""
     if address == SYNCHRONOUS:
         yield None
         return
@@ -119,7 +183,7 @@ def connect(
         finally:
             client.close()
         return
-    cluster = local_cluster(workers or CPU_COUNT)
+    cluster = local_cluster(local_workers(workers, echo))
     client = Client(cluster)
     echo(f"Dask LocalCluster: {len(cluster.workers)} workers; dashboard {cluster.dashboard_link}")
     try:
@@ -183,33 +247,43 @@ def run_corpus(
     scheduler: str | None = None,
     size: int | None = None,
     progress: bool | None = None,
+    outside_manifest: bool = False,
     echo: Callable[[str], None] = print,
 ) -> CorpusSummary:
-    """Parse the articles `inputs` name into the corpus folder `output`, skipping those written."""
+    """Parse the articles `inputs` name into the corpus folder `output`, skipping those written.
+
+    `outside_manifest` lets manifest rows name files outside the manifest's folder (see
+    `manifest`). The output is locked for the whole run: a second run on it is refused.
+    """
     if workers is not None and workers < 1:
         raise ParameterError("--workers", f"must be at least 1, got {workers}")
     if size is not None and size < 1:
         raise ParameterError("--batch-size", f"must be at least 1, got {size}")
     check_inputs(inputs)
-    folder = store.open_output(Path(output))
-    done = store.recover(folder)
-    summary = CorpusSummary(folder)
-    pending = []
-    for item in corpus_items(inputs):
-        summary.inputs += 1
-        if item.source in done.sources:
-            summary.skipped += 1
-            summary.failed_before += item.source in done.failed
-        else:
-            pending.append(item)
-    if not pending:
-        echo(f"nothing to do: all {summary.inputs:,} inputs are already in {folder}")
-        return summary
-    work = batches(pending, batch_size(len(pending), size))
-    start = time.perf_counter()
-    with connect(scheduler, workers, echo) as client, Progress(len(pending), progress) as bar:
-        summary.parsed, summary.failed, summary.lost, problems = _execute(client, work, folder, bar)
-        summary.seconds = time.perf_counter() - start  # cluster start to last partition written
+    address = scheduler_address(scheduler)
+    folder = store.checked_output(Path(output))
+    with holding(folder, "alliance corpus or run"):
+        folder = store.open_output(folder)
+        done = store.recover(folder)
+        summary = CorpusSummary(folder)
+        pending = []
+        for item in corpus_items(inputs, output=folder, outside_manifest=outside_manifest):
+            summary.inputs += 1
+            if item.source in done.sources:
+                summary.skipped += 1
+                summary.failed_before += item.source in done.failed
+            else:
+                pending.append(item)
+        if not pending:
+            echo(f"nothing to do: all {summary.inputs:,} inputs are already in {folder}")
+            return summary
+        work = batches(pending, batch_size(len(pending), size))
+        start = time.perf_counter()
+        with connect(address, workers, echo) as client, Progress(len(pending), progress) as bar:
+            summary.parsed, summary.failed, summary.lost, problems = _execute(
+                client, work, folder, bar
+            )
+            summary.seconds = time.perf_counter() - start  # cluster start to last partition
     for problem in sorted(set(problems)):
         echo(f"a batch failed as a whole: {problem}")
     echo(summary.line())

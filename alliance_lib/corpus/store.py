@@ -11,14 +11,23 @@ skip names starting with "."), then its commit record (an atomic rename, by `rep
 then the hidden files renamed into place. A run that stops before the commit record leaves only
 hidden files, which the next run deletes; one that stops after it is completed by the next run
 (`recover`). So no reader ever sees half a partition, and resume reads the commit records.
+
+Commit records are read as untrusted input (anyone who can write the folder can write one): a
+record is used only if it is a regular file named `part-KEY.json` holding a JSON object whose
+`partition` is KEY, whose `files` name, for tables of this corpus, only hidden partition files
+`.part-KEY.TOKEN.parquet` (so every file it moves stays in its own table folder, under its own
+partition's name), and whose `sources` and `failed` are lists of text. Anything else stops the
+run before any file is moved, with a `CorpusRecordError` naming the record.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import stat
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,12 +38,16 @@ import pyarrow.parquet as pq
 
 from alliance_lib.config import CORPUS_MARKER, PROJECT_ROOT, REPORTS_DIR
 from alliance_lib.corpus.records import SCHEMAS, TABLES
-from alliance_lib.errors import ParameterError
+from alliance_lib.errors import CorpusRecordError, ParameterError
 from alliance_lib.report.outputs import write_text
 
 MARKER = CORPUS_MARKER
 PARTITIONS = "_partitions"
 FORMAT = {"format": "alliance-corpus", "version": 1, "tables": list(TABLES)}
+_RECORD_NAME = re.compile(r"part-(?P<key>[0-9a-f]{16})\.json")
+# a record lists its batch's sources: at most 200 by default (kilobytes); far above any batch
+_RECORD_MAX_BYTES = 256 * 2**20
+_HIDDEN_NAME = r"\.part-{key}\.[0-9a-f]{{8}}\.parquet"  # as `write_partition` names them
 
 
 def is_corpus(folder: Path) -> bool:
@@ -42,8 +55,9 @@ def is_corpus(folder: Path) -> bool:
     return (folder / MARKER).is_file()
 
 
-def open_output(folder: Path) -> Path:
-    """Create the output folder, or check that an existing one is a corpus; ParameterError if not."""
+def checked_output(folder: Path) -> Path:
+    """The real path of `--output`, refused (ParameterError) if it holds or is inside the
+    project (except under reports/); nothing is created."""
     folder = folder.expanduser().resolve()
     inside = PROJECT_ROOT in folder.parents
     if folder == PROJECT_ROOT or folder in PROJECT_ROOT.parents:
@@ -52,18 +66,35 @@ def open_output(folder: Path) -> Path:
         raise ParameterError(
             "--output", f"{folder} is inside the project; use reports/ or elsewhere"
         )
+    return folder
+
+
+def open_output(folder: Path) -> Path:
+    """Create the output folder, or check that an existing one is a corpus; ParameterError if not.
+
+    A run calls it holding the output's lock (`run.run_corpus`).
+    """
+    folder = checked_output(folder)
     if folder.exists() and not folder.is_dir():
         raise ParameterError("--output", f"{folder} is a file, not a corpus folder")
     if folder.exists() and any(folder.iterdir()) and not is_corpus(folder):
         raise ParameterError("--output", f"{folder} holds files but is not a corpus folder")
     for name in (*TABLES, PARTITIONS):
-        (folder / name).mkdir(parents=True, exist_ok=True)
+        sub = folder / name
+        if os.path.lexists(sub) and (sub.is_symlink() or not sub.is_dir()):
+            raise ParameterError(
+                "--output", f"{sub} is not a folder of this corpus (a link or a file); move it away"
+            )
+        sub.mkdir(parents=True, exist_ok=True)
     write_text(folder / MARKER, json.dumps(FORMAT, indent=2, sort_keys=True) + "\n")
     return folder
 
 
 def _finish(folder: Path, record: Mapping) -> None:
-    """Rename a committed partition's hidden files into place (a no-op when already done)."""
+    """Rename a committed partition's hidden files into place (a no-op when already done).
+
+    `record` is one `write_partition` made or `check_record` passed: its names are ours.
+    """
     for table, hidden in record["files"].items():
         path = folder / table / hidden
         if path.exists():
@@ -97,9 +128,56 @@ class Written:
     failed: set[str] = field(default_factory=set)
 
 
-def _records(folder: Path) -> Iterable[dict]:
-    for path in sorted((folder / PARTITIONS).glob("part-*.json")):
-        yield json.loads(path.read_text(encoding="utf-8"))
+def _text_list(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def check_record(path: Path) -> dict:
+    """The commit record at `path`, checked (see the module docstring); CorpusRecordError if not."""
+    named = _RECORD_NAME.fullmatch(path.name)
+    if named is None:
+        raise CorpusRecordError(path, "is not named part-KEY.json (KEY: 16 hex digits)")
+    try:
+        info = path.lstat()
+        regular, size = stat.S_ISREG(info.st_mode), info.st_size
+        data = path.read_bytes() if regular and size <= _RECORD_MAX_BYTES else b""
+    except OSError as exc:
+        raise CorpusRecordError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if not regular:
+        raise CorpusRecordError(path, "is not a regular file (a link, a folder or a device)")
+    if size > _RECORD_MAX_BYTES:
+        raise CorpusRecordError(path, f"is over {_RECORD_MAX_BYTES:,} bytes")
+    try:
+        record = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise CorpusRecordError(path, f"is not valid JSON ({exc})") from None
+    if not isinstance(record, dict):
+        raise CorpusRecordError(path, "is not a JSON object")
+    key = named["key"]
+    if record.get("partition") != key:
+        raise CorpusRecordError(path, f"gives partition {record.get('partition')!r}, not {key!r}")
+    files = record.get("files")
+    if not isinstance(files, dict) or not files:
+        raise CorpusRecordError(path, "has no object of table files under 'files'")
+    hidden = re.compile(_HIDDEN_NAME.format(key=key))
+    for table, name in files.items():
+        if table not in TABLES:
+            raise CorpusRecordError(path, f"names a file of {table!r}, not a table of a corpus")
+        if not isinstance(name, str) or hidden.fullmatch(name) is None:
+            raise CorpusRecordError(
+                path, f"names {name!r} in {table}/, not a file .part-{key}.TOKEN.parquet"
+            )
+        if (path.parent.parent / table / name).is_symlink():
+            raise CorpusRecordError(path, f"names {table}/{name}, which is a link")
+    for field_name in ("sources", "failed"):
+        if not _text_list(record.get(field_name)):
+            raise CorpusRecordError(path, f"has {field_name!r} that is not a list of text")
+    return record
+
+
+def _records(folder: Path) -> list[dict]:
+    """Every commit record of `folder`, each checked before any is used."""
+    return [check_record(path) for path in sorted((folder / PARTITIONS).glob("part-*.json"))]
 
 
 def recover(folder: Path) -> Written:

@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
@@ -25,6 +24,7 @@ from pathlib import Path
 
 from alliance_lib.config import PROJECT_ROOT, REPORTS_DIR, resolve
 from alliance_lib.errors import OutputFolderError
+from alliance_lib.locks import FolderLock, lock_path
 from alliance_lib.report.exchange import replace_folder
 from alliance_lib.report.outputs import write_text
 
@@ -167,58 +167,6 @@ def failure(report: Path, exc: OSError, action: str = "write") -> OutputFolderEr
     return OutputFolderError(f"cannot {action} {os.fsdecode(where)}: {cause}{context}")
 
 
-class _Lock:
-    """An exclusive, non-blocking fcntl lock on `path`, holding the holder's pid."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._fd: int | None = None
-
-    def acquire(self, report: Path) -> None:
-        """Take the lock or raise OutputFolderError saying another run holds it."""
-        for _ in range(10):
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
-                os.close(fd)
-                pid = f" (pid {holder})" if holder.isdigit() else ""
-                raise OutputFolderError(
-                    f"{report} is being written by another alliance run{pid}; "
-                    "wait for it to finish or choose another --output"
-                ) from None
-            except BaseException:
-                os.close(fd)
-                raise
-            # the holder before us may have deleted the file between our open and our lock:
-            # the lock counts only if it is still on the file at `path`
-            try:
-                current = os.stat(self.path)
-                mine = os.fstat(fd)
-                same = (current.st_dev, current.st_ino) == (mine.st_dev, mine.st_ino)
-            except FileNotFoundError:
-                same = False
-            if same:
-                self._fd = fd
-                os.ftruncate(fd, 0)
-                os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
-                return
-            os.close(fd)
-        raise OutputFolderError(f"could not lock {self.path}: it keeps being replaced")
-
-    def release(self) -> None:
-        """Delete the lock file and let go (safe: a waiting run re-checks the file it locked)."""
-        if self._fd is None:
-            return
-        try:
-            self.path.unlink(missing_ok=True)  # deleted while held: see the check in acquire
-        except OSError:
-            pass  # a read-only or vanished folder: the next run reuses the file
-        os.close(self._fd)
-        self._fd = None
-
-
 def remove_leftovers(report: Path) -> list[str]:
     """Delete what killed runs left beside `report` (caller holds the lock); the names removed.
 
@@ -256,7 +204,7 @@ class OutputFolder:
         self.run_id = secrets.token_hex(6)
         self.build = report.parent / f".{report.name}.building-{self.run_id}"
         self._aside = report.parent / f".{report.name}.previous-{self.run_id}"
-        self._lock = _Lock(report.parent / f".{report.name}.lock")
+        self._lock = FolderLock(lock_path(report))
         self.cleaned: list[str] = []
 
     def __enter__(self) -> OutputFolder:

@@ -61,7 +61,7 @@ def write_warc(path: Path, pages: list[tuple[str, bytes]], *, truncate: bool = F
 @dataclass
 class Inputs:
     folder: Path  # outlet folders with good articles and the bad files
-    manifest: Path  # JSONL: path rows, inline text and html, a missing file, a bad row
+    manifest: Path  # JSONL: path rows (files in its folder), inline text and html, a missing file, a bad row
     warc: Path  # three HTML responses (the last truncated) and an image
     good: int  # articles that must be written
     bad: dict[str, str]  # source suffix -> error class
@@ -81,11 +81,14 @@ def build_inputs(root: Path) -> Inputs:
     (bad_dir / "photos.html").write_bytes(b"<html><body><img src='a.jpg'></body></html>")
     (bad_dir / "undecodable.txt").write_bytes(b"\xff\xfe" + b"\x00\xd8" * 32 + b"A")
 
-    wire = demo_files("pacific-wire", 2)
+    wire = []  # beside the manifest: rows may name files in its folder (absolute or relative)
+    for file in demo_files("pacific-wire", 2):
+        (root / "wire").mkdir(exist_ok=True)
+        wire.append(Path(shutil.copy(file, root / "wire" / file.name)))
     manifest = root / "manifest.jsonl"
     rows = [
         {"path": str(wire[0]), "outlet": "Pacific Wire", "published": "2023-01-13"},
-        {"path": str(wire[1]), "url": "https://www.pacificwire.co.uk/asia/summit"},
+        {"path": f"wire/{wire[1].name}", "url": "https://www.pacificwire.co.uk/asia/summit"},
         {"text": wire[0].read_text(encoding="utf-8") + "\nAn extra line.", "outlet": "inline-desk"},
         {
             "html": html_page(
