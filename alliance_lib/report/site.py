@@ -441,6 +441,7 @@ def dictionary_page(stems: list[str], titles: dict[str, str]) -> str:
         "each: its type, unit and meaning. One schema in the package "
         "(<code>alliance_lib/report/dictionary.py</code>) gives these and the headers of the "
         "report's tables; a test fails when a notebook writes a column it lacks.</p>"
+        f'<p id="formulas">{html.escape(dictionary.FORMULA_CELLS)}</p>'
     ]
     # each notebook's own files; finding.json, which every notebook writes, is listed once at the end
     own = {

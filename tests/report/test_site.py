@@ -75,6 +75,7 @@ def test_a_notebook_page_has_title_back_link_contents_and_parameters(seed_report
 def test_dictionary_and_sources_pages(seed_report):
     words = (seed_report / "data_dictionary.html").read_text(encoding="utf-8")
     assert '<h3 id="verdict.csv">' in words and "like_for_like" in words
+    assert '<p id="formulas">In every CSV file, a text cell' in words  # CSV injection, said once
     sources = (seed_report / "sources.html").read_text(encoding="utf-8")
     assert "<h2>Terms of use (read before copying into the project)</h2>" in sources
     assert "<table>" in sources and "SIPRI_MILEX_2023REL" in sources
