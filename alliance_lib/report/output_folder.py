@@ -20,6 +20,7 @@ import re
 import secrets
 import shutil
 import stat
+from collections.abc import Mapping
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -87,13 +88,17 @@ def read_marker(folder: Path) -> dict | None:
     return marker if valid else None
 
 
-def write_marker(folder: Path, run_id: str, state: str) -> None:
-    """Write the marker of `folder` (atomically): version, run id, state and the manifest."""
+def write_marker(
+    folder: Path, run_id: str, state: str, record: Mapping[str, object] | None = None
+) -> None:
+    """Write the marker of `folder` (atomically): version, run id, state, what the run records
+    about the report (`record`: its article, each notebook's run) and the manifest."""
     marker = {
         "tool": "alliance run",
         "version": package_version(),
         "run_id": run_id,
         "state": state,
+        **(record or {}),
         **(manifest(folder) if state == "complete" else {"files": {}, "folders": []}),
     }
     write_text(folder / MARKER, json.dumps(marker, indent=1) + "\n")
@@ -355,11 +360,12 @@ class OutputFolder:
             raise
         return self
 
-    def commit(self) -> None:
-        """Record the finished report in its marker and put it in place of any earlier one."""
+    def commit(self, record: Mapping[str, object] | None = None) -> None:
+        """Record the finished report in its marker (with `record`, see `write_marker`) and put
+        it in place of any earlier one."""
         try:
             shutil.rmtree(self.build / KERNELS, ignore_errors=True)
-            write_marker(self.build, self.run_id, "complete")
+            write_marker(self.build, self.run_id, "complete", record)
             earlier = replace_folder(self.build, self.report, self._aside)
         except OSError as exc:
             raise failure(self.report, exc, "write") from None
