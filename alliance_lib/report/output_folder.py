@@ -69,16 +69,21 @@ def manifest(folder: Path) -> dict[str, object]:
     return {"files": dict(sorted(files.items())), "folders": sorted(folders)}
 
 
-def read_marker(folder: Path) -> dict | None:
-    """The report marker in `folder`, or None when there is no valid one."""
-    path = folder / MARKER
+def _json_marker(path: Path) -> object:
+    """The JSON in the marker file `path`, or None unless it is a regular file (not a symlink)
+    of at most `_MARKER_MAX_BYTES` holding JSON."""
     try:
         info = path.lstat()
         if not stat.S_ISREG(info.st_mode) or info.st_size > _MARKER_MAX_BYTES:
             return None
-        marker = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+
+
+def read_marker(folder: Path) -> dict | None:
+    """The report marker in `folder`, or None when there is no valid one."""
+    marker = _json_marker(folder / MARKER)
     valid = (
         isinstance(marker, dict)
         and marker.get("tool") == "alliance run"
@@ -188,14 +193,7 @@ def _in_build_folder(folder: Path) -> bool:
 
 def _has_notebook_marker(folder: Path) -> bool:
     """Whether `folder` holds the marker a notebook run writes into its output folder."""
-    path = folder / NOTEBOOK_MARKER
-    try:
-        info = path.lstat()
-        if not stat.S_ISREG(info.st_mode) or info.st_size > _MARKER_MAX_BYTES:
-            return False
-        marker = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
+    marker = _json_marker(folder / NOTEBOOK_MARKER)
     return isinstance(marker, dict) and marker.get("tool") == _NOTEBOOK_TOOL
 
 

@@ -4,23 +4,13 @@ notebook run wrote; `alliance run`'s build folder passes."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from alliance_lib.config import PROJECT_ROOT
 from alliance_lib.errors import ParameterError
 from alliance_lib.report import params
 from alliance_lib.report.output_folder import NOTEBOOK_MARKER, OutputFolder, notebook_folder
-from tests.report.test_output_folder import earlier_report
-
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+from tests.report.test_output_folder import _tree, earlier_report
 
 
 @pytest.mark.parametrize(

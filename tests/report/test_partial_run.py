@@ -5,27 +5,15 @@ rebuilds the findings page; onto a report of another article it is refused in on
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
 
-from alliance_lib.config import PROJECT_ROOT
 from alliance_lib.report.output_folder import read_marker
 from tests.conftest import FIXTURES
+from tests.notebooks.test_alliance_run import _alliance
 
 KEPT = ("01_article_overview", "03_policy_shifts", "04_threat_framing")
-
-
-def _alliance(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "alliance_lib.cli", "run", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=PROJECT_ROOT,
-    )
 
 
 def _outputs(report: Path, stem: str) -> dict[str, bytes]:
