@@ -40,8 +40,9 @@ bench: $(STAMP) ## Print parser and notebook timings, and parse-time growth on h
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python -m benchmarks.growth
 
-eval: $(STAMP) ## Score quotations and speakers on PolNeAR's training split (not part of make test)
+eval: $(STAMP) ## Score quotations and speakers on PolNeAR's training split, and policy shifts on tests/fixtures/policy (not part of make test)
 	$(BIN)/python benchmarks/eval.py
+	$(BIN)/python -m benchmarks.eval_policy
 
 bench-corpus: $(STAMP) ## Corpus mode: PolNeAR on 1 and 2 workers, synthetic 10k and 100k articles (about an hour)
 	$(BIN)/python -m benchmarks.bench_corpus polnear

@@ -69,8 +69,9 @@ SCHEMAS: dict[str, pa.Schema] = {
     ),
     # as notebook 03's policy_shifts.csv: one row per distinct shift, every sentence naming it
     "policy_shifts": pa.schema(
-        [("article_id", _S), ("shift", _S), ("domain_label", _S), ("actors", _S)]
-        + [("actions", _S), ("time_horizon", _S), ("precedent_broken", _S)]
+        [("article_id", _S), ("shift", _S), ("category", _S), ("domain_label", _S)]
+        + [("actors", _S), ("recipients", _S), ("actions", _S), ("objects", _S)]
+        + [("time_horizon", _S), ("precedent_broken", _S)]
         + [("precedent_clause", _S), ("precedent_kept", _S), ("sentences", pa.list_(_I))]
         + [("mentions", _I), ("first_sentence_text", _S)]
     ),

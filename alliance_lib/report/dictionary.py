@@ -814,31 +814,55 @@ FILES: dict[str, FileSchema] = {
             _P,
             "one row per distinct policy shift, with every sentence that mentions it",
             _cols(
-                _c("shift", "string", "", "the shift's domain id in the policy codebook"),
+                _c("shift", "string", "", "the shift's type id in the policy codebook"),
+                _c(
+                    "category",
+                    "string",
+                    "",
+                    "the shift's category, one of issue 21's fixed ids (spending, acquisition, "
+                    "capability_doctrine, posture, exercises, information_sharing, consultation, "
+                    "agreement, technology_export, sanctions, arms_control)",
+                ),
                 _c(
                     "domain_label",
                     "string",
                     "",
-                    "the shift's domain, as the codebook labels it",
+                    "the shift's finer label inside its category, as the codebook words it",
                     label="policy shift",
                 ),
                 _c(
                     "actors",
                     "string",
                     "",
-                    "the entities named in the shift's clauses, semicolon-separated",
+                    "who takes the action: the countries, organisations and people its clauses "
+                    "name (capitals as their country), else those of the clause or sentence "
+                    "before; semicolon-separated",
+                ),
+                _c(
+                    "recipients",
+                    "string",
+                    "",
+                    "whom the action is aimed at: names after on, against, to, from... in its "
+                    "clauses; semicolon-separated",
                 ),
                 _c(
                     "actions",
                     "string",
                     "",
-                    "the actions (codebook verbs) in those clauses, semicolon-separated",
+                    "the actions (codebook action names) that carry the shift, semicolon-separated",
+                ),
+                _c(
+                    "objects",
+                    "string",
+                    "",
+                    "what the actions act on, as written (or the event phrase), semicolon-separated",
                 ),
                 _c(
                     "time_horizon",
                     "string",
                     "",
-                    "durations, fiscal years and dates in those clauses",
+                    "when, as written in those clauses (as early as 2027, by the end of the "
+                    "year, every year), with their durations, fiscal years and dates",
                 ),
                 _c(
                     "precedent_broken",
@@ -869,6 +893,7 @@ FILES: dict[str, FileSchema] = {
             ),
             key_title="Distinct policy shifts",
             summary=(
+                "category",
                 "domain_label",
                 "actors",
                 "actions",
@@ -880,13 +905,15 @@ FILES: dict[str, FileSchema] = {
         FileSchema(
             "policy_mentions.csv",
             _P,
-            "each clause mentioning a policy shift, with the action and domain words it holds",
+            "each clause mentioning a policy shift, with the action and object words it holds",
             _cols(
                 "sentence",
-                _c("domain", "string", "", "the domain id in the policy codebook"),
-                _c("actions", "string", "", "the actions in the clause, semicolon-separated"),
-                _c("actors", "string", "", "the entities in the clause, semicolon-separated"),
-                _c("time_horizon", "string", "", "durations, fiscal years and dates in the clause"),
+                _c("shift", "string", "", "the shift's type id in the policy codebook"),
+                _c("category", "string", "", "the shift's category (issue 21's fixed ids)"),
+                _c("actions", "string", "", "the actions carrying it, semicolon-separated"),
+                _c("actors", "string", "", "who takes the action, semicolon-separated"),
+                _c("recipients", "string", "", "whom it is aimed at, semicolon-separated"),
+                _c("time_horizon", "string", "", "when, as written in the clause"),
                 "evidence",
                 "clause",
                 _c("start", "integer", "characters", "where the clause starts in the article text"),

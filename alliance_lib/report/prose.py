@@ -65,7 +65,8 @@ def overview_sentence(article: Article) -> str:
 
 
 def shifts_sentence(shifts: pd.DataFrame) -> str:
-    """The distinct policy shifts in one line, with the precedents each is said to break."""
+    """The distinct policy shifts in one line, each with its category, and the precedents each
+    is said to break."""
     if shifts.empty:
         return "The article reports no policy shift the codebook recognises."
     most = shifts.loc[shifts["sentences"].map(len).idxmax()]
@@ -74,9 +75,11 @@ def shifts_sentence(shifts: pd.DataFrame) -> str:
         for row in shifts.itertuples()
         if row.precedent_broken
     ]
-    labels = ", ".join(shifts["domain_label"])
+    labels = ", ".join(f"{row.domain_label} ({row.category})" for row in shifts.itertuples())
+    categories = shifts["category"].nunique()
     return (
-        f"The article reports {len(shifts)} distinct policy shift(s): {labels}. "
+        f"The article reports {len(shifts)} distinct policy shift(s) in {categories} "
+        f"categor{'y' if categories == 1 else 'ies'}: {labels}. "
         f"The most repeated, {most['domain_label']}, is mentioned in "
         f"{len(most['sentences'])} sentence(s). "
         + (

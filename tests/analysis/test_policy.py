@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+
+import pandas as pd
 import pytest
+import yaml
 
 from alliance_lib import DataError, parse_article
 from alliance_lib.analysis import policy, timeline
 from alliance_lib.analysis.clauses import split_clauses
-from alliance_lib.config import POLICY_CODEBOOK
+from alliance_lib.analysis.triggers import TriggerIndex
+from alliance_lib.config import POLICY_CODEBOOK, PROJECT_ROOT, SEED_ARTICLE
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +29,15 @@ def _shifts(text: str, codebook) -> dict[str, dict]:
 def test_the_seed_has_one_row_per_distinct_shift(seed, policy_codebook):
     shifts = policy.policy_shifts(seed, policy_codebook)
     assert shifts["shift"].is_unique
+    # the seed's six shifts, with the categories issue 21 gives them
+    assert dict(zip(shifts["shift"], shifts["category"], strict=True)) == {
+        "alliance": "agreement",
+        "spending": "spending",
+        "treaty": "agreement",
+        "posture": "posture",
+        "strategy": "capability_doctrine",
+        "strike": "capability_doctrine",
+    }
     spending = shifts.set_index("shift").loc["spending"]
     assert spending["sentences"] == [0, 5, 13, 14]  # one shift, said four times
     assert "double" in spending["actions"] and "Japan" in spending["actors"]
@@ -31,6 +46,7 @@ def test_the_seed_has_one_row_per_distinct_shift(seed, policy_codebook):
     strike = shifts.set_index("shift").loc["strike"]
     assert "first since World War II" in strike["precedent_broken"]
     assert "since World War II" in strike["precedent_clause"]
+    assert "space" in shifts.set_index("shift").loc["treaty", "first_sentence_text"]
 
 
 def test_precedents_do_not_leak_across_sentences_or_clauses(seed, policy_codebook):
@@ -101,58 +117,260 @@ def test_no_policy_shift_in_a_plain_report(policy_codebook):
     )
 
 
+_MINIMAL = {
+    "actions": {"double": [r"\bdoubl\w*"]},
+    "shifts": {
+        "spending": {
+            "category": "spending",
+            "label": "Defence budget",
+            "plover": "none",
+            "objects": ["defen[cs]e budget"],
+        }
+    },
+    "horizons": [r"\bby 20\d\d"],
+    "precedents": {},
+    "negations": [r"\bnot\b"],
+    "modality": [r"\bcould\b"],
+    "conditional_modals": [r"\bwould\b"],
+    "conditions": [r"\bif\b"],
+    "requests": [r"\burged\b"],
+    "scope_ends": [r"\bas\b"],
+    "precedent_kept": [r"\bremains\b"],
+    "context": [r"\bdefen[cs]e\b"],
+    "context_share": 0.25,
+}
+
+
+def _codebook_file(tmp_path, **changes):
+    document = copy.deepcopy(_MINIMAL)
+    for dotted, value in changes.items():
+        *parents, last = dotted.split("__")
+        node = document
+        for part in parents:
+            node = node[part]
+        if value is None:
+            del node[last]
+        else:
+            node[last] = value
+    path = tmp_path / "codebook.yaml"
+    path.write_text(yaml.safe_dump(document), encoding="utf-8")
+    return path
+
+
+def test_the_minimal_codebook_loads_and_finds_its_shift(tmp_path):
+    codebook = policy.load_policy_codebook(_codebook_file(tmp_path))
+    shifts = _shifts("Japan will double its defence budget by 2027.", codebook)
+    assert shifts["spending"]["category"] == "spending"
+    assert shifts["spending"]["time_horizon"] == "by 2027"
+
+
 @pytest.mark.parametrize(
-    ("content", "key", "words"),
+    ("changes", "key", "words"),
     [
-        (
-            "domains: {a: {label: Force posture (Okinawa, Marines), patterns: [x]}}\n",
-            "domains.a",
-            "Additional properties",
-        ),
-        ("domains: {a: {patterns: [x]}}\n", "domains.a", "'label' is a required property"),
-        ("domains: {a: {label: A, patterns: []}}\n", "domains.a.patterns", "should be non-empty"),
-        ("domains: {a: {label: A, patterns: [x]}}\n", "(top level)", "'actions' is a required"),
+        ({"shifts__spending__category": "budgets"}, "shifts.spending.category", "is not one of"),
+        ({"shifts__spending__label": None}, "shifts.spending", "'label' is a required property"),
+        ({"shifts__spending__objects": None}, "shifts.spending", "is not valid under any"),
+        ({"shifts__spending__objects": []}, "shifts.spending.objects", "should be non-empty"),
+        ({"shifts__spending__colour": "red"}, "shifts.spending", "Additional properties"),
+        ({"context_share": 2}, "context_share", "is greater than the maximum"),
+        ({"requests": None}, "(top level)", "'requests' is a required property"),
     ],
 )
-def test_bad_policy_codebook_names_file_key_and_problem(tmp_path, content, key, words):
-    rest = "actions: {double: [doubl]}\nprecedents: {}\nnegations: ['not']\nprecedent_kept: ['x']\n"
-    path = tmp_path / "codebook.yaml"
-    path.write_text(content + ("" if "required" in words and "actions" in words else rest))
+def test_bad_policy_codebook_names_file_key_and_problem(tmp_path, changes, key, words):
+    path = _codebook_file(tmp_path, **changes)
     with pytest.raises(DataError) as caught:
         policy.load_policy_codebook(path)
     message = str(caught.value)
     assert message.startswith(str(path)) and f"key {key}:" in message and words in message
 
 
-def test_a_bad_pattern_names_its_key(tmp_path):
-    path = tmp_path / "codebook.yaml"
-    path.write_text(
-        "domains: {a: {label: A, patterns: ['(']}}\nactions: {b: [x]}\nprecedents: {}\n"
-        "negations: ['not']\nprecedent_kept: ['x']\n"
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        ({"shifts__spending__objects": ["("]}, r"shifts\.spending\.objects has a bad regular"),
+        ({"shifts__spending__actions": ["raise"]}, r"shifts\.spending\.actions names 'raise'"),
+        ({"shifts__spending__overrides": ["fund"]}, r"shifts\.spending\.overrides names 'fund'"),
+        ({"shifts__spending__objects": [r"\d+"]}, r"shifts\.spending\.objects: pattern"),
+        ({"actions__double": [r"[A-Z][a-z]+"]}, r"actions\.double: pattern .* no literal word"),
+    ],
+)
+def test_a_bad_pattern_or_name_names_its_key(tmp_path, changes, words):
+    with pytest.raises(DataError, match=words):
+        policy.load_policy_codebook(_codebook_file(tmp_path, **changes))
+
+
+def test_the_categories_are_issue_21s_fixed_ids():
+    assert policy.CATEGORIES == (
+        "spending",
+        "acquisition",
+        "capability_doctrine",
+        "posture",
+        "exercises",
+        "information_sharing",
+        "consultation",
+        "agreement",
+        "technology_export",
+        "sanctions",
+        "arms_control",
     )
-    with pytest.raises(DataError, match=r"domains\.a\.patterns has a bad regular expression"):
-        policy.load_policy_codebook(path)
+    codebook = policy.load_policy_codebook(POLICY_CODEBOOK)
+    assert {t.category for t in codebook.types.values()} == set(policy.CATEGORIES)
 
 
-def test_months_are_periods_and_open_dates_are_listed_unresolved(seed):
-    events = timeline.dated_events(seed).set_index("as_written")
-    november = events.loc["November 2022"]
-    assert (november["date"], november["period_start"], november["period_end"]) == (
-        "2022-11",
-        "2022-11-01",
-        "2022-11-30",
+def _categories(text: str, codebook) -> set[str]:
+    return {row["category"] for row in _shifts(text, codebook).values()}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # negation: the action is denied
+        (
+            "The leaders agreed to consult in a crisis, but the pledge fell short of a mutual "
+            "defence obligation.",
+            {"consultation"},
+        ),
+        ("The government will not send troops to the region, the minister said.", set()),
+        ("NATO leaders stopped short of inviting Ukraine to join the alliance.", set()),
+        ("The two sides did not agree on creating a combined command.", set()),
+        # modality: a possibility, or a condition, is not a decision
+        ("The United States could deploy more troops to the region, an official said.", set()),
+        ("If China attacks, Japan would deploy missiles to its southern islands.", set()),
+        ("Japan said it would deploy missiles to its southern islands.", {"posture"}),
+        ("Will Japan deploy missiles to its southern islands?", set()),
+        # a request by someone else
+        ("Analysts urged Warsaw to buy more air defence systems.", set()),
+        # scope: a negation governs its own verb, not the next clause's
+        (
+            "Japan has refused to pursue nuclear weapons as it doubles its defense spending.",
+            {"spending"},
+        ),
+        # background decades old is not a shift
+        (
+            "The United States closed its last military bases in the Philippines in 1992. "
+            "It will open four new military bases there in 2024.",
+            {"posture"},
+        ),
+    ],
+)
+def test_negation_modality_and_requests_are_not_shifts(policy_codebook, text, expected):
+    assert _categories(text, policy_codebook) == expected
+
+
+def test_background_clauses_give_no_mention(policy_codebook):
+    text = (
+        "The United States closed its last military bases in the Philippines in 1992. "
+        "It will open four new military bases there in 2024."
     )
-    week = events.loc["this week"]
-    assert not week["resolved"] and "reference_date" in week["note"]
-    assert list(timeline.dated_events(seed)["resolved"]) == sorted(events["resolved"], reverse=True)
+    assert _shifts(text, policy_codebook)["basing"]["sentences"] == [1]
 
 
-def test_relative_dates_resolve_with_a_reference_date():
-    article = parse_article("The ministers met this week in Tokyo.", reference_date="2023-01-14")
-    [week] = timeline.dated_events(article).to_dict("records")
-    assert (week["date"], week["period_start"], week["period_end"]) == (
-        "2023-W02",
-        "2023-01-09",
-        "2023-01-15",
+def test_a_commands_modernisation_is_posture_not_the_alliances(policy_codebook):
+    assert _categories(
+        "The alliance will modernise Joint Force Command Norfolk, its military headquarters for the "
+        "Atlantic.",
+        policy_codebook,
+    ) == {"posture"}
+    assert _categories("We are modernising our military alliance.", policy_codebook) == {
+        "agreement"
+    }
+
+
+def test_a_joint_build_is_two_shifts_and_no_purchase(policy_codebook):
+    shifts = _shifts(
+        "Japan, Britain and Italy will jointly develop a next-generation fighter jet by 2035.",
+        policy_codebook,
     )
-    assert "reference date 2023-01-14" in week["note"]
+    assert {(k, v["category"]) for k, v in shifts.items()} == {
+        ("joint_production", "acquisition"),
+        ("co_development", "technology_export"),
+    }
+    for row in shifts.values():
+        assert row["actors"] == "Japan; United Kingdom; Italy" and row["time_horizon"] == "by 2035"
+
+
+def test_an_action_governs_the_nearer_object(policy_codebook):
+    # "create" creates the fund, not the forces it re-equips
+    shifts = _shifts(
+        "Germany will create a special defence fund to re-equip its armed forces.", policy_codebook
+    )
+    assert set(shifts) == {"fund"}
+
+
+def test_actors_recipients_and_horizons_come_from_the_clause(policy_codebook):
+    shifts = _shifts(
+        "The European Union imposed sanctions on Russia and Iran. "
+        "US and British submarines will rotate through a naval base near Perth as early as 2027.",
+        policy_codebook,
+    )
+    sanctions = shifts["sanctions"]
+    assert (sanctions["actors"], sanctions["recipients"]) == ("European Union", "Russia; Iran")
+    rotation = shifts["deployment"]
+    assert rotation["actors"] == "United States; United Kingdom"
+    assert rotation["time_horizon"] == "as early as 2027"
+
+
+def test_a_precedent_since_the_cold_war_is_the_plans(policy_codebook):
+    row = _shifts(
+        "NATO leaders approved the alliance's first detailed regional defence plans since the "
+        "end of the Cold War.",
+        policy_codebook,
+    )["defence_plans"]
+    assert row["category"] == "capability_doctrine"
+    assert row["precedent_broken"] == "first since the Cold War"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The company invested $20 million in a new factory, and revenue rose.", set()),
+        ("Consulting firms agreed to a new fee structure.", set()),
+        ("The defence ministry will build a new ammunition factory.", {"acquisition"}),
+    ],
+)
+def test_generic_words_need_a_defence_context(policy_codebook, text, expected):
+    assert _categories(text, policy_codebook) == expected
+
+
+def _development_articles():
+    gold = PROJECT_ROOT / "tests" / "fixtures" / "policy" / "development"
+    return [p for p in sorted(gold.glob("*.txt"))] + [SEED_ARTICLE]
+
+
+class _EveryKey(TriggerIndex):
+    """A gate that lets every pattern run on every sentence."""
+
+    def __init__(self, keys):
+        self._all = set(keys)
+
+    def keys(self, text):
+        return set(self._all)
+
+
+def test_the_trigger_gate_never_changes_the_result(policy_codebook):
+    keys = (
+        {("objects", k) for k, t in policy_codebook.types.items() if t.objects}
+        | {("events", k) for k, t in policy_codebook.types.items() if t.events}
+        | {("action", k) for k in policy_codebook.actions}
+        | {("precedent", k) for k in policy_codebook.precedents}
+        | {("context", "")}
+    )
+    ungated = dataclasses.replace(policy_codebook, triggers=_EveryKey(keys))
+    for path in _development_articles():
+        article = parse_article(path.read_text(encoding="utf-8"))
+        gated_rows = policy.policy_shifts(article, policy_codebook)
+        assert not gated_rows.empty
+        pd.testing.assert_frame_equal(gated_rows, policy.policy_shifts(article, ungated))
+
+
+@pytest.mark.parametrize("count", [300, 3000])
+def test_a_clause_full_of_actions_and_objects_stays_linear(policy_codebook, count):
+    # one clause with `count` objects and actions: pairing uses bisection, not a scan per pair
+    text = "Japan will " + ", ".join(["buy missiles and deploy troops"] * count) + "."
+    shifts = _shifts(text, policy_codebook)
+    assert set(shifts) == {"procurement", "deployment"}
+    assert shifts["procurement"]["mentions"] == 1
+    # `count` clauses: one mention each
+    text = "Japan will buy missiles; " * count + "Japan will buy drones."
+    row = _shifts(text, policy_codebook)["procurement"]
+    assert row["mentions"] == count + 1 and row["sentences"] == [0]

@@ -62,3 +62,25 @@ def test_unresolved_dates_and_sentences_by_voice_are_said_in_one_line():
     assert prose.unresolved_sentence(events[events["resolved"]]) == "Every date is resolved."
     voices = ["narrator", "Joe Biden", "narrator"]
     assert prose.sentences_by_voice(voices) == "Sentences by voice: Joe Biden 1, narrator 2"
+
+
+def test_shifts_sentence_names_each_shift_with_its_category():
+    import pandas as pd
+
+    from alliance_lib.report import prose
+
+    shifts = pd.DataFrame(
+        {
+            "domain_label": ["Defence budget or spending target", "Shipyards"],
+            "category": ["spending", "acquisition"],
+            "precedent_broken": ["record", ""],
+            "sentences": [[0, 2], [1]],
+        }
+    )
+    sentence = prose.shifts_sentence(shifts)
+    assert sentence.startswith(
+        "The article reports 2 distinct policy shift(s) in 2 categories: Defence budget or "
+        "spending target (spending), Shipyards (acquisition). The most repeated, Defence budget "
+        "or spending target, is mentioned in 2 sentence(s)."
+    )
+    assert "Defence budget or spending target (record)" in sentence
