@@ -77,15 +77,21 @@ def carry_earlier(
     if marker is None:
         return {}, {}
     stems = sorted(Path(name).stem for name in marker["files"] if _EXECUTED.fullmatch(name))
-    carried = [stem for stem in stems if stem not in set(selected)]
+    chosen = set(selected)
+    carried = [stem for stem in stems if stem not in chosen]
     if not carried:
         return {}, {}
     earlier = _earlier_article(report, marker, stems)
     if earlier is None or not _same_article(earlier, article):
-        was = f"{earlier['path']}" if earlier else "another article"
+        if earlier is not None and earlier.get("path") == article["path"]:
+            what = f"of {article['path']} as it was before it changed (sha256 {earlier['sha256'][:12]})"
+        else:
+            what = (
+                f"of {earlier['path'] if earlier else 'another article'}, not of {article['path']}"
+            )
         raise OutputFolderError(
-            f"{report} is a report of {was}, not of {article['path']}; --notebook adds to a "
-            "report of the same article only: leave out --notebook or choose another --output"
+            f"{report} is a report {what}; --notebook adds to a report of the same article "
+            "only: leave out --notebook or choose another --output"
         )
     runs = marker.get("runs") if isinstance(marker.get("runs"), dict) else {}
     titles: dict[str, str] = {}

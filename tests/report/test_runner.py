@@ -260,3 +260,17 @@ def test_a_report_whose_marker_predates_the_article_record_is_matched_by_article
         runner.run_report(
             output=str(report), notebooks=["03"], article=str(WIRE), echo=lambda line: None
         )
+
+
+def test_a_partial_run_after_the_article_changed_is_refused(tmp_path, monkeypatch):
+    _fake_execution(monkeypatch)
+    article = tmp_path / "story.txt"
+    article.write_text(WIRE.read_text(encoding="utf-8"), encoding="utf-8")
+    report = tmp_path / "report"
+    runner.run_report(article=str(article), output=str(report), echo=lambda line: None)
+    with article.open("a", encoding="utf-8") as handle:
+        handle.write("\nThe ministry later said the plan would be reviewed next year.\n")
+    with pytest.raises(ParameterError, match="as it was before it changed"):
+        runner.run_report(
+            article=str(article), output=str(report), notebooks=["02"], echo=lambda line: None
+        )
