@@ -44,6 +44,16 @@ LATEST_REFERENCE = date(2099, 12, 31)
 # Fewer bytes outside ASCII than this are too few for charset detection to tell legacy
 # encodings apart (one 0xA0 was read as mac_iceland or cp775); they are read as cp1252.
 MIN_CHARSET_GUESS_BYTES = 32
+# HTML pages. libxml2 (lxml, trafilatura's parser) stops at 256 levels of nesting and drops
+# everything deeper, so a page nested deeper would lose its text: such a page is parsed again
+# with its excess nesting flattened to HTML_FLAT_DEPTH levels (`text/webpage.py`).
+HTML_PARSER_MAX_DEPTH = 256
+HTML_FLAT_DEPTH = 128
+# Above this many elements trafilatura runs without its fallback extractors (readability and
+# justext): justext's pass over runs of short paragraphs is quadratic (a page of 10,000
+# paragraphs took 17 s). Below it, that pass costs at most about 2.5 s CPU (the worst shape,
+# one short paragraph per div); news pages have a few thousand elements.
+HTML_FALLBACK_MAX_ELEMENTS = 10_000
 SUBHEADING_WORDS = 10  # a subheading has at most this many words
 MIN_QUOTE_WORDS = 2  # a quotation of fewer words is a scare quote
 MIN_UNATTRIBUTED_QUOTE_WORDS = 3  # two quoted words with nobody saying them: a title or scare quote

@@ -1,4 +1,4 @@
-"""Pathological inputs of issue 7, one builder per family, shared by `growth.py` and the tests.
+"""Pathological inputs of issues 7 and 16, one builder per family, shared by `growth.py` and the tests.
 
 Each family builds an article from `count` repetitions of one small unit, and knows the counts
 a correct parse of it gives (`expected`), so a test can check the parse at two sizes and the
@@ -14,6 +14,7 @@ from typing import Any
 from alliance_lib.config import MAX_BYTES
 
 _LEAD = "Japan and the United States agreed on Friday to deepen their alliance, officials said."
+_SECOND = "The two leaders met at the White House and spoke about China and North Korea."
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,28 @@ def claims_in_sentence(count: int) -> str:
     )
 
 
+def short_paragraphs_html(count: int) -> str:
+    """An HTML page of `count` short paragraphs, each in its own div (issue 16: trafilatura's
+    justext fallback rescanned each run of short paragraphs, ~n^2)."""
+    return (
+        "<!DOCTYPE html><html><head><title>Allies agree</title></head><body>"
+        + "<div><p>Allies agree now.</p></div>" * count
+        + "</body></html>"
+    )
+
+
+def deep_nesting_html(count: int) -> str:
+    """An HTML page whose article lies `count` divs deep (issue 16: past 256 levels the HTML
+    parser dropped it: "no extractable article body")."""
+    return (
+        "<!DOCTYPE html><html><head><title>Allies agree</title></head><body>"
+        + "<div>" * count
+        + f"<article><p>{_LEAD}</p><p>{_SECOND}</p></article>"
+        + "</div>" * count
+        + "</body></html>"
+    )
+
+
 FAMILIES: dict[str, Family] = {
     family.name: family
     for family in (
@@ -145,6 +168,20 @@ FAMILIES: dict[str, Family] = {
             claims_in_sentence,
             lambda n: {"sentences": 1, "claims": 3 * n},
             1000,
+        ),
+        Family(
+            "short_paragraphs_html",
+            "an HTML page of n short paragraphs, each in its own div",
+            short_paragraphs_html,
+            lambda n: {"paragraphs": n, "sentences": n},
+            6000,  # 12,000 elements: over HTML_FALLBACK_MAX_ELEMENTS from 1x on
+        ),
+        Family(
+            "deep_nesting_html",
+            "an HTML page whose two paragraphs lie n divs deep",
+            deep_nesting_html,
+            lambda n: {"paragraphs": 2, "entities": 5},
+            20000,
         ),
     )
 }

@@ -7,6 +7,8 @@ import sys
 import tomllib
 
 import yaml
+from packaging.licenses import canonicalize_license_expression
+from packaging.requirements import Requirement
 
 from alliance_lib.config import PROJECT_ROOT
 
@@ -38,3 +40,15 @@ def test_importing_the_library_loads_no_heavy_module():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_the_licence_is_an_spdx_string_with_a_setuptools_that_reads_it():
+    # a `{ text = ... }` table makes setuptools warn that it stops building on 2027-02-18;
+    # setuptools reads the SPDX string from version 77
+    pyproject = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    licence = pyproject["project"]["license"]
+    assert isinstance(licence, str) and canonicalize_license_expression(licence) == licence
+    setuptools = next(
+        Requirement(r) for r in pyproject["build-system"]["requires"] if r.startswith("setuptools")
+    )
+    assert "77.0" in setuptools.specifier and "76.9" not in setuptools.specifier

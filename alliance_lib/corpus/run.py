@@ -12,9 +12,13 @@ until its last partition is written.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import math
+import os
 import shutil
+import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -43,6 +47,7 @@ from alliance_lib.corpus.item import Item
 from alliance_lib.corpus.progress import Progress
 from alliance_lib.errors import ParameterError
 from alliance_lib.locks import holding
+from alliance_lib.report.outputs import current_umask, write_text
 
 SYNCHRONOUS = "synchronous"
 
@@ -290,13 +295,18 @@ def run_corpus(
     return summary
 
 
-def corpus_folder(value: object, scratch: Path, name: str = "corpus_path") -> Path:
+def corpus_folder(
+    value: object, scratch: Path, name: str = "corpus_path", scratch_name: str = "output_dir"
+) -> Path:
     """The corpus folder a notebook parameter names.
 
     A folder written by `alliance corpus` is used as it is. Anything else is taken as corpus
-    inputs (a folder of articles, a manifest, a WARC) and parsed here, synchronously, into a
-    fresh `scratch` folder: fine for a small corpus such as the demo, slow for a large one.
-    Relative paths start at the project root.
+    inputs (a folder of articles, a manifest, a WARC) and parsed here, synchronously, into
+    `scratch`: fine for a small corpus such as the demo, slow for a large one. The corpus is
+    built beside `scratch` and put in its place, and an earlier `scratch` is deleted only when
+    this function built it and nothing in it changed since (`SCRATCH_MARKER` lists its files);
+    a `scratch` holding anything else (a user's corpus, their notes) is refused with a
+    `ParameterError` naming `scratch_name`. Relative paths start at the project root.
     """
     if not isinstance(value, str) or not value.strip():
         raise ParameterError(name, f"expected a corpus folder or corpus inputs, got {value!r}")
@@ -305,7 +315,68 @@ def corpus_folder(value: object, scratch: Path, name: str = "corpus_path") -> Pa
         return path
     if not path.exists():
         raise ParameterError(name, f"{path} does not exist")
-    if scratch.exists() and store.is_corpus(scratch):
-        shutil.rmtree(scratch)  # an earlier build of the same kind: rebuilt, never resumed
-    run_corpus([str(path)], scratch, scheduler=SYNCHRONOUS, progress=False, echo=lambda _: None)
+    _check_scratch(scratch, scratch_name)  # before parsing anything
+    building = Path(tempfile.mkdtemp(prefix=f".{scratch.name}.building-", dir=scratch.parent))
+    try:
+        os.chmod(building, 0o777 & ~current_umask())  # mkdtemp makes 0700: the user's umask
+        run_corpus(
+            [str(path)], building, scheduler=SYNCHRONOUS, progress=False, echo=lambda _: None
+        )
+        marker = {"tool": _SCRATCH_TOOL, "inputs": str(path), **_listing(building)}
+        write_text(building / SCRATCH_MARKER, json.dumps(marker, indent=1) + "\n")
+        _check_scratch(scratch, scratch_name)  # again: it may have changed while parsing
+        if os.path.lexists(scratch):
+            shutil.rmtree(scratch)  # built here earlier, and unchanged since
+        os.rename(building, scratch)
+    finally:
+        if building.is_dir():
+            shutil.rmtree(building, ignore_errors=True)  # a failed or interrupted build
     return scratch
+
+
+SCRATCH_MARKER = ".notebook-corpus.json"  # in a corpus `corpus_folder` built: what it holds
+_SCRATCH_TOOL = "corpus_folder"
+
+
+def _listing(folder: Path) -> dict[str, object]:
+    """Every file under `folder` with its sha256 (a symlink by its target) and every folder,
+    except the scratch marker; sorted."""
+    files: dict[str, str] = {}
+    folders: list[str] = []
+    for root, dirs, names in os.walk(folder):  # symlinks are not followed
+        for entry in dirs + names:
+            item = Path(root) / entry
+            rel = item.relative_to(folder).as_posix()
+            if item.is_dir() and not item.is_symlink():
+                folders.append(rel)
+            elif item.is_symlink():
+                files[rel] = "symlink:" + os.readlink(item)
+            elif rel != SCRATCH_MARKER:
+                with item.open("rb") as handle:
+                    files[rel] = hashlib.file_digest(handle, "sha256").hexdigest()
+    return {"files": dict(sorted(files.items())), "folders": sorted(folders)}
+
+
+def _check_scratch(scratch: Path, name: str) -> None:
+    """Refuse a `scratch` that `corpus_folder` may not delete: anything but nothing, an empty
+    folder, or a corpus it built whose files are as it left them."""
+    if not os.path.lexists(scratch):
+        return
+    refusal = ParameterError(
+        name,
+        f"{scratch} holds files notebook 05 did not put there (or changed since it did), which "
+        "parsing corpus_path here would delete; move them elsewhere or choose another output_dir",
+    )
+    if scratch.is_symlink() or not scratch.is_dir():
+        raise refusal
+    try:
+        if not any(scratch.iterdir()):
+            return
+        marker = json.loads((scratch / SCRATCH_MARKER).read_text(encoding="utf-8"))
+        listing = _listing(scratch)
+    except (OSError, ValueError):
+        raise refusal from None
+    if not isinstance(marker, dict) or marker.get("tool") != _SCRATCH_TOOL:
+        raise refusal
+    if (marker.get("files"), marker.get("folders")) != (listing["files"], listing["folders"]):
+        raise refusal

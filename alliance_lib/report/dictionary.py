@@ -25,6 +25,17 @@ from alliance_lib.analysis.reference_data import EDITIONS
 from alliance_lib.report.finding import FINDING_FILE
 
 TYPES = ("integer", "number", "string", "boolean", "date", "list", "object")
+# How every CSV the report writes stores text a spreadsheet would run as a formula
+# (`report.outputs.neutralise_formulas`); the dictionary page says it once, for every file.
+FORMULA_CELLS = (
+    "In every CSV file, a text cell (or header) that begins with =, +, -, @, a tab or a carriage "
+    "return is written with a leading apostrophe ('=SUM(A1) for =SUM(A1)), so that a spreadsheet shows it as text "
+    "instead of running it as a formula (CSV injection): an outlet, headline, speaker or URL "
+    "taken from an article cannot run in Excel or LibreOffice. Remove the apostrophe to get the "
+    "text as the article gives it. Numbers stay numbers: numeric columns, and text cells that "
+    "are a plain number such as -3, are written as they are. A carriage return inside a text "
+    "cell is written as a line feed (the cell is then quoted), so that it cannot start a row."
+)
 COUNTRY = (
     "<country>"  # in a file name: the focus country's name, lower case ("japan", "united_kingdom")
 )

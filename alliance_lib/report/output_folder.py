@@ -19,11 +19,12 @@ import re
 import secrets
 import shutil
 import stat
+from collections.abc import Mapping
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from alliance_lib.config import PROJECT_ROOT, REPORTS_DIR, resolve
-from alliance_lib.errors import OutputFolderError
+from alliance_lib.errors import OutputFolderError, ParameterError
 from alliance_lib.locks import FolderLock, lock_path
 from alliance_lib.report.exchange import replace_folder
 from alliance_lib.report.outputs import write_text
@@ -68,16 +69,21 @@ def manifest(folder: Path) -> dict[str, object]:
     return {"files": dict(sorted(files.items())), "folders": sorted(folders)}
 
 
-def read_marker(folder: Path) -> dict | None:
-    """The report marker in `folder`, or None when there is no valid one."""
-    path = folder / MARKER
+def _json_marker(path: Path) -> object:
+    """The JSON in the marker file `path`, or None unless it is a regular file (not a symlink)
+    of at most `_MARKER_MAX_BYTES` holding JSON."""
     try:
         info = path.lstat()
         if not stat.S_ISREG(info.st_mode) or info.st_size > _MARKER_MAX_BYTES:
             return None
-        marker = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+
+
+def read_marker(folder: Path) -> dict | None:
+    """The report marker in `folder`, or None when there is no valid one."""
+    marker = _json_marker(folder / MARKER)
     valid = (
         isinstance(marker, dict)
         and marker.get("tool") == "alliance run"
@@ -87,13 +93,17 @@ def read_marker(folder: Path) -> dict | None:
     return marker if valid else None
 
 
-def write_marker(folder: Path, run_id: str, state: str) -> None:
-    """Write the marker of `folder` (atomically): version, run id, state and the manifest."""
+def write_marker(
+    folder: Path, run_id: str, state: str, record: Mapping[str, object] | None = None
+) -> None:
+    """Write the marker of `folder` (atomically): version, run id, state, what the run records
+    about the report (`record`: its article, each notebook's run) and the manifest."""
     marker = {
         "tool": "alliance run",
         "version": package_version(),
         "run_id": run_id,
         "state": state,
+        **(record or {}),
         **(manifest(folder) if state == "complete" else {"files": {}, "folders": []}),
     }
     write_text(folder / MARKER, json.dumps(marker, indent=1) + "\n")
@@ -140,23 +150,93 @@ def check_replaceable(report: Path) -> None:
         raise OutputFolderError(problem)
 
 
+def _project_problem(given: Path, real: Path) -> str | None:
+    """Why `given` (real path `real`) may not be written, as the project is not to be: it holds
+    the project, or lies inside it but not in a folder under reports/; None when it may be."""
+    shown = f"{given}" if Path(os.path.normpath(given)) == real else f"{given} (that is {real})"
+    if real == PROJECT_ROOT or real in PROJECT_ROOT.parents:
+        return f"{shown} holds the project; use a folder under reports/ or elsewhere"
+    if PROJECT_ROOT in real.parents:
+        parts = real.relative_to(PROJECT_ROOT).parts
+        if parts[0] != REPORTS_DIR.name or len(parts) < 2:
+            return f"{shown} is inside the project; use a folder under reports/ or elsewhere"
+    return None
+
+
 def report_folder(output: str | os.PathLike[str]) -> Path:
     """The real path of an acceptable `--output` (relative to the project root); refuses the project."""
     given = resolve(output)
     real = Path(os.path.realpath(given))
-    shown = f"{given}" if Path(os.path.normpath(given)) == real else f"{given} (that is {real})"
-    if real == PROJECT_ROOT or real in PROJECT_ROOT.parents:
-        raise OutputFolderError(
-            f"{shown} holds the project; use a folder under reports/ or elsewhere"
-        )
-    if PROJECT_ROOT in real.parents:
-        parts = real.relative_to(PROJECT_ROOT).parts
-        if parts[0] != REPORTS_DIR.name or len(parts) < 2:
-            raise OutputFolderError(
-                f"{shown} is inside the project; use a folder under reports/ or elsewhere"
-            )
+    problem = _project_problem(given, real)
+    if problem:
+        raise OutputFolderError(problem)
     check_replaceable(real)
     return real
+
+
+# --- a notebook run alone (papermill, nbval, JupyterLab): its `output_dir` -----------------------
+
+NOTEBOOK_MARKER = ".alliance-notebook"
+_NOTEBOOK_TOOL = "alliance notebook"
+_BUILDING = re.compile(r"\..+\.building-[0-9a-f]{12}")
+
+
+def _in_build_folder(folder: Path) -> bool:
+    """Whether `folder` is a notebook's folder inside the build folder of an `alliance run`
+    (which created it, and whose marker says it is being built)."""
+    parent = folder.parent
+    if not _BUILDING.fullmatch(parent.name) or parent.is_symlink():
+        return False
+    marker = read_marker(parent)
+    return marker is not None and marker.get("state") == "building"
+
+
+def _has_notebook_marker(folder: Path) -> bool:
+    """Whether `folder` holds the marker a notebook run writes into its output folder."""
+    marker = _json_marker(folder / NOTEBOOK_MARKER)
+    return isinstance(marker, dict) and marker.get("tool") == _NOTEBOOK_TOOL
+
+
+def notebook_folder(value: object, name: str = "output_dir") -> Path:
+    """The (created) output folder a notebook run alone writes into, by `--output`'s rules; a
+    `ParameterError` naming `name` otherwise.
+
+    Not the project nor inside it, except a folder under reports/; and only a folder that is
+    new, empty, marked by an earlier notebook run (the marker `.alliance-notebook` is written
+    here the first time), or a notebook's folder in the build folder of `alliance run` (which
+    created the build folder and swaps it in whole). A folder holding anything else would have
+    its files overwritten without a word, and is refused. Relative paths start at the project
+    root.
+    """
+    if not isinstance(value, str) or not value.strip():
+        raise ParameterError(name, "must be a folder path")
+    given = resolve(value)
+    real = Path(os.path.realpath(given))
+    problem = _project_problem(given, real)
+    if problem:
+        raise ParameterError(name, problem)
+    if os.path.lexists(real) and not real.is_dir():
+        raise ParameterError(name, f"{real} exists and is not a folder")
+    built_by_run = _in_build_folder(real)
+    try:
+        if (
+            not built_by_run
+            and real.is_dir()
+            and any(real.iterdir())
+            and not _has_notebook_marker(real)
+        ):
+            raise ParameterError(
+                name,
+                f"{real} holds files that no notebook run wrote (no {NOTEBOOK_MARKER} marker), "
+                "which the notebook would overwrite; move them elsewhere or choose another output_dir",
+            )
+        real.mkdir(parents=True, exist_ok=True)
+        if not built_by_run and not _has_notebook_marker(real):
+            marker = {"tool": _NOTEBOOK_TOOL, "version": package_version()}
+            write_text(real / NOTEBOOK_MARKER, json.dumps(marker, indent=1) + "\n")
+    except OSError as exc:
+        raise ParameterError(name, f"cannot create {real} ({exc.strerror or exc})") from exc
+    return given
 
 
 def failure(report: Path, exc: OSError, action: str = "write") -> OutputFolderError:
@@ -226,11 +306,12 @@ class OutputFolder:
             raise
         return self
 
-    def commit(self) -> None:
-        """Record the finished report in its marker and put it in place of any earlier one."""
+    def commit(self, record: Mapping[str, object] | None = None) -> None:
+        """Record the finished report in its marker (with `record`, see `write_marker`) and put
+        it in place of any earlier one."""
         try:
             shutil.rmtree(self.build / KERNELS, ignore_errors=True)
-            write_marker(self.build, self.run_id, "complete")
+            write_marker(self.build, self.run_id, "complete", record)
             earlier = replace_folder(self.build, self.report, self._aside)
         except OSError as exc:
             raise failure(self.report, exc, "write") from None

@@ -1,7 +1,8 @@
 """Write notebook results atomically: a reader never sees a half-written file.
 
 Files get the permissions any new file of the user would (0666 less the umask), not the 0600
-of the temporary file they are written through, so others can read a shared report.
+of the temporary file they are written through, so others can read a shared report. Text cells
+of a CSV that a spreadsheet would run as a formula get a leading apostrophe (`FORMULA_START`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -45,9 +47,44 @@ def write_json(path: Path, data: Any) -> Path:
     return write_text(path, json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
 
 
+# CSV formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell beginning with one
+# of these as a formula; a leading apostrophe makes it text. A text cell that is a plain number
+# ("-3", "+1.5") is a number to a spreadsheet, never a formula, and is left as it is.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def neutralise_formula(value: object) -> object:
+    """`value` with a leading apostrophe when it is text a spreadsheet would run as a formula,
+    and its carriage returns as line feeds: the csv module quotes a field holding the line
+    terminator ("\n") but not a bare "\r", which a spreadsheet takes as a new row, whose next
+    cell would start unneutralised."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        value = "'" + value
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
+
+
+def neutralise_formulas(frame):
+    """A copy of DataFrame `frame` whose text cells and headers cannot run as formulas; numeric,
+    boolean and date columns are left untouched (numbers stay numbers)."""
+    import pandas as pd  # lazy: keeps `import alliance_lib` light
+
+    safe = frame.copy()
+    safe.columns = [neutralise_formula(c) for c in safe.columns]
+    for position in range(safe.shape[1]):
+        column = safe.iloc[:, position]
+        # object and string columns, and categoricals of strings (is_string_dtype says so)
+        if pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column):
+            safe.isetitem(position, column.map(neutralise_formula))
+    return safe
+
+
 def write_csv(path: Path, frame) -> Path:
-    """A DataFrame as CSV, without the index; callers sort rows first."""
-    return write_text(path, frame.to_csv(index=False, lineterminator="\n"))
+    """A DataFrame as CSV, without the index, text that could run as a formula neutralised
+    (`neutralise_formulas`); callers sort rows first."""
+    return write_text(path, neutralise_formulas(frame).to_csv(index=False, lineterminator="\n"))
 
 
 PNG_DPI = 200  # sharp on a high-density screen and in print

@@ -24,6 +24,7 @@ from alliance_lib.config import (
     resolve,
 )
 from alliance_lib.errors import ArticleError, DataError, ParameterError
+from alliance_lib.report.output_folder import notebook_folder
 from alliance_lib.text.dates import reference_day
 from alliance_lib.text.model import Article
 from alliance_lib.text.pipeline import load_article
@@ -83,18 +84,10 @@ def iso_date(name: str, value: object) -> str | None:
         raise ParameterError(name, str(exc)) from None
 
 
-def output_directory(value: str, name: str = "output_dir") -> Path:
-    """The (created) output folder for parameter `name`; relative paths start at the project root."""
-    if not isinstance(value, str) or not value.strip():
-        raise ParameterError(name, "must be a folder path")
-    path = resolve(value)
-    if path.exists() and not path.is_dir():
-        raise ParameterError(name, f"{path} exists and is not a folder")
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ParameterError(name, f"cannot create {path} ({exc.strerror})") from exc
-    return path
+def output_directory(value: object, name: str = "output_dir") -> Path:
+    """The (created) output folder for parameter `name`, by the rules of `alliance run
+    --output` (`output_folder.notebook_folder`); relative paths start at the project root."""
+    return notebook_folder(value, name)
 
 
 def data_file(name: str, value: object, loader: Callable[[Path], T]) -> T:

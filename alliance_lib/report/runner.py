@@ -39,9 +39,11 @@ from alliance_lib.report.output_folder import (
     OutputFolder,
     failure,
     is_os_failure_in,
+    package_version,
     report_folder,
 )
 from alliance_lib.report.params import declared_parameters, typed_parameters
+from alliance_lib.report.partial import article_record, carry_earlier, run_record
 from alliance_lib.report.site import (
     RunInfo,
     article_title,
@@ -284,6 +286,7 @@ def _build_report(
     run = RunInfo(
         started_utc=datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC"),
         command=reproducing_command(article, output, notebooks, raw_parameters, corpus),
+        version=package_version(),
     )
     corpus_path = _corpus_folder(corpus) if corpus else None
     article_path = resolve(article) if article else SEED_ARTICLE
@@ -299,7 +302,9 @@ def _build_report(
         if corpus_path is not None and needs_corpus(notebook):
             parameters[notebook]["corpus_path"] = str(corpus_path)
     titles = notebook_titles(selected)
+    runs = {notebook.stem: run for notebook in selected}
     headline = article_title(parsed)
+    article_recorded = article_record(article_path)
 
     def page(executed: Path, target: Path) -> None:
         export_html(executed, target, headline, titles)
@@ -310,16 +315,23 @@ def _build_report(
             say(f"removed what an interrupted run left: {', '.join(folder.cleaned)}")
         progress.building = True
         try:
+            if notebooks:  # a partial run keeps the earlier report's other notebooks
+                stems = [notebook.stem for notebook in selected]
+                kept, kept_runs = carry_earlier(report, folder.build, stems, article_recorded)
+                titles = dict(sorted((titles | kept).items()))  # reading order, by number
+                runs |= kept_runs
+                for stem in kept:  # their pages again: the navigation lists every notebook
+                    page(folder.build / f"{stem}.ipynb", folder.build / f"{stem}.html")
             _run_notebooks(
                 folder.build, report, article_path, selected, parameters, say, progress, page
             )
-            write_site(folder.build, parsed, article_path, titles, run)
+            write_site(folder.build, parsed, article_path, titles, runs)
         except OSError as exc:
             if is_os_failure_in(exc, folder.build):
                 raise failure(report, exc) from None
             raise
         with interrupts.deferred():
-            folder.commit()
+            folder.commit({"article": article_recorded, "runs": run_record(runs)})
             progress.committed = True
     return report
 

@@ -4,7 +4,8 @@ hidden), the data dictionary and the sources, all in the frame of `report.pages`
 - index.html: the article, each notebook's one-line finding (its `finding.json`) linked to its
   section, the key tables (those the data dictionary marks), the parameters each notebook ran
   with, the data files read, the version, the run time (UTC) and the command that reproduces
-  the run, and every page and file grouped per notebook. A notebook that wrote no
+  the run (per notebook, when a partial run replaced some), and every page and file grouped per
+  notebook. A notebook that wrote no
   `finding.json` is said to have none; its key tables still show.
 - NN_name.html: the notebook's title and the article as <title>, a link back, a contents list
   of its sections, the parameters it ran with as a table, then its cells without code.
@@ -38,10 +39,12 @@ _HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
 
 @dataclass(frozen=True)
 class RunInfo:
-    """What only the run knows: when it ran (UTC) and the command that reproduces it."""
+    """What only the run knows: when it ran (UTC), the command that reproduces it and the
+    package version; None for what a report written by an older version did not record."""
 
-    started_utc: str
-    command: str
+    started_utc: str | None
+    command: str | None
+    version: str = ""
 
 
 def notebook_title(notebook) -> str:
@@ -383,14 +386,36 @@ def _files(report: Path, stems: list[str], titles: dict[str, str]) -> str:
     return "".join(parts)
 
 
+def _runs(runs: dict[str, RunInfo], titles: dict[str, str]) -> str:
+    """How the report was made: each run (time, command, package) and, when a partial run
+    (`--notebook`) replaced some notebooks, which notebooks each run made."""
+    groups: dict[RunInfo, list[str]] = {}
+    for stem in titles:
+        groups.setdefault(runs[stem], []).append(stem)
+    parts = []
+    missing = '<span class="missing">not recorded</span>'
+    for run, stems in groups.items():
+        rows = [
+            ("Run (UTC)", html.escape(run.started_utc) if run.started_utc else missing),
+            ("Command", f"<code>{html.escape(run.command)}</code>" if run.command else missing),
+            ("Package", f"alliance {html.escape(run.version)}" if run.version else missing),
+        ]
+        if len(groups) > 1:
+            made = ", ".join(f'<a href="{s}.html">{html.escape(titles[s])}</a>' for s in stems)
+            rows.insert(0, ("Notebooks", made))
+        parts.append(_facts(rows))
+    return "".join(parts)
+
+
 def index_page(
     report: Path,
     article: Article,
     article_path: Path,
     titles: dict[str, str],
-    run: RunInfo,
+    runs: dict[str, RunInfo],
 ) -> str:
-    """The findings page (after every notebook ran and its page was written)."""
+    """The findings page (after every notebook ran and its page was written); `runs`: the
+    run that made each notebook (one for all, unless a partial run replaced some)."""
     # lazy: nbformat is only needed when writing a report
     import nbformat
 
@@ -408,7 +433,7 @@ def index_page(
         f'<h2 id="article">The article</h2>{_article_facts(article, article_path)}'
         f'<h2 id="findings">Findings</h2>{_findings(report, findings, titles)}'
         '<h2 id="run">How this report was made</h2>'
-        f"{_facts([('Run (UTC)', html.escape(run.started_utc)), ('Command', f'<code>{html.escape(run.command)}</code>'), ('Package', f'alliance {html.escape(version)}')])}"
+        f"{_runs(runs, titles)}"
         f'<h3 id="parameters">Parameters, per notebook</h3>{_parameters_by_notebook(parameters)}'
         f'<h3 id="data">Data used, per notebook</h3>{_data_used(findings, parameters)}'
         f'<h2 id="files">Every page and file</h2>'
@@ -441,6 +466,7 @@ def dictionary_page(stems: list[str], titles: dict[str, str]) -> str:
         "each: its type, unit and meaning. One schema in the package "
         "(<code>alliance_lib/report/dictionary.py</code>) gives these and the headers of the "
         "report's tables; a test fails when a notebook writes a column it lacks.</p>"
+        f'<p id="formulas">{html.escape(dictionary.FORMULA_CELLS)}</p>'
     ]
     # each notebook's own files; finding.json, which every notebook writes, is listed once at the end
     own = {
@@ -509,12 +535,16 @@ def sources_page(titles: dict[str, str], source: Path = SOURCES_FILE) -> str:
 
 
 def write_site(
-    report: Path, article: Article, article_path: Path, titles: dict[str, str], run: RunInfo
+    report: Path,
+    article: Article,
+    article_path: Path,
+    titles: dict[str, str],
+    runs: dict[str, RunInfo],
 ) -> Path:
     """Write index.html, data_dictionary.html and sources.html into `report` (the build
     folder, swapped in whole); return the findings page."""
     (report / DICTIONARY).write_text(dictionary_page(list(titles), titles), encoding="utf-8")
     (report / SOURCES).write_text(sources_page(titles), encoding="utf-8")
     path = report / INDEX
-    path.write_text(index_page(report, article, article_path, titles, run), encoding="utf-8")
+    path.write_text(index_page(report, article, article_path, titles, runs), encoding="utf-8")
     return path

@@ -2,7 +2,8 @@
 
 A file that is UTF-8 except for a few stray bytes stays UTF-8: one byte that is not UTF-8 (an
 0xA0 from a copy and paste) must not switch the whole file to a legacy encoding, where every
-`’` would become mojibake. Whatever is not clean UTF-8 (or UTF-16/32 with a BOM) is described
+`’` would become mojibake. A file holding NUL bytes is binary unless charset detection reads it
+as UTF-16 or UTF-32 without a BOM. Whatever is not clean UTF-8 (or UTF-16/32 with a BOM) is described
 in a one-line `Decoded.note`, which the `Article` keeps as `decode_note`.
 """
 
@@ -41,6 +42,13 @@ _STRAY_AS_CP1252 = {
     0xDC00 + byte: bytes([byte]).decode("cp1252", errors="replace") for byte in range(0x80, 0x100)
 }
 _CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
+# Unicode encodings charset detection may find in a file without a BOM, by their names.
+_WIDE = {
+    "utf_16_le": "UTF-16LE",
+    "utf_16_be": "UTF-16BE",
+    "utf_32_le": "UTF-32LE",
+    "utf_32_be": "UTF-32BE",
+}
 # Documents that are text but not an article, by how they start.
 _FORMATS = (
     ("%PDF-", "a PDF document"),
@@ -109,7 +117,17 @@ def decode_bytes(data: bytes, source: str) -> Decoded:
             source, f"the file is {kind}, not an article (convert it to text or HTML first)"
         )
     if b"\x00" in data[:BINARY_SNIFF_CHARS]:
-        raise BinaryInputError(source, "the file holds NUL bytes: binary data, not text")
+        wide = _wide_unicode(data)  # UTF-16 or UTF-32 without a BOM: English text is half NULs
+        if wide is None:
+            raise BinaryInputError(source, "the file holds NUL bytes: binary data, not text")
+        try:
+            return Decoded(
+                data.decode(wide), f"no BOM: decoded as {_WIDE[wide]} (charset detection)"
+            )
+        except UnicodeDecodeError as exc:
+            raise BinaryInputError(
+                source, f"looks like {_WIDE[wide]} without a BOM but is not valid {_WIDE[wide]}"
+            ) from exc
     try:
         return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -121,6 +139,15 @@ def decode_bytes(data: bytes, source: str) -> Decoded:
         repaired = _STRAY.sub(lambda byte: _STRAY_AS_CP1252[ord(byte.group())], text)
         return Decoded(repaired, _stray_note(text, stray, first))
     return _legacy(data, source, non_ascii=stray)
+
+
+def _wide_unicode(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 codec charset detection reads `data` as (it has no BOM), or None."""
+    from charset_normalizer import from_bytes  # lazy: only files holding NUL bytes need it
+
+    head = data[: CHARSET_SNIFF_BYTES - CHARSET_SNIFF_BYTES % 4]  # whole code units
+    best = from_bytes(head).best()
+    return best.encoding if best is not None and best.encoding in _WIDE else None
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int:

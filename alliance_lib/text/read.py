@@ -23,6 +23,10 @@ def read_article_bytes(path: str | os.PathLike[str], max_bytes: int) -> bytes:
         raise ArticleNotFoundError(source, "no such file") from exc
     except OSError as exc:
         raise ArticleError(source, f"cannot be read ({exc.strerror or exc})") from exc
+    except ValueError as exc:  # a NUL character, or a lone surrogate the file system cannot encode
+        raise ArticleNotFoundError(
+            ascii(source), f"is not a usable file path ({exc}); no file can have this name"
+        ) from exc
     if path.is_dir():
         raise NotAFileError(source, "is a directory, not an article file")
     if not path.is_file():

@@ -13,7 +13,7 @@ import pytest
 
 from alliance_lib import RunError
 from alliance_lib.analysis import reference_data
-from alliance_lib.config import NOTEBOOKS_DIR
+from alliance_lib.config import DATA_DIR, NOTEBOOKS_DIR
 from alliance_lib.report import nbstore, outputs
 from alliance_lib.report.runner import available_notebooks, execute_notebook
 
@@ -128,3 +128,28 @@ def test_bad_parameters_stop_with_a_message_naming_them(tmp_path, name, paramete
     assert caught.value.error_name == "ParameterError" and caught.value.cell is not None
     assert words in caught.value.error_value and caught.value.notebook == f"{name}.ipynb"
     assert not (tmp_path / "results").exists() or not any((tmp_path / "results").glob("*.csv"))
+
+
+def test_a_notebook_run_alone_never_writes_into_the_project_or_over_a_users_files(tmp_path):
+    # papermill notebooks/01_article_overview.ipynb out.ipynb -p output_dir <project>/data
+    data = {p: p.read_bytes() for p in sorted(DATA_DIR.rglob("*")) if p.is_file()}
+    with pytest.raises(RunError) as caught:
+        _execute("01_article_overview", tmp_path, output_dir=str(DATA_DIR))
+    assert caught.value.error_name == "ParameterError"
+    assert (
+        "output_dir" in caught.value.error_value
+        and "inside the project" in caught.value.error_value
+    )
+    assert {p: p.read_bytes() for p in sorted(DATA_DIR.rglob("*")) if p.is_file()} == data
+    # an output_dir holding the user's own quotes.csv
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "quotes.csv").write_text("my own quotes\n", encoding="utf-8")
+    with pytest.raises(RunError) as caught:
+        _execute("01_article_overview", tmp_path, output_dir=str(mine))
+    assert (
+        "output_dir" in caught.value.error_value
+        and "no notebook run wrote" in caught.value.error_value
+    )
+    assert [p.name for p in mine.iterdir()] == ["quotes.csv"]
+    assert (mine / "quotes.csv").read_text(encoding="utf-8") == "my own quotes\n"

@@ -5,23 +5,25 @@ from __future__ import annotations
 import os
 import stat
 
+import pandas as pd
 import pytest
 
+from alliance_lib.config import NOTEBOOKS_DIR, PROJECT_ROOT
 from alliance_lib.report import outputs
 
 
-def test_outputs_are_written_atomically_and_deterministically(tmp_path):
+def test_outputs_are_written_atomically_and_deterministically(tmp_path, monkeypatch):
     outputs.write_json(tmp_path / "a.json", {"b": 1, "a": [2, 1]})
     assert (tmp_path / "a.json").read_text(
         encoding="utf-8"
     ) == '{\n  "a": [\n    2,\n    1\n  ],\n  "b": 1\n}\n'
 
-    class Boom:
-        def to_csv(self, **_):
-            raise RuntimeError("disk full")
+    def boom(self, **_):
+        raise RuntimeError("disk full")
 
+    monkeypatch.setattr(pd.DataFrame, "to_csv", boom)
     with pytest.raises(RuntimeError):
-        outputs.write_csv(tmp_path / "b.csv", Boom())
+        outputs.write_csv(tmp_path / "b.csv", pd.DataFrame({"a": [1]}))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]
 
 
@@ -33,3 +35,59 @@ def test_outputs_follow_the_users_umask(tmp_path, umask, mode):
     finally:
         os.umask(previous)
     assert stat.S_IMODE((tmp_path / "a.txt").stat().st_mode) == mode
+
+
+# --- CSV formula injection ---------------------------------------------------------------------
+
+_HOSTILE = ['=HYPERLINK("http://x","y")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "\rx"]
+
+
+def test_text_cells_that_would_run_as_formulas_get_an_apostrophe(tmp_path):
+    frame = pd.DataFrame(
+        {
+            "outlet": _HOSTILE,
+            "headline": ["Allies agree", "-3", "+1.5", "a=b", "'=x", None],
+            "articles": [-1, 2, -3, 4, 5, 6],
+            "share_pct": [-0.5, 1.0, 2.0, 3.0, 4.0, 5.0],
+            "flagged": [True, False, True, False, True, False],
+        }
+    )
+    frame["speaker"] = pd.array(["=1+1"] * 5 + [pd.NA], dtype="string")
+    frame["code"] = pd.Categorical(["-threat"] * 6)
+    outputs.write_csv(tmp_path / "t.csv", frame)
+    read = pd.read_csv(tmp_path / "t.csv", keep_default_na=False)
+    neutral = ["'" + value.replace("\r", "\n") for value in _HOSTILE]
+    assert list(read["outlet"]) == neutral  # a carriage return is a quoted line feed
+    # plain numbers written as text, and text that does not start a formula, are unchanged
+    assert list(read["headline"].astype(str)) == ["Allies agree", "-3", "+1.5", "a=b", "'=x", ""]
+    assert list(read["articles"]) == [-1, 2, -3, 4, 5, 6]  # numbers stay numbers
+    assert list(read["share_pct"]) == [-0.5, 1.0, 2.0, 3.0, 4.0, 5.0]
+    assert list(read["flagged"]) == [True, False, True, False, True, False]
+    assert list(read["speaker"]) == ["'=1+1"] * 5 + [""] and set(read["code"]) == {"'-threat"}
+    assert frame["outlet"].iloc[0] == _HOSTILE[0]  # the caller's frame is not changed
+
+
+def test_a_header_from_the_data_is_neutralised_too(tmp_path):
+    # a wide table may take its headers from the data (an outlet per column)
+    outputs.write_results(tmp_path, {"wide.csv": pd.DataFrame({"claim": ["2%"], "=evil": [3]})})
+    assert (tmp_path / "wide.csv").read_text(encoding="utf-8") == "claim,'=evil\n2%,3\n"
+
+
+def test_every_csv_of_a_report_goes_through_write_csv():
+    # the neutralisation holds only if nothing else writes a CSV
+    sources = [*(PROJECT_ROOT / "alliance_lib").rglob("*.py"), *NOTEBOOKS_DIR.glob("*.ipynb")]
+    writers = sorted(
+        str(p.relative_to(PROJECT_ROOT))
+        for p in sources
+        if ".to_csv(" in p.read_text(encoding="utf-8")
+        or "csv.writer(" in p.read_text(encoding="utf-8")
+    )
+    assert writers == ["alliance_lib/report/outputs.py"]
+
+
+def test_a_carriage_return_inside_a_cell_cannot_start_a_row():
+    # csv quotes "\n" (the line terminator) but not a bare "\r", which a spreadsheet reads as
+    # a new row: "=cmd" after it would begin a cell of its own, unneutralised
+    frame = pd.DataFrame({"outlet": ["Wire\r=cmd", "A\r\nB"], "n": [1, 2]})
+    text = outputs.neutralise_formulas(frame).to_csv(index=False, lineterminator="\n")
+    assert text == 'outlet,n\n"Wire\n=cmd",1\n"A\nB",2\n'

@@ -20,7 +20,10 @@ from alliance_lib import ParameterError, cli
 from alliance_lib.config import NOTEBOOKS_DIR
 from alliance_lib.report import params, runner
 from alliance_lib.report.output_folder import read_marker
+from tests.conftest import FIXTURES
 from tests.report.test_output_folder import earlier_report
+
+WIRE = FIXTURES / "wire_story.txt"
 
 
 def test_runner_selects_notebooks_and_refuses_unknown_or_reserved_parameters():
@@ -77,7 +80,9 @@ def _fake_execution(monkeypatch, fail: dict | None = None):
     monkeypatch.setattr(
         runner,
         "export_html",
-        lambda nb, target, article, titles: target.write_text("<html></html>", encoding="utf-8"),
+        lambda nb, target, article, titles: target.write_text(
+            "".join(f'<a href="{stem}.html"></a>' for stem in titles), encoding="utf-8"
+        ),  # a page and its navigation
     )
     return calls
 
@@ -178,3 +183,94 @@ def test_lines_from_parallel_notebooks_never_share_a_line():
     lines = "".join(written).splitlines()
     assert len(lines) == 400
     assert all(line.startswith("[") and line.count("[") == 1 for line in lines)
+
+
+# --- a partial run (--notebook) onto an earlier report -----------------------------------------
+
+
+def _files(report: Path, stem: str) -> dict[str, bytes]:
+    return {
+        p.relative_to(report).as_posix(): p.read_bytes()
+        for p in sorted((report / stem).rglob("*"))
+        if p.is_file()
+    } | {f"{stem}.ipynb": (report / f"{stem}.ipynb").read_bytes()}
+
+
+def test_a_partial_run_keeps_the_other_notebooks_and_their_runs(tmp_path, monkeypatch):
+    _fake_execution(monkeypatch)
+    report = tmp_path / "report"
+    runner.run_report(output=str(report), echo=lambda line: None)
+    first = read_marker(report)
+    kept = {stem: _files(report, stem) for stem in ("01_article_overview", "03_policy_shifts")}
+    runner.run_report(
+        output=str(report),
+        notebooks=["02"],
+        raw_parameters={"sipri_edition": "SIPRI_MILEX_2023REL"},
+        echo=lambda line: None,
+    )
+    stems = [p.stem for p in runner.select_notebooks(None)]
+    assert sorted(p.stem for p in report.glob("*.ipynb")) == stems
+    assert all((report / f"{stem}.html").is_file() for stem in stems)
+    for stem, files in kept.items():
+        assert _files(report, stem) == files  # outputs and executed notebook as they were
+    marker = read_marker(report)
+    assert marker["article"] == first["article"] and marker["article"]["sha256"]
+    assert marker["runs"]["01_article_overview"] == first["runs"]["01_article_overview"]
+    assert marker["runs"]["02_defence_spending"]["command"] == (
+        f"alliance run --output {report} --notebook 02 -p sipri_edition SIPRI_MILEX_2023REL"
+    )
+    index = (report / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{stem}.html"' in index for stem in stems)
+    assert index.count('<th scope="row">Run (UTC)</th>') == 2  # the full run, then the partial
+    assert f"<code>alliance run --output {report}</code>" in index
+    assert "SIPRI_MILEX_2023REL" in index  # notebook 02's new parameter, 01's kept ones
+    page = (report / "01_article_overview.html").read_text(encoding="utf-8")
+    assert 'href="02_defence_spending.html"' in page  # its navigation lists every notebook
+
+
+def test_a_partial_run_onto_a_report_of_another_article_is_refused(tmp_path, monkeypatch, capsys):
+    _fake_execution(monkeypatch)
+    report = tmp_path / "report"
+    runner.run_report(output=str(report), echo=lambda line: None)
+    before = {p: p.read_bytes() for p in sorted(report.rglob("*")) if p.is_file()}
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["run", "--output", str(report), "--notebook", "02", "--article", str(WIRE)])
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{report} is a report of seeds/" in err
+    assert "--notebook adds to a report of the same article only" in err
+    assert {p: p.read_bytes() for p in sorted(report.rglob("*")) if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]
+
+
+def test_a_report_whose_marker_predates_the_article_record_is_matched_by_article_path(
+    tmp_path, monkeypatch
+):
+    _fake_execution(monkeypatch)
+    report = tmp_path / "report"
+    runner.run_report(output=str(report), echo=lambda line: None)
+    marker = read_marker(report)
+    for key in ("article", "runs"):  # as alliance run wrote it before it recorded them
+        del marker[key]
+    (report / ".alliance-report").write_text(json.dumps(marker), encoding="utf-8")
+    runner.run_report(output=str(report), notebooks=["03"], echo=lambda line: None)
+    index = (report / "index.html").read_text(encoding="utf-8")
+    assert index.count("not recorded</span>") == 2  # the earlier run's time and command
+    with pytest.raises(ParameterError, match="a report of seeds/"):
+        runner.run_report(
+            output=str(report), notebooks=["03"], article=str(WIRE), echo=lambda line: None
+        )
+
+
+def test_a_partial_run_after_the_article_changed_is_refused(tmp_path, monkeypatch):
+    _fake_execution(monkeypatch)
+    article = tmp_path / "story.txt"
+    article.write_text(WIRE.read_text(encoding="utf-8"), encoding="utf-8")
+    report = tmp_path / "report"
+    runner.run_report(article=str(article), output=str(report), echo=lambda line: None)
+    with article.open("a", encoding="utf-8") as handle:
+        handle.write("\nThe ministry later said the plan would be reviewed next year.\n")
+    with pytest.raises(ParameterError, match="as it was before it changed"):
+        runner.run_report(
+            article=str(article), output=str(report), notebooks=["02"], echo=lambda line: None
+        )

@@ -13,6 +13,7 @@ import nbformat
 from alliance_lib.config import SEED_ARTICLE
 from alliance_lib.report import site
 from alliance_lib.report.finding import FINDING_FILE, read_finding, record_finding
+from alliance_lib.report.output_folder import MARKER
 from alliance_lib.report.runner import reproducing_command, select_notebooks
 from alliance_lib.text.pipeline import load_article
 
@@ -40,8 +41,9 @@ def test_the_findings_page_shows_the_article_findings_run_and_files(seed_report)
 
 
 def test_only_the_findings_page_holds_the_run_time(seed_report):
+    # and the report's marker, which records each notebook's run for a later partial run
     for path in sorted(seed_report.rglob("*")):
-        if path.is_file() and path.name != "index.html" and path.suffix != ".png":
+        if path.is_file() and path.name not in ("index.html", MARKER) and path.suffix != ".png":
             assert not _RUN_TIME.search(path.read_text(encoding="utf-8", errors="replace")), path
 
 
@@ -75,6 +77,7 @@ def test_a_notebook_page_has_title_back_link_contents_and_parameters(seed_report
 def test_dictionary_and_sources_pages(seed_report):
     words = (seed_report / "data_dictionary.html").read_text(encoding="utf-8")
     assert '<h3 id="verdict.csv">' in words and "like_for_like" in words
+    assert '<p id="formulas">In every CSV file, a text cell' in words  # CSV injection, said once
     sources = (seed_report / "sources.html").read_text(encoding="utf-8")
     assert "<h2>Terms of use (read before copying into the project)</h2>" in sources
     assert "<table>" in sources and "SIPRI_MILEX_2023REL" in sources
@@ -85,9 +88,8 @@ def test_a_notebook_without_finding_json_is_said_to_have_none(seed_report, tmp_p
     shutil.copytree(seed_report, report)
     (report / "03_policy_shifts" / FINDING_FILE).unlink()
     titles = site.notebook_titles(select_notebooks(None))
-    page = site.index_page(
-        report, load_article(SEED_ARTICLE), SEED_ARTICLE, titles, site.RunInfo("now", "cmd")
-    )
+    runs = dict.fromkeys(titles, site.RunInfo("now", "cmd", "0.1.0"))
+    page = site.index_page(report, load_article(SEED_ARTICLE), SEED_ARTICLE, titles, runs)
     section = page[page.index('id="finding-03_policy_shifts"') :]
     section = section[: section.index("</section>")]
     assert "recorded no one-line finding" in section

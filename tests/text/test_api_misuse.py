@@ -78,3 +78,10 @@ def test_a_lone_surrogate_is_an_article_error(surrogate):
 def test_parse_article_of_none_is_an_article_error():
     with pytest.raises(ArticleError, match="expected text, got NoneType"):
         parse_article(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("path", ["\x00", "story\x00.txt", "story\ud800.txt"])
+def test_a_path_no_file_can_have_is_an_article_error(path):
+    with pytest.raises(ArticleError, match="is not a usable file path") as caught:
+        load_article(path)
+    assert "\x00" not in str(caught.value)  # printable on a terminal

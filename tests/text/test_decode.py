@@ -146,3 +146,35 @@ def test_an_error_is_one_line(tmp_path):
     with pytest.raises(ArticleError) as caught:
         load_article(path)
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("codec", "name"),
+    [("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE"), ("utf-32-le", "UTF-32LE")],
+)
+def test_utf16_and_utf32_without_a_bom_are_read(tmp_path, seed, seed_text, codec, name):
+    # half the bytes of English text in UTF-16 are NULs, which alone would mean binary data
+    article = load_article(_write(tmp_path, seed_text.encode(codec)))
+    assert article.text == seed.text and article.headline == seed.headline
+    assert article.decode_note == f"no BOM: decoded as {name} (charset detection)"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(256)) * 40,  # every byte value, NULs among them
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(i * 37 % 256 for i in range(4000)),
+        _STORY.encode() + b"\x00" + _STORY.encode(),  # text with one NUL in it
+    ],
+    ids=["all-bytes", "png", "text-with-a-nul"],
+)
+def test_bytes_with_nuls_that_are_not_wide_unicode_stay_binary(tmp_path, data):
+    with pytest.raises(BinaryInputError, match="NUL bytes"):
+        load_article(_write(tmp_path, data))
+
+
+def test_utf16_cut_mid_character_is_refused_as_binary_not_a_traceback():
+    data = (_STORY * 40).encode("utf-16-le") + b"\x00"  # an odd byte at the end
+    with pytest.raises(BinaryInputError) as caught:
+        decode_bytes(data, "cut.txt")
+    assert str(caught.value).startswith("cut.txt: ")
