@@ -49,7 +49,7 @@ from alliance_lib.text.model import Paragraph, Quote, Sentence, sentence_locator
 _CUES = alternation((*SPEECH_VERBS, *ACCORDING_TO))
 _VERB = re.compile(rf"\b{_CUES}\b")
 _LEAD_VERB = re.compile(rf"(?i:{_CUES})\b")
-_MARK = re.compile(r"[“”\"]")
+_MARK = re.compile(r"[“”\"]|''")  # `''`: typewriter double quotation marks (as NYT copy has)
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 _WORD_CHARACTER = re.compile(r"\w")
 _DASH = re.compile(r"\s*[-—–]+\s*(?=[A-Z])")
@@ -65,7 +65,7 @@ _CALLING = re.compile(
 )
 # Words `_CALLING` needs: a head without any is not searched (the search tries each position).
 _CALLING_WORD = re.compile(r"call|dubb|label|termed|deemed")
-_STOP = re.compile(r'[.;:!?“"]')  # sentence punctuation or a new quotation (`_clause_stop`)
+_STOP = re.compile(r'[.;:!?“"]|\'\'')  # sentence punctuation or a new quotation (`_clause_stop`)
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]|\b(?:when|while|as|after|and|but|because|since|that)\b")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:]+)$")
 _POSSESSIVE_END = re.compile(r"\b[A-Z][\w.&-]*['’]s\s*$")  # `NBC's` before a title
@@ -90,6 +90,7 @@ class SaidClause:
     offset: int
     kind: str = "said_clause"
     verb_first: bool = False  # the phrase follows its verb (`said spokesman Josh Schwerin`)
+    cue: tuple[int, int] | None = None  # the reporting verb, colon or dash, when there is one
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,7 @@ class Quotation:
     paragraph: int
     clause: SaidClause | None
     partial: bool
+    close: int = -1  # just after the closing mark (the paragraph's end when it stays open)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,19 +138,24 @@ def _closes_like(text: str, i: int, end: int) -> bool:
 
 
 def _quote_spans(text: str, paragraph: Paragraph) -> list[_Span]:
+    """The quotations of a paragraph; a typewriter pair of apostrophes (`''`) is a straight
+    double mark, and `close_mark` is the last character of the closing mark."""
     spans: list[_Span] = []
     open_at: int | None = None
+    content_at = 0
     for mark in _MARK.finditer(text, paragraph.start, paragraph.end):
         i, ch = mark.start(), mark.group()
+        if ch == "''":
+            ch = '"'
         if _is_inch_mark(text, i):
             continue
         if open_at is None and ch in '“"':
-            open_at = i
+            open_at, content_at = i, mark.end()
         elif open_at is not None and (ch in '”"' or _closes_like(text, i, paragraph.end)):
-            spans.append(_Span(open_at + 1, i, open_at, i))
+            spans.append(_Span(content_at, i, open_at, mark.end() - 1))
             open_at = None
     if open_at is not None:
-        spans.append(_Span(open_at + 1, paragraph.end, open_at, None))
+        spans.append(_Span(content_at, paragraph.end, open_at, None))
     return spans
 
 
@@ -221,7 +228,15 @@ def _clause_after(
         phrase, at = _phrase(text, dash.end(), limit)
         phrase = phrase.rstrip(".")
         if phrase:
-            return SaidClause(text[start:limit].strip(" ,.—–-"), phrase, at, close, verb_first=True)
+            dash_at = text.index(dash.group().strip()[0], dash.start(), dash.end())
+            return SaidClause(
+                text[start:limit].strip(" ,.—–-"),
+                phrase,
+                at,
+                close,
+                verb_first=True,
+                cue=(dash_at, dash_at + len(dash.group().strip())),
+            )
     verb = _VERB.search(text, start, limit)
     if verb is None or (
         content_end_char in ",?!"
@@ -232,7 +247,8 @@ def _clause_after(
         if verb is None:
             return None
         before, before_at = _phrase(text, start, verb.start("verb"))
-        return SaidClause(text[before_at : verb.end()], before, before_at, close)
+        cue = (verb.start("verb"), verb.end("verb"))
+        return SaidClause(text[before_at : verb.end()], before, before_at, close, cue=cue)
     before, before_at = _phrase(text, start, verb.start())
     lead = [w for w in words_in(before) if w.lower() not in LEAD_ADVERBS]
     if lead and lead[0][0].islower() and text[start : verb.start()].rstrip().endswith(","):
@@ -247,7 +263,9 @@ def _clause_after(
             return None
         named_end = at + len(re.split(r",|\s[-—–]", phrase, maxsplit=1)[0])
         cue = text[before_at if before else verb.start() : named_end]
-        return SaidClause(cue.strip(), phrase, at, close, verb_first=True)
+        return SaidClause(
+            cue.strip(), phrase, at, close, verb_first=True, cue=(verb.start(), verb.end())
+        )
     word_limit = MAX_SPEAKER_WORDS if same_sentence else MAX_NEXT_SENTENCE_WORDS
     if not _speaker_phrase_ok(before, word_limit):
         return None
@@ -255,7 +273,9 @@ def _clause_after(
         return None  # `"...done." Biden said the plan would fail.` is narration
     if content_end_char not in ",?!.—–-" and not same_sentence:
         return None
-    return SaidClause(text[before_at : verb.end()], before, before_at, close)
+    return SaidClause(
+        text[before_at : verb.end()], before, before_at, close, cue=(verb.start(), verb.end())
+    )
 
 
 def _clause_stop(text: str, start: int, limit: int) -> int:
@@ -308,7 +328,9 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
         phrase, at = _phrase(text, lead_verb.end(), open_mark)
         if phrase and len(words_in(phrase)) <= MAX_SPEAKER_WORDS:
             cue = text[lead_verb.start() : open_mark].strip(" ,:")
-            return SaidClause(cue, phrase, at, at, verb_first=True)
+            return SaidClause(
+                cue, phrase, at, at, verb_first=True, cue=(lead_verb.start(), lead_verb.end())
+            )
     if verbs:
         verb = verbs[-1]
         participle = verb.group().endswith("ing")
@@ -328,13 +350,16 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
             and subject.rstrip().endswith(",")
         ):  # `According to Smith, "..."`, `Because of the schedule, explained Rosenberg, "..."`
             cue = text[verb.start() : open_mark].strip(" ,:")
-            return SaidClause(cue, after, after_at, after_at, verb_first=True)
+            return SaidClause(
+                cue, after, after_at, after_at, verb_first=True, cue=(verb.start(), verb.end())
+            )
         if subject:
-            return SaidClause(text[at : verb.end()], subject, at, at)
+            return SaidClause(text[at : verb.end()], subject, at, at, cue=(verb.start(), verb.end()))
     stripped = head.rstrip()
     subject, at = _phrase(text, head_start, open_mark)
     if stripped.endswith(":") and subject:  # colon introduction or transcript label
-        return SaidClause(stripped.strip(), subject, at, at, "said_clause")
+        colon = head_start + len(stripped) - 1
+        return SaidClause(stripped.strip(), subject, at, at, "said_clause", cue=(colon, colon + 1))
     if subject:  # reported speech with no speech verb: the sentence's subject
         return SaidClause(subject, subject, at, at, "subject")
     return None
@@ -484,7 +509,9 @@ def find_quotations(
             if words < MIN_UNATTRIBUTED_QUOTE_WORDS and not said and not named:
                 continue  # two words with nobody saying them: a title or a scare quote
             quotations.append(
-                Quotation(start, end, span.open_mark, sentence_no, number, clause, partial)
+                Quotation(
+                    start, end, span.open_mark, sentence_no, number, clause, partial, previous_close
+                )
             )
         found.append(QuotedParagraph(number, True, bool(spans), quote_only, tuple(quotations)))
     return _with_leads(text, found, paragraphs, sentences)
@@ -522,6 +549,7 @@ class Speaker:
     attribution: str  # "said_clause", "pronoun", "descriptive" or "subject"
     source: str | None  # the speaker phrase as written
     antecedent: tuple[int, int] | None = None  # a pronoun's antecedent mention
+    span: tuple[int, int] | None = None  # where the speaker phrase is in the text
 
 
 def attribute_quotes(
@@ -529,7 +557,15 @@ def attribute_quotes(
 ) -> list[Quote]:
     """Quote records: `speakers` maps a quotation's opening mark to who its said-clause names
     (and a lead clause's phrase offset to who it names)."""
-    quotes: list[Quote] = []
+    return [quote for quote, _ in attributed_quotes(text, paragraphs, speakers)]
+
+
+def attributed_quotes(
+    text: str, paragraphs: list[QuotedParagraph], speakers: Mapping[int, Speaker | None]
+) -> list[tuple[Quote, Speaker | None]]:
+    """Quote records as `attribute_quotes` makes them, each with the speaker it was given (its
+    said-clause's, or the one it inherits, whose `span` says where that speaker was named)."""
+    quotes: list[tuple[Quote, Speaker | None]] = []
     previous: Speaker | None = None  # last speaker of the paragraph before, if it quoted
     for paragraph in paragraphs:
         if not paragraph.is_body:
@@ -550,7 +586,7 @@ def attribute_quotes(
                     speaker, attribution = None, "unattributed"
             if speaker and (speaker.id or speaker.source) and attribution != "inherited":
                 current = speaker
-            quotes.append(
+            quotes.append((
                 Quote(
                     quotation.start,
                     quotation.end,
@@ -563,8 +599,9 @@ def attribute_quotes(
                     quotation.paragraph,
                     speaker.source if speaker else None,
                     *(speaker.antecedent if speaker and speaker.antecedent else (None, None)),
-                )
-            )
+                ),
+                speaker if speaker and (speaker.id or speaker.source) else None,
+            ))
         if paragraph.has_marks:
             previous = current
         else:

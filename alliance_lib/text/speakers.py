@@ -31,8 +31,8 @@ pronoun look-back is bounded, so the stage is linear in the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from alliance_lib.config import MAX_NAME_WORDS, PRONOUN_LOOK_BACK
@@ -97,6 +97,7 @@ class Speakers:
 
     by_quotation: dict[int, Speaker | None]  # also a lead clause's, by its phrase's offset
     entities: list[Entity]  # the gazetteer's mentions plus every mention of a new person
+    by_frame: list[Speaker | None] = field(default_factory=list)  # each extra clause's speaker
 
 
 def _tokens(phrase: str, base: int) -> list[tuple[str, int, int]]:
@@ -600,9 +601,11 @@ class _Resolver:
     def resolve(self, clause: SaidClause) -> Speaker | None:
         """Who `clause` names; every id it returns is marked used (and becomes an entity)."""
         speaker = self._resolve(clause)
-        if speaker is not None and speaker.id is not None:
+        if speaker is None:
+            return None
+        if speaker.id is not None:
             self.used.add(speaker.id)
-        return speaker
+        return replace(speaker, span=(clause.phrase_start, clause.phrase_start + len(clause.phrase)))
 
     def _resolve(self, clause: SaidClause) -> Speaker | None:
         kind, name = read_phrase(
@@ -736,7 +739,7 @@ _GENDER_SCAN = re.compile(r"[^\W\d_][\w'’-]*|[;:“”\"()—–]")
 # point at someone else (`dubbed her`, `told him`: objects) and end the search.
 _OWN_PRONOUNS = frozenset({"he", "she", "his", "himself", "herself"})
 _OTHER_PRONOUNS = frozenset({"her", "him", "hers", "they", "them", "their"})
-_OPENING_MARK = re.compile(r"[“\"]")
+_OPENING_MARK = re.compile(r"[“\"]|''")
 _PROSE_END = re.compile(r"[.!?:][\"”’)]*$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 _INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’-]*")
@@ -831,8 +834,10 @@ def resolve_speakers(
     entities: list[Entity],
     gazetteer: Gazetteer,
     sentences: list[Sentence],
+    frames: Sequence[SaidClause | None] = (),
 ) -> Speakers:
-    """Resolve every said-clause in text order, then add the new people's mentions to `entities`."""
+    """Resolve every said-clause in text order (the quotations' and, by index, the `frames` of
+    other attributions), then add the new people's mentions to `entities`."""
     people = _People(gazetteer)
     spans = _quoted_spans(quoted)
     vocabulary = _Vocabulary(text, gazetteer)
@@ -845,16 +850,27 @@ def resolve_speakers(
         sentence_of,
         vocabulary.opener_ok,
     )
-    clauses: list[tuple[int, int, SaidClause]] = []  # (offset, key, clause)
+    clauses: list[tuple[int, int, int, SaidClause]] = []  # (offset, which, key, clause)
     for paragraph in quoted:
         for quotation in paragraph.quotations:
             if quotation.clause is not None:
-                clauses.append((quotation.clause.offset, quotation.open_mark, quotation.clause))
+                clauses.append((quotation.clause.offset, 0, quotation.open_mark, quotation.clause))
         if paragraph.lead is not None:
-            clauses.append((paragraph.lead.offset, paragraph.lead.phrase_start, paragraph.lead))
+            clauses.append((paragraph.lead.offset, 0, paragraph.lead.phrase_start, paragraph.lead))
+    for index, frame in enumerate(frames):
+        if frame is not None:
+            clauses.append((frame.offset, 1, index, frame))
     by_quotation: dict[int, Speaker | None] = {}
-    for _, key, clause in sorted(clauses, key=lambda c: (c[0], c[1])):
-        by_quotation[key] = resolver.resolve(clause)
+    by_frame: list[Speaker | None] = [None] * len(frames)
+    resolved: dict[tuple[int, int, str], Speaker | None] = {}  # one clause read once
+    for _, which, key, clause in sorted(clauses, key=lambda c: (c[0], c[1], c[2])):
+        same = (clause.phrase_start, clause.offset, clause.phrase)
+        speaker = resolved[same] if same in resolved else resolver.resolve(clause)
+        resolved[same] = speaker
+        if which:
+            by_frame[key] = speaker
+        else:
+            by_quotation[key] = speaker
     # people read only as sentence subjects and never given a quotation stay out of the entities
     used = [person for person in people.new.values() if person.id in resolver.used]
     new_mentions = people_mentions(text, used, gazetteer, sentences, people.forms)
@@ -870,4 +886,4 @@ def resolve_speakers(
     # a new person's naming mention wins over a gazetteer mention it overlaps, so that every
     # speaker id is an entity; one sorted pass each (linear)
     merged = merge(anchors, merge(entities, named))
-    return Speakers(by_quotation, merged)
+    return Speakers(by_quotation, merged, by_frame)

@@ -1,0 +1,521 @@
+"""Attributions: who said, wrote, thought or found what, in PARC 3.0's terms (source, cue, content).
+
+Two steps, with the speakers stage (`text.speakers`) between them:
+1. `find_frames`: every cue of `lexicon.ATTRIBUTION_VERBS` outside quotation marks, in a body
+   sentence, with the source and the content it governs, read from the words around it:
+   - `Lee said (that) the plan would fail`, `Lee told reporters the plan ...`: the subject
+     before the cue (auxiliaries and adverbs passed: `has also said`; an appositive kept whole:
+     `Ann Lee, a teacher, said`; a relative pronoun kept with the noun it follows: `groups who
+     say`) is the source, the rest of the clause the content;
+   - `The plan will fail, Lee said.`, `..., said Ann Lee.`: a said-clause closing the sentence
+     attributes what comes before its comma; one between commas (`The plan, Lee said, will
+     fail.`) the whole sentence;
+   - `According to Lee, ...` and `..., according to Lee.`: the rest of the sentence;
+   - `..., saying (that) ...`: a participle after a comma reports for the clause's subject.
+   A cue needs a subject (or an inverted source) to count: `the support` and `his claims`
+   are nouns. A frame whose content lies (mostly) inside quotation marks is the said-clause of
+   a direct quotation, which `text.quotes` attributes.
+2. `build_attributions`: the records, with each frame's speaker and each quotation's: a
+   quotation inside a frame's content makes it `mixed` (or `direct` when the content is
+   quotation only); every other quotation is a `direct` attribution with the speaker, source
+   and cue its said-clause gave it.
+Every search reads a bounded window beside its cue, so the stage is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from alliance_lib.text.lexicon import (
+    ACCORDING_TO,
+    ATTRIBUTION_VERBS,
+    CLAUSE_TAIL_WORDS,
+    alternation,
+)
+from alliance_lib.text.model import Attribution, Entity, Paragraph, Quote, Sentence, Span
+from alliance_lib.text.quotes import QuotedParagraph, Quotation, SaidClause, Speaker
+
+_CUE = re.compile(rf"\b{alternation(ATTRIBUTION_VERBS)}\b")
+_LEAD_CUE = re.compile(r"(?:According to|Said|Says|Asked)\b")
+_TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*\w)?\.?|[,;:()\[\]—–“”\"]|\s-{1,2}\s")
+_WINDOW = 200  # characters read on either side of a cue
+MAX_SOURCE_WORDS = 12
+# Words between a subject and its verb: `has also said`, `would later claim`.
+_AUXILIARIES = frozenset(
+    "has have had is are was were be been will would could can may might should must shall did"
+    " does do not n't never also then later again repeatedly previously recently once still"
+    " already just even now first often publicly privately reportedly quickly long further"
+    " frequently ultimately separately earlier initially".split()
+)
+# Words that end a subject read backwards from its verb (a clause begins after them).
+_SUBJECT_STOPS = frozenset(
+    "that which when while because as if and but or so since although though after before where"
+    " whether than until unless whereas nor yet".split()
+)
+# Words that cannot end a subject: the cue after them is a noun (`the support`, `his claims`).
+_NOT_SUBJECT_ENDS = frozenset(
+    "the a an his her their its our my your this these those of to for in on at by with from"
+    " about into over under against between among than without within upon through amid"
+    " such no any each every some what whose".split()
+)
+_RELATIVES = frozenset({"who", "whom"})
+# Verbs whose person object comes before the content: `told reporters (that)`, `asked him to`.
+_TELLING = frozenset(
+    "tell tells told telling ask asks asked asking assure assures assured remind reminds"
+    " reminded reminding inform informs informed warn warns warned warning urge urges urged"
+    " urging".split()
+)
+# Words that make what follows a cue a clause rather than its inverted source.
+_VERB_WORDS = frozenset(
+    "is are was were has have had will would can could may might should must did does do"
+    " not".split()
+)
+_PERSONAL = frozenset("he she they it we i you".split())
+# Lower-case words that can open an inverted source (`said spokesman Josh Schwerin`).
+_SOURCE_OPENERS = frozenset(
+    "a an the one another some several two three many most both former state senior top"
+    " spokesman spokeswoman spokesperson rep. sen. gov. campaign manager press secretary"
+    " aide adviser advisor attorney lawyer chairman president"
+    " sources officials analysts experts critics".split()
+)
+_THAT_SOON = re.compile(r"[^,;:.!?“”\"]{0,60}?\bthat\b")
+_MARK_CHARS = " \t\n“”\"'"
+_FINAL = " \t\n.!?;:,"
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A cue with the source and content it governs, before its speaker is resolved."""
+
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+    clause: SaidClause | None  # what the speakers stage reads (None when there is no source)
+    sentence: int
+    # the source is the subject of another frame of the sentence (`..., saying ...`)
+    borrowed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _is_word(token: _Token) -> bool:
+    return token.text[0].isalnum()
+
+
+def _quotation_regions(quoted: Sequence[QuotedParagraph]) -> list[tuple[int, int]]:
+    """Each quotation from its opening mark to just after its closing mark, in text order."""
+    return [(q.open_mark, q.close) for p in quoted for q in p.quotations]
+
+
+class _Inside:
+    """Whether offsets, asked in non-decreasing order, lie inside a quotation (one pass)."""
+
+    def __init__(self, regions: list[tuple[int, int]]) -> None:
+        self.regions = regions
+        self.k = 0
+
+    def __call__(self, offset: int) -> bool:
+        while self.k < len(self.regions) and self.regions[self.k][1] <= offset:
+            self.k += 1
+        return self.k < len(self.regions) and self.regions[self.k][0] <= offset
+
+
+def _subject_before(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
+    """The subject ending just before a verb at `verb_start` (auxiliaries and adverbs between
+    them passed), read back to a clause boundary; an appositive between commas is kept whole
+    (`Ann Lee, 61, a teacher,`) and a relative pronoun with the noun before it (`groups who`)."""
+    words = _tokens(text, max(lo, verb_start - _WINDOW), verb_start)
+    i = len(words) - 1
+    while i >= 0 and (
+        words[i].lower in _AUXILIARIES
+        or (words[i].lower.endswith("ly") and words[i].text.islower())
+    ):
+        i -= 1
+    if i < 0:
+        return None
+    end_token = words[i]
+    if end_token.text == "," and i > 0:
+        return _appositive_subject(words, i)
+    if not _is_word(end_token):
+        return None
+    if end_token.lower in _NOT_SUBJECT_ENDS or end_token.lower in _SUBJECT_STOPS:
+        return None
+    if end_token.lower.endswith("ing") and end_token.text.islower():
+        return None  # `..., stopping short of calling`: a participle, not a subject
+    first = i
+    count = 0
+    while first - 1 >= 0 and count < MAX_SOURCE_WORDS:
+        before = words[first - 1]
+        if not _is_word(before) or before.lower in _SUBJECT_STOPS:
+            break
+        first -= 1
+        count += 1
+        if before.lower in _RELATIVES:
+            continue
+    # a relative pronoun heads the subject: keep the noun phrase before it (`groups who say`)
+    if words[first].lower in _RELATIVES and first - 1 >= 0 and _is_word(words[first - 1]):
+        k = first - 1
+        taken = 0
+        while k >= 0 and _is_word(words[k]) and words[k].lower not in _SUBJECT_STOPS and taken < 6:
+            k -= 1
+            taken += 1
+        first = k + 1
+    return words[first].start, end_token.end
+
+
+def _appositive_subject(words: list[_Token], comma: int) -> tuple[int, int] | None:
+    """`Ann Lee, 61, a teacher, (said)`: a name, then asides between commas, then the verb."""
+    k = comma - 1
+    parts = 0
+    while k >= 0 and parts < 4:
+        while k >= 0 and words[k].text != "," and words[k].lower not in _SUBJECT_STOPS:
+            if words[k].text in ";:“”\"" or words[k].text.strip() in ("-", "--", "—", "–"):
+                break
+            k -= 1
+        if k < 0 or words[k].text != ",":
+            break
+        parts += 1
+        k -= 1
+    start = k + 1
+    head = words[start : comma]
+    name_words = [w for w in head if _is_word(w)]
+    if not name_words or not name_words[0].text[0].isupper() or len(name_words) > 3 * MAX_SOURCE_WORDS:
+        return None
+    if k >= 0 and words[k].text not in ";:" and words[k].lower not in _SUBJECT_STOPS:
+        return None
+    return head[0].start, words[comma - 1].end
+
+
+def _source_after(text: str, verb_end: int, hi: int, strict: bool = False) -> tuple[int, int] | None:
+    """The source after an inverted cue (`said Ann Lee`, `according to the report`): a noun
+    phrase up to a comma, a quotation or the clause's end. With `strict`, a phrase that holds a
+    verb's auxiliary or `that` is a clause, not a source (`said she turned out`)."""
+    words = _tokens(text, verb_end, min(hi, verb_end + _WINDOW))
+    taken: list[_Token] = []
+    for token in words:
+        if not _is_word(token) and token.text not in "()":
+            break
+        if token.lower in _SUBJECT_STOPS and taken:
+            if strict and token.lower == "that":
+                return None
+            break
+        if strict and taken and token.lower in _VERB_WORDS:
+            return None
+        taken.append(token)
+        if len(taken) > MAX_SOURCE_WORDS:
+            return None
+    while taken and not _is_word(taken[-1]):
+        taken.pop()
+    if not taken:
+        return None
+    if strict:
+        first = taken[0]
+        if first.lower in _PERSONAL and len(taken) > 1:
+            return None  # `said she turned out ...`
+        if not (first.text[0].isupper() or first.lower in _SOURCE_OPENERS or first.lower in _PERSONAL):
+            return None
+    return taken[0].start, taken[-1].end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A content span without the spaces and sentence punctuation at its ends."""
+    while start < end and text[start] in " \t\n,:;—–-":
+        start += 1
+    while end > start and text[end - 1] in _FINAL:
+        end -= 1
+    return start, end
+
+
+def _content_after(text: str, cue: str, verb_end: int, hi: int) -> tuple[int, int]:
+    """What a cue followed by its complement governs: from the cue to the end of the clause;
+    a telling verb's person object (`told reporters`) is passed when `that` follows soon."""
+    start = verb_end
+    if cue in _TELLING:
+        soon = _THAT_SOON.match(text, start, hi)
+        if soon is not None:
+            start = soon.end() - len("that")
+    return _trim(text, start, hi)
+
+
+def _has_words(text: str, start: int, end: int) -> bool:
+    return end > start and any(ch.isalnum() for ch in text[start:end])
+
+
+def _short_tail(text: str, start: int, end: int) -> bool:
+    """Nothing but circumstance after a cue (`Lee said Friday.`, `Lee said in a statement.`)."""
+    words = [t for t in _tokens(text, start, end) if _is_word(t)]
+    if not words:
+        return True
+    if len(words) > 8 or any(w.lower == "that" for w in words):
+        return False
+    first = words[0]
+    return (
+        first.lower in CLAUSE_TAIL_WORDS
+        or (first.text.islower() and first.lower.endswith("ly"))
+        or (first.text[0].isupper() and len(words) <= 3)
+    )
+
+
+def _clause(text: str, source: tuple[int, int], cue: tuple[int, int], offset: int,
+            verb_first: bool) -> SaidClause:
+    phrase = text[source[0] : source[1]]
+    words = phrase.split()
+    if words and words[-1].lower() in _RELATIVES:  # `groups who`: the speaker is the noun
+        phrase = phrase[: phrase.rfind(words[-1])].rstrip(" ,")
+    return SaidClause(
+        text[min(source[0], cue[0]) : max(source[1], cue[1])],
+        phrase,
+        source[0],
+        offset,
+        verb_first=verb_first,
+        cue=cue,
+    )
+
+
+def _sentence_frames(
+    text: str, sentence: Sentence, number: int, inside: _Inside
+) -> list[Frame]:
+    """The frames of one sentence, in the order of their cues."""
+    frames: list[Frame] = []
+    lo, hi = sentence.start, sentence.end
+    # the clause boundary before each cue: the last quotation mark, colon or semicolon
+    matches = [m for m in _CUE.finditer(text, lo, hi)]
+    lead = _LEAD_CUE.match(text, lo, hi)
+    if lead is not None and (not matches or matches[0].start() != lead.start()):
+        matches.insert(0, lead)
+    for match in matches:
+        if inside(match.start()):
+            continue
+        cue = (match.start(), match.end())
+        word = match.group().lower()
+        before = text[lo : match.start()].rstrip(_MARK_CHARS)
+        if word in ACCORDING_TO:
+            frame = _according(text, sentence, number, cue)
+        elif not before.strip() or before.endswith(","):
+            frame = _inverted_or_participle(text, sentence, number, cue, word, frames)
+            if frame is None and before.endswith(","):  # `Ann Lee, a teacher, said she ...`
+                frame = _subject_first(text, sentence, number, cue, word)
+        else:
+            frame = _subject_first(text, sentence, number, cue, word)
+        if frame is not None:
+            frames.append(frame)
+    return _cut_at_next_clause(text, frames)
+
+
+def _according(text: str, sentence: Sentence, number: int, cue: tuple[int, int]) -> Frame | None:
+    source = _source_after(text, cue[1], sentence.end)
+    if source is None:
+        return None
+    before = _trim(text, sentence.start, cue[0])
+    if _has_words(text, *before):  # `..., according to Lee.`
+        content = before
+    else:  # `According to Lee, ...`
+        content = _trim(text, source[1], sentence.end)
+    if not _has_words(text, *content):
+        return None
+    return Frame(cue, content, source, _clause(text, source, cue, content[0], True), number)
+
+
+def _inverted_or_participle(
+    text: str, sentence: Sentence, number: int, cue: tuple[int, int], word: str,
+    frames: list[Frame],
+) -> Frame | None:
+    """`..., said Ann Lee.` (content before), `Said Lee, ...`, or `..., saying ...`."""
+    if word.endswith("ing"):  # a participle reports for the subject of its clause
+        content = _content_after(text, word, cue[1], sentence.end)
+        if not _has_words(text, *content):
+            return None
+        owner = next((f for f in reversed(frames) if f.source is not None), None)
+        if owner is not None:
+            return Frame(cue, content, owner.source, owner.clause, number, borrowed=True)
+        subject = _subject_before(text, sentence.start, _comma_before(text, sentence.start, cue[0]))
+        if subject is None:
+            return Frame(cue, content, None, None, number)
+        return Frame(cue, content, subject, _clause(text, subject, cue, cue[0], False), number, borrowed=True)
+    source = _source_after(text, cue[1], sentence.end, strict=True)
+    if source is None:
+        return None
+    before = _trim(text, sentence.start, cue[0])
+    if _has_words(text, *before):
+        content = before
+    else:
+        content = _trim(text, source[1], sentence.end)
+    if not _has_words(text, *content):
+        return None
+    return Frame(cue, content, source, _clause(text, source, cue, content[0], True), number)
+
+
+def _comma_before(text: str, lo: int, at: int) -> int:
+    comma = text.rfind(",", lo, at)
+    return comma if comma >= 0 else at
+
+
+def _subject_first(
+    text: str, sentence: Sentence, number: int, cue: tuple[int, int], word: str
+) -> Frame | None:
+    """`Lee said the plan ...`, `The plan will fail, Lee said.`, `The plan, Lee said, will ...`."""
+    subject = _subject_before(text, sentence.start, cue[0])
+    if subject is None:
+        return None
+    after_start = cue[1]
+    tail_end = sentence.end
+    lead = text[sentence.start : subject[0]].rstrip(_MARK_CHARS)
+    if lead.endswith(",") and _short_tail(text, after_start, tail_end):
+        content = _trim(text, sentence.start, sentence.start + len(lead))
+        offset = content[0]
+    elif lead.endswith(",") and text[after_start:tail_end].lstrip().startswith(","):
+        content = _trim(text, sentence.start, tail_end)  # `The plan, Lee said, will fail.`
+        offset = subject[0]
+    else:
+        content = _content_after(text, word, after_start, tail_end)
+        offset = subject[0]
+    if not _has_words(text, *content):
+        return None
+    return Frame(cue, content, subject, _clause(text, subject, cue, offset, False), number)
+
+
+def _cut_at_next_clause(text: str, frames: list[Frame]) -> list[Frame]:
+    """A content running to the sentence end stops where a later frame of the sentence begins a
+    clause of its own (`..., and Roe said ...`, `...; Roe said`, `..., saying ...`)."""
+    cut = []
+    for k, frame in enumerate(frames):
+        start, end = frame.content
+        for later in frames[k + 1 :]:
+            begin = later.source[0] if later.source and not later.borrowed else later.cue[0]
+            if start < begin < end and frame.cue[1] <= begin:
+                lead = text[frame.cue[1] : begin].rstrip()
+                if lead.endswith((",", ";")) or re.search(r"[,;]\s*(?:and|but|while)$", lead):
+                    end = _trim(text, start, begin)[1]
+                    break
+        cut.append(Frame(frame.cue, (start, end), frame.source, frame.clause, frame.sentence,
+                         frame.borrowed) if end != frame.content[1] else frame)
+    return [f for f in cut if f.content[1] > f.content[0]]
+
+
+def find_frames(
+    text: str,
+    paragraphs: Sequence[Paragraph],
+    sentences: Sequence[Sentence],
+    quoted: Sequence[QuotedParagraph],
+) -> list[Frame]:
+    """Every frame of the body sentences, in text order."""
+    inside = _Inside(_quotation_regions(quoted))
+    quotation_cues = {
+        q.clause.cue[0]
+        for p in quoted
+        for q in p.quotations
+        if q.clause is not None and q.clause.cue is not None
+    }
+    frames: list[Frame] = []
+    for number, sentence in enumerate(sentences):
+        if paragraphs[sentence.paragraph].kind != "body":
+            continue
+        for frame in _sentence_frames(text, sentence, number, inside):
+            if frame.cue[0] not in quotation_cues:  # a quotation's own said-clause
+                frames.append(frame)
+    return frames
+
+
+def speaker_kinds(entities: Iterable[Entity]) -> dict[str, str]:
+    """`named` for every person id among `entities`, `organisation` for the others."""
+    return {e.id: "named" if e.type == "person" else "organisation" for e in entities}
+
+
+def _quoted_share(regions: Sequence[tuple[int, int]], start: int, end: int, text: str) -> float:
+    """The share of the non-space characters of `text[start:end]` inside quotation regions."""
+    total = sum(1 for ch in text[start:end] if not ch.isspace())
+    if not total:
+        return 0.0
+    inside = 0
+    for a, b in regions:
+        lo, hi = max(a, start), min(b, end)
+        if lo < hi:
+            inside += sum(1 for ch in text[lo:hi] if not ch.isspace())
+    return inside / total
+
+
+def _span(text: str, span: tuple[int, int] | None) -> Span | None:
+    if span is None:
+        return None
+    return Span(span[0], span[1], text[span[0] : span[1]])
+
+
+def build_attributions(
+    text: str,
+    frames: Sequence[Frame],
+    frame_speakers: Sequence[Speaker | None],
+    quotes: Sequence[Quote],
+    quotations: Sequence[Quotation],
+    quote_speakers: Sequence[Speaker | None],
+    speaker_kinds: Mapping[str, str],
+    sentence_of,
+) -> list[Attribution]:
+    """The attribution records: frames (mixed when they hold a quotation) and quotations."""
+    records: list[Attribution] = []
+    regions = [(q.open_mark, q.close) for q in quotations]
+    starts = [r[0] for r in regions]
+    absorbed: set[int] = set()
+    import bisect
+
+    for frame, speaker in zip(frames, frame_speakers, strict=True):
+        start, end = frame.content
+        first = bisect.bisect_left(starts, start - 1)
+        held = []
+        k = first
+        while k < len(regions) and regions[k][0] < end:
+            a, b = regions[k]
+            if a >= start - 1 and min(b, end + 1) > a:
+                held.append(k)
+            k += 1
+        near = [regions[k] for k in held]
+        share = _quoted_share(near, start, end, text) if near else 0.0
+        if share >= 0.8 and held:
+            continue  # a quotation's own said-clause: the quotation's record below
+        kind = "mixed" if held else "indirect"
+        absorbed.update(held)
+        records.append(_record(text, kind, frame.content, frame.source, frame.cue, speaker,
+                               speaker_kinds, frame.sentence))
+    for k, (quote, quotation, speaker) in enumerate(zip(quotes, quotations, quote_speakers, strict=True)):
+        if k in absorbed:
+            continue
+        clause = quotation.clause
+        source = speaker.span if speaker is not None else None
+        cue = None
+        if clause is not None and quote.attribution not in ("inherited", "unattributed"):
+            cue = clause.cue
+        sentence = sentence_of(cue[0]) if cue else quote.sentence
+        records.append(_record(text, "direct", (quote.start, quote.end), source, cue, speaker,
+                               speaker_kinds, sentence, quote.speaker))
+    records.sort(key=lambda a: (a.content.start, -a.content.end))
+    return records
+
+
+def _record(text, kind, content, source, cue, speaker, speaker_kinds, sentence, speaker_id=None):
+    sid = speaker_id if speaker_id is not None else (speaker.id if speaker else None)
+    if speaker is None and source is None:
+        speaker_kind = None
+    elif speaker is not None and speaker.attribution == "pronoun":
+        speaker_kind = "pronoun"
+    elif sid is not None:
+        speaker_kind = speaker_kinds.get(sid, "named")
+    elif source is not None:
+        speaker_kind = "descriptive"
+    else:
+        speaker_kind = None
+    return Attribution(kind, _span(text, content), _span(text, source), _span(text, cue), sid,
+                       speaker_kind, sentence)
