@@ -32,6 +32,7 @@ from alliance_lib.text.lexicon import (
     ACCORDING_TO,
     ATTRIBUTION_VERBS,
     CLAUSE_TAIL_WORDS,
+    NOT_NAMES,
     alternation,
 )
 from alliance_lib.text.model import Attribution, Entity, Paragraph, Quote, Sentence, Span
@@ -80,6 +81,42 @@ _SOURCE_OPENERS = frozenset(
     " aide adviser advisor attorney lawyer chairman president"
     " sources officials analysts experts critics".split()
 )
+# A heading that names who speaks, then a colon: `Lee: Plan Will Fail`, `Poll: Lee Leads`.
+_HEADLINE_SOURCE = re.compile(
+    r"\s*(?P<source>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von)){0,3}):\s+(?=[\w‘'“\"])"
+)
+_LABEL_WORDS = frozenset(
+    "update updated note editor editor's watch read related photo photos video correction"
+    " advertisement source sources live breaking exclusive opinion analysis transcript q a"
+    " listen subscribe follow share".split()
+)
+_WHEN_END = re.compile(r"(?:^|\W)(?:[Ww]hen|[Ww]hile|[Aa]fter|[Oo]nce|[Ii]f)\s*$")
+_BY_AGENT = re.compile(r"\s+by\s+(?P<agent>[^,;:]{1,60}?)\s+(?=(?:whether|if|what|why|how|who|about|to|for|when|where|which)\b)")
+# Cue words as often nouns as verbs (`the states`, `a tweet`, `his plans`).
+_NOUN_LIKE = frozenset(
+    "state states tweet tweets post posts attack attacks report reports question questions"
+    " remark remarks note notes claim claims charge charges counter answer answers promise"
+    " promises pledge pledges vow vows estimate estimates fear fears doubt doubts demand"
+    " demands praise blame warning".split()
+)
+# Words after which a source phrase no longer holds its head (`a spokesman for Lee`).
+_HEAD_ENDS = frozenset(
+    "for of at from with by in on who which that whose to like about as after".split()
+)
+_QUANTIFIERS = frozenset(
+    "all both many several few other some most each every any early member two three four five"
+    " six seven eight nine ten".split()
+)
+_COORDINATORS = frozenset("and but or then yet".split())
+# The word that joins a cue to a clause whose subject came earlier: `... but concedes`, `... by
+# suggesting`.
+_JOINED_BEFORE = re.compile(
+    r"\b(?P<link>and|but|or|then|yet|by|after|before|while|in|without|for|when)\s+(?:(?:also|then|later|even|quickly|repeatedly|[a-z]+ly)\s+)?$",
+    re.IGNORECASE,
+)
+_PASSIVE_CUES = frozenset({"expected"})
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|widely|still|now|)\s+)?$")
+_THAT_NEXT = re.compile(r"\s*(?:that\b|:|[“\"])")
 _THAT_SOON = re.compile(r"[^,;:.!?“”\"]{0,60}?\bthat\b")
 _MARK_CHARS = " \t\n“”\"'"
 _FINAL = " \t\n.!?;:,"
@@ -223,13 +260,22 @@ def _source_after(text: str, verb_end: int, hi: int, strict: bool = False) -> tu
         taken.pop()
     if not taken:
         return None
+    end = taken[-1].end
+    if text[end - 1] == "." and not _abbreviated(taken[-1].text):
+        end -= 1  # the sentence's full stop, not an initial's (`Lee Jr.`)
     if strict:
         first = taken[0]
         if first.lower in _PERSONAL and len(taken) > 1:
             return None  # `said she turned out ...`
         if not (first.text[0].isupper() or first.lower in _SOURCE_OPENERS or first.lower in _PERSONAL):
             return None
-    return taken[0].start, taken[-1].end
+    return taken[0].start, end
+
+
+def _abbreviated(word: str) -> bool:
+    """`Jr.`, `U.S.`, `Sen.`: a full stop that belongs to the word."""
+    bare = word.rstrip(".")
+    return len(bare) <= 3 and bare[:1].isupper() or "." in bare
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -273,18 +319,42 @@ def _short_tail(text: str, start: int, end: int) -> bool:
 
 def _clause(text: str, source: tuple[int, int], cue: tuple[int, int], offset: int,
             verb_first: bool) -> SaidClause:
+    """What the speakers stage reads: the source phrase (a relative pronoun's noun: `groups
+    who` -> `groups`); `descriptive` when a common noun heads it (`Clinton advisers`, `the
+    campaign`), which names nobody."""
     phrase = text[source[0] : source[1]]
     words = phrase.split()
     if words and words[-1].lower() in _RELATIVES:  # `groups who`: the speaker is the noun
         phrase = phrase[: phrase.rfind(words[-1])].rstrip(" ,")
+    kind = "said_clause"
+    head = _head_word(phrase, verb_first)
+    if head is not None and head.islower() and head not in _PERSONAL:
+        kind = "descriptive"
     return SaidClause(
         text[min(source[0], cue[0]) : max(source[1], cue[1])],
         phrase,
         source[0],
         offset,
+        kind=kind,
         verb_first=verb_first,
         cue=cue,
     )
+
+
+def _head_word(phrase: str, verb_first: bool) -> str | None:
+    """The word that heads a source phrase: the last before any comma, bracket or preposition
+    (`a spokesman for Lee` -> spokesman; `Ann Lee, a teacher` -> Lee)."""
+    heads = []
+    for part in re.split(r"\s*[,(—–)]\s*|\s-\s", phrase):
+        head = None
+        for k, word in enumerate(part.split()):
+            if k and word.lower() in _HEAD_ENDS:
+                break
+            head = word.strip(".")
+        if head:
+            heads.append(head)
+    named = [h for h in heads if h[:1].isupper()]  # `Lee's pollster, Ann Roe`: Roe
+    return named[0] if named else (heads[0] if heads else None)
 
 
 def _sentence_frames(
@@ -298,6 +368,14 @@ def _sentence_frames(
     lead = _LEAD_CUE.match(text, lo, hi)
     if lead is not None and (not matches or matches[0].start() != lead.start()):
         matches.insert(0, lead)
+    heading = _HEADLINE_SOURCE.match(text, lo, hi)
+    if heading is not None and _names_someone(heading.group("source")):
+        content = _trim(text, heading.end(), hi)  # `Lee: Plan Will Fail`
+        if _has_words(text, *content) and not inside(heading.end()):
+            source = heading.span("source")
+            colon = (heading.end("source"), heading.end("source") + 1)
+            clause = _clause(text, source, colon, source[0], False)
+            frames.append(Frame(colon, content, source, clause, number))
     for match in matches:
         if inside(match.start()):
             continue
@@ -306,6 +384,8 @@ def _sentence_frames(
         before = text[lo : match.start()].rstrip(_MARK_CHARS)
         if word in ACCORDING_TO:
             frame = _according(text, sentence, number, cue)
+        elif word == "asked" and (not before.strip() or _WHEN_END.search(before)):
+            frame = _asked(text, sentence, number, cue)  # `Asked whether ..., Lee said`
         elif not before.strip() or before.endswith(","):
             frame = _inverted_or_participle(text, sentence, number, cue, word, frames)
             if frame is None and before.endswith(","):  # `Ann Lee, a teacher, said she ...`
@@ -315,6 +395,30 @@ def _sentence_frames(
         if frame is not None:
             frames.append(frame)
     return _cut_at_next_clause(text, frames)
+
+
+def _names_someone(source: str) -> bool:
+    """A heading's `Name:` names someone: not a label (`UPDATE:`, `Editor's note:`)."""
+    words = source.lower().replace("’", "'").split()
+    return not any(w in _LABEL_WORDS or w in NOT_NAMES for w in words)
+
+
+def _asked(text: str, sentence: Sentence, number: int, cue: tuple[int, int]) -> Frame | None:
+    """`(When) asked (by Lee) whether ..., ...`: the question, up to its comma; its source is
+    the asker when named (`by a reporter`), otherwise none."""
+    comma = text.find(",", cue[1], sentence.end)
+    end = comma if comma >= 0 else sentence.end
+    by = _BY_AGENT.match(text, cue[1], end)
+    source = None
+    start = cue[1]
+    if by is not None:
+        source = by.span("agent")
+        start = by.end()
+    content = _trim(text, start, end)
+    if not _has_words(text, *content):
+        return None
+    clause = _clause(text, source, cue, content[0], True) if source else None
+    return Frame(cue, content, source, clause, number)
 
 
 def _according(text: str, sentence: Sentence, number: int, cue: tuple[int, int]) -> Frame | None:
@@ -360,6 +464,50 @@ def _inverted_or_participle(
     return Frame(cue, content, source, _clause(text, source, cue, content[0], True), number)
 
 
+def _sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The subject opening a sentence: a pronoun or a run of capitalised words, after an
+    opening subordinator (`When Lee ...`)."""
+    words = [t for t in _tokens(text, start, min(end, start + _WINDOW))]
+    k = 0
+    if k < len(words) and words[k].lower in _SUBJECT_STOPS:
+        k += 1
+    while k < len(words) and words[k].lower in ("the", "a", "an"):
+        k += 1
+    if k >= len(words) or not _is_word(words[k]):
+        return None
+    first = words[k]
+    bare = first.lower.split("'")[0].split("’")[0]
+    if bare in _PERSONAL:
+        return first.start, first.start + len(bare)
+    if not first.text[0].isupper() or first.lower in NOT_NAMES:
+        return None
+    j = k
+    while j + 1 < len(words) and _is_word(words[j + 1]) and words[j + 1].text[0].isupper():
+        j += 1
+    return first.start, words[j].end
+
+
+def _verb_reading(text: str, subject: tuple[int, int], cue: tuple[int, int], word: str) -> bool:
+    """Whether the cue after `subject` reports: a word that is as often a noun (`states`,
+    `tweet`, `attacks`) only after an auxiliary or a pronoun, or before `that`, a colon or a
+    quotation (`Lee states that ...`, `Lee's claim that ...`)."""
+    last = text[subject[0] : subject[1]].split()[-1]
+    if word not in _NOUN_LIKE or _THAT_NEXT.match(text, cue[1]) is not None:
+        return True
+    between = text[subject[1] : cue[0]].split()
+    if any(w.lower() in _AUXILIARIES for w in between):
+        return True
+    lower = last.lower()
+    if lower.endswith(("'s", "’s", "s'", "s’")) or lower in _QUANTIFIERS or lower[0].isdigit():
+        return False  # `Lee's claims`, `all states`, `16 states`
+    return (
+        lower in _PERSONAL
+        or lower in _RELATIVES
+        or last[0].isupper()
+        or (lower.endswith("s") and not lower.endswith("ss") and not word.endswith("s"))
+    )  # `Lee tweets`, `observers note`
+
+
 def _comma_before(text: str, lo: int, at: int) -> int:
     comma = text.rfind(",", lo, at)
     return comma if comma >= 0 else at
@@ -369,8 +517,23 @@ def _subject_first(
     text: str, sentence: Sentence, number: int, cue: tuple[int, int], word: str
 ) -> Frame | None:
     """`Lee said the plan ...`, `The plan will fail, Lee said.`, `The plan, Lee said, will ...`."""
+    if word in _PASSIVE_CUES and _BE_BEFORE.search(text, max(sentence.start, cue[0] - 30), cue[0]):
+        content = _trim(text, sentence.start, sentence.end)  # `Lee is expected to win.`
+        return Frame(cue, content, None, None, number)
     subject = _subject_before(text, sentence.start, cue[0])
     if subject is None:
+        joined = _JOINED_BEFORE.search(text, max(sentence.start, cue[0] - 40), cue[0])
+        if joined is None or (joined.group("link").lower() not in _COORDINATORS and not word.endswith("ing")):
+            return None
+        # `Lee is a voter but concedes ...`, `... by suggesting ...`: the clause's subject
+        subject = _sentence_subject(text, sentence.start, joined.start())
+        if subject is None:
+            return None
+        content = _content_after(text, word, cue[1], sentence.end)
+        if not _has_words(text, *content):
+            return None
+        return Frame(cue, content, subject, _clause(text, subject, cue, subject[0], False), number)
+    if not _verb_reading(text, subject, cue, word):
         return None
     after_start = cue[1]
     tail_end = sentence.end

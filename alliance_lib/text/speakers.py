@@ -608,6 +608,8 @@ class _Resolver:
         return replace(speaker, span=(clause.phrase_start, clause.phrase_start + len(clause.phrase)))
 
     def _resolve(self, clause: SaidClause) -> Speaker | None:
+        if clause.kind == "descriptive":  # a common noun heads it (`Clinton advisers`)
+            return Speaker(None, "descriptive", clause.phrase)
         kind, name = read_phrase(
             clause.phrase,
             clause.phrase_start,
