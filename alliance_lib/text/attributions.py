@@ -53,8 +53,13 @@ _AUXILIARIES = frozenset(
 # Words that end a subject read backwards from its verb (a clause begins after them).
 _SUBJECT_STOPS = frozenset(
     "that which when while because as if and but or so since although though after before where"
-    " whether than until unless whereas nor yet".split()
+    " whether than until unless whereas nor yet what how why".split()
 )
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight"
+    " week weekend month year night morning afternoon evening".split()
+)
+_CUE_WORDS = frozenset(w for w in ATTRIBUTION_VERBS if " " not in w)
 # Words that cannot end a subject: the cue after them is a noun (`the support`, `his claims`).
 _NOT_SUBJECT_ENDS = frozenset(
     "the a an his her their its our my your this these those of to for in on at by with from"
@@ -180,38 +185,36 @@ def _subject_before(text: str, lo: int, verb_start: int) -> tuple[int, int] | No
     i = len(words) - 1
     while i >= 0 and (
         words[i].lower in _AUXILIARIES
+        or words[i].lower in _TIME_WORDS
         or (words[i].lower.endswith("ly") and words[i].text.islower())
+        or (words[i].lower in ("last", "this", "next", "on") and i < len(words) - 1)
     ):
-        i -= 1
+        i -= 1  # `has also said`, `last year proposed`, `on Tuesday said`
     if i < 0:
         return None
     end_token = words[i]
     if end_token.text == "," and i > 0:
         return _appositive_subject(words, i)
-    if not _is_word(end_token):
+    if not _is_word(end_token) or end_token.text[0].isdigit():
         return None
     if end_token.lower in _NOT_SUBJECT_ENDS or end_token.lower in _SUBJECT_STOPS:
         return None
     if end_token.lower.endswith("ing") and end_token.text.islower():
         return None  # `..., stopping short of calling`: a participle, not a subject
+    if end_token.text in _CUE_WORDS:
+        return None  # `said they believed`: `they` is read by the first cue's content
     first = i
     count = 0
     while first - 1 >= 0 and count < MAX_SOURCE_WORDS:
         before = words[first - 1]
-        if not _is_word(before) or before.lower in _SUBJECT_STOPS:
+        if (
+            not _is_word(before)
+            or before.lower in _SUBJECT_STOPS
+            or (before.text in _CUE_WORDS and before.text not in _NOUN_LIKE)
+        ):
             break
         first -= 1
         count += 1
-        if before.lower in _RELATIVES:
-            continue
-    # a relative pronoun heads the subject: keep the noun phrase before it (`groups who say`)
-    if words[first].lower in _RELATIVES and first - 1 >= 0 and _is_word(words[first - 1]):
-        k = first - 1
-        taken = 0
-        while k >= 0 and _is_word(words[k]) and words[k].lower not in _SUBJECT_STOPS and taken < 6:
-            k -= 1
-            taken += 1
-        first = k + 1
     return words[first].start, end_token.end
 
 
@@ -447,7 +450,7 @@ def _inverted_or_participle(
         owner = next((f for f in reversed(frames) if f.source is not None), None)
         if owner is not None:
             return Frame(cue, content, owner.source, owner.clause, number, borrowed=True)
-        subject = _subject_before(text, sentence.start, _comma_before(text, sentence.start, cue[0]))
+        subject = _sentence_subject(text, sentence.start, cue[0])
         if subject is None:
             return Frame(cue, content, None, None, number)
         return Frame(cue, content, subject, _clause(text, subject, cue, cue[0], False), number, borrowed=True)
@@ -500,12 +503,14 @@ def _verb_reading(text: str, subject: tuple[int, int], cue: tuple[int, int], wor
     lower = last.lower()
     if lower.endswith(("'s", "’s", "s'", "s’")) or lower in _QUANTIFIERS or lower[0].isdigit():
         return False  # `Lee's claims`, `all states`, `16 states`
-    return (
-        lower in _PERSONAL
-        or lower in _RELATIVES
-        or last[0].isupper()
-        or (lower.endswith("s") and not lower.endswith("ss") and not word.endswith("s"))
-    )  # `Lee tweets`, `observers note`
+    if lower in _RELATIVES:
+        return True
+    plural = lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
+    if word.endswith("s"):  # third person singular: `Lee tweets`, `she states`
+        return lower in ("he", "she", "it") or (last[0].isupper() and not plural)
+    return lower in ("they", "we", "i", "you") or (plural and not last[0].isupper()) or (
+        plural and last.isupper()
+    )  # `observers note`, `polls show`
 
 
 def _comma_before(text: str, lo: int, at: int) -> int:
