@@ -25,7 +25,8 @@ Every search reads a bounded window beside its cue, so the stage is linear in th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import bisect
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from alliance_lib.text.lexicon import (
@@ -33,6 +34,7 @@ from alliance_lib.text.lexicon import (
     ATTRIBUTION_VERBS,
     CLAUSE_TAIL_WORDS,
     NOT_NAMES,
+    SPEECH_VERBS,
     alternation,
 )
 from alliance_lib.text.model import Attribution, Entity, Paragraph, Quote, Sentence, Span
@@ -42,6 +44,7 @@ _CUE = re.compile(rf"\b{alternation(ATTRIBUTION_VERBS)}\b")
 _LEAD_CUE = re.compile(r"(?:According to|Said|Says|Asked)\b")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*\w)?\.?|[,;:()\[\]—–“”\"]|\s-{1,2}\s")
 _WINDOW = 200  # characters read on either side of a cue
+DIRECT_SHARE = 0.8  # a content this much inside quotation marks is a direct quotation
 MAX_SOURCE_WORDS = 12
 # Words between a subject and its verb: `has also said`, `would later claim`.
 _AUXILIARIES = frozenset(
@@ -59,6 +62,7 @@ _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight"
     " week weekend month year night morning afternoon evening".split()
 )
+_INVERTING = frozenset(SPEECH_VERBS) | {"says", "said", "asks", "asked", "writes", "wrote"}
 _CUE_WORDS = frozenset(w for w in ATTRIBUTION_VERBS if " " not in w)
 # Words that cannot end a subject: the cue after them is a noun (`the support`, `his claims`).
 _NOT_SUBJECT_ENDS = frozenset(
@@ -232,6 +236,8 @@ def _appositive_subject(words: list[_Token], comma: int) -> tuple[int, int] | No
         parts += 1
         k -= 1
     start = k + 1
+    while start < comma and words[start].lower in _COORDINATORS:
+        start += 1  # `But Bo Lind, the governor, defended ...`
     head = words[start : comma]
     name_words = [w for w in head if _is_word(w)]
     if not name_words or not name_words[0].text[0].isupper() or len(name_words) > 3 * MAX_SOURCE_WORDS:
@@ -454,6 +460,8 @@ def _inverted_or_participle(
         if subject is None:
             return Frame(cue, content, None, None, number)
         return Frame(cue, content, subject, _clause(text, subject, cue, cue[0], False), number, borrowed=True)
+    if word not in _INVERTING:  # `..., defended the plan`: no inverted source
+        return None
     source = _source_after(text, cue[1], sentence.end, strict=True)
     if source is None:
         return None
@@ -631,34 +639,36 @@ def build_attributions(
     quotations: Sequence[Quotation],
     quote_speakers: Sequence[Speaker | None],
     speaker_kinds: Mapping[str, str],
-    sentence_of,
+    sentence_of: Callable[[int], int],
 ) -> list[Attribution]:
-    """The attribution records: frames (mixed when they hold a quotation) and quotations."""
+    """The attribution records, in text order of their contents: each frame (`mixed` when its
+    content holds a quotation, which it then takes in, unless a cue inside the content
+    attributes that quotation: `the ad shows Varga asking, "..."` keeps Varga's quotation on
+    its own), and each quotation no frame took in, as `direct`."""
     records: list[Attribution] = []
     regions = [(q.open_mark, q.close) for q in quotations]
     starts = [r[0] for r in regions]
     absorbed: set[int] = set()
-    import bisect
-
     for frame, speaker in zip(frames, frame_speakers, strict=True):
         start, end = frame.content
-        first = bisect.bisect_left(starts, start - 1)
         held = []
-        k = first
+        k = bisect.bisect_left(starts, start - 1)
         while k < len(regions) and regions[k][0] < end:
-            a, b = regions[k]
-            if a >= start - 1 and min(b, end + 1) > a:
-                held.append(k)
+            held.append(k)
             k += 1
-        near = [regions[k] for k in held]
-        share = _quoted_share(near, start, end, text) if near else 0.0
-        if share >= 0.8 and held:
+        own = [k for k in held if not _cued_inside(quotations[k], start, end)]
+        share = _quoted_share([regions[k] for k in held], start, end, text) if held else 0.0
+        if own and len(own) == len(held) and share >= DIRECT_SHARE:
             continue  # a quotation's own said-clause: the quotation's record below
+        absorbed.update(own)
         kind = "mixed" if held else "indirect"
-        absorbed.update(held)
-        records.append(_record(text, kind, frame.content, frame.source, frame.cue, speaker,
-                               speaker_kinds, frame.sentence))
-    for k, (quote, quotation, speaker) in enumerate(zip(quotes, quotations, quote_speakers, strict=True)):
+        records.append(
+            _record(text, kind, frame.content, frame.source, frame.cue, speaker, speaker_kinds,
+                    frame.sentence)
+        )
+    for k, (quote, quotation, speaker) in enumerate(
+        zip(quotes, quotations, quote_speakers, strict=True)
+    ):
         if k in absorbed:
             continue
         clause = quotation.clause
@@ -667,10 +677,18 @@ def build_attributions(
         if clause is not None and quote.attribution not in ("inherited", "unattributed"):
             cue = clause.cue
         sentence = sentence_of(cue[0]) if cue else quote.sentence
-        records.append(_record(text, "direct", (quote.start, quote.end), source, cue, speaker,
-                               speaker_kinds, sentence, quote.speaker))
+        records.append(
+            _record(text, "direct", (quote.start, quote.end), source, cue, speaker,
+                    speaker_kinds, sentence, quote.speaker)
+        )
     records.sort(key=lambda a: (a.content.start, -a.content.end))
     return records
+
+
+def _cued_inside(quotation: Quotation, start: int, end: int) -> bool:
+    """Whether the cue that attributes a quotation lies inside a content span."""
+    clause = quotation.clause
+    return clause is not None and clause.cue is not None and start <= clause.cue[0] < end
 
 
 def _record(text, kind, content, source, cue, speaker, speaker_kinds, sentence, speaker_id=None):

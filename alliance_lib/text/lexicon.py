@@ -59,6 +59,7 @@ SPEECH_VERBS = (
     *"thundered wondered wonders assured assures charged charges echoed echoes".split(),
     *"elaborated estimated whispered cried recounted recounts summed".split(),
     *"offered offers began begins started starts interjected".split(),
+    *"advises advised recommends recommended".split(),
     *"saying telling adding warning noting stressing arguing insisting declaring".split(),
     *"writing tweeting asking explaining".split(),
 )
@@ -247,6 +248,23 @@ ROLE_WORDS = frozenset(
     " presidential republican democratic gop white house surrogate ally friend"
     " son daughter wife husband brother sister father mother police ceo"
     " co-chair co-chairman".split()
+)
+# Words that make a name or a description an organisation's (`the Foreign Ministry`, `The
+# Daily Planet`, `the Japanese government`, `state news agency KCNA`), in lower case.
+ORGANISATION_WORDS = frozenset(
+    "agency ministry government department committee party council court commission institute"
+    " university college foundation association center centre group campaign network company"
+    " corporation corp. corp inc. inc co. llc ltd times post news journal herald tribune daily"
+    " gazette magazine review radio television tv press reuters bureau office administration"
+    " embassy military army navy police senate congress parliament union league bank fund"
+    " organisation organization coalition board authority service services cabinet kremlin"
+    " pentagon white house regime junta secretariat observatory pac super-pac caucus"
+    " newspaper network channel broadcaster outlet website poll survey report study".split()
+)
+# Title-case words that open a headline phrase without being a name (`Rival Hillary Clinton`).
+HEADLINE_ROLE_WORDS = frozenset(
+    "rival rivals challenger opponent hopeful hopefuls frontrunner front-runner contender"
+    " billionaire mogul star tycoon ex-president ex-secretary".split()
 )
 # Words that can follow a name and belong to it.
 NAME_SUFFIXES = frozenset("jr. jr sr. sr ii iii iv".split())

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from alliance_lib.config import (
@@ -37,6 +37,8 @@ from alliance_lib.config import (
 )
 from alliance_lib.text.lexicon import (
     ACCORDING_TO,
+    ROLE_WORDS,
+    TITLE_WORDS,
     CLAUSE_TAIL_WORDS,
     DETERMINERS,
     LEAD_ADVERBS,
@@ -52,7 +54,7 @@ _LEAD_VERB = re.compile(rf"(?i:{_CUES})\b")
 _MARK = re.compile(r"[“”\"]|''")  # `''`: typewriter double quotation marks (as NYT copy has)
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 _WORD_CHARACTER = re.compile(r"\w")
-_DASH = re.compile(r"\s*[-—–]+\s*(?=[A-Z])")
+_DASH = re.compile(r"\s*[-—–―]+\s*(?=[A-Z])")  # a byline: `"..." ― Rosa Lindqvist`
 # After `"...,"`: a name and any verb in -ed or -s (`Toomey fumed`, `Hannity pressed`).
 _ANY_VERB = re.compile(
     r"\s*,?\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:[a-z]+ly\s+)?"
@@ -68,8 +70,21 @@ _CALLING_WORD = re.compile(r"call|dubb|label|termed|deemed")
 _STOP = re.compile(r'[.;:!?“"]|\'\'')  # sentence punctuation or a new quotation (`_clause_stop`)
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]|\b(?:when|while|as|after|and|but|because|since|that)\b")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:]+)$")
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
+# Speech verbs written in title case, as headline roundups do (`Varga Joked`, `Lee Says`).
+_TITLE_VERB = re.compile(
+    r"(?<=[\w.] )" + alternation(w[:1].upper() + w[1:] for w in SPEECH_VERBS if " " not in w) + r"\b"
+)
+# Words of a label before a colon or a quotation, which names nobody (`Partial transcript:`).
+_LABEL = re.compile(
+    r"(?i)\b(?:transcript|full text|text|excerpts?|highlights|update|editor'?s note|partial|"
+    r"watch|read more|related|video|audio)\b"
+)
+# A transcript label opening a quotation: `"HOLT: Do you ...`.
+_TRANSCRIPT_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+")
 _POSSESSIVE_END = re.compile(r"\b[A-Z][\w.&-]*['’]s\s*$")  # `NBC's` before a title
 _PUNCTUATION_END = re.compile(r"[.,;:?!]\W*$")
+MAX_NAME_LINE_WORDS = 16  # a longer line after a quotation is prose, not the speaker's name
 _TITLE_SMALL_WORDS = frozenset(
     {"of", "the", "a", "an", "and", "to", "in", "on", "for", "with", "at", "or", "is"}
 )
@@ -91,6 +106,7 @@ class SaidClause:
     kind: str = "said_clause"
     verb_first: bool = False  # the phrase follows its verb (`said spokesman Josh Schwerin`)
     cue: tuple[int, int] | None = None  # the reporting verb, colon or dash, when there is one
+    label: bool = False  # a transcript's label (`HOLT:`): a person, though written in capitals
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +246,7 @@ def _clause_after(
         if phrase:
             dash_at = text.index(dash.group().strip()[0], dash.start(), dash.end())
             return SaidClause(
-                text[start:limit].strip(" ,.—–-"),
+                text[start:limit].strip(" ,.—–―-"),
                 phrase,
                 at,
                 close,
@@ -293,6 +309,8 @@ def _abbreviation(text: str, i: int) -> bool:
     while j > 0 and text[j - 1].isalpha():
         j -= 1
     word = text[j:i]
+    if i + 2 < len(text) and text[i + 1].isupper() and text[i + 2] in ". ":
+        return True  # `J.T. Marsh`, `U.S.`: a full stop between initials
     return 0 < len(word) <= 3 and word[0].isupper() and i + 1 < len(text) and text[i + 1] == " "
 
 
@@ -322,6 +340,8 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
     if not head.strip():
         return None
     verbs = list(_VERB.finditer(text, head_start, open_mark))
+    if not verbs:  # a roundup's title case: `Varga Joked "..."` (not a person `Varga Joked`)
+        verbs = [m for m in _TITLE_VERB.finditer(text, head_start, open_mark) if m.start() > head_start]
     lead_verb = _LEAD_VERB.match(text, _skip_space(text, head_start, open_mark), open_mark)
     if lead_verb and _names_next(text, lead_verb.end(), open_mark):
         # `Said Comey, "..."`, `According to Smith, "..."` (not `Asked whether ...`)
@@ -340,6 +360,9 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
         with_subject = _WITH_SUBJECT.search(subject) if participle else None
         if with_subject:  # `..., with Kishida saying "..."`
             subject, at = with_subject.group(1), at + with_subject.start(1)
+        elif participle and (named := _NAME_BEFORE.search(subject)) and named.start() > 0:
+            # `the ad shows Varga asking, "..."`: the name just before the participle
+            subject, at = named.group(1), at + named.start(1)
         after, after_at = _phrase(text, verb.end(), open_mark)
         if verb.group().lower() in ACCORDING_TO or (
             after
@@ -357,6 +380,8 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
             return SaidClause(text[at : verb.end()], subject, at, at, cue=(verb.start(), verb.end()))
     stripped = head.rstrip()
     subject, at = _phrase(text, head_start, open_mark)
+    if stripped.endswith(":") and _LABEL.search(subject):
+        return None  # `Partial transcript:`, `Full text:`: a label, nobody speaking
     if stripped.endswith(":") and subject:  # colon introduction or transcript label
         colon = head_start + len(stripped) - 1
         return SaidClause(stripped.strip(), subject, at, at, "said_clause", cue=(colon, colon + 1))
@@ -496,6 +521,15 @@ def find_quotations(
                 sentence_of,
                 sentence_before,
             )
+            label = _TRANSCRIPT_LABEL.match(text, start, end)
+            if label is not None and not _LABEL.search(label.group("label")) and label.end() < end:
+                # `"HOLT: Do you ...`: the label names who speaks; the words after it are quoted
+                colon = label.end("label")
+                name = label.group("label")
+                clause = SaidClause(
+                    name, name, start, start, verb_first=True, cue=(colon, colon + 1), label=True
+                )
+                start = label.end()
             said = clause is not None and clause.kind == "said_clause"
             head = text[head_start : span.open_mark]
             if _is_title(text[start:end], head) and not (said and clause.offset >= span.open_mark):
@@ -514,7 +548,44 @@ def find_quotations(
                 )
             )
         found.append(QuotedParagraph(number, True, bool(spans), quote_only, tuple(quotations)))
-    return _with_leads(text, found, paragraphs, sentences)
+    return _with_bylines(text, _with_leads(text, found, paragraphs, sentences), paragraphs)
+
+
+def _with_bylines(
+    text: str, found: list[QuotedParagraph], paragraphs: list[Paragraph]
+) -> list[QuotedParagraph]:
+    """A quote-only paragraph that nothing attributes, followed by a line that is only a name
+    (`Rosa Lindqvist, a nurse from Dayton.`, `— Amy Pope`): that line names its speaker."""
+    for k in range(len(found) - 1):
+        here = found[k]
+        if not here.quote_only or not here.quotations or found[k + 1].has_marks:
+            continue
+        if any(q.clause is not None and q.clause.kind == "said_clause" for q in here.quotations):
+            continue
+        line = paragraphs[k + 1]
+        phrase, at = _phrase(text, line.start, line.end)
+        phrase = phrase.rstrip(".")
+        if not phrase or not _is_name_line(phrase):
+            continue
+        quotations = tuple(
+            replace(q, clause=SaidClause(phrase, phrase, at, q.open_mark, verb_first=True))
+            for q in here.quotations
+        )
+        found[k] = replace(here, quotations=quotations, lead=None)
+    return found
+
+
+def _is_name_line(phrase: str) -> bool:
+    """A line that only names someone: a capitalised name opening it (titles and roles may come
+    first), an appositive after a comma, no verb of speech and at most `MAX_NAME_LINE_WORDS`."""
+    words = words_in(phrase)
+    if not words or len(words) > MAX_NAME_LINE_WORDS or _VERB.search(phrase):
+        return False
+    first = words_in(re.split(r"[,(]", phrase, maxsplit=1)[0])
+    capitals = [w for w in first if w[0].isupper()]
+    if len(capitals) < 2 or not first[-1][0].isupper() or len(first) > MAX_NAME_LINE_WORDS // 2:
+        return False
+    return all(w[0].isupper() or w.lower() in ROLE_WORDS or w.lower() in TITLE_WORDS for w in first)
 
 
 def _with_leads(

@@ -30,6 +30,7 @@ pronoun look-back is bounded, so the stage is linear in the text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -42,11 +43,13 @@ from alliance_lib.text.lexicon import (
     AUXILIARIES,
     COORDINATORS,
     DETERMINERS,
+    HEADLINE_ROLE_WORDS,
     INVERTING_VERBS,
     MODIFIER_ENDINGS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NOT_NAMES,
+    ORGANISATION_WORDS,
     PART_OPENERS,
     PHRASE_BOUNDARIES,
     PLACE_PREPOSITIONS,
@@ -64,7 +67,7 @@ from alliance_lib.text.lexicon import (
 from alliance_lib.text.model import Entity, Sentence, sentence_locator
 from alliance_lib.text.quotes import QuotedParagraph, SaidClause, Speaker, words_in
 
-_TOKEN = re.compile(r"[^\W_](?:[\w.'’-]*[\w.])?|\S")
+_TOKEN = re.compile(r"[^\W_](?:[\w.'’/-]*[\w.])?|\S")  # `9/11` is one word
 _AFFILIATION = re.compile(r"[DRI]-[A-Z][\w.]*")
 _BRACKETS = re.compile(r"\([^()]{0,60}\)")
 _PARTS = re.compile(r"\s*(?:,|:|;|—|–|\s-\s)\s*")
@@ -248,6 +251,8 @@ def _modifier(word: str) -> bool:
 def _breaks(lowered: list[str], m: int, verb_first: bool = False) -> bool:
     """Whether the lower-case word at `m` ends a noun phrase: a verb, an auxiliary, a preposition."""
     word = lowered[m]
+    if word[:1].isdigit():
+        return False  # a number describes: `9/11 widow Ann Roe`, `81-year-old Parker Eaton`
     if not word[:1].isalpha():
         return word not in {"&", ".", "'", "’"}
     if word[:1].isupper():
@@ -319,11 +324,13 @@ def _head(words: list[tuple[str, int, int]], run_range: tuple[int, int]) -> Name
         lower = w.lower()
         if lower in TITLE_GENDER:
             gender = TITLE_GENDER[lower]
-        if lower in TITLE_WORDS:
-            cut = i + 1
+        if lower in TITLE_WORDS or lower in HEADLINE_ROLE_WORDS:
+            cut = i + 1  # `Sen.`, `Secretary of State`; a headline's `Rival`
     run = run[cut:]
     while run and (run[0][0].lower() in NOT_NAMES or run[0][0].lower() in DETERMINERS):
         run = run[1:]
+    while len(run) > 1 and run[-1][0].lower() in _SPEECH_WORDS:
+        run = run[:-1]  # a headline's title-case verb: `Hillary Clinton Said`
     while run and run[-1][0].lower() in NAME_PARTICLES:
         run = run[:-1]
     if len(run) > MAX_NAME_WORDS:  # `Maricopa County Recorder Helen Purcell`: the name ends it
@@ -439,13 +446,67 @@ def read_phrase(
     # After its verb the name comes first (`said Larry Noble, an attorney with ...`); before its
     # verb the name nearest the verb (`Or maybe Bush, consultant Phil Musser (says)`).
     ordered = parts if verb_first else parts[::-1]
-    for part in ordered:
-        if part.name is not None and part.whole:
-            return "name", part.name
+    whole = [part.name for part in ordered if part.name is not None and part.whole]
+    people = [name for name in whole if not is_organisation(name.text)]
+    if people or whole:  # `Ann Roe, The Daily Planet:` names Roe, not her paper
+        return "name", (people or whole)[0]
     for part in ordered[:1] if verb_first else ordered:
         if part.name is not None:  # the subject of a clause: `Trump attacked Clinton, saying`
             return "name", part.name
     return ("descriptive", None) if first.described else ("", None)
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,5}")
+
+
+def is_organisation(name: str) -> bool:
+    """Whether a name is an organisation's: a word such as Ministry, Times or Party in it
+    (`the Foreign Ministry`, `The Daily Planet`), or an acronym alone (`KCNA`, `CNN`)."""
+    words = name.replace("’", "'").split()
+    if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
+        return True
+    return any(w.lower().rstrip(".,") in ORGANISATION_WORDS for w in words if w[:1].isupper())
+
+
+def organisation_name(phrase: str) -> str | None:
+    """The name of an organisation a description heads (`the Japanese government` -> Japanese
+    government, `North Korea's state news agency` -> North Korea's state news agency): a noun
+    of `ORGANISATION_WORDS` at its head with a capitalised word before it; None otherwise (`the
+    campaign` names no organisation)."""
+    words = re.split(r"\s*[,(—–]", phrase, maxsplit=1)[0].split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    if len(words) < 2 or words[-1].lower() not in ORGANISATION_WORDS:
+        return None
+    if not any(w[:1].isupper() for w in words[:-1]):
+        return None
+    return " ".join(words)
+
+
+_LEADING_DETERMINER = re.compile(r"(?i)(?:the|a|an)\s+")
+
+
+def organisation_in(phrase: str) -> tuple[str, int] | None:
+    """(name, offset in `phrase`) of the organisation a source phrase names, if it names one
+    rather than a person: an acronym ending its first part (`state news agency KCNA`), a
+    capitalised name holding an organisation's word (`the Foreign Ministry`, `The Daily
+    Planet`), or a description headed by one with a capitalised word (`the Japanese government`)."""
+    first = re.split(r"\s*[,(—–]", phrase, maxsplit=1)[0].rstrip()
+    lead = _LEADING_DETERMINER.match(first)
+    offset = lead.end() if lead else 0
+    body = first[offset:]
+    words = body.split()
+    if not words:
+        return None
+    if _ACRONYM.fullmatch(words[-1]) and words[-1].rstrip(".").isalpha() and "." not in words[-1]:
+        if len(words) == 1 or words[-2][:1].islower() or words[-2].lower() in ORGANISATION_WORDS:
+            return words[-1], offset + body.rfind(words[-1])
+    if all(w[:1].isupper() or w.lower() in ("of", "for", "and", "&", "the") for w in words):
+        if is_organisation(body) and len(words) > 1:
+            return body, offset
+        return None
+    named = organisation_name(body)
+    return (named, offset) if named else None
 
 
 class _People:
@@ -457,8 +518,16 @@ class _People:
         self.forms: dict[str, str] = {}  # surface form -> new person's id
         self.given: dict[str, str | None] = {}  # new person's id -> given name, if known
         self.anchors: list[Entity] = []  # the mention each new person was named by
+        self._names: NameIndex | None = None
 
-    def resolve(self, name: Name, text: str) -> str | None:
+    def resolve(self, name: Name, text: str, *, label: bool = False) -> str | None:
+        """One id per person (or organisation) whatever the form of the name: a gazetteer
+        entry's id, else the slug of the person's fullest name in the article. A bare surname is
+        the person of the nearest full mention of it (the one before, else the one after;
+        skipping one whose gender disagrees with a title such as Ms.): `Trump` near `Donald
+        Trump` is donald-trump, `Melania Trump` is another person. An organisation's name
+        (`the Foreign Ministry`, `KCNA`) gives an organisation, unless it is a transcript's
+        `label` (`HOLT:`), which is a person's."""
         tokens = name.text.split()
         if tokens and tokens[-1].lower() in NAME_SUFFIXES and len(tokens) > 1:
             tokens = tokens[:-1]
@@ -472,9 +541,15 @@ class _People:
             if entity is not None and k == 0:
                 return entity.id  # an organisation or a country speaking
         full = " ".join(tokens)
+        if not label and is_organisation(full):
+            return self._organisation(name, full, text)
         if full.isupper() and len(full) > 2:
             full = full.title()
             tokens = full.split()
+        if len(tokens) == 1 and full not in self.forms:
+            mention = self.names(text).nearest(full, name.start, name.gender)
+            if mention is not None:
+                full, tokens = mention, mention.split()
         if full in self.forms:
             return self.forms[full]
         family, given = tokens[-1], (tokens[0] if len(tokens) > 1 else None)
@@ -482,7 +557,7 @@ class _People:
         if known is not None and _compatible(self.given.get(known), given):
             self._remember(known, full, family, given)
             return known
-        entity_id = re.sub(r"[^a-z0-9]+", "-", full.lower()).strip("-")
+        entity_id = _slug(full)
         if not entity_id:
             return None
         if entity_id not in self.new:
@@ -494,6 +569,36 @@ class _People:
             )
         self._remember(entity_id, full, family, given)
         return entity_id
+
+    def names(self, text: str) -> NameIndex:
+        """The article's full names, indexed on first use."""
+        if self._names is None:
+            self._names = NameIndex(text)
+        return self._names
+
+    def _organisation(self, name: Name, full: str, text: str) -> str | None:
+        words = full.split()
+        while words and words[0].lower() in DETERMINERS:
+            words = words[1:]
+        full = " ".join(words)
+        entity_id = _slug(full)
+        if not entity_id:
+            return None
+        if entity_id not in self.new:
+            self.new[entity_id] = EntityDef(entity_id, "organization", full, None)
+            self.anchors.append(
+                Entity(
+                    name.start, name.end, text[name.start : name.end], "organization",
+                    entity_id, full, 0,
+                )
+            )
+        self.forms.setdefault(full, entity_id)
+        return entity_id
+
+    def is_person(self, entity_id: str) -> bool:
+        """Whether an id is a person's (a gazetteer person, or a new person of this article)."""
+        entry = self.new.get(entity_id) or self.gazetteer.entries.get(entity_id)
+        return entry is None or entry.type == "person"
 
     def _remember(self, entity_id: str, full: str, family: str, given: str | None) -> None:
         self.forms.setdefault(full, entity_id)
@@ -507,6 +612,66 @@ class _People:
     def name_of(self, entity_id: str) -> str:
         entry = self.new.get(entity_id) or self.gazetteer.entries.get(entity_id)
         return entry.name if entry else entity_id
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+# A run of capitalised words (initials and name particles inside), read for full names.
+_NAME_RUN = re.compile(
+    r"(?<![\w.'’-])[A-Z][\w'’-]*\.?(?:\s(?:[A-Z][\w'’-]*\.?|de|van|von|da|del|bin|al))+"
+)
+
+
+class NameIndex:
+    """The full names an article writes (`Hillary Clinton`, `Rep. J.T. Marsh`), by surname and
+    offset, so that a bare surname can be read as the person of its nearest full mention. One
+    scan of the text (titles, headline role words and title-case verbs set aside)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.by_family: dict[str, list[tuple[int, str, str | None]]] = {}
+        for run in _NAME_RUN.finditer(text):
+            words = run.group().split()
+            start = run.start()
+            gender = None
+            while words and (
+                words[0].lower() in TITLE_WORDS
+                or words[0].lower() in HEADLINE_ROLE_WORDS
+                or words[0].lower() in NOT_NAMES
+                or words[0].lower() in DETERMINERS
+            ):
+                gender = TITLE_GENDER.get(words[0].lower(), gender)
+                words = words[1:]
+            while words and (
+                words[-1].lower() in _SPEECH_WORDS or words[-1].lower() in NAME_SUFFIXES
+            ):
+                words = words[:-1]
+            if words and words[-1].endswith(("'s", "’s")):
+                words[-1] = words[-1][:-2]
+            if len(words) < 2 or len(words) > MAX_NAME_WORDS:
+                continue
+            if any(w.lower().rstrip(".") in ORGANISATION_WORDS for w in words):
+                continue
+            full = " ".join(words)
+            gender = gender or _gender_after(text, run.end())
+            self.by_family.setdefault(words[-1], []).append((start, full, gender))
+
+    def nearest(self, family: str, offset: int, gender: str | None) -> str | None:
+        """The full name of the nearest mention of `family` before `offset` (else after it)
+        whose gender, where both are known, agrees."""
+        mentions = self.by_family.get(family)
+        if not mentions:
+            return None
+        at = bisect.bisect_left(mentions, (offset,))
+        order = [*range(at - 1, -1, -1), *range(at, len(mentions))]
+        for k in order[:PRONOUN_LOOK_BACK]:
+            _, full, known = mentions[k]
+            if gender and known and gender != known:
+                continue
+            return full
+        return None
 
 
 def _compatible(known: str | None, given: str | None) -> bool:
@@ -608,6 +773,12 @@ class _Resolver:
         return replace(speaker, span=(clause.phrase_start, clause.phrase_start + len(clause.phrase)))
 
     def _resolve(self, clause: SaidClause) -> Speaker | None:
+        organisation = None if clause.label else organisation_in(clause.phrase)
+        if organisation is not None:  # `the Foreign Ministry`, `the Japanese government`
+            name = Name(organisation[0], clause.phrase_start + organisation[1], 0)
+            name = Name(name.text, name.start, name.start + len(name.text))
+            entity_id = self.people._organisation(name, name.text, self.text)
+            return Speaker(entity_id, clause.kind if clause.kind != "descriptive" else "said_clause", clause.phrase)
         if clause.kind == "descriptive":  # a common noun heads it (`Clinton advisers`)
             return Speaker(None, "descriptive", clause.phrase)
         kind, name = read_phrase(
@@ -623,7 +794,7 @@ class _Resolver:
         if clause.kind == "subject" and name is not None and not self.opener_ok(name):
             return None  # `Wait`, `Often`: a sentence opener, not a person
         if kind == "name" and name is not None:
-            entity_id = self.people.resolve(name, self.text)
+            entity_id = self.people.resolve(name, self.text, label=clause.label)
             if entity_id is not None:
                 candidate = _Candidate(clause.offset, name, entity_id)
                 self._know(candidate)
@@ -643,9 +814,11 @@ class _Resolver:
     def _can_be_he_or_she(self, entity_id: str, name: Name) -> bool:
         """A person: not an organisation, a country or a station (`KING-TV`), nor an ordinary
         word written with a capital (`Audiences`)."""
-        entry = self.people.gazetteer.entries.get(entity_id)
-        if entry is not None:
-            return entry.type == "person"
+        entry = self.people.gazetteer.entries.get(entity_id) or self.people.new.get(entity_id)
+        if entry is not None and entry.type != "person":
+            return False
+        if entity_id in self.people.gazetteer.entries:
+            return True
         word = name.text
         if word.replace("-", "").replace(".", "").isupper() and len(word) > 1:
             return False
