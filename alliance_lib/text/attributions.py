@@ -43,7 +43,7 @@ from alliance_lib.text.quotes import QuotedParagraph, Quotation, SaidClause, Spe
 _CUE = re.compile(rf"\b{alternation(ATTRIBUTION_VERBS)}\b")
 _LEAD_CUE = re.compile(r"(?:According to|Said|Says|Asked)\b")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*\w)?\.?|[,;:()\[\]—–“”\"]|\s-{1,2}\s")
-_WINDOW = 200  # characters read on either side of a cue
+_WINDOW = 160  # characters read on either side of a cue
 DIRECT_SHARE = 0.8  # a content this much inside quotation marks is a direct quotation
 MAX_SOURCE_WORDS = 12
 # Words between a subject and its verb: `has also said`, `would later claim`.
@@ -112,6 +112,8 @@ _NOUN_LIKE = frozenset(
 _HEAD_ENDS = frozenset(
     "for of at from with by in on who which that whose to like about as after".split()
 )
+_PARTS = re.compile(r"\s*[,(—–)]\s*|\s-\s")
+_COORDINATED = re.compile(r"[,;]\s*(?:and|but|while)$")
 _QUANTIFIERS = frozenset(
     "all both many several few other some most each every any early member two three four five"
     " six seven eight nine ten".split()
@@ -124,6 +126,8 @@ _JOINED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_CUES = frozenset({"expected"})
+_SEEMING = frozenset("seem seems seemed appear appears appeared".split())
+_PLACE_AFTER = re.compile(r"\s+(?:on|in|at|with|before|alongside|during|onstage|together)\b")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|widely|still|now|)\s+)?$")
 _THAT_NEXT = re.compile(r"\s*(?:that\b|:|[“\"])")
 _THAT_SOON = re.compile(r"[^,;:.!?“”\"]{0,60}?\bthat\b")
@@ -144,15 +148,13 @@ class Frame:
     borrowed: bool = False
 
 
-@dataclass(frozen=True, slots=True)
 class _Token:
-    text: str
-    start: int
-    end: int
+    """A word or a punctuation mark of a window beside a cue."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "lower")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end, self.lower = text, start, end, text.lower()
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
@@ -354,7 +356,7 @@ def _head_word(phrase: str, verb_first: bool) -> str | None:
     """The word that heads a source phrase: the last before any comma, bracket or preposition
     (`a spokesman for Lee` -> spokesman; `Ann Lee, a teacher` -> Lee)."""
     heads = []
-    for part in re.split(r"\s*[,(—–)]\s*|\s-\s", phrase):
+    for part in _PARTS.split(phrase):
         head = None
         for k, word in enumerate(part.split()):
             if k and word.lower() in _HEAD_ENDS:
@@ -530,8 +532,11 @@ def _subject_first(
     text: str, sentence: Sentence, number: int, cue: tuple[int, int], word: str
 ) -> Frame | None:
     """`Lee said the plan ...`, `The plan will fail, Lee said.`, `The plan, Lee said, will ...`."""
-    if word in _PASSIVE_CUES and _BE_BEFORE.search(text, max(sentence.start, cue[0] - 30), cue[0]):
-        content = _trim(text, sentence.start, sentence.end)  # `Lee is expected to win.`
+    if (
+        word in _PASSIVE_CUES and _BE_BEFORE.search(text, max(sentence.start, cue[0] - 30), cue[0])
+    ) or (word in _SEEMING and not _PLACE_AFTER.match(text, cue[1])):
+        # `Lee is expected to win.`, `The memo seemed aimed at ...`: nobody says it
+        content = _trim(text, sentence.start, sentence.end)
         return Frame(cue, content, None, None, number)
     subject = _subject_before(text, sentence.start, cue[0])
     if subject is None:
@@ -575,7 +580,7 @@ def _cut_at_next_clause(text: str, frames: list[Frame]) -> list[Frame]:
             begin = later.source[0] if later.source and not later.borrowed else later.cue[0]
             if start < begin < end and frame.cue[1] <= begin:
                 lead = text[frame.cue[1] : begin].rstrip()
-                if lead.endswith((",", ";")) or re.search(r"[,;]\s*(?:and|but|while)$", lead):
+                if lead.endswith((",", ";")) or _COORDINATED.search(lead):
                     end = _trim(text, start, begin)[1]
                     break
         cut.append(Frame(frame.cue, (start, end), frame.source, frame.clause, frame.sentence,

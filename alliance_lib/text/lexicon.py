@@ -186,12 +186,53 @@ ATTRIBUTION_VERBS = tuple(
     mock mocks mocked mocking
     condemn condemns condemned condemning
     denounce denounces denounced denouncing
-    welcome welcomes welcomed
     want wants wanted
     seek seeks sought seeking
     plan plans planned
     decline declines declined
     refuse refuses refused
+    support supports supported supporting
+    back backs backed backing
+    favor favors favored
+    express expresses expressed expressing
+    continue continues continued
+    reiterate reiterates reiterated reiterating
+    echo echoes echoed echoing
+    offer offers offered offering
+    consider considers considered
+    discuss discusses discussed discussing
+    identify identifies identified
+    nominate nominates nominated
+    deem deems deemed
+    decry decries decried
+    order orders ordered ordering
+    request requests requested
+    project projects projected
+    learn learns learned
+    remember remembers remembered
+    seem seems seemed
+    appear appears appeared
+    referring_to referred_to refers_to refer_to
+    talked_about talking_about talks_about talk_about
+    spoke_about spoke_of speaking_about
+    pushed_for pushing_for pushes_for
+    decide decides decided
+    encourage encourages encouraged encouraging
+    thank thanks thanked thanking
+    prefer prefers preferred
+    tout touts touted touting
+    assail assails assailed
+    view views viewed
+    compare compares compared comparing
+    challenge challenges challenged challenging
+    apologize apologizes apologized apologise apologised
+    sees saw
+    made_clear made_it_clear makes_clear
+    lashed_out_at lashing_out_at
+    sided_with weighed_in_on distanced_himself_from distanced_herself_from
+    voted_for voted_against vote_for
+    pointed_to point_to points_to pointing_to
+    focused_on focusing_on
     point_out points_out pointed_out pointing_out
     went_on goes_on
     according_to

@@ -37,6 +37,7 @@ from alliance_lib.config import (
 )
 from alliance_lib.text.lexicon import (
     ACCORDING_TO,
+    NOT_NAMES,
     ROLE_WORDS,
     TITLE_WORDS,
     CLAUSE_TAIL_WORDS,
@@ -84,6 +85,7 @@ _LABEL = re.compile(
 _TRANSCRIPT_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+")
 _POSSESSIVE_END = re.compile(r"\b[A-Z][\w.&-]*['’]s\s*$")  # `NBC's` before a title
 _PUNCTUATION_END = re.compile(r"[.,;:?!]\W*$")
+_APPOSITIVE = re.compile(r"[,(]")
 MAX_NAME_LINE_WORDS = 16  # a longer line after a quotation is prose, not the speaker's name
 _TITLE_SMALL_WORDS = frozenset(
     {"of", "the", "a", "an", "and", "to", "in", "on", "for", "with", "at", "or", "is"}
@@ -557,8 +559,10 @@ def _with_bylines(
     """A quote-only paragraph that nothing attributes, followed by a line that is only a name
     (`Rosa Lindqvist, a nurse from Dayton.`, `— Amy Pope`): that line names its speaker."""
     for k in range(len(found) - 1):
-        here = found[k]
-        if not here.quote_only or not here.quotations or found[k + 1].has_marks:
+        here, following = found[k], found[k + 1]
+        if not here.quote_only or not here.quotations or not following.is_body:
+            continue
+        if following.has_marks:
             continue
         if any(q.clause is not None and q.clause.kind == "said_clause" for q in here.quotations):
             continue
@@ -581,7 +585,9 @@ def _is_name_line(phrase: str) -> bool:
     words = words_in(phrase)
     if not words or len(words) > MAX_NAME_LINE_WORDS or _VERB.search(phrase):
         return False
-    first = words_in(re.split(r"[,(]", phrase, maxsplit=1)[0])
+    if words[0].lower() in DETERMINERS or words[0].lower() in NOT_NAMES or phrase[0] in "‘’'":
+        return False  # `A Steadfast Ally`: a heading, not a name
+    first = words_in(_APPOSITIVE.split(phrase, maxsplit=1)[0])
     capitals = [w for w in first if w[0].isupper()]
     if len(capitals) < 2 or not first[-1][0].isupper() or len(first) > MAX_NAME_LINE_WORDS // 2:
         return False

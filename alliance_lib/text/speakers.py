@@ -456,6 +456,7 @@ def read_phrase(
     return ("descriptive", None) if first.described else ("", None)
 
 
+_FIRST_PART = re.compile(r"\s*[,(—–]")
 _ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,5}")
 
 
@@ -473,7 +474,7 @@ def organisation_name(phrase: str) -> str | None:
     government, `North Korea's state news agency` -> North Korea's state news agency): a noun
     of `ORGANISATION_WORDS` at its head with a capitalised word before it; None otherwise (`the
     campaign` names no organisation)."""
-    words = re.split(r"\s*[,(—–]", phrase, maxsplit=1)[0].split()
+    words = _FIRST_PART.split(phrase, maxsplit=1)[0].split()
     while words and words[0].lower() in DETERMINERS:
         words = words[1:]
     if len(words) < 2 or words[-1].lower() not in ORGANISATION_WORDS:
@@ -491,7 +492,7 @@ def organisation_in(phrase: str) -> tuple[str, int] | None:
     rather than a person: an acronym ending its first part (`state news agency KCNA`), a
     capitalised name holding an organisation's word (`the Foreign Ministry`, `The Daily
     Planet`), or a description headed by one with a capitalised word (`the Japanese government`)."""
-    first = re.split(r"\s*[,(—–]", phrase, maxsplit=1)[0].rstrip()
+    first = _FIRST_PART.split(phrase, maxsplit=1)[0].rstrip()
     lead = _LEADING_DETERMINER.match(first)
     offset = lead.end() if lead else 0
     body = first[offset:]
@@ -631,7 +632,8 @@ class NameIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.by_family: dict[str, list[tuple[int, str, str | None]]] = {}
+        # surname -> (offset, full name, gender from a title, end of the mention)
+        self.by_family: dict[str, list[tuple[int, str, str | None, int]]] = {}
         for run in _NAME_RUN.finditer(text):
             words = run.group().split()
             start = run.start()
@@ -654,9 +656,7 @@ class NameIndex:
                 continue
             if any(w.lower().rstrip(".") in ORGANISATION_WORDS for w in words):
                 continue
-            full = " ".join(words)
-            gender = gender or _gender_after(text, run.end())
-            self.by_family.setdefault(words[-1], []).append((start, full, gender))
+            self.by_family.setdefault(words[-1], []).append((start, " ".join(words), gender, run.end()))
 
     def nearest(self, family: str, offset: int, gender: str | None) -> str | None:
         """The full name of the nearest mention of `family` before `offset` (else after it)
@@ -667,8 +667,8 @@ class NameIndex:
         at = bisect.bisect_left(mentions, (offset,))
         order = [*range(at - 1, -1, -1), *range(at, len(mentions))]
         for k in order[:PRONOUN_LOOK_BACK]:
-            _, full, known = mentions[k]
-            if gender and known and gender != known:
+            _, full, known, end = mentions[k]
+            if gender and (known or _gender_after(self.text, end)) not in (None, gender):
                 continue
             return full
         return None
@@ -917,6 +917,7 @@ _OTHER_PRONOUNS = frozenset({"her", "him", "hers", "they", "them", "their"})
 _OPENING_MARK = re.compile(r"[“\"]|''")
 _PROSE_END = re.compile(r"[.!?:][\"”’)]*$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’-]*")
 _SPEECH = re.compile(rf"\b{alternation(SPEECH_VERBS)}\b")
 
@@ -941,6 +942,11 @@ def sentence_subjects(
             continue
         if not _PROSE_END.search(text, max(start, sentence.end - 3), sentence.end):
             continue  # a byline, a credit or a heading: no sentence punctuation at its end
+        if not any(
+            w.lower() not in ordinary and w.lower() not in NOT_NAMES
+            for w in _CAPITALISED.findall(text, start, sentence.end)
+        ):
+            continue  # no capitalised word but ordinary ones (`The`, `But`): nobody named
         words = words_in(text[start : min(sentence.end, start + 200)])
         if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
             continue  # a headline in title case (`Zoe Saldana Asked Men Everywhere To ...`)
