@@ -106,7 +106,9 @@ _NOUN_LIKE = frozenset(
     "state states tweet tweets post posts attack attacks report reports question questions"
     " remark remarks note notes claim claims charge charges counter answer answers promise"
     " promises pledge pledges vow vows estimate estimates fear fears doubt doubts demand"
-    " demands praise blame warning".split()
+    " demands praise blame warning show shows support supports view views call calls plan plans"
+    " want wants hope hopes order orders request requests offer offers project projects echo"
+    " echoes challenge challenges favor favors thanks".split()
 )
 # Words after which a source phrase no longer holds its head (`a spokesman for Lee`).
 _HEAD_ENDS = frozenset(
@@ -518,9 +520,7 @@ def _verb_reading(text: str, subject: tuple[int, int], cue: tuple[int, int], wor
     plural = lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
     if word.endswith("s"):  # third person singular: `Lee tweets`, `she states`
         return lower in ("he", "she", "it") or (last[0].isupper() and not plural)
-    return lower in ("they", "we", "i", "you") or (plural and not last[0].isupper()) or (
-        plural and last.isupper()
-    )  # `observers note`, `polls show`
+    return lower in ("they", "we", "i", "you") or plural  # `observers note`, `polls show`
 
 
 def _comma_before(text: str, lo: int, at: int) -> int:

@@ -192,7 +192,7 @@ ATTRIBUTION_VERBS = tuple(
     decline declines declined
     refuse refuses refused
     support supports supported supporting
-    back backs backed backing
+    backed backing
     favor favors favored
     express expresses expressed expressing
     continue continues continued
