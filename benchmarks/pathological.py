@@ -94,6 +94,20 @@ def claims_in_sentence(count: int) -> str:
     )
 
 
+def reports_in_sentence(count: int) -> str:
+    """One sentence of `count` nested reports (`Lena Qua said that Lena Qub said that ... the plan
+    failed.`): each report's content runs to the sentence's end (issue 18's frames)."""
+    reports = "".join(f"Lena {speaker_name(i)} said that " for i in range(count))
+    return f"Officials met on Friday.\n\n{reports}the plan failed.\n"
+
+
+def reported_paragraphs(count: int) -> str:
+    """`count` paragraphs, each an indirect attribution by a different person."""
+    return "".join(
+        f"Lena {speaker_name(i)} said the alliance would grow stronger.\n\n" for i in range(count)
+    )
+
+
 FAMILIES: dict[str, Family] = {
     family.name: family
     for family in (
@@ -140,6 +154,20 @@ FAMILIES: dict[str, Family] = {
             500,
         ),
         Family(
+            "reports_in_sentence",
+            "one sentence of n nested reports (`A said that B said that ...`)",
+            reports_in_sentence,
+            lambda n: {"sentences": 2, "attributions": n, "attribution_speakers": n},
+            500,
+        ),
+        Family(
+            "reported_paragraphs",
+            "n indirect attributions by n distinct speakers",
+            reported_paragraphs,
+            lambda n: {"attributions": n, "attribution_speakers": n},
+            500,
+        ),
+        Family(
             "claims_in_sentence",
             "one sentence with 3n claims",
             claims_in_sentence,
@@ -172,6 +200,10 @@ def counts(family: Family, article) -> dict[str, Any]:
             found[key] = len(article.quotes)
         elif key == "speakers":
             found[key] = len({q.speaker for q in article.quotes if q.speaker})
+        elif key == "attributions":
+            found[key] = len(article.attributions)
+        elif key == "attribution_speakers":
+            found[key] = len({a.speaker for a in article.attributions if a.speaker})
         elif key == "claims":
             found[key] = len(article.claims)
         else:

@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import re
 import bisect
+from itertools import repeat
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from alliance_lib.text.lexicon import (
     ACCORDING_TO,
@@ -44,6 +45,7 @@ _CUE = re.compile(rf"\b{alternation(ATTRIBUTION_VERBS)}\b")
 _LEAD_CUE = re.compile(r"(?:According to|Said|Says|Asked)\b")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*\w)?\.?|[,;:()\[\]—–“”\"]|\s-{1,2}\s")
 _WINDOW = 160  # characters read on either side of a cue
+_COVER_LOOK_BACK = 16  # frames a quotation looks back over for the one whose content holds it
 DIRECT_SHARE = 0.8  # a content this much inside quotation marks is a direct quotation
 MAX_SOURCE_WORDS = 12
 # Words between a subject and its verb: `has also said`, `would later claim`.
@@ -115,7 +117,8 @@ _HEAD_ENDS = frozenset(
     "for of at from with by in on who which that whose to like about as after".split()
 )
 _PARTS = re.compile(r"\s*[,(—–)]\s*|\s-\s")
-_COORDINATED = re.compile(r"[,;]\s*(?:and|but|while)$")
+# What ends a clause just before a frame's source: `, `, `; `, `, and `.
+_CLAUSE_BREAK = re.compile(r"[,;]\s*(?:(?:and|but|while)\s*)?$")
 _QUANTIFIERS = frozenset(
     "all both many several few other some most each every any early member two three four five"
     " six seven eight nine ten".split()
@@ -134,6 +137,10 @@ _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|w
 _THAT_NEXT = re.compile(r"\s*(?:that\b|:|[“\"])")
 _THAT_SOON = re.compile(r"[^,;:.!?“”\"]{0,60}?\bthat\b")
 _MARK_CHARS = " \t\n“”\"'"
+_SPACES = (" ", "\n", "\t", "\u00a0")
+_COMMA_NEXT = re.compile(r"\s*,")
+_OPENING = re.compile(r"[\s“”\"'‘’]*")
+_ALNUM = re.compile(r"[^\W_]")
 _FINAL = " \t\n.!?;:,"
 
 
@@ -312,12 +319,12 @@ def _content_after(text: str, cue: str, verb_end: int, hi: int) -> tuple[int, in
 
 
 def _has_words(text: str, start: int, end: int) -> bool:
-    return end > start and any(ch.isalnum() for ch in text[start:end])
+    return end > start and _ALNUM.search(text, start, end) is not None
 
 
 def _short_tail(text: str, start: int, end: int) -> bool:
     """Nothing but circumstance after a cue (`Lee said Friday.`, `Lee said in a statement.`)."""
-    words = [t for t in _tokens(text, start, end) if _is_word(t)]
+    words = [t for t in _tokens(text, start, min(end, start + _WINDOW)) if _is_word(t)]
     if not words:
         return True
     if len(words) > 8 or any(w.lower == "that" for w in words):
@@ -389,12 +396,16 @@ def _sentence_frames(
             colon = (heading.end("source"), heading.end("source") + 1)
             clause = _clause(text, source, colon, source[0], False)
             frames.append(Frame(colon, content, source, clause, number))
+    opening = _OPENING.match(text, lo, hi).end()  # where the sentence's first word starts
     for match in matches:
         if inside(match.start()):
             continue
         cue = (match.start(), match.end())
         word = match.group().lower()
-        before = text[lo : match.start()].rstrip(_MARK_CHARS)
+        # what comes before the cue, as far as the rules look (a bounded window: linear)
+        before = "" if match.start() <= opening else text[
+            max(lo, match.start() - _WINDOW) : match.start()
+        ].rstrip(_MARK_CHARS)
         if word in ACCORDING_TO:
             frame = _according(text, sentence, number, cue)
         elif word == "asked" and (not before.strip() or _WHEN_END.search(before)):
@@ -419,8 +430,8 @@ def _names_someone(source: str) -> bool:
 def _asked(text: str, sentence: Sentence, number: int, cue: tuple[int, int]) -> Frame | None:
     """`(When) asked (by Lee) whether ..., ...`: the question, up to its comma; its source is
     the asker when named (`by a reporter`), otherwise none."""
-    comma = text.find(",", cue[1], sentence.end)
-    end = comma if comma >= 0 else sentence.end
+    comma = text.find(",", cue[1], min(sentence.end, cue[1] + _WINDOW))
+    end = comma if comma >= 0 else min(sentence.end, cue[1] + _WINDOW)
     by = _BY_AGENT.match(text, cue[1], end)
     source = None
     start = cue[1]
@@ -518,8 +529,14 @@ def _verb_reading(text: str, subject: tuple[int, int], cue: tuple[int, int], wor
     if lower in _RELATIVES:
         return True
     plural = lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
-    if word.endswith("s"):  # third person singular: `Lee tweets`, `she states`
-        return lower in ("he", "she", "it") or (last[0].isupper() and not plural)
+    if word.endswith("s"):  # third person singular: `Lee tweets`, `she states`, `the poll shows`
+        words = text[subject[0] : subject[1]].split()
+        determined = words[0].lower() in ("the", "a", "an", "this", "that", "its", "his", "her")
+        return (
+            lower in ("he", "she", "it")
+            or (last[0].isupper() and not plural)
+            or (determined and not plural and len(words) <= 3)
+        )
     return lower in ("they", "we", "i", "you") or plural  # `observers note`, `polls show`
 
 
@@ -555,11 +572,14 @@ def _subject_first(
         return None
     after_start = cue[1]
     tail_end = sentence.end
-    lead = text[sentence.start : subject[0]].rstrip(_MARK_CHARS)
-    if lead.endswith(",") and _short_tail(text, after_start, tail_end):
-        content = _trim(text, sentence.start, sentence.start + len(lead))
+    lead_end = subject[0]  # the end of what comes before the subject, quotation marks passed
+    while lead_end > sentence.start and text[lead_end - 1] in _MARK_CHARS:
+        lead_end -= 1
+    after_comma = lead_end > sentence.start and text[lead_end - 1] == ","
+    if after_comma and _short_tail(text, after_start, tail_end):
+        content = _trim(text, sentence.start, lead_end)
         offset = content[0]
-    elif lead.endswith(",") and text[after_start:tail_end].lstrip().startswith(","):
+    elif after_comma and _COMMA_NEXT.match(text, after_start, tail_end):
         content = _trim(text, sentence.start, tail_end)  # `The plan, Lee said, will fail.`
         offset = subject[0]
     else:
@@ -572,20 +592,28 @@ def _subject_first(
 
 def _cut_at_next_clause(text: str, frames: list[Frame]) -> list[Frame]:
     """A content running to the sentence end stops where a later frame of the sentence begins a
-    clause of its own (`..., and Roe said ...`, `...; Roe said`, `..., saying ...`)."""
+    clause of its own (`..., and Roe said ...`, `...; Roe said`, `..., saying ...`): the next
+    such frame, found through one backward pass (linear in the frames)."""
+    begins = [f.source[0] if f.source and not f.borrowed else f.cue[0] for f in frames]
+    opens = [
+        _CLAUSE_BREAK.search(text, max(0, begin - 12), begin) is not None for begin in begins
+    ]
+    next_open: list[int | None] = [None] * len(frames)
+    following: int | None = None
+    for k in range(len(frames) - 1, -1, -1):
+        next_open[k] = following
+        if opens[k]:
+            following = k
     cut = []
     for k, frame in enumerate(frames):
         start, end = frame.content
-        for later in frames[k + 1 :]:
-            begin = later.source[0] if later.source and not later.borrowed else later.cue[0]
-            if start < begin < end and frame.cue[1] <= begin:
-                lead = text[frame.cue[1] : begin].rstrip()
-                if lead.endswith((",", ";")) or _COORDINATED.search(lead):
-                    end = _trim(text, start, begin)[1]
-                    break
-        cut.append(Frame(frame.cue, (start, end), frame.source, frame.clause, frame.sentence,
-                         frame.borrowed) if end != frame.content[1] else frame)
-    return [f for f in cut if f.content[1] > f.content[0]]
+        j = next_open[k]
+        if j is not None and start < begins[j] < end and frame.cue[1] <= begins[j]:
+            end = _trim(text, start, begins[j])[1]
+            frame = replace(frame, content=(start, end))
+        if end > start:
+            cut.append(frame)
+    return cut
 
 
 def find_frames(
@@ -617,19 +645,6 @@ def speaker_kinds(entities: Iterable[Entity]) -> dict[str, str]:
     return {e.id: "named" if e.type == "person" else "organisation" for e in entities}
 
 
-def _quoted_share(regions: Sequence[tuple[int, int]], start: int, end: int, text: str) -> float:
-    """The share of the non-space characters of `text[start:end]` inside quotation regions."""
-    total = sum(1 for ch in text[start:end] if not ch.isspace())
-    if not total:
-        return 0.0
-    inside = 0
-    for a, b in regions:
-        lo, hi = max(a, start), min(b, end)
-        if lo < hi:
-            inside += sum(1 for ch in text[lo:hi] if not ch.isspace())
-    return inside / total
-
-
 def _span(text: str, span: tuple[int, int] | None) -> Span | None:
     if span is None:
         return None
@@ -647,26 +662,30 @@ def build_attributions(
     sentence_of: Callable[[int], int],
 ) -> list[Attribution]:
     """The attribution records, in text order of their contents: each frame (`mixed` when its
-    content holds a quotation, which it then takes in, unless a cue inside the content
-    attributes that quotation: `the ad shows Varga asking, "..."` keeps Varga's quotation on
-    its own), and each quotation no frame took in, as `direct`."""
+    content holds a quotation, which the innermost such frame takes in, unless a cue inside the
+    content attributes that quotation: `the ad shows Varga asking, "..."` keeps Varga's
+    quotation on its own), and each quotation no frame took in, as `direct`. A frame whose
+    content is (`DIRECT_SHARE`) a quotation it takes in is that quotation's said-clause, and
+    the quotation's record stands for both."""
+    held: list[list[int]] = [[] for _ in frames]  # the quotations each frame's content holds
+    nested: list[bool] = [False] * len(frames)  # it holds one that a cue inside attributes
+    index = _CoverFrames(frames)
+    for k, quotation in enumerate(quotations):
+        owner = index.innermost(quotation.open_mark, quotation.close)
+        while owner is not None and _cued_inside(quotation, *frames[owner].content):
+            nested[owner] = True
+            owner = index.enclosing(owner, quotation.open_mark, quotation.close)
+        if owner is not None:
+            held[owner].append(k)
+    quoted = _QuotedCharacters(text, [(q.open_mark, q.close) for q in quotations])
     records: list[Attribution] = []
-    regions = [(q.open_mark, q.close) for q in quotations]
-    starts = [r[0] for r in regions]
     absorbed: set[int] = set()
-    for frame, speaker in zip(frames, frame_speakers, strict=True):
-        start, end = frame.content
-        held = []
-        k = bisect.bisect_left(starts, start - 1)
-        while k < len(regions) and regions[k][0] < end:
-            held.append(k)
-            k += 1
-        own = [k for k in held if not _cued_inside(quotations[k], start, end)]
-        share = _quoted_share([regions[k] for k in held], start, end, text) if held else 0.0
-        if own and len(own) == len(held) and share >= DIRECT_SHARE:
+    for f, (frame, speaker) in enumerate(zip(frames, frame_speakers, strict=True)):
+        own = held[f]
+        if own and not nested[f] and quoted.share(*frame.content) >= DIRECT_SHARE:
             continue  # a quotation's own said-clause: the quotation's record below
         absorbed.update(own)
-        kind = "mixed" if held else "indirect"
+        kind = "mixed" if own or nested[f] or quoted.any(*frame.content) else "indirect"
         records.append(
             _record(text, kind, frame.content, frame.source, frame.cue, speaker, speaker_kinds,
                     frame.sentence)
@@ -688,6 +707,73 @@ def build_attributions(
         )
     records.sort(key=lambda a: (a.content.start, -a.content.end))
     return records
+
+
+class _CoverFrames:
+    """The frames by content start, to find the innermost one covering a span (the one starting
+    last among those that cover it), and then the one enclosing that one; each search looks
+    back over at most `_COVER_LOOK_BACK` frames of one sentence (bounded: linear)."""
+
+    def __init__(self, frames: Sequence[Frame]) -> None:
+        self.frames = frames
+        self.order = sorted(range(len(frames)), key=lambda f: (frames[f].content[0], -frames[f].content[1]))
+        self.starts = [frames[f].content[0] for f in self.order]
+        self.position = {f: p for p, f in enumerate(self.order)}
+
+    def innermost(self, start: int, end: int) -> int | None:
+        return self._cover(bisect.bisect_right(self.starts, start), start, end)
+
+    def enclosing(self, frame: int, start: int, end: int) -> int | None:
+        return self._cover(self.position[frame], start, end)
+
+    def _cover(self, limit: int, start: int, end: int) -> int | None:
+        sentence = None
+        for p in range(limit - 1, max(-1, limit - 1 - _COVER_LOOK_BACK), -1):
+            f = self.order[p]
+            frame = self.frames[f]
+            if sentence is None:
+                sentence = frame.sentence
+            elif frame.sentence != sentence:
+                return None  # contents never leave their sentence
+            if frame.content[0] <= start and frame.content[1] >= end:
+                return f
+        return None
+
+
+class _QuotedCharacters:
+    """Prefix counts of the text's non-space characters, and of those inside quotations, over
+    the stretches that hold quotations: the quoted share of any span in constant time."""
+
+    def __init__(self, text: str, regions: Sequence[tuple[int, int]]) -> None:
+        self.text = text
+        self.regions = list(regions)
+        self.starts = [a for a, _ in self.regions]
+        # quoted non-space characters before each region's start, and within it (cumulative)
+        self.before: list[int] = []
+        total = 0
+        for a, b in self.regions:
+            self.before.append(total)
+            total += _solid(text, a, b)
+        self.total = total
+
+    def _quoted_upto(self, offset: int) -> int:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        if k < 0:
+            return 0
+        a, b = self.regions[k]
+        return self.before[k] + _solid(self.text, a, min(b, offset))
+
+    def any(self, start: int, end: int) -> bool:
+        return self._quoted_upto(end) > self._quoted_upto(start)
+
+    def share(self, start: int, end: int) -> float:
+        total = _solid(self.text, start, end)
+        return (self._quoted_upto(end) - self._quoted_upto(start)) / total if total else 0.0
+
+
+def _solid(text: str, start: int, end: int) -> int:
+    """Non-space characters of `text[start:end]`."""
+    return end - start - sum(map(text.count, _SPACES, repeat(start), repeat(end)))
 
 
 def _cued_inside(quotation: Quotation, start: int, end: int) -> bool:

@@ -547,7 +547,7 @@ class _People:
         if full.isupper() and len(full) > 2:
             full = full.title()
             tokens = full.split()
-        if len(tokens) == 1 and full not in self.forms:
+        if len(tokens) == 1:
             mention = self.names(text).nearest(full, name.start, name.gender)
             if mention is not None:
                 full, tokens = mention, mention.split()
