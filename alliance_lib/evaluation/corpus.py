@@ -188,9 +188,7 @@ def attribution_predictions(article: Article) -> list[PredictedAttribution]:
     found = []
     for item in article.attributions:
         start, end = article.source_span(item.content.start, item.content.end)
-        source = (
-            article.source_span(item.source.start, item.source.end) if item.source else None
-        )
+        source = article.source_span(item.source.start, item.source.end) if item.source else None
         name = names.get(item.speaker, item.speaker.replace("-", " ")) if item.speaker else ""
         family = surname(item.speaker, name) if item.speaker else None
         found.append(PredictedAttribution(start, end, source, family, item.kind))
@@ -290,7 +288,9 @@ def evaluate(
         for key in (part, "all"):
             totals[key].add(score, ms, all_score)
             totals[key].failed += error is not None
-        rows.append({"part": part} | _row(doc, score, ms, error) | _attribution_rows(doc, all_score))
+        rows.append(
+            {"part": part} | _row(doc, score, ms, error) | _attribution_rows(doc, all_score)
+        )
     if results is not None:  # JSON lines, written atomically
         write_text(results, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
     return totals

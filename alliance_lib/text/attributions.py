@@ -24,11 +24,11 @@ Every search reads a bounded window beside its cue, so the stage is linear in th
 
 from __future__ import annotations
 
-import re
 import bisect
-from itertools import repeat
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import repeat
 
 from alliance_lib.text.lexicon import (
     ACCORDING_TO,
@@ -39,7 +39,7 @@ from alliance_lib.text.lexicon import (
     alternation,
 )
 from alliance_lib.text.model import Attribution, Entity, Paragraph, Quote, Sentence, Span
-from alliance_lib.text.quotes import QuotedParagraph, Quotation, SaidClause, Speaker
+from alliance_lib.text.quotes import Quotation, QuotedParagraph, SaidClause, Speaker
 
 _CUE = re.compile(rf"\b{alternation(ATTRIBUTION_VERBS)}\b")
 _LEAD_CUE = re.compile(r"(?:According to|Said|Says|Asked)\b")
@@ -102,7 +102,9 @@ _LABEL_WORDS = frozenset(
     " listen subscribe follow share".split()
 )
 _WHEN_END = re.compile(r"(?:^|\W)(?:[Ww]hen|[Ww]hile|[Aa]fter|[Oo]nce|[Ii]f)\s*$")
-_BY_AGENT = re.compile(r"\s+by\s+(?P<agent>[^,;:]{1,60}?)\s+(?=(?:whether|if|what|why|how|who|about|to|for|when|where|which)\b)")
+_BY_AGENT = re.compile(
+    r"\s+by\s+(?P<agent>[^,;:]{1,60}?)\s+(?=(?:whether|if|what|why|how|who|about|to|for|when|where|which)\b)"
+)
 # Cue words as often nouns as verbs (`the states`, `a tweet`, `his plans`).
 _NOUN_LIKE = frozenset(
     "state states tweet tweets post posts attack attacks report reports question questions"
@@ -133,7 +135,9 @@ _JOINED_BEFORE = re.compile(
 _PASSIVE_CUES = frozenset({"expected"})
 _SEEMING = frozenset("seem seems seemed appear appears appeared".split())
 _PLACE_AFTER = re.compile(r"\s+(?:on|in|at|with|before|alongside|during|onstage|together)\b")
-_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|widely|still|now|)\s+)?$")
+_BE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|widely|still|now|)\s+)?$"
+)
 _THAT_NEXT = re.compile(r"\s*(?:that\b|:|[“\"])")
 _THAT_SOON = re.compile(r"[^,;:.!?“”\"]{0,60}?\bthat\b")
 _MARK_CHARS = " \t\n“”\"'"
@@ -239,7 +243,7 @@ def _appositive_subject(words: list[_Token], comma: int) -> tuple[int, int] | No
     parts = 0
     while k >= 0 and parts < 4:
         while k >= 0 and words[k].text != "," and words[k].lower not in _SUBJECT_STOPS:
-            if words[k].text in ";:“”\"" or words[k].text.strip() in ("-", "--", "—", "–"):
+            if words[k].text in ';:“”"' or words[k].text.strip() in ("-", "--", "—", "–"):
                 break
             k -= 1
         if k < 0 or words[k].text != ",":
@@ -249,16 +253,22 @@ def _appositive_subject(words: list[_Token], comma: int) -> tuple[int, int] | No
     start = k + 1
     while start < comma and words[start].lower in _COORDINATORS:
         start += 1  # `But Bo Lind, the governor, defended ...`
-    head = words[start : comma]
+    head = words[start:comma]
     name_words = [w for w in head if _is_word(w)]
-    if not name_words or not name_words[0].text[0].isupper() or len(name_words) > 3 * MAX_SOURCE_WORDS:
+    if (
+        not name_words
+        or not name_words[0].text[0].isupper()
+        or len(name_words) > 3 * MAX_SOURCE_WORDS
+    ):
         return None
     if k >= 0 and words[k].text not in ";:" and words[k].lower not in _SUBJECT_STOPS:
         return None
     return head[0].start, words[comma - 1].end
 
 
-def _source_after(text: str, verb_end: int, hi: int, strict: bool = False) -> tuple[int, int] | None:
+def _source_after(
+    text: str, verb_end: int, hi: int, strict: bool = False
+) -> tuple[int, int] | None:
     """The source after an inverted cue (`said Ann Lee`, `according to the report`): a noun
     phrase up to a comma, a quotation or the clause's end. With `strict`, a phrase that holds a
     verb's auxiliary or `that` is a clause, not a source (`said she turned out`)."""
@@ -287,7 +297,9 @@ def _source_after(text: str, verb_end: int, hi: int, strict: bool = False) -> tu
         first = taken[0]
         if first.lower in _PERSONAL and len(taken) > 1:
             return None  # `said she turned out ...`
-        if not (first.text[0].isupper() or first.lower in _SOURCE_OPENERS or first.lower in _PERSONAL):
+        if not (
+            first.text[0].isupper() or first.lower in _SOURCE_OPENERS or first.lower in _PERSONAL
+        ):
             return None
     return taken[0].start, end
 
@@ -337,8 +349,9 @@ def _short_tail(text: str, start: int, end: int) -> bool:
     )
 
 
-def _clause(text: str, source: tuple[int, int], cue: tuple[int, int], offset: int,
-            verb_first: bool) -> SaidClause:
+def _clause(
+    text: str, source: tuple[int, int], cue: tuple[int, int], offset: int, verb_first: bool
+) -> SaidClause:
     """What the speakers stage reads: the source phrase (a relative pronoun's noun: `groups
     who` -> `groups`); `descriptive` when a common noun heads it (`Clinton advisers`, `the
     campaign`), which names nobody."""
@@ -377,9 +390,7 @@ def _head_word(phrase: str, verb_first: bool) -> str | None:
     return named[0] if named else (heads[0] if heads else None)
 
 
-def _sentence_frames(
-    text: str, sentence: Sentence, number: int, inside: _Inside
-) -> list[Frame]:
+def _sentence_frames(text: str, sentence: Sentence, number: int, inside: _Inside) -> list[Frame]:
     """The frames of one sentence, in the order of their cues."""
     frames: list[Frame] = []
     lo, hi = sentence.start, sentence.end
@@ -403,9 +414,11 @@ def _sentence_frames(
         cue = (match.start(), match.end())
         word = match.group().lower()
         # what comes before the cue, as far as the rules look (a bounded window: linear)
-        before = "" if match.start() <= opening else text[
-            max(lo, match.start() - _WINDOW) : match.start()
-        ].rstrip(_MARK_CHARS)
+        before = (
+            ""
+            if match.start() <= opening
+            else text[max(lo, match.start() - _WINDOW) : match.start()].rstrip(_MARK_CHARS)
+        )
         if word in ACCORDING_TO:
             frame = _according(text, sentence, number, cue)
         elif word == "asked" and (not before.strip() or _WHEN_END.search(before)):
@@ -460,7 +473,11 @@ def _according(text: str, sentence: Sentence, number: int, cue: tuple[int, int])
 
 
 def _inverted_or_participle(
-    text: str, sentence: Sentence, number: int, cue: tuple[int, int], word: str,
+    text: str,
+    sentence: Sentence,
+    number: int,
+    cue: tuple[int, int],
+    word: str,
     frames: list[Frame],
 ) -> Frame | None:
     """`..., said Ann Lee.` (content before), `Said Lee, ...`, or `..., saying ...`."""
@@ -474,7 +491,9 @@ def _inverted_or_participle(
         subject = _sentence_subject(text, sentence.start, cue[0])
         if subject is None:
             return Frame(cue, content, None, None, number)
-        return Frame(cue, content, subject, _clause(text, subject, cue, cue[0], False), number, borrowed=True)
+        return Frame(
+            cue, content, subject, _clause(text, subject, cue, cue[0], False), number, borrowed=True
+        )
     if word not in _INVERTING:  # `..., defended the plan`: no inverted source
         return None
     source = _source_after(text, cue[1], sentence.end, strict=True)
@@ -558,7 +577,9 @@ def _subject_first(
     subject = _subject_before(text, sentence.start, cue[0])
     if subject is None:
         joined = _JOINED_BEFORE.search(text, max(sentence.start, cue[0] - 40), cue[0])
-        if joined is None or (joined.group("link").lower() not in _COORDINATORS and not word.endswith("ing")):
+        if joined is None or (
+            joined.group("link").lower() not in _COORDINATORS and not word.endswith("ing")
+        ):
             return None
         # `Lee is a voter but concedes ...`, `... by suggesting ...`: the clause's subject
         subject = _sentence_subject(text, sentence.start, joined.start())
@@ -595,9 +616,7 @@ def _cut_at_next_clause(text: str, frames: list[Frame]) -> list[Frame]:
     clause of its own (`..., and Roe said ...`, `...; Roe said`, `..., saying ...`): the next
     such frame, found through one backward pass (linear in the frames)."""
     begins = [f.source[0] if f.source and not f.borrowed else f.cue[0] for f in frames]
-    opens = [
-        _CLAUSE_BREAK.search(text, max(0, begin - 12), begin) is not None for begin in begins
-    ]
+    opens = [_CLAUSE_BREAK.search(text, max(0, begin - 12), begin) is not None for begin in begins]
     next_open: list[int | None] = [None] * len(frames)
     following: int | None = None
     for k in range(len(frames) - 1, -1, -1):
@@ -687,8 +706,16 @@ def build_attributions(
         absorbed.update(own)
         kind = "mixed" if own or nested[f] or quoted.any(*frame.content) else "indirect"
         records.append(
-            _record(text, kind, frame.content, frame.source, frame.cue, speaker, speaker_kinds,
-                    frame.sentence)
+            _record(
+                text,
+                kind,
+                frame.content,
+                frame.source,
+                frame.cue,
+                speaker,
+                speaker_kinds,
+                frame.sentence,
+            )
         )
     for k, (quote, quotation, speaker) in enumerate(
         zip(quotes, quotations, quote_speakers, strict=True)
@@ -702,8 +729,17 @@ def build_attributions(
             cue = clause.cue
         sentence = sentence_of(cue[0]) if cue else quote.sentence
         records.append(
-            _record(text, "direct", (quote.start, quote.end), source, cue, speaker,
-                    speaker_kinds, sentence, quote.speaker)
+            _record(
+                text,
+                "direct",
+                (quote.start, quote.end),
+                source,
+                cue,
+                speaker,
+                speaker_kinds,
+                sentence,
+                quote.speaker,
+            )
         )
     records.sort(key=lambda a: (a.content.start, -a.content.end))
     return records
@@ -716,7 +752,9 @@ class _CoverFrames:
 
     def __init__(self, frames: Sequence[Frame]) -> None:
         self.frames = frames
-        self.order = sorted(range(len(frames)), key=lambda f: (frames[f].content[0], -frames[f].content[1]))
+        self.order = sorted(
+            range(len(frames)), key=lambda f: (frames[f].content[0], -frames[f].content[1])
+        )
         self.starts = [frames[f].content[0] for f in self.order]
         self.position = {f: p for p, f in enumerate(self.order)}
 
@@ -794,5 +832,12 @@ def _record(text, kind, content, source, cue, speaker, speaker_kinds, sentence, 
         speaker_kind = "descriptive"
     else:
         speaker_kind = None
-    return Attribution(kind, _span(text, content), _span(text, source), _span(text, cue), sid,
-                       speaker_kind, sentence)
+    return Attribution(
+        kind,
+        _span(text, content),
+        _span(text, source),
+        _span(text, cue),
+        sid,
+        speaker_kind,
+        sentence,
+    )

@@ -17,6 +17,7 @@ from alliance_lib.config import (
     MIN_BODY_WORDS,
 )
 from alliance_lib.errors import ArticleError, ArticleTooLargeError, NoArticleBodyError
+from alliance_lib.text.attributions import build_attributions, find_frames, speaker_kinds
 from alliance_lib.text.boilerplate import remove_boilerplate
 from alliance_lib.text.claims import find_claims
 from alliance_lib.text.dateline import publication_date
@@ -27,7 +28,6 @@ from alliance_lib.text.gazetteer import load_gazetteer
 from alliance_lib.text.layout import layout
 from alliance_lib.text.model import Article, Paragraph, sentence_locator
 from alliance_lib.text.offsets import split_lines
-from alliance_lib.text.attributions import build_attributions, find_frames, speaker_kinds
 from alliance_lib.text.quotes import attributed_quotes, find_quotations
 from alliance_lib.text.read import read_article_bytes
 from alliance_lib.text.sentences import split_sentences

@@ -37,14 +37,14 @@ from alliance_lib.config import (
 )
 from alliance_lib.text.lexicon import (
     ACCORDING_TO,
-    NOT_NAMES,
-    ROLE_WORDS,
-    TITLE_WORDS,
     CLAUSE_TAIL_WORDS,
     DETERMINERS,
     LEAD_ADVERBS,
+    NOT_NAMES,
     PRONOUNS,
+    ROLE_WORDS,
     SPEECH_VERBS,
+    TITLE_WORDS,
     alternation,
 )
 from alliance_lib.text.model import Paragraph, Quote, Sentence, sentence_locator
@@ -74,7 +74,9 @@ _WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:]+)$")
 _NAME_BEFORE = re.compile(r"\b([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
 # Speech verbs written in title case, as headline roundups do (`Varga Joked`, `Lee Says`).
 _TITLE_VERB = re.compile(
-    r"(?<=[\w.] )" + alternation(w[:1].upper() + w[1:] for w in SPEECH_VERBS if " " not in w) + r"\b"
+    r"(?<=[\w.] )"
+    + alternation(w[:1].upper() + w[1:] for w in SPEECH_VERBS if " " not in w)
+    + r"\b"
 )
 # Words of a label before a colon or a quotation, which names nobody (`Partial transcript:`).
 _LABEL = re.compile(
@@ -343,7 +345,9 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
         return None
     verbs = list(_VERB.finditer(text, head_start, open_mark))
     if not verbs:  # a roundup's title case: `Varga Joked "..."` (not a person `Varga Joked`)
-        verbs = [m for m in _TITLE_VERB.finditer(text, head_start, open_mark) if m.start() > head_start]
+        verbs = [
+            m for m in _TITLE_VERB.finditer(text, head_start, open_mark) if m.start() > head_start
+        ]
     lead_verb = _LEAD_VERB.match(text, _skip_space(text, head_start, open_mark), open_mark)
     if lead_verb and _names_next(text, lead_verb.end(), open_mark):
         # `Said Comey, "..."`, `According to Smith, "..."` (not `Asked whether ...`)
@@ -379,7 +383,9 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
                 cue, after, after_at, after_at, verb_first=True, cue=(verb.start(), verb.end())
             )
         if subject:
-            return SaidClause(text[at : verb.end()], subject, at, at, cue=(verb.start(), verb.end()))
+            return SaidClause(
+                text[at : verb.end()], subject, at, at, cue=(verb.start(), verb.end())
+            )
     stripped = head.rstrip()
     subject, at = _phrase(text, head_start, open_mark)
     if stripped.endswith(":") and _LABEL.search(subject):
@@ -663,22 +669,24 @@ def attributed_quotes(
                     speaker, attribution = None, "unattributed"
             if speaker and (speaker.id or speaker.source) and attribution != "inherited":
                 current = speaker
-            quotes.append((
-                Quote(
-                    quotation.start,
-                    quotation.end,
-                    text[quotation.start : quotation.end],
-                    speaker.id if speaker else None,
-                    attribution if speaker else "unattributed",
-                    clause.text if clause else None,
-                    quotation.partial,
-                    quotation.sentence,
-                    quotation.paragraph,
-                    speaker.source if speaker else None,
-                    *(speaker.antecedent if speaker and speaker.antecedent else (None, None)),
-                ),
-                speaker if speaker and (speaker.id or speaker.source) else None,
-            ))
+            quotes.append(
+                (
+                    Quote(
+                        quotation.start,
+                        quotation.end,
+                        text[quotation.start : quotation.end],
+                        speaker.id if speaker else None,
+                        attribution if speaker else "unattributed",
+                        clause.text if clause else None,
+                        quotation.partial,
+                        quotation.sentence,
+                        quotation.paragraph,
+                        speaker.source if speaker else None,
+                        *(speaker.antecedent if speaker and speaker.antecedent else (None, None)),
+                    ),
+                    speaker if speaker and (speaker.id or speaker.source) else None,
+                )
+            )
         if paragraph.has_marks:
             previous = current
         else:

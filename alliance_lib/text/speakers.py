@@ -589,8 +589,13 @@ class _People:
             self.new[entity_id] = EntityDef(entity_id, "organization", full, None)
             self.anchors.append(
                 Entity(
-                    name.start, name.end, text[name.start : name.end], "organization",
-                    entity_id, full, 0,
+                    name.start,
+                    name.end,
+                    text[name.start : name.end],
+                    "organization",
+                    entity_id,
+                    full,
+                    0,
                 )
             )
         self.forms.setdefault(full, entity_id)
@@ -656,7 +661,9 @@ class NameIndex:
                 continue
             if any(w.lower().rstrip(".") in ORGANISATION_WORDS for w in words):
                 continue
-            self.by_family.setdefault(words[-1], []).append((start, " ".join(words), gender, run.end()))
+            self.by_family.setdefault(words[-1], []).append(
+                (start, " ".join(words), gender, run.end())
+            )
 
     def nearest(self, family: str, offset: int, gender: str | None) -> str | None:
         """The full name of the nearest mention of `family` before `offset` (else after it)
@@ -770,7 +777,9 @@ class _Resolver:
             return None
         if speaker.id is not None:
             self.used.add(speaker.id)
-        return replace(speaker, span=(clause.phrase_start, clause.phrase_start + len(clause.phrase)))
+        return replace(
+            speaker, span=(clause.phrase_start, clause.phrase_start + len(clause.phrase))
+        )
 
     def _resolve(self, clause: SaidClause) -> Speaker | None:
         organisation = None if clause.label else organisation_in(clause.phrase)
@@ -778,7 +787,11 @@ class _Resolver:
             name = Name(organisation[0], clause.phrase_start + organisation[1], 0)
             name = Name(name.text, name.start, name.start + len(name.text))
             entity_id = self.people._organisation(name, name.text, self.text)
-            return Speaker(entity_id, clause.kind if clause.kind != "descriptive" else "said_clause", clause.phrase)
+            return Speaker(
+                entity_id,
+                clause.kind if clause.kind != "descriptive" else "said_clause",
+                clause.phrase,
+            )
         if clause.kind == "descriptive":  # a common noun heads it (`Clinton advisers`)
             return Speaker(None, "descriptive", clause.phrase)
         kind, name = read_phrase(

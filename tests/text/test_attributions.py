@@ -82,8 +82,7 @@ def test_a_cue_word_used_as_a_noun_is_no_attribution():
 
 def test_nested_attributions_are_listed_each_on_its_own_and_the_innermost_is_found():
     article = parse_article(
-        "Inside the talks\n\n"
-        "Ann Lee said the minister told her that the deal was already signed.\n"
+        "Inside the talks\n\nAnn Lee said the minister told her that the deal was already signed.\n"
     )
     outer = _by_cue(article, "said")
     inner = _by_cue(article, "told")
@@ -99,8 +98,7 @@ def test_nested_attributions_are_listed_each_on_its_own_and_the_innermost_is_fou
 
 def test_the_json_record_has_exactly_the_issue_shape_with_raw_offsets():
     raw = (
-        "Harbour plan\n\n"
-        "Mayor   Ann Lee said the harbour plan would cost far more than promised.\n"
+        "Harbour plan\n\nMayor   Ann Lee said the harbour plan would cost far more than promised.\n"
     )
     article = parse_article(raw)
     (record,) = article.to_dict()["attributions"]
@@ -112,7 +110,9 @@ def test_the_json_record_has_exactly_the_issue_shape_with_raw_offsets():
         assert raw[span["raw_start"] : span["raw_end"]].split() == span["text"].split()
     assert record["source"]["raw_start"] != record["source"]["start"]  # the spaces collapsed
     assert record["kind"] == "indirect" and record["speaker_kind"] == "named"
-    assert list(article.to_dict()).index("attributions") == list(article.to_dict()).index("quotes") + 1
+    assert (
+        list(article.to_dict()).index("attributions") == list(article.to_dict()).index("quotes") + 1
+    )
 
 
 def test_an_organisation_is_the_source_rather_than_its_head():

@@ -49,12 +49,15 @@ def test_a_speaker_named_on_the_next_line():
 
 
 def test_a_heading_after_a_quotation_is_not_its_speaker():
-    assert _speakers(
-        "Summit\n\nThe prime minister spoke after the talks.\n\n"
-        "“The role of the alliance is growing,” Kishida said. “We share its values.\n\n"
-        "“The region is watching what we do together.”\n\n"
-        "‘A Steadfast Ally’\n\nThe leaders then left.\n"
-    ) == ["kishida-fumio"] * 3
+    assert (
+        _speakers(
+            "Summit\n\nThe prime minister spoke after the talks.\n\n"
+            "“The role of the alliance is growing,” Kishida said. “We share its values.\n\n"
+            "“The region is watching what we do together.”\n\n"
+            "‘A Steadfast Ally’\n\nThe leaders then left.\n"
+        )
+        == ["kishida-fumio"] * 3
+    )
 
 
 def test_a_panel_list_names_the_person_not_the_outlet():
