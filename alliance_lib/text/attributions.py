@@ -431,7 +431,20 @@ def _sentence_frames(text: str, sentence: Sentence, number: int, inside: _Inside
             frame = _subject_first(text, sentence, number, cue, word)
         if frame is not None:
             frames.append(frame)
-    return _cut_at_next_clause(text, frames)
+    return _mark_nested(_cut_at_next_clause(text, frames))
+
+
+def _mark_nested(frames: list[Frame]) -> list[Frame]:
+    """Mark the clause of a frame whose cue lies inside an earlier frame's content (`Lee said
+    Roe should expect ...`): its speaker is not the last person who spoke."""
+    reach = -1  # the furthest end of the contents so far
+    marked = []
+    for frame in frames:
+        if frame.cue[0] < reach and frame.clause is not None and not frame.borrowed:
+            frame = replace(frame, clause=replace(frame.clause, nested=True))
+        reach = max(reach, frame.content[1])
+        marked.append(frame)
+    return marked
 
 
 def _names_someone(source: str) -> bool:

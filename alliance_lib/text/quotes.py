@@ -111,6 +111,7 @@ class SaidClause:
     verb_first: bool = False  # the phrase follows its verb (`said spokesman Josh Schwerin`)
     cue: tuple[int, int] | None = None  # the reporting verb, colon or dash, when there is one
     label: bool = False  # a transcript's label (`HOLT:`): a person, though written in capitals
+    nested: bool = False  # the clause reports inside what another clause reports
 
 
 @dataclass(frozen=True, slots=True)

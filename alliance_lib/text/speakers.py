@@ -811,7 +811,8 @@ class _Resolver:
             if entity_id is not None:
                 candidate = _Candidate(clause.offset, name, entity_id)
                 self._know(candidate)
-                self.spoken.append(candidate)
+                if not clause.nested:  # a report inside a report is not what was last said
+                    self.spoken.append(candidate)
                 return Speaker(entity_id, attribution, clause.phrase)
         if kind == "descriptive" and clause.kind == "said_clause":
             return Speaker(None, "descriptive", clause.phrase)
