@@ -839,6 +839,8 @@ def _record(text, kind, content, source, cue, speaker, speaker_kinds, sentence, 
         speaker_kind = None
     elif speaker is not None and speaker.attribution == "pronoun":
         speaker_kind = "pronoun"
+    elif speaker is not None and speaker.organisation:
+        speaker_kind = "organisation"
     elif sid is not None:
         speaker_kind = speaker_kinds.get(sid, "named")
     elif source is not None:

@@ -634,6 +634,7 @@ class Speaker:
     source: str | None  # the speaker phrase as written
     antecedent: tuple[int, int] | None = None  # a pronoun's antecedent mention
     span: tuple[int, int] | None = None  # where the speaker phrase is in the text
+    organisation: bool = False  # an organisation speaks (`the Foreign Ministry`), not a person
 
 
 def attribute_quotes(

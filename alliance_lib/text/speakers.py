@@ -543,7 +543,7 @@ class _People:
                 return entity.id  # an organisation or a country speaking
         full = " ".join(tokens)
         if not label and is_organisation(full):
-            return self._organisation(name, full, text)
+            return self.organisation(name, full, text)
         if full.isupper() and len(full) > 2:
             full = full.title()
             tokens = full.split()
@@ -577,14 +577,16 @@ class _People:
             self._names = NameIndex(text)
         return self._names
 
-    def _organisation(self, name: Name, full: str, text: str) -> str | None:
+    def organisation(self, name: Name, full: str, text: str, *, entity: bool = True) -> str | None:
+        """The id of an organisation named `full`: its slug; with `entity`, it becomes one of
+        the article's entities (a name, not a description such as `Lee's government`)."""
         words = full.split()
         while words and words[0].lower() in DETERMINERS:
             words = words[1:]
         full = " ".join(words)
         entity_id = _slug(full)
-        if not entity_id:
-            return None
+        if not entity_id or not entity:
+            return entity_id or None
         if entity_id not in self.new:
             self.new[entity_id] = EntityDef(entity_id, "organization", full, None)
             self.anchors.append(
@@ -784,14 +786,14 @@ class _Resolver:
     def _resolve(self, clause: SaidClause) -> Speaker | None:
         organisation = None if clause.label else organisation_in(clause.phrase)
         if organisation is not None:  # `the Foreign Ministry`, `the Japanese government`
-            name = Name(organisation[0], clause.phrase_start + organisation[1], 0)
-            name = Name(name.text, name.start, name.start + len(name.text))
-            entity_id = self.people._organisation(name, name.text, self.text)
-            return Speaker(
-                entity_id,
-                clause.kind if clause.kind != "descriptive" else "said_clause",
-                clause.phrase,
-            )
+            words, at = organisation
+            name = Name(words, clause.phrase_start + at, clause.phrase_start + at + len(words))
+            # a name (`Foreign Ministry`, `KCNA`) becomes an entity; a description (`the
+            # Japanese government`) keeps the slug of its words as an id, and no entity
+            named = words[:1].isupper() and is_organisation(words)
+            entity_id = self.people.organisation(name, words, self.text, entity=named)
+            attribution = "said_clause" if clause.kind == "descriptive" else clause.kind
+            return Speaker(entity_id, attribution, clause.phrase, organisation=True)
         if clause.kind == "descriptive":  # a common noun heads it (`Clinton advisers`)
             return Speaker(None, "descriptive", clause.phrase)
         kind, name = read_phrase(
