@@ -58,7 +58,8 @@ ATTRIBUTION_COLUMNS = [
 def attribution_rows(article: Article) -> list[dict[str, Any]]:
     """`Article.attributions` flattened, one dict per attribution (`content_start`,
     `content_raw_start`, `content_text`, `source_...`, `cue_...`; None where a part is missing),
-    numbered in order, with the speaker's name."""
+    numbered in order, with the speaker's name (an organisation described rather than named,
+    `Lee's government`, is named by its source's words)."""
     names = article.entity_names()
     rows = []
     for number, record in enumerate(article.attribution_records()):
@@ -66,7 +67,12 @@ def attribution_rows(article: Article) -> list[dict[str, Any]]:
             "attribution": number,
             "kind": record["kind"],
             "speaker": record["speaker"],
-            "speaker_name": names.get(record["speaker"]) if record["speaker"] else None,
+            # an organisation described rather than named has no entity: its words name it
+            "speaker_name": (
+                names.get(record["speaker"], record["source"]["text"] if record["source"] else None)
+                if record["speaker"]
+                else None
+            ),
             "speaker_kind": record["speaker_kind"],
             "sentence": record["sentence"],
         }
