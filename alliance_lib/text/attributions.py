@@ -162,16 +162,42 @@ class Frame:
 
 
 class _Token:
-    """A word or a punctuation mark of a window beside a cue."""
+    """A word or a punctuation mark of a sentence beside a cue."""
 
-    __slots__ = ("text", "start", "end", "lower")
+    __slots__ = ("text", "start", "end")
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        self.text, self.start, self.end, self.lower = text, start, end, text.lower()
+        self.text, self.start, self.end = text, start, end
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
     return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+class _Words:
+    """The tokens of one sentence, made once and sliced by offset for every cue in it."""
+
+    def __init__(self, text: str, sentence: Sentence) -> None:
+        self.text, self.sentence = text, sentence
+        self.tokens: list[_Token] = []
+        self.starts: list[int] = []
+        self.made = False
+
+    def between(self, start: int, end: int) -> list[_Token]:
+        """The tokens that lie wholly within `start:end` (the sentence is read on first use)."""
+        if not self.made:
+            self.tokens = _tokens(self.text, self.sentence.start, self.sentence.end)
+            self.starts = [t.start for t in self.tokens]
+            self.made = True
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_left(self.starts, end)
+        while last > first and self.tokens[last - 1].end > end:
+            last -= 1
+        return self.tokens[first:last]
 
 
 def _is_word(token: _Token) -> bool:
@@ -190,17 +216,25 @@ class _Inside:
         self.regions = regions
         self.k = 0
 
+    def holds(self, sentence: Sentence) -> bool:
+        """Whether one quotation holds the whole sentence (asked in text order too)."""
+        if not self(sentence.start):
+            return False
+        return self.regions[self.k][1] >= sentence.end
+
     def __call__(self, offset: int) -> bool:
         while self.k < len(self.regions) and self.regions[self.k][1] <= offset:
             self.k += 1
         return self.k < len(self.regions) and self.regions[self.k][0] <= offset
 
 
-def _subject_before(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
+def _subject_before(
+    text: str, words_of: _Words, lo: int, verb_start: int
+) -> tuple[int, int] | None:
     """The subject ending just before a verb at `verb_start` (auxiliaries and adverbs between
     them passed), read back to a clause boundary; an appositive between commas is kept whole
     (`Ann Lee, 61, a teacher,`) and a relative pronoun with the noun before it (`groups who`)."""
-    words = _tokens(text, max(lo, verb_start - _WINDOW), verb_start)
+    words = words_of.between(max(lo, verb_start - _WINDOW), verb_start)
     i = len(words) - 1
     while i >= 0 and (
         words[i].lower in _AUXILIARIES
@@ -267,12 +301,12 @@ def _appositive_subject(words: list[_Token], comma: int) -> tuple[int, int] | No
 
 
 def _source_after(
-    text: str, verb_end: int, hi: int, strict: bool = False
+    text: str, words_of: _Words, verb_end: int, hi: int, strict: bool = False
 ) -> tuple[int, int] | None:
     """The source after an inverted cue (`said Ann Lee`, `according to the report`): a noun
     phrase up to a comma, a quotation or the clause's end. With `strict`, a phrase that holds a
     verb's auxiliary or `that` is a clause, not a source (`said she turned out`)."""
-    words = _tokens(text, verb_end, min(hi, verb_end + _WINDOW))
+    words = words_of.between(verb_end, min(hi, verb_end + _WINDOW))
     taken: list[_Token] = []
     for token in words:
         if not _is_word(token) and token.text not in "()":
@@ -334,9 +368,9 @@ def _has_words(text: str, start: int, end: int) -> bool:
     return end > start and _ALNUM.search(text, start, end) is not None
 
 
-def _short_tail(text: str, start: int, end: int) -> bool:
+def _short_tail(words_of: _Words, start: int, end: int) -> bool:
     """Nothing but circumstance after a cue (`Lee said Friday.`, `Lee said in a statement.`)."""
-    words = [t for t in _tokens(text, start, min(end, start + _WINDOW)) if _is_word(t)]
+    words = [t for t in words_of.between(start, min(end, start + _WINDOW)) if _is_word(t)]
     if not words:
         return True
     if len(words) > 8 or any(w.lower == "that" for w in words):
@@ -408,6 +442,7 @@ def _sentence_frames(text: str, sentence: Sentence, number: int, inside: _Inside
             clause = _clause(text, source, colon, source[0], False)
             frames.append(Frame(colon, content, source, clause, number))
     opening = _OPENING.match(text, lo, hi).end()  # where the sentence's first word starts
+    words = _Words(text, sentence) if matches else None
     for match in matches:
         if inside(match.start()):
             continue
@@ -420,15 +455,15 @@ def _sentence_frames(text: str, sentence: Sentence, number: int, inside: _Inside
             else text[max(lo, match.start() - _WINDOW) : match.start()].rstrip(_MARK_CHARS)
         )
         if word in ACCORDING_TO:
-            frame = _according(text, sentence, number, cue)
+            frame = _according(text, words, sentence, number, cue)
         elif word == "asked" and (not before.strip() or _WHEN_END.search(before)):
             frame = _asked(text, sentence, number, cue)  # `Asked whether ..., Lee said`
         elif not before.strip() or before.endswith(","):
-            frame = _inverted_or_participle(text, sentence, number, cue, word, frames)
+            frame = _inverted_or_participle(text, words, sentence, number, cue, word, frames)
             if frame is None and before.endswith(","):  # `Ann Lee, a teacher, said she ...`
-                frame = _subject_first(text, sentence, number, cue, word)
+                frame = _subject_first(text, words, sentence, number, cue, word)
         else:
-            frame = _subject_first(text, sentence, number, cue, word)
+            frame = _subject_first(text, words, sentence, number, cue, word)
         if frame is not None:
             frames.append(frame)
     return _mark_nested(_cut_at_next_clause(text, frames))
@@ -471,8 +506,10 @@ def _asked(text: str, sentence: Sentence, number: int, cue: tuple[int, int]) -> 
     return Frame(cue, content, source, clause, number)
 
 
-def _according(text: str, sentence: Sentence, number: int, cue: tuple[int, int]) -> Frame | None:
-    source = _source_after(text, cue[1], sentence.end)
+def _according(
+    text: str, words: _Words, sentence: Sentence, number: int, cue: tuple[int, int]
+) -> Frame | None:
+    source = _source_after(text, words, cue[1], sentence.end)
     if source is None:
         return None
     before = _trim(text, sentence.start, cue[0])
@@ -487,6 +524,7 @@ def _according(text: str, sentence: Sentence, number: int, cue: tuple[int, int])
 
 def _inverted_or_participle(
     text: str,
+    words: _Words,
     sentence: Sentence,
     number: int,
     cue: tuple[int, int],
@@ -501,7 +539,7 @@ def _inverted_or_participle(
         owner = next((f for f in reversed(frames) if f.source is not None), None)
         if owner is not None:
             return Frame(cue, content, owner.source, owner.clause, number, borrowed=True)
-        subject = _sentence_subject(text, sentence.start, cue[0])
+        subject = _sentence_subject(words, sentence.start, cue[0])
         if subject is None:
             return Frame(cue, content, None, None, number)
         return Frame(
@@ -509,7 +547,7 @@ def _inverted_or_participle(
         )
     if word not in _INVERTING:  # `..., defended the plan`: no inverted source
         return None
-    source = _source_after(text, cue[1], sentence.end, strict=True)
+    source = _source_after(text, words, cue[1], sentence.end, strict=True)
     if source is None:
         return None
     before = _trim(text, sentence.start, cue[0])
@@ -522,10 +560,10 @@ def _inverted_or_participle(
     return Frame(cue, content, source, _clause(text, source, cue, content[0], True), number)
 
 
-def _sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _sentence_subject(words_of: _Words, start: int, end: int) -> tuple[int, int] | None:
     """The subject opening a sentence: a pronoun or a run of capitalised words, after an
     opening subordinator (`When Lee ...`)."""
-    words = [t for t in _tokens(text, start, min(end, start + _WINDOW))]
+    words = words_of.between(start, min(end, start + _WINDOW))
     k = 0
     if k < len(words) and words[k].lower in _SUBJECT_STOPS:
         k += 1
@@ -578,7 +616,7 @@ def _comma_before(text: str, lo: int, at: int) -> int:
 
 
 def _subject_first(
-    text: str, sentence: Sentence, number: int, cue: tuple[int, int], word: str
+    text: str, words: _Words, sentence: Sentence, number: int, cue: tuple[int, int], word: str
 ) -> Frame | None:
     """`Lee said the plan ...`, `The plan will fail, Lee said.`, `The plan, Lee said, will ...`."""
     if (
@@ -587,7 +625,7 @@ def _subject_first(
         # `Lee is expected to win.`, `The memo seemed aimed at ...`: nobody says it
         content = _trim(text, sentence.start, sentence.end)
         return Frame(cue, content, None, None, number)
-    subject = _subject_before(text, sentence.start, cue[0])
+    subject = _subject_before(text, words, sentence.start, cue[0])
     if subject is None:
         joined = _JOINED_BEFORE.search(text, max(sentence.start, cue[0] - 40), cue[0])
         if joined is None or (
@@ -595,7 +633,7 @@ def _subject_first(
         ):
             return None
         # `Lee is a voter but concedes ...`, `... by suggesting ...`: the clause's subject
-        subject = _sentence_subject(text, sentence.start, joined.start())
+        subject = _sentence_subject(words, sentence.start, joined.start())
         if subject is None:
             return None
         content = _content_after(text, word, cue[1], sentence.end)
@@ -610,7 +648,7 @@ def _subject_first(
     while lead_end > sentence.start and text[lead_end - 1] in _MARK_CHARS:
         lead_end -= 1
     after_comma = lead_end > sentence.start and text[lead_end - 1] == ","
-    if after_comma and _short_tail(text, after_start, tail_end):
+    if after_comma and _short_tail(words, after_start, tail_end):
         content = _trim(text, sentence.start, lead_end)
         offset = content[0]
     elif after_comma and _COMMA_NEXT.match(text, after_start, tail_end):
@@ -664,8 +702,8 @@ def find_frames(
     }
     frames: list[Frame] = []
     for number, sentence in enumerate(sentences):
-        if paragraphs[sentence.paragraph].kind != "body":
-            continue
+        if paragraphs[sentence.paragraph].kind != "body" or inside.holds(sentence):
+            continue  # a subheading, or a sentence wholly inside a quotation
         for frame in _sentence_frames(text, sentence, number, inside):
             if frame.cue[0] not in quotation_cues:  # a quotation's own said-clause
                 frames.append(frame)
