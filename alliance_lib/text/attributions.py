@@ -45,6 +45,8 @@ _CUE = re.compile(rf"\b{alternation(ATTRIBUTION_VERBS)}\b")
 _LEAD_CUE = re.compile(r"(?:According to|Said|Says|Asked)\b")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*\w)?\.?|[,;:()\[\]—–“”\"]|\s-{1,2}\s")
 _WINDOW = 160  # characters read on either side of a cue
+_FIRST_PERSON = frozenset({"I", "We", "we"})
+_PRONOUN_SOURCES = frozenset("i we you he she they it who".split())
 _COVER_LOOK_BACK = 16  # frames a quotation looks back over for the one whose content holds it
 DIRECT_SHARE = 0.8  # a content this much inside quotation marks is a direct quotation
 MAX_SOURCE_WORDS = 12
@@ -263,6 +265,7 @@ def _subject_before(
         if (
             not _is_word(before)
             or before.lower in _SUBJECT_STOPS
+            or (before.text[0].isupper() and before.lower in _VERB_WORDS)  # `Do you think`
             or (before.text in _CUE_WORDS and before.text not in _NOUN_LIKE)
         ):
             break
@@ -440,6 +443,8 @@ def _sentence_frames(text: str, sentence: Sentence, number: int, inside: _Inside
             source = heading.span("source")
             colon = (heading.end("source"), heading.end("source") + 1)
             clause = _clause(text, source, colon, source[0], False)
+            if heading.group("source").isupper():  # `FALLIN:`: a transcript's speaker
+                clause = replace(clause, label=True)
             frames.append(Frame(colon, content, source, clause, number))
     opening = _OPENING.match(text, lo, hi).end()  # where the sentence's first word starts
     words = _Words(text, sentence) if matches else None
@@ -678,7 +683,8 @@ def _cut_at_next_clause(text: str, frames: list[Frame]) -> list[Frame]:
     for k, frame in enumerate(frames):
         start, end = frame.content
         j = next_open[k]
-        if j is not None and start < begins[j] < end and frame.cue[1] <= begins[j]:
+        whole = text[frame.cue[0] : frame.cue[1]] == ":"  # `LEE: ...` speaks the whole line
+        if not whole and j is not None and start < begins[j] < end and frame.cue[1] <= begins[j]:
             end = _trim(text, start, begins[j])[1]
             frame = replace(frame, content=(start, end))
         if end > start:
@@ -750,7 +756,22 @@ def build_attributions(
     quoted = _QuotedCharacters(text, [(q.open_mark, q.close) for q in quotations])
     records: list[Attribution] = []
     absorbed: set[int] = set()
-    for f, (frame, speaker) in enumerate(zip(frames, frame_speakers, strict=True)):
+    speakers = list(frame_speakers)
+    for f, frame in enumerate(frames):
+        # `LEE: I think ...`: the first person of a report is whoever makes the report
+        if frame.source is not None and text[frame.source[0] : frame.source[1]] in _FIRST_PERSON:
+            owner = index.enclosing(f, *frame.content)
+            if owner is not None and speakers[owner] is not None and speakers[owner].id:
+                outer = speakers[owner]
+                speakers[f] = Speaker(
+                    outer.id,
+                    "pronoun",
+                    text[frame.source[0] : frame.source[1]],
+                    outer.span,
+                    frame.source,
+                    outer.organisation,
+                )
+    for f, (frame, speaker) in enumerate(zip(frames, speakers, strict=True)):
         own = held[f]
         if own and not nested[f] and quoted.share(*frame.content) >= DIRECT_SHARE:
             continue  # a quotation's own said-clause: the quotation's record below
@@ -881,6 +902,8 @@ def _record(text, kind, content, source, cue, speaker, speaker_kinds, sentence, 
         speaker_kind = "organisation"
     elif sid is not None:
         speaker_kind = speaker_kinds.get(sid, "named")
+    elif source is not None and text[source[0] : source[1]].lower() in _PRONOUN_SOURCES:
+        speaker_kind = "pronoun"  # `you`, `they`: a pronoun the text does not resolve
     elif source is not None:
         speaker_kind = "descriptive"
     else:
