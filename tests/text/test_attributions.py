@@ -138,3 +138,18 @@ def test_a_source_headed_by_a_common_noun_names_nobody():
     (record,) = article.attributions
     assert record.source.text == "Lee advisers"
     assert (record.speaker, record.speaker_kind) == (None, "descriptive")
+
+
+def test_a_transcript_line_is_its_speaker_s_and_the_first_person_in_it_too():
+    article = parse_article(
+        "Sunday interview\n\n"
+        "VARGA: I think the plan will pass, and we think the votes are there.\n\n"
+        "HOLT: Do you believe the governor will sign it?\n"
+    )
+    line = next(a for a in article.attributions if a.source and a.source.text == "VARGA")
+    assert (line.cue.text, line.speaker, line.speaker_kind) == (":", "varga", "named")
+    assert line.content.text.endswith("the votes are there")  # the whole line, not cut
+    firsts = [a for a in article.attributions if a.source and a.source.text in ("I", "we")]
+    assert [(a.speaker, a.speaker_kind) for a in firsts] == [("varga", "pronoun")] * 2
+    you = next(a for a in article.attributions if a.cue and a.cue.text == "believe")
+    assert (you.source.text, you.speaker, you.speaker_kind) == ("you", None, "pronoun")
