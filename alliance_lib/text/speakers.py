@@ -709,7 +709,7 @@ class _Resolver:
         self,
         text: str,
         people: _People,
-        find_subjects: Callable[[], list[_Candidate]],
+        find_subjects: Callable[[], Iterator[_Candidate]],
         ordinary: Container[str],
         sentence_of: Callable[[int], int],
         opener_ok: Callable[[Name], bool],
@@ -717,8 +717,8 @@ class _Resolver:
         self.text = text
         self.people = people
         self.find_subjects = find_subjects
-        self.subjects: list[_Candidate] | None = None  # sentence subjects, in text order
-        self.next_subject = 0
+        self.subjects: Iterator[_Candidate] | None = None  # sentence subjects, in text order
+        self.waiting: _Candidate | None = None  # the next subject, read but not yet reached
         self.seen: list[_Candidate] = []  # subjects before the current offset
         self.spoken: list[_Candidate] = []  # said-clause speakers so far, in text order
         # shown by a title or by `said he/she` next to the name; a pronoun resolved earlier is
@@ -731,14 +731,17 @@ class _Resolver:
         self.used: set[str] = set()  # ids given to a quotation: only these people become entities
 
     def _advance(self, offset: int) -> None:
+        """Take in the sentence subjects before `offset`, reading sentences only that far."""
         if self.subjects is None:
             self.subjects = self.find_subjects()
-        while (
-            self.next_subject < len(self.subjects)
-            and self.subjects[self.next_subject].offset < offset
-        ):
-            candidate = self.subjects[self.next_subject]
-            self.next_subject += 1
+        while True:
+            if self.waiting is None:
+                self.waiting = next(self.subjects, None)
+                if self.waiting is None:
+                    return
+            if self.waiting.offset >= offset:
+                return
+            candidate, self.waiting = self.waiting, None
             if self._know(candidate):
                 self.seen.append(candidate)
 
@@ -948,11 +951,11 @@ def sentence_subjects(
     sentences: Iterable[Sentence],
     quoted: list[tuple[int, int]],
     vocabulary: _Vocabulary,
-) -> list[_Candidate]:
+) -> Iterator[_Candidate]:
     """The person each sentence outside quotation marks is about, if any (a subject candidate):
     the speaker of its speech verb (`Like a friend, Ebeling said ...`, `..., said Jake Roe.`),
-    otherwise the name that opens it."""
-    found = []
+    otherwise the name that opens it. A generator: sentences are read only as far as a pronoun
+    needs them."""
     cursor = [0]
     ordinary = vocabulary.lower
     for sentence in sentences:
@@ -1010,8 +1013,7 @@ def sentence_subjects(
         if name is None or kind == "pronoun":
             kind, name = read_phrase(text[start:head_end], start, subject=True, ordinary=ordinary)
         if kind == "name" and name is not None and vocabulary.person_like(name):
-            found.append(_Candidate(name.start, name))
-    return found
+            yield _Candidate(name.start, name)
 
 
 def _comma_after(text: str, end: int) -> int:
