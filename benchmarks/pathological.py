@@ -95,10 +95,10 @@ def claims_in_sentence(count: int) -> str:
 
 
 def reports_in_sentence(count: int) -> str:
-    """One sentence of `count` nested reports (`Lena Qua said that Lena Qub said that ... the plan
-    failed.`): each report's content runs to the sentence's end (issue 18's frames)."""
-    reports = "".join(f"Lena {speaker_name(i)} said that " for i in range(count))
-    return f"Officials met on Friday.\n\n{reports}the plan failed.\n"
+    """One sentence of `count` reports (`Lena Qua said the plan failed, and Lena Qub said ...`):
+    each content runs until the next report's clause (issue 18's frames)."""
+    reports = ", and ".join(f"Lena {speaker_name(i)} said the plan failed" for i in range(count))
+    return f"Officials met on Friday.\n\n{reports}.\n"
 
 
 def reported_paragraphs(count: int) -> str:
@@ -155,7 +155,7 @@ FAMILIES: dict[str, Family] = {
         ),
         Family(
             "reports_in_sentence",
-            "one sentence of n nested reports (`A said that B said that ...`)",
+            "one sentence of n reports (`A said ..., and B said ...`)",
             reports_in_sentence,
             lambda n: {"sentences": 2, "attributions": n, "attribution_speakers": n},
             500,

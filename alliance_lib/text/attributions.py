@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import repeat
 
+from alliance_lib.config import MAX_ATTRIBUTION_NESTING
 from alliance_lib.text.lexicon import (
     ACCORDING_TO,
     ATTRIBUTION_VERBS,
@@ -476,13 +477,19 @@ def _sentence_frames(text: str, sentence: Sentence, number: int, inside: _Inside
 
 def _mark_nested(frames: list[Frame]) -> list[Frame]:
     """Mark the clause of a frame whose cue lies inside an earlier frame's content (`Lee said
-    Roe should expect ...`): its speaker is not the last person who spoke."""
-    reach = -1  # the furthest end of the contents so far
+    Roe should expect ...`): its speaker is not the last person who spoke. A frame nested more
+    than `MAX_ATTRIBUTION_NESTING` deep is dropped (the open contents are a stack: linear)."""
+    open_ends: list[int] = []  # ends of the contents the next cue may lie in, innermost last
     marked = []
     for frame in frames:
-        if frame.cue[0] < reach and frame.clause is not None and not frame.borrowed:
+        while open_ends and open_ends[-1] <= frame.cue[0]:
+            open_ends.pop()
+        if len(open_ends) >= MAX_ATTRIBUTION_NESTING:
+            continue
+        if open_ends and frame.clause is not None and not frame.borrowed:
             frame = replace(frame, clause=replace(frame.clause, nested=True))
-        reach = max(reach, frame.content[1])
+        if frame.content[1] > frame.cue[0]:
+            open_ends.append(frame.content[1])
         marked.append(frame)
     return marked
 
@@ -672,7 +679,8 @@ def _cut_at_next_clause(text: str, frames: list[Frame]) -> list[Frame]:
     clause of its own (`..., and Roe said ...`, `...; Roe said`, `..., saying ...`): the next
     such frame, found through one backward pass (linear in the frames)."""
     begins = [f.source[0] if f.source and not f.borrowed else f.cue[0] for f in frames]
-    opens = [_CLAUSE_BREAK.search(text, max(0, begin - 12), begin) is not None for begin in begins]
+    breaks = [_CLAUSE_BREAK.search(text, max(0, begin - 12), begin) for begin in begins]
+    opens = [found is not None for found in breaks]
     next_open: list[int | None] = [None] * len(frames)
     following: int | None = None
     for k in range(len(frames) - 1, -1, -1):
@@ -685,7 +693,7 @@ def _cut_at_next_clause(text: str, frames: list[Frame]) -> list[Frame]:
         j = next_open[k]
         whole = text[frame.cue[0] : frame.cue[1]] == ":"  # `LEE: ...` speaks the whole line
         if not whole and j is not None and start < begins[j] < end and frame.cue[1] <= begins[j]:
-            end = _trim(text, start, begins[j])[1]
+            end = _trim(text, start, breaks[j].start())[1]  # before `, and Roe said`
             frame = replace(frame, content=(start, end))
         if end > start:
             cut.append(frame)

@@ -153,3 +153,13 @@ def test_a_transcript_line_is_its_speaker_s_and_the_first_person_in_it_too():
     assert [(a.speaker, a.speaker_kind) for a in firsts] == [("varga", "pronoun")] * 2
     you = next(a for a in article.attributions if a.cue and a.cue.text == "believe")
     assert (you.source.text, you.speaker, you.speaker_kind) == ("you", None, "pronoun")
+
+
+def test_reports_nested_deeper_than_the_bound_are_not_kept():
+    from alliance_lib.config import MAX_ATTRIBUTION_NESTING
+
+    chain = " ".join(f"Lena Qu{'abcdefghij'[i]} said that" for i in range(9))
+    article = parse_article(f"Talks\n\n{chain} the plan failed.\n")
+    assert len(article.attributions) == MAX_ATTRIBUTION_NESTING  # a chain that deep, no deeper
+    outer, inner = article.attributions[0], article.attributions[-1]
+    assert outer.content.start < inner.content.start and outer.content.end == inner.content.end
