@@ -444,7 +444,7 @@ def _sentence_frames(text: str, sentence: Sentence, number: int, inside: _Inside
             source = heading.span("source")
             colon = (heading.end("source"), heading.end("source") + 1)
             clause = _clause(text, source, colon, source[0], False)
-            if heading.group("source").isupper():  # `FALLIN:`: a transcript's speaker
+            if heading.group("source").isupper():  # `VARGA:`: a transcript's speaker
                 clause = replace(clause, label=True)
             frames.append(Frame(colon, content, source, clause, number))
     opening = _OPENING.match(text, lo, hi).end()  # where the sentence's first word starts

@@ -19,7 +19,7 @@ from sentencex import segment
 from alliance_lib.text.model import Paragraph, Sentence
 
 # Titles sentencex does not know as abbreviations: a piece ending in one runs on into the next
-# (`... back,” Ms. | Acosta said` is one sentence).
+# (`... back,” Ms. | Varga said` is one sentence).
 _TITLE_END = re.compile(r"(?<![\w.])(?:Ms|Mx|Mmes|Atty|Amb|Gens|Govs|Sens|Reps)\.$")
 # Where a paragraph could hold a sentence boundary other than its end.
 _INNER_BOUNDARY = re.compile(r"[.!?…][\"”’)\]]*\s+\S")
