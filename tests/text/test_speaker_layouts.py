@@ -162,3 +162,14 @@ def test_the_same_full_name_gets_the_same_id_in_different_articles():
         "Council news\n\n“We will meet again in May,” said Rosa Lindqvist, the chair.\n"
     )
     assert first.quotes[0].speaker == second.quotes[0].speaker == "rosa-lindqvist"
+
+
+def test_ms_does_not_end_a_sentence():
+    article = parse_article(
+        "Plant news\n\nThe firm hired 40 workers. Ms. Varga said more would follow, and Atty."
+        " Lee agreed.\n"
+    )
+    assert [s.text for s in article.sentences][-2:] == [
+        "The firm hired 40 workers.",
+        "Ms. Varga said more would follow, and Atty. Lee agreed.",
+    ]
