@@ -428,8 +428,16 @@ def _head_word(phrase: str, verb_first: bool) -> str | None:
     return named[0] if named else (heads[0] if heads else None)
 
 
-def _sentence_frames(text: str, sentence: Sentence, number: int, inside: _Inside) -> list[Frame]:
-    """The frames of one sentence, in the order of their cues."""
+def _sentence_frames(
+    text: str,
+    sentence: Sentence,
+    number: int,
+    inside: _Inside,
+    quotation_cues: Mapping[int, SaidClause],
+) -> list[Frame]:
+    """The frames of one sentence, in the order of their cues. A quotation's said-clause is
+    not read again: it stands as an empty frame, only for a participle after it to report for
+    its speaker (`"...," Lee said, adding that ...`)."""
     frames: list[Frame] = []
     lo, hi = sentence.start, sentence.end
     # the clause boundary before each cue: the last quotation mark, colon or semicolon
@@ -453,6 +461,11 @@ def _sentence_frames(text: str, sentence: Sentence, number: int, inside: _Inside
         if inside(match.start()):
             continue
         cue = (match.start(), match.end())
+        said = quotation_cues.get(cue[0])
+        if said is not None:  # the quotation's record stands for it
+            source = (said.phrase_start, said.phrase_start + len(said.phrase))
+            frames.append(Frame(cue, (cue[1], cue[1]), source, said, number))
+            continue
         word = match.group().lower()
         # what comes before the cue, as far as the rules look (a bounded window: linear)
         before = (
@@ -709,7 +722,7 @@ def find_frames(
     """Every frame of the body sentences, in text order."""
     inside = _Inside(_quotation_regions(quoted))
     quotation_cues = {
-        q.clause.cue[0]
+        q.clause.cue[0]: q.clause
         for p in quoted
         for q in p.quotations
         if q.clause is not None and q.clause.cue is not None
@@ -718,7 +731,7 @@ def find_frames(
     for number, sentence in enumerate(sentences):
         if paragraphs[sentence.paragraph].kind != "body" or inside.holds(sentence):
             continue  # a subheading, or a sentence wholly inside a quotation
-        for frame in _sentence_frames(text, sentence, number, inside):
+        for frame in _sentence_frames(text, sentence, number, inside, quotation_cues):
             if frame.cue[0] not in quotation_cues:  # a quotation's own said-clause
                 frames.append(frame)
     return frames
