@@ -1,6 +1,8 @@
-"""`make eval`: quotations and speakers scored on PolNeAR's training split (not part of `make test`).
+"""`make eval`: quotations, speakers and every attribution scored on PolNeAR's training split (not part of `make test`).
 
-Prints one table; writes per-article results (JSON lines) outside the project, by default to
+Prints a table for the development part, the unseen part and the whole split (a fixed rule on
+file names, `evaluation.corpus.part_of`); writes per-article results (JSON lines) outside the
+project, by default to
 `$XDG_CACHE_HOME/alliance/polnear-train.jsonl`. Skips with one line when the data is absent.
 """
 
