@@ -40,7 +40,7 @@ bench: $(STAMP) ## Print parser and notebook timings, and parse-time growth on h
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python -m benchmarks.growth
 
-eval: $(STAMP) ## Score quotations and speakers on PolNeAR's training split, and policy shifts on tests/fixtures/policy (not part of make test)
+eval: $(STAMP) ## Score quotations, speakers and every attribution on PolNeAR's training split (development and unseen parts), and policy shifts on tests/fixtures/policy (not part of make test)
 	$(BIN)/python benchmarks/eval.py
 	$(BIN)/python -m benchmarks.eval_policy
 

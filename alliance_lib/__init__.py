@@ -19,12 +19,23 @@ from alliance_lib.errors import (
     ParameterError,
     RunError,
 )
-from alliance_lib.text.model import Article, Claim, Entity, Paragraph, Quote, Removed, Sentence
+from alliance_lib.text.model import (
+    Article,
+    Attribution,
+    Claim,
+    Entity,
+    Paragraph,
+    Quote,
+    Removed,
+    Sentence,
+    Span,
+)
 from alliance_lib.text.pipeline import load_article, parse_article
 
 __all__ = [
     "AllianceError",
     "Article",
+    "Attribution",
     "ArticleError",
     "ArticleNotFoundError",
     "ArticleTooLargeError",
@@ -42,6 +53,7 @@ __all__ = [
     "Removed",
     "RunError",
     "Sentence",
+    "Span",
     "load_article",
     "parse_article",
 ]

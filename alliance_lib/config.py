@@ -61,6 +61,9 @@ SAID_CLAUSE_WINDOW = 300  # characters searched beside a quotation for its said-
 MAX_SPEAKER_WORDS = 22  # a longer phrase before a verb is narration, not a speaker
 MAX_NEXT_SENTENCE_WORDS = 7  # speaker words of a said-clause that is a sentence of its own
 PRONOUN_LOOK_BACK = 12  # candidates a pronoun looks back over (bounded: linear time)
+# A report of a report of a report...: a chain of nested attributions is kept this deep and no
+# deeper (news nests two or three; the bound keeps the contents' total length linear).
+MAX_ATTRIBUTION_NESTING = 6
 MAX_NAME_WORDS = 4  # "Joseph R. Biden Jr." is four; a longer capitalised run is a headline
 
 # --- analysis ----------------------------------------------------------------------------------

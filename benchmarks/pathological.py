@@ -117,6 +117,20 @@ def deep_nesting_html(count: int) -> str:
     )
 
 
+def reports_in_sentence(count: int) -> str:
+    """One sentence of `count` reports (`Lena Qua said the plan failed, and Lena Qub said ...`):
+    each content runs until the next report's clause (issue 18's frames)."""
+    reports = ", and ".join(f"Lena {speaker_name(i)} said the plan failed" for i in range(count))
+    return f"Officials met on Friday.\n\n{reports}.\n"
+
+
+def reported_paragraphs(count: int) -> str:
+    """`count` paragraphs, each an indirect attribution by a different person."""
+    return "".join(
+        f"Lena {speaker_name(i)} said the alliance would grow stronger.\n\n" for i in range(count)
+    )
+
+
 FAMILIES: dict[str, Family] = {
     family.name: family
     for family in (
@@ -160,6 +174,20 @@ FAMILIES: dict[str, Family] = {
             "n quotations by n distinct speakers",
             distinct_speakers,
             lambda n: {"quotes": n, "speakers": n},
+            500,
+        ),
+        Family(
+            "reports_in_sentence",
+            "one sentence of n reports (`A said ..., and B said ...`)",
+            reports_in_sentence,
+            lambda n: {"sentences": 2, "attributions": n, "attribution_speakers": n},
+            500,
+        ),
+        Family(
+            "reported_paragraphs",
+            "n indirect attributions by n distinct speakers",
+            reported_paragraphs,
+            lambda n: {"attributions": n, "attribution_speakers": n},
             500,
         ),
         Family(
@@ -209,6 +237,10 @@ def counts(family: Family, article) -> dict[str, Any]:
             found[key] = len(article.quotes)
         elif key == "speakers":
             found[key] = len({q.speaker for q in article.quotes if q.speaker})
+        elif key == "attributions":
+            found[key] = len(article.attributions)
+        elif key == "attribution_speakers":
+            found[key] = len({a.speaker for a in article.attributions if a.speaker})
         elif key == "claims":
             found[key] = len(article.claims)
         else:

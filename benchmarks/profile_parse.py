@@ -28,8 +28,10 @@ STAGES = (
     "load_gazetteer",
     "gazetteer_mentions",
     "find_quotations",
+    "find_frames",
     "resolve_speakers",
-    "attribute_quotes",
+    "attributed_quotes",
+    "build_attributions",
     "find_claims",
 )
 

@@ -14,6 +14,7 @@ import pyarrow as pa
 
 from alliance_lib.corpus.item import Item
 from alliance_lib.errors import ArticleError
+from alliance_lib.text.frames import SPAN_FIELDS, SPAN_PARTS, attribution_rows
 from alliance_lib.text.model import Article
 
 _S, _I, _L, _B, _F = pa.string(), pa.int32(), pa.int64(), pa.bool_(), pa.float64()
@@ -39,6 +40,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("paragraphs", _I),
             ("sentences", _I),
             ("quotes", _I),
+            ("attributions", _I),
             ("entities", _I),
             ("claims", _I),
             ("removed", _I),
@@ -53,6 +55,16 @@ SCHEMAS: dict[str, pa.Schema] = {
         + [("speaker_name", _S), ("attribution", _S), ("cue", _S), ("partial", _B)]
         + [("sentence", _I), ("paragraph", _I), *_SOURCE_SPAN]
         + [("source", _S), ("antecedent_start", _L), ("antecedent_end", _L)]
+    ),
+    # `text.frames.attribution_rows`: one row per attribution, its spans flattened
+    "attributions": pa.schema(
+        [("article_id", _S), ("attribution", _I), ("kind", _S), ("speaker", _S)]
+        + [("speaker_name", _S), ("speaker_kind", _S), ("sentence", _I)]
+        + [
+            (f"{part}_{field}", _S if field == "text" else _L)
+            for part in SPAN_PARTS
+            for field in SPAN_FIELDS
+        ]
     ),
     "entities": pa.schema(
         [("article_id", _S), *_SPAN, ("text", _S), ("type", _S), ("id", _S), ("name", _S)]
@@ -138,6 +150,7 @@ def article_rows(
                 "paragraphs": len(article.paragraphs),
                 "sentences": len(article.sentences),
                 "quotes": len(article.quotes),
+                "attributions": len(article.attributions),
                 "entities": len(article.entities),
                 "claims": len(article.claims),
                 "removed": len(article.removed),
@@ -145,6 +158,7 @@ def article_rows(
         ],
         "sentences": _keyed(key, sentences),
         "quotes": _keyed(key, quotes),
+        "attributions": _keyed(key, attribution_rows(article)),
         "entities": _keyed(key, article.records(article.entities)),
         "claims": _keyed(key, claims),
         "sentence_codes": _frame_rows(key, codes),

@@ -2,8 +2,9 @@
 
 The definitions (issue 10), all on character offsets into the annotated text:
 - a gold *direct quotation* is an attribution whose content has at least `DIRECT_SHARE` of its
-  non-space characters inside double quotation marks (paired per line; an opening mark left
-  open runs to the end of its line, the news convention for quotations over paragraphs);
+  non-space characters inside double quotation marks (`“”`, `"`, or the typewriter pair `''`
+  of the New York Times' copy; paired per line; an opening mark left open runs to the end of
+  its line, the news convention for quotations over paragraphs);
 - a predicted quotation matches a gold one when their contents overlap by at least
   `MATCH_SHARE` of the shorter; precision counts predictions that match some gold quotation,
   recall gold quotations that some prediction matches, and the "excused" precision leaves out
@@ -41,7 +42,7 @@ _HEAD_ENDS = frozenset(
     " during including".split()
 )
 _SOURCE_PARTS = re.compile(r"\s*(?:,|;|\s[-—–]+\s|--|\(|\))\s*")
-_MARKS = re.compile(r"[“”\"]")
+_MARKS = re.compile(r"[“”\"]|''")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
@@ -92,10 +93,11 @@ def quoted_mask(text: str) -> bytearray:
         open_at: int | None = None
         for mark in _MARKS.finditer(text, line_start, line_end):
             i, ch = mark.start(), mark.group()
+            ch = '"' if ch == "''" else ch  # typewriter marks, as NYT copy has them
             if open_at is None and ch in '“"':
                 open_at = i
             elif open_at is not None and ch in '”"':
-                mask[open_at : i + 1] = b"\1" * (i + 1 - open_at)
+                mask[open_at : mark.end()] = b"\1" * (mark.end() - open_at)
                 open_at = None
         if open_at is not None:
             mask[open_at:line_end] = b"\1" * (line_end - open_at)
@@ -211,3 +213,142 @@ def score_article(
         for i, p in enumerate(predicted)
     )
     return Score(tuple(outcomes), predicted, tuple(matched), excused)
+
+
+# --- every attribution (issue 18) ---------------------------------------------------------------
+KINDS = ("direct", "mixed", "indirect")
+
+
+@dataclass(frozen=True, slots=True)
+class GoldAttribution:
+    """A gold attribution of any kind: content and source ranges, the source as written."""
+
+    content: Ranges
+    source: Ranges  # empty when the annotator marked no source
+    source_text: str
+    kind: str  # "direct", "mixed" or "indirect"
+
+
+@dataclass(frozen=True, slots=True)
+class PredictedAttribution:
+    """A predicted attribution in the annotated text's offsets, with its speaker's surname."""
+
+    start: int  # content
+    end: int
+    source: tuple[int, int] | None
+    surname: str | None
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionScore:
+    """One article's outcome over every gold attribution and every prediction."""
+
+    golds: tuple[GoldAttribution, ...]
+    gold_match: tuple[int | None, ...]  # per gold: its best-matching prediction
+    gold_source_right: tuple[bool, ...]  # per gold: its best prediction's source is right
+    predicted: tuple[PredictedAttribution, ...]
+    matched: tuple[bool, ...]  # per prediction: its content matches a gold one
+    source_right: tuple[bool, ...]  # per prediction: its source is right for its best gold
+    one_to_one: int  # pairs in a matching that gives each gold at most one prediction
+
+
+def attribution_kind(text: str, mask: bytearray, content: Ranges) -> str:
+    """`direct` (at least `DIRECT_SHARE` of the content's non-space characters quoted), `mixed`
+    (some quoted) or `indirect` (none)."""
+    inside = total = 0
+    for a, b in content:
+        for i in range(a, min(b, len(text))):
+            if not text[i].isspace():
+                total += 1
+                inside += mask[i]
+    if total and inside >= DIRECT_SHARE * total:
+        return "direct"
+    return "mixed" if inside else "indirect"
+
+
+def gold_attributions(text: str, attributions: Sequence[Attribution]) -> list[GoldAttribution]:
+    """Every annotated attribution with a content, in text order, with its kind."""
+    mask = quoted_mask(text)
+    found = [
+        GoldAttribution(
+            a.content,
+            a.source,
+            span_text(text, a.source).strip(),
+            attribution_kind(text, mask, a.content),
+        )
+        for a in attributions
+        if a.content
+    ]
+    return sorted(found, key=lambda g: g.content)
+
+
+def _shares(p: PredictedAttribution, gold: GoldAttribution) -> tuple[float, float]:
+    """(shared over the shorter, shared over the longer) of the two contents."""
+    shared = _shared(p.start, p.end, gold.content)
+    lengths = (p.end - p.start, sum(b - a for a, b in gold.content))
+    if min(lengths) <= 0:
+        return 0.0, 0.0
+    return shared / min(lengths), shared / max(lengths)
+
+
+def _source_right(p: PredictedAttribution, gold: GoldAttribution) -> bool:
+    """Both without a source; or the predicted source overlaps the gold one; or the predicted
+    speaker's surname is a word of the gold source."""
+    if not gold.source:
+        return p.source is None
+    if p.source is not None and _shared(p.source[0], p.source[1], gold.source) > 0:
+        return True
+    return _right(p.surname, gold.source_text)
+
+
+def score_attributions(
+    text: str, attributions: Sequence[Attribution], predicted: Iterable[PredictedAttribution]
+) -> AttributionScore:
+    """Match predicted contents to gold ones (at least `MATCH_SHARE` of the shorter shared; the
+    best match is the largest share of the shorter, then of the longer) and judge sources."""
+    predicted = tuple(predicted)
+    golds = gold_attributions(text, attributions)
+    best_gold: list[tuple[tuple[float, float], int] | None] = [None] * len(predicted)
+    gold_best: list[int | None] = []
+    pairs: list[tuple[tuple[float, float], int, int]] = []
+    starts = sorted(range(len(predicted)), key=lambda i: predicted[i].start)
+    for g, gold in enumerate(golds):
+        low, high = gold.content[0][0], gold.content[-1][1]
+        best: tuple[tuple[float, float], int] | None = None
+        for i in starts:
+            p = predicted[i]
+            if p.start >= high:
+                break
+            if p.end <= low:
+                continue
+            shares = _shares(p, gold)
+            if shares[0] < MATCH_SHARE:
+                continue
+            pairs.append((shares, g, i))
+            if best is None or shares > best[0]:
+                best = (shares, i)
+            if best_gold[i] is None or shares > best_gold[i][0]:
+                best_gold[i] = (shares, g)
+        gold_best.append(best[1] if best else None)
+    taken_gold: set[int] = set()
+    taken_pred: set[int] = set()
+    for _, g, i in sorted(pairs, key=lambda t: (-t[0][0], -t[0][1], t[1], t[2])):
+        if g not in taken_gold and i not in taken_pred:
+            taken_gold.add(g)
+            taken_pred.add(i)
+    return AttributionScore(
+        tuple(golds),
+        tuple(gold_best),
+        tuple(
+            best is not None and _source_right(predicted[best], gold)
+            for gold, best in zip(golds, gold_best, strict=True)
+        ),
+        predicted,
+        tuple(b is not None for b in best_gold),
+        tuple(
+            b is not None and _source_right(p, golds[b[1]])
+            for p, b in zip(predicted, best_gold, strict=True)
+        ),
+        len(taken_gold),
+    )

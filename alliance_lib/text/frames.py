@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from alliance_lib.text.model import Article
@@ -38,6 +40,73 @@ def quotes_frame(article: Article) -> pd.DataFrame:
     )
     frame.insert(4, "speaker_name", frame["speaker"].map(names))
     return frame
+
+
+SPAN_PARTS = ("content", "source", "cue")
+SPAN_FIELDS = ("start", "end", "raw_start", "raw_end", "text")
+ATTRIBUTION_COLUMNS = [
+    "attribution",
+    "kind",
+    "speaker",
+    "speaker_name",
+    "speaker_kind",
+    "sentence",
+    *(f"{part}_{field}" for part in SPAN_PARTS for field in SPAN_FIELDS),
+]
+
+
+def attribution_rows(article: Article) -> list[dict[str, Any]]:
+    """`Article.attributions` flattened, one dict per attribution (`content_start`,
+    `content_raw_start`, `content_text`, `source_...`, `cue_...`; None where a part is missing),
+    numbered in order, with the speaker's name (an organisation described rather than named,
+    `Lee's government`, is named by its source's words)."""
+    names = article.entity_names()
+    rows = []
+    for number, record in enumerate(article.attribution_records()):
+        row: dict[str, Any] = {
+            "attribution": number,
+            "kind": record["kind"],
+            "speaker": record["speaker"],
+            # an organisation described rather than named has no entity: its words name it
+            "speaker_name": (
+                names.get(record["speaker"], record["source"]["text"] if record["source"] else None)
+                if record["speaker"]
+                else None
+            ),
+            "speaker_kind": record["speaker_kind"],
+            "sentence": record["sentence"],
+        }
+        for part in SPAN_PARTS:
+            span = record[part]
+            for field in SPAN_FIELDS:
+                row[f"{part}_{field}"] = span[field] if span else None
+        rows.append(row)
+    return rows
+
+
+def attributions_frame(article: Article) -> pd.DataFrame:
+    """Every attribution (direct, mixed, indirect): kind, speaker, and the content, source and
+    cue spans with their offsets in the text and in the input file."""
+    frame = pd.DataFrame(attribution_rows(article), columns=ATTRIBUTION_COLUMNS)
+    for column in frame.columns:
+        if column.endswith(("_start", "_end")):
+            frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def attribution_counts(attributions: pd.DataFrame) -> pd.DataFrame:
+    """Attributions per speaker and kind (`attributions_frame` rows; unnamed sources together),
+    most first, ties by speaker."""
+    counts = (
+        attributions.assign(speaker_name=attributions["speaker_name"].fillna("(no id)"))
+        .pivot_table(index="speaker_name", columns="kind", values="attribution", aggfunc="count")
+        .reindex(columns=["direct", "mixed", "indirect"])
+        .fillna(0)
+        .astype(int)
+    )
+    counts["all"] = counts.sum(axis=1)
+    counts = counts.reset_index().sort_values(["all", "speaker_name"], ascending=[False, True])
+    return counts.reset_index(drop=True)
 
 
 def entities_frame(article: Article) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from pathlib import Path
 from alliance_lib.config import GAZETTEER
 from alliance_lib.datafiles import read_yaml
 from alliance_lib.errors import DataError
+from alliance_lib.text.lexicon import alternation
 
 ENTITY_TYPES = {
     "countries": "country",
@@ -101,26 +102,9 @@ class FormMatcher:
 
 
 def _trie(forms: Iterable[str]) -> str:
-    """`forms` as one regex shaped like a character trie, each form ending at a word boundary.
-
-    The text picks the branch at each character, and a longer form is tried before one that
-    ends at this character, so a match is the longest form followed by no word character: what
-    an alternation of the forms, longest first, matches, without trying the forms one by one.
-    """
-    root: dict[str, dict] = {}
-    for form in forms:
-        node = root
-        for ch in form:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a form ends here
-
-    def branches(node: dict[str, dict]) -> str:
-        options = [re.escape(ch) + branches(child) for ch, child in sorted(node.items()) if ch]
-        if "" in node:
-            options.append(r"(?!\w)")
-        return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
-
-    return branches(root)
+    """`forms` as one regex shaped like a character trie, each form ending at a word boundary
+    (`lexicon.alternation`): a match is the longest form followed by no word character."""
+    return alternation(forms, end=r"(?!\w)")
 
 
 def _is_word(ch: str) -> bool:

@@ -11,10 +11,26 @@ import re
 from collections.abc import Iterable
 
 
-def alternation(words: Iterable[str]) -> str:
-    """A regex group matching any of `words` literally, longest first so that a multi-word cue
-    (`pointed out`) wins over a shorter one it starts with; ties in alphabetical order."""
-    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
+def alternation(words: Iterable[str], end: str = "") -> str:
+    """A regex group matching any of `words` literally, shaped like a character trie: the text
+    picks the branch at each character, and a longer word is tried before one that ends at this
+    character, so a multi-word cue (`pointed out`) wins over a shorter one it starts with, as in
+    an alternation ordered longest first, without trying the words one by one (hundreds of
+    reporting verbs at every position of an article). `end` follows each word (`(?!\\w)`)."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def branches(node: dict[str, dict]) -> str:
+        options = [re.escape(ch) + branches(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            options.append(end)
+        return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+
+    return "(?:" + branches(root) + ")" if root else "(?!x)x"
 
 
 # --- speech ------------------------------------------------------------------------------------
@@ -43,6 +59,7 @@ SPEECH_VERBS = (
     *"thundered wondered wonders assured assures charged charges echoed echoes".split(),
     *"elaborated estimated whispered cried recounted recounts summed".split(),
     *"offered offers began begins started starts interjected".split(),
+    *"advises advised recommends recommended".split(),
     *"saying telling adding warning noting stressing arguing insisting declaring".split(),
     *"writing tweeting asking explaining".split(),
 )
@@ -61,6 +78,166 @@ INVERTING_VERBS = frozenset(
     "said says added adds wrote writes asked explained noted recalled argued".split()
 )
 PRONOUNS = frozenset({"he", "she", "they"})
+
+# --- attributions (text.attributions) ------------------------------------------------------------
+# Cues of an attribution in PARC's sense: verbs of saying, writing, believing, finding and showing,
+# and of taking a stance on something (accusing, endorsing, rejecting). One lemma per line, every
+# form written out; `_` joins the words of a multi-word cue ("pointed_out"), matched whole.
+ATTRIBUTION_VERBS = tuple(
+    form.replace("_", " ")
+    for form in """
+    say says said saying
+    tell tells told telling
+    add adds added adding
+    note notes noted noting
+    write writes wrote written writing
+    tweet tweets tweeted tweeting
+    post posts posted
+    explain explains explained explaining
+    argue argues argued arguing
+    claim claims claimed claiming
+    insist insists insisted insisting
+    declare declares declared declaring
+    state states stated
+    announce announces announced announcing
+    warn warns warned warning
+    caution cautions cautioned
+    stress stresses stressed stressing
+    emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised
+    acknowledge acknowledges acknowledged acknowledging
+    admit admits admitted admitting
+    concede concedes conceded conceding
+    confirm confirms confirmed confirming
+    deny denies denied denying
+    allege alleges alleged alleging
+    assert asserts asserted asserting
+    contend contends contended contending
+    maintain maintains maintained
+    suggest suggests suggested suggesting
+    predict predicts predicted predicting
+    promise promises promised promising
+    pledge pledges pledged pledging
+    vow vows vowed vowing
+    urge urges urged urging
+    complain complains complained complaining
+    boast boasts boasted boasting
+    joke jokes joked joking
+    quip quips quipped
+    recall recalls recalled recalling
+    recount recounts recounted
+    report reports reported reporting
+    reveal reveals revealed revealing
+    disclose discloses disclosed
+    testify testifies testified testifying
+    repeat repeats repeated repeating
+    mention mentions mentioned mentioning
+    reply replies replied replying
+    respond responds responded responding
+    answer answers answered
+    ask asks asked asking
+    observe observes observed
+    remark remarks remarked
+    counter counters countered
+    retort retorts retorted
+    estimate estimates estimated
+    conclude concludes concluded concluding
+    find finds found
+    show shows showed shown showing
+    indicate indicates indicated indicating
+    believe believes believed believing
+    think thinks thought
+    know knows knew
+    feel feels felt
+    hope hopes hoped hoping
+    fear fears feared
+    worry worries worried
+    expect expects expected expecting
+    doubt doubts doubted
+    wonder wonders wondered wondering
+    suspect suspects suspected
+    realize realizes realized realise realises realised
+    agree agrees agreed agreeing
+    assure assures assured
+    remind reminds reminded reminding
+    inform informs informed
+    propose proposes proposed proposing
+    demand demands demanded demanding
+    recommend recommends recommended
+    threaten threatens threatened threatening
+    speculate speculates speculated
+    lament laments lamented
+    charge charges charged
+    accuse accuses accused accusing
+    blame blames blamed blaming
+    criticize criticizes criticized criticizing criticise criticised
+    praise praises praised praising
+    attack attacks attacked attacking
+    slam slams slammed slamming
+    blast blasts blasted blasting
+    dismiss dismisses dismissed dismissing
+    reject rejects rejected rejecting
+    defend defends defended defending
+    question questions questioned questioning
+    endorse endorses endorsed endorsing
+    oppose opposes opposed opposing
+    describe describes described describing
+    call calls called calling
+    cite cites cited citing
+    mock mocks mocked mocking
+    condemn condemns condemned condemning
+    denounce denounces denounced denouncing
+    want wants wanted
+    seek seeks sought seeking
+    plan plans planned
+    decline declines declined
+    refuse refuses refused
+    support supports supported supporting
+    backed backing
+    favor favors favored
+    express expresses expressed expressing
+    continue continues continued
+    reiterate reiterates reiterated reiterating
+    echo echoes echoed echoing
+    offer offers offered offering
+    consider considers considered
+    discuss discusses discussed discussing
+    identify identifies identified
+    nominate nominates nominated
+    deem deems deemed
+    decry decries decried
+    order orders ordered ordering
+    request requests requested
+    project projects projected
+    learn learns learned
+    remember remembers remembered
+    seem seems seemed
+    appear appears appeared
+    referring_to referred_to refers_to refer_to
+    talked_about talking_about talks_about talk_about
+    spoke_about spoke_of speaking_about
+    pushed_for pushing_for pushes_for
+    decide decides decided
+    encourage encourages encouraged encouraging
+    thank thanks thanked thanking
+    prefer prefers preferred
+    tout touts touted touting
+    assail assails assailed
+    view views viewed
+    compare compares compared comparing
+    challenge challenges challenged challenging
+    apologize apologizes apologized apologise apologised
+    sees saw
+    made_clear made_it_clear makes_clear
+    lashed_out_at lashing_out_at
+    sided_with weighed_in_on distanced_himself_from distanced_herself_from
+    voted_for voted_against vote_for
+    pointed_to point_to points_to pointing_to
+    focused_on focusing_on
+    point_out points_out pointed_out pointing_out
+    went_on goes_on
+    according_to
+    """.split()
+)
 # Pronoun gender, where the text shows it.
 PRONOUN_GENDER = {
     "he": "m",
@@ -112,6 +289,23 @@ ROLE_WORDS = frozenset(
     " presidential republican democratic gop white house surrogate ally friend"
     " son daughter wife husband brother sister father mother police ceo"
     " co-chair co-chairman".split()
+)
+# Words that make a name or a description an organisation's (`the Foreign Ministry`, `The
+# Daily Planet`, `the Japanese government`, `state news agency KCNA`), in lower case.
+ORGANISATION_WORDS = frozenset(
+    "agency ministry government department committee party council court commission institute"
+    " university college foundation association center centre group campaign network company"
+    " corporation corp. corp inc. inc co. llc ltd times post news journal herald tribune daily"
+    " gazette magazine review radio television tv press reuters bureau office administration"
+    " embassy military army navy police senate congress parliament union league bank fund"
+    " organisation organization coalition board authority service services cabinet kremlin"
+    " pentagon white house regime junta secretariat observatory pac super-pac caucus"
+    " newspaper network channel broadcaster outlet website poll survey report study".split()
+)
+# Title-case words that open a headline phrase without being a name (`Rival Hillary Clinton`).
+HEADLINE_ROLE_WORDS = frozenset(
+    "rival rivals challenger opponent hopeful hopefuls frontrunner front-runner contender"
+    " billionaire mogul star tycoon ex-president ex-secretary".split()
 )
 # Words that can follow a name and belong to it.
 NAME_SUFFIXES = frozenset("jr. jr sr. sr ii iii iv".split())

@@ -17,6 +17,7 @@ from alliance_lib.config import (
     MIN_BODY_WORDS,
 )
 from alliance_lib.errors import ArticleError, ArticleTooLargeError, NoArticleBodyError
+from alliance_lib.text.attributions import build_attributions, find_frames, speaker_kinds
 from alliance_lib.text.boilerplate import remove_boilerplate
 from alliance_lib.text.claims import find_claims
 from alliance_lib.text.dateline import publication_date
@@ -25,9 +26,9 @@ from alliance_lib.text.decode import check_text, decode_bytes
 from alliance_lib.text.entities import gazetteer_mentions
 from alliance_lib.text.gazetteer import load_gazetteer
 from alliance_lib.text.layout import layout
-from alliance_lib.text.model import Article, Paragraph
+from alliance_lib.text.model import Article, Paragraph, sentence_locator
 from alliance_lib.text.offsets import split_lines
-from alliance_lib.text.quotes import attribute_quotes, find_quotations
+from alliance_lib.text.quotes import attributed_quotes, find_quotations
 from alliance_lib.text.read import read_article_bytes
 from alliance_lib.text.sentences import split_sentences
 from alliance_lib.text.speakers import resolve_speakers
@@ -164,8 +165,23 @@ def parse_article(
     # 9. quotations with their said-clauses; 10. speakers: who each clause names (new people
     # become entities); 11. quotes: said-clause or inherited speakers
     quoted = find_quotations(page.text, page.paragraphs, sentences)
-    speakers = resolve_speakers(page.text, quoted, entities, gazetteer, sentences)
-    quotes = attribute_quotes(page.text, quoted, speakers.by_quotation)
+    # 12. attributions: the frames of reported speech (who said, thought or found what)
+    frames = find_frames(page.text, page.paragraphs, sentences, quoted)
+    speakers = resolve_speakers(
+        page.text, quoted, entities, gazetteer, sentences, [f.clause for f in frames]
+    )
+    attributed = attributed_quotes(page.text, quoted, speakers.by_quotation)
+    quotes = [quote for quote, _ in attributed]
+    attributions = build_attributions(
+        page.text,
+        frames,
+        speakers.by_frame,
+        quotes,
+        [q for paragraph in quoted for q in paragraph.quotations],
+        [speaker for _, speaker in attributed],
+        speaker_kinds(speakers.entities),
+        sentence_locator(sentences),
+    )
     # 12. claims: numbers, amounts, dates and historical anchors
     claims = find_claims(page.text, sentences, reference)
     return Article(
@@ -177,6 +193,7 @@ def parse_article(
         paragraphs=tuple(page.paragraphs),
         sentences=tuple(sentences),
         quotes=tuple(quotes),
+        attributions=tuple(attributions),
         entities=tuple(speakers.entities),
         claims=tuple(claims),
         removed=tuple(cleaned.removed),

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from alliance_lib.config import (
@@ -40,8 +40,11 @@ from alliance_lib.text.lexicon import (
     CLAUSE_TAIL_WORDS,
     DETERMINERS,
     LEAD_ADVERBS,
+    NOT_NAMES,
     PRONOUNS,
+    ROLE_WORDS,
     SPEECH_VERBS,
+    TITLE_WORDS,
     alternation,
 )
 from alliance_lib.text.model import Paragraph, Quote, Sentence, sentence_locator
@@ -49,10 +52,10 @@ from alliance_lib.text.model import Paragraph, Quote, Sentence, sentence_locator
 _CUES = alternation((*SPEECH_VERBS, *ACCORDING_TO))
 _VERB = re.compile(rf"\b{_CUES}\b")
 _LEAD_VERB = re.compile(rf"(?i:{_CUES})\b")
-_MARK = re.compile(r"[“”\"]")
+_MARK = re.compile(r"[“”\"]|''")  # `''`: typewriter double quotation marks (as NYT copy has)
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 _WORD_CHARACTER = re.compile(r"\w")
-_DASH = re.compile(r"\s*[-—–]+\s*(?=[A-Z])")
+_DASH = re.compile(r"\s*[-—–―]+\s*(?=[A-Z])")  # a byline: `"..." ― Rosa Lindqvist`
 # After `"...,"`: a name and any verb in -ed or -s (`Toomey fumed`, `Hannity pressed`).
 _ANY_VERB = re.compile(
     r"\s*,?\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:[a-z]+ly\s+)?"
@@ -65,11 +68,27 @@ _CALLING = re.compile(
 )
 # Words `_CALLING` needs: a head without any is not searched (the search tries each position).
 _CALLING_WORD = re.compile(r"call|dubb|label|termed|deemed")
-_STOP = re.compile(r'[.;:!?“"]')  # sentence punctuation or a new quotation (`_clause_stop`)
+_STOP = re.compile(r'[.;:!?“"]|\'\'')  # sentence punctuation or a new quotation (`_clause_stop`)
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]|\b(?:when|while|as|after|and|but|because|since|that)\b")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:]+)$")
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
+# Speech verbs written in title case, as headline roundups do (`Varga Joked`, `Lee Says`).
+_TITLE_VERB = re.compile(
+    r"(?<=[\w.] )"
+    + alternation(w[:1].upper() + w[1:] for w in SPEECH_VERBS if " " not in w)
+    + r"\b"
+)
+# Words of a label before a colon or a quotation, which names nobody (`Partial transcript:`).
+_LABEL = re.compile(
+    r"(?i)\b(?:transcript|full text|text|excerpts?|highlights|update|editor'?s note|partial|"
+    r"watch|read more|related|video|audio)\b"
+)
+# A transcript label opening a quotation: `"HOLT: Do you ...`.
+_TRANSCRIPT_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+")
 _POSSESSIVE_END = re.compile(r"\b[A-Z][\w.&-]*['’]s\s*$")  # `NBC's` before a title
 _PUNCTUATION_END = re.compile(r"[.,;:?!]\W*$")
+_APPOSITIVE = re.compile(r"[,(]")
+MAX_NAME_LINE_WORDS = 16  # a longer line after a quotation is prose, not the speaker's name
 _TITLE_SMALL_WORDS = frozenset(
     {"of", "the", "a", "an", "and", "to", "in", "on", "for", "with", "at", "or", "is"}
 )
@@ -90,6 +109,9 @@ class SaidClause:
     offset: int
     kind: str = "said_clause"
     verb_first: bool = False  # the phrase follows its verb (`said spokesman Josh Schwerin`)
+    cue: tuple[int, int] | None = None  # the reporting verb, colon or dash, when there is one
+    label: bool = False  # a transcript's label (`HOLT:`): a person, though written in capitals
+    nested: bool = False  # the clause reports inside what another clause reports
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +125,7 @@ class Quotation:
     paragraph: int
     clause: SaidClause | None
     partial: bool
+    close: int = -1  # just after the closing mark (the paragraph's end when it stays open)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,19 +159,24 @@ def _closes_like(text: str, i: int, end: int) -> bool:
 
 
 def _quote_spans(text: str, paragraph: Paragraph) -> list[_Span]:
+    """The quotations of a paragraph; a typewriter pair of apostrophes (`''`) is a straight
+    double mark, and `close_mark` is the last character of the closing mark."""
     spans: list[_Span] = []
     open_at: int | None = None
+    content_at = 0
     for mark in _MARK.finditer(text, paragraph.start, paragraph.end):
         i, ch = mark.start(), mark.group()
+        if ch == "''":
+            ch = '"'
         if _is_inch_mark(text, i):
             continue
         if open_at is None and ch in '“"':
-            open_at = i
+            open_at, content_at = i, mark.end()
         elif open_at is not None and (ch in '”"' or _closes_like(text, i, paragraph.end)):
-            spans.append(_Span(open_at + 1, i, open_at, i))
+            spans.append(_Span(content_at, i, open_at, mark.end() - 1))
             open_at = None
     if open_at is not None:
-        spans.append(_Span(open_at + 1, paragraph.end, open_at, None))
+        spans.append(_Span(content_at, paragraph.end, open_at, None))
     return spans
 
 
@@ -221,7 +249,15 @@ def _clause_after(
         phrase, at = _phrase(text, dash.end(), limit)
         phrase = phrase.rstrip(".")
         if phrase:
-            return SaidClause(text[start:limit].strip(" ,.—–-"), phrase, at, close, verb_first=True)
+            dash_at = text.index(dash.group().strip()[0], dash.start(), dash.end())
+            return SaidClause(
+                text[start:limit].strip(" ,.—–―-"),
+                phrase,
+                at,
+                close,
+                verb_first=True,
+                cue=(dash_at, dash_at + len(dash.group().strip())),
+            )
     verb = _VERB.search(text, start, limit)
     if verb is None or (
         content_end_char in ",?!"
@@ -232,7 +268,8 @@ def _clause_after(
         if verb is None:
             return None
         before, before_at = _phrase(text, start, verb.start("verb"))
-        return SaidClause(text[before_at : verb.end()], before, before_at, close)
+        cue = (verb.start("verb"), verb.end("verb"))
+        return SaidClause(text[before_at : verb.end()], before, before_at, close, cue=cue)
     before, before_at = _phrase(text, start, verb.start())
     lead = [w for w in words_in(before) if w.lower() not in LEAD_ADVERBS]
     if lead and lead[0][0].islower() and text[start : verb.start()].rstrip().endswith(","):
@@ -247,7 +284,9 @@ def _clause_after(
             return None
         named_end = at + len(re.split(r",|\s[-—–]", phrase, maxsplit=1)[0])
         cue = text[before_at if before else verb.start() : named_end]
-        return SaidClause(cue.strip(), phrase, at, close, verb_first=True)
+        return SaidClause(
+            cue.strip(), phrase, at, close, verb_first=True, cue=(verb.start(), verb.end())
+        )
     word_limit = MAX_SPEAKER_WORDS if same_sentence else MAX_NEXT_SENTENCE_WORDS
     if not _speaker_phrase_ok(before, word_limit):
         return None
@@ -255,7 +294,9 @@ def _clause_after(
         return None  # `"...done." Biden said the plan would fail.` is narration
     if content_end_char not in ",?!.—–-" and not same_sentence:
         return None
-    return SaidClause(text[before_at : verb.end()], before, before_at, close)
+    return SaidClause(
+        text[before_at : verb.end()], before, before_at, close, cue=(verb.start(), verb.end())
+    )
 
 
 def _clause_stop(text: str, start: int, limit: int) -> int:
@@ -273,6 +314,8 @@ def _abbreviation(text: str, i: int) -> bool:
     while j > 0 and text[j - 1].isalpha():
         j -= 1
     word = text[j:i]
+    if i + 2 < len(text) and text[i + 1].isupper() and text[i + 2] in ". ":
+        return True  # `J.T. Marsh`, `U.S.`: a full stop between initials
     return 0 < len(word) <= 3 and word[0].isupper() and i + 1 < len(text) and text[i + 1] == " "
 
 
@@ -302,13 +345,19 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
     if not head.strip():
         return None
     verbs = list(_VERB.finditer(text, head_start, open_mark))
+    if not verbs:  # a roundup's title case: `Varga Joked "..."` (not a person `Varga Joked`)
+        verbs = [
+            m for m in _TITLE_VERB.finditer(text, head_start, open_mark) if m.start() > head_start
+        ]
     lead_verb = _LEAD_VERB.match(text, _skip_space(text, head_start, open_mark), open_mark)
     if lead_verb and _names_next(text, lead_verb.end(), open_mark):
         # `Said Comey, "..."`, `According to Smith, "..."` (not `Asked whether ...`)
         phrase, at = _phrase(text, lead_verb.end(), open_mark)
         if phrase and len(words_in(phrase)) <= MAX_SPEAKER_WORDS:
             cue = text[lead_verb.start() : open_mark].strip(" ,:")
-            return SaidClause(cue, phrase, at, at, verb_first=True)
+            return SaidClause(
+                cue, phrase, at, at, verb_first=True, cue=(lead_verb.start(), lead_verb.end())
+            )
     if verbs:
         verb = verbs[-1]
         participle = verb.group().endswith("ing")
@@ -318,6 +367,9 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
         with_subject = _WITH_SUBJECT.search(subject) if participle else None
         if with_subject:  # `..., with Kishida saying "..."`
             subject, at = with_subject.group(1), at + with_subject.start(1)
+        elif participle and (named := _NAME_BEFORE.search(subject)) and named.start() > 0:
+            # `the ad shows Varga asking, "..."`: the name just before the participle
+            subject, at = named.group(1), at + named.start(1)
         after, after_at = _phrase(text, verb.end(), open_mark)
         if verb.group().lower() in ACCORDING_TO or (
             after
@@ -328,13 +380,20 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
             and subject.rstrip().endswith(",")
         ):  # `According to Smith, "..."`, `Because of the schedule, explained Rosenberg, "..."`
             cue = text[verb.start() : open_mark].strip(" ,:")
-            return SaidClause(cue, after, after_at, after_at, verb_first=True)
+            return SaidClause(
+                cue, after, after_at, after_at, verb_first=True, cue=(verb.start(), verb.end())
+            )
         if subject:
-            return SaidClause(text[at : verb.end()], subject, at, at)
+            return SaidClause(
+                text[at : verb.end()], subject, at, at, cue=(verb.start(), verb.end())
+            )
     stripped = head.rstrip()
     subject, at = _phrase(text, head_start, open_mark)
+    if stripped.endswith(":") and _LABEL.search(subject):
+        return None  # `Partial transcript:`, `Full text:`: a label, nobody speaking
     if stripped.endswith(":") and subject:  # colon introduction or transcript label
-        return SaidClause(stripped.strip(), subject, at, at, "said_clause")
+        colon = head_start + len(stripped) - 1
+        return SaidClause(stripped.strip(), subject, at, at, "said_clause", cue=(colon, colon + 1))
     if subject:  # reported speech with no speech verb: the sentence's subject
         return SaidClause(subject, subject, at, at, "subject")
     return None
@@ -471,6 +530,15 @@ def find_quotations(
                 sentence_of,
                 sentence_before,
             )
+            label = _TRANSCRIPT_LABEL.match(text, start, end)
+            if label is not None and not _LABEL.search(label.group("label")) and label.end() < end:
+                # `"HOLT: Do you ...`: the label names who speaks; the words after it are quoted
+                colon = label.end("label")
+                name = label.group("label")
+                clause = SaidClause(
+                    name, name, start, start, verb_first=True, cue=(colon, colon + 1), label=True
+                )
+                start = label.end()
             said = clause is not None and clause.kind == "said_clause"
             head = text[head_start : span.open_mark]
             if _is_title(text[start:end], head) and not (said and clause.offset >= span.open_mark):
@@ -484,10 +552,53 @@ def find_quotations(
             if words < MIN_UNATTRIBUTED_QUOTE_WORDS and not said and not named:
                 continue  # two words with nobody saying them: a title or a scare quote
             quotations.append(
-                Quotation(start, end, span.open_mark, sentence_no, number, clause, partial)
+                Quotation(
+                    start, end, span.open_mark, sentence_no, number, clause, partial, previous_close
+                )
             )
         found.append(QuotedParagraph(number, True, bool(spans), quote_only, tuple(quotations)))
-    return _with_leads(text, found, paragraphs, sentences)
+    return _with_bylines(text, _with_leads(text, found, paragraphs, sentences), paragraphs)
+
+
+def _with_bylines(
+    text: str, found: list[QuotedParagraph], paragraphs: list[Paragraph]
+) -> list[QuotedParagraph]:
+    """A quote-only paragraph that nothing attributes, followed by a line that is only a name
+    (`Rosa Lindqvist, a nurse from Dayton.`, `— Amy Pope`): that line names its speaker."""
+    for k in range(len(found) - 1):
+        here, following = found[k], found[k + 1]
+        if not here.quote_only or not here.quotations or not following.is_body:
+            continue
+        if following.has_marks:
+            continue
+        if any(q.clause is not None and q.clause.kind == "said_clause" for q in here.quotations):
+            continue
+        line = paragraphs[k + 1]
+        phrase, at = _phrase(text, line.start, line.end)
+        phrase = phrase.rstrip(".")
+        if not phrase or not _is_name_line(phrase):
+            continue
+        quotations = tuple(
+            replace(q, clause=SaidClause(phrase, phrase, at, q.open_mark, verb_first=True))
+            for q in here.quotations
+        )
+        found[k] = replace(here, quotations=quotations, lead=None)
+    return found
+
+
+def _is_name_line(phrase: str) -> bool:
+    """A line that only names someone: a capitalised name opening it (titles and roles may come
+    first), an appositive after a comma, no verb of speech and at most `MAX_NAME_LINE_WORDS`."""
+    words = words_in(phrase)
+    if not words or len(words) > MAX_NAME_LINE_WORDS or _VERB.search(phrase):
+        return False
+    if words[0].lower() in DETERMINERS or words[0].lower() in NOT_NAMES or phrase[0] in "‘’'":
+        return False  # `A Steadfast Ally`: a heading, not a name
+    first = words_in(_APPOSITIVE.split(phrase, maxsplit=1)[0])
+    capitals = [w for w in first if w[0].isupper()]
+    if len(capitals) < 2 or not first[-1][0].isupper() or len(first) > MAX_NAME_LINE_WORDS // 2:
+        return False
+    return all(w[0].isupper() or w.lower() in ROLE_WORDS or w.lower() in TITLE_WORDS for w in first)
 
 
 def _with_leads(
@@ -522,6 +633,8 @@ class Speaker:
     attribution: str  # "said_clause", "pronoun", "descriptive" or "subject"
     source: str | None  # the speaker phrase as written
     antecedent: tuple[int, int] | None = None  # a pronoun's antecedent mention
+    span: tuple[int, int] | None = None  # where the speaker phrase is in the text
+    organisation: bool = False  # an organisation speaks (`the Foreign Ministry`), not a person
 
 
 def attribute_quotes(
@@ -529,7 +642,15 @@ def attribute_quotes(
 ) -> list[Quote]:
     """Quote records: `speakers` maps a quotation's opening mark to who its said-clause names
     (and a lead clause's phrase offset to who it names)."""
-    quotes: list[Quote] = []
+    return [quote for quote, _ in attributed_quotes(text, paragraphs, speakers)]
+
+
+def attributed_quotes(
+    text: str, paragraphs: list[QuotedParagraph], speakers: Mapping[int, Speaker | None]
+) -> list[tuple[Quote, Speaker | None]]:
+    """Quote records as `attribute_quotes` makes them, each with the speaker it was given (its
+    said-clause's, or the one it inherits, whose `span` says where that speaker was named)."""
+    quotes: list[tuple[Quote, Speaker | None]] = []
     previous: Speaker | None = None  # last speaker of the paragraph before, if it quoted
     for paragraph in paragraphs:
         if not paragraph.is_body:
@@ -551,18 +672,21 @@ def attribute_quotes(
             if speaker and (speaker.id or speaker.source) and attribution != "inherited":
                 current = speaker
             quotes.append(
-                Quote(
-                    quotation.start,
-                    quotation.end,
-                    text[quotation.start : quotation.end],
-                    speaker.id if speaker else None,
-                    attribution if speaker else "unattributed",
-                    clause.text if clause else None,
-                    quotation.partial,
-                    quotation.sentence,
-                    quotation.paragraph,
-                    speaker.source if speaker else None,
-                    *(speaker.antecedent if speaker and speaker.antecedent else (None, None)),
+                (
+                    Quote(
+                        quotation.start,
+                        quotation.end,
+                        text[quotation.start : quotation.end],
+                        speaker.id if speaker else None,
+                        attribution if speaker else "unattributed",
+                        clause.text if clause else None,
+                        quotation.partial,
+                        quotation.sentence,
+                        quotation.paragraph,
+                        speaker.source if speaker else None,
+                        *(speaker.antecedent if speaker and speaker.antecedent else (None, None)),
+                    ),
+                    speaker if speaker and (speaker.id or speaker.source) else None,
                 )
             )
         if paragraph.has_marks:

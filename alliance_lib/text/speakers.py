@@ -30,9 +30,10 @@ pronoun look-back is bounded, so the stage is linear in the text.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable, Container, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from alliance_lib.config import MAX_NAME_WORDS, PRONOUN_LOOK_BACK
@@ -42,11 +43,13 @@ from alliance_lib.text.lexicon import (
     AUXILIARIES,
     COORDINATORS,
     DETERMINERS,
+    HEADLINE_ROLE_WORDS,
     INVERTING_VERBS,
     MODIFIER_ENDINGS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NOT_NAMES,
+    ORGANISATION_WORDS,
     PART_OPENERS,
     PHRASE_BOUNDARIES,
     PLACE_PREPOSITIONS,
@@ -64,7 +67,7 @@ from alliance_lib.text.lexicon import (
 from alliance_lib.text.model import Entity, Sentence, sentence_locator
 from alliance_lib.text.quotes import QuotedParagraph, SaidClause, Speaker, words_in
 
-_TOKEN = re.compile(r"[^\W_](?:[\w.'’-]*[\w.])?|\S")
+_TOKEN = re.compile(r"[^\W_](?:[\w.'’/-]*[\w.])?|\S")  # `9/11` is one word
 _AFFILIATION = re.compile(r"[DRI]-[A-Z][\w.]*")
 _BRACKETS = re.compile(r"\([^()]{0,60}\)")
 _PARTS = re.compile(r"\s*(?:,|:|;|—|–|\s-\s)\s*")
@@ -97,6 +100,7 @@ class Speakers:
 
     by_quotation: dict[int, Speaker | None]  # also a lead clause's, by its phrase's offset
     entities: list[Entity]  # the gazetteer's mentions plus every mention of a new person
+    by_frame: list[Speaker | None] = field(default_factory=list)  # each extra clause's speaker
 
 
 def _tokens(phrase: str, base: int) -> list[tuple[str, int, int]]:
@@ -247,6 +251,8 @@ def _modifier(word: str) -> bool:
 def _breaks(lowered: list[str], m: int, verb_first: bool = False) -> bool:
     """Whether the lower-case word at `m` ends a noun phrase: a verb, an auxiliary, a preposition."""
     word = lowered[m]
+    if word[:1].isdigit():
+        return False  # a number describes: `9/11 widow Ann Roe`, `81-year-old Parker Eaton`
     if not word[:1].isalpha():
         return word not in {"&", ".", "'", "’"}
     if word[:1].isupper():
@@ -318,11 +324,13 @@ def _head(words: list[tuple[str, int, int]], run_range: tuple[int, int]) -> Name
         lower = w.lower()
         if lower in TITLE_GENDER:
             gender = TITLE_GENDER[lower]
-        if lower in TITLE_WORDS:
-            cut = i + 1
+        if lower in TITLE_WORDS or lower in HEADLINE_ROLE_WORDS:
+            cut = i + 1  # `Sen.`, `Secretary of State`; a headline's `Rival`
     run = run[cut:]
     while run and (run[0][0].lower() in NOT_NAMES or run[0][0].lower() in DETERMINERS):
         run = run[1:]
+    while len(run) > 1 and run[-1][0].lower() in _SPEECH_WORDS:
+        run = run[:-1]  # a headline's title-case verb: `Hillary Clinton Said`
     while run and run[-1][0].lower() in NAME_PARTICLES:
         run = run[:-1]
     if len(run) > MAX_NAME_WORDS:  # `Maricopa County Recorder Helen Purcell`: the name ends it
@@ -438,13 +446,68 @@ def read_phrase(
     # After its verb the name comes first (`said Larry Noble, an attorney with ...`); before its
     # verb the name nearest the verb (`Or maybe Bush, consultant Phil Musser (says)`).
     ordered = parts if verb_first else parts[::-1]
-    for part in ordered:
-        if part.name is not None and part.whole:
-            return "name", part.name
+    whole = [part.name for part in ordered if part.name is not None and part.whole]
+    people = [name for name in whole if not is_organisation(name.text)]
+    if people or whole:  # `Ann Roe, The Daily Planet:` names Roe, not her paper
+        return "name", (people or whole)[0]
     for part in ordered[:1] if verb_first else ordered:
         if part.name is not None:  # the subject of a clause: `Trump attacked Clinton, saying`
             return "name", part.name
     return ("descriptive", None) if first.described else ("", None)
+
+
+_FIRST_PART = re.compile(r"\s*[,(—–]")
+_ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,5}")
+
+
+def is_organisation(name: str) -> bool:
+    """Whether a name is an organisation's: a word such as Ministry, Times or Party in it
+    (`the Foreign Ministry`, `The Daily Planet`), or an acronym alone (`KCNA`, `CNN`)."""
+    words = name.replace("’", "'").split()
+    if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
+        return True
+    return any(w.lower().rstrip(".,") in ORGANISATION_WORDS for w in words if w[:1].isupper())
+
+
+def organisation_name(phrase: str) -> str | None:
+    """The name of an organisation a description heads (`the Japanese government` -> Japanese
+    government, `North Korea's state news agency` -> North Korea's state news agency): a noun
+    of `ORGANISATION_WORDS` at its head with a capitalised word before it; None otherwise (`the
+    campaign` names no organisation)."""
+    words = _FIRST_PART.split(phrase, maxsplit=1)[0].split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    if len(words) < 2 or words[-1].lower() not in ORGANISATION_WORDS:
+        return None
+    if not any(w[:1].isupper() for w in words[:-1]):
+        return None
+    return " ".join(words)
+
+
+_LEADING_DETERMINER = re.compile(r"(?i)(?:the|a|an)\s+")
+
+
+def organisation_in(phrase: str) -> tuple[str, int] | None:
+    """(name, offset in `phrase`) of the organisation a source phrase names, if it names one
+    rather than a person: an acronym ending its first part (`state news agency KCNA`), a
+    capitalised name holding an organisation's word (`the Foreign Ministry`, `The Daily
+    Planet`), or a description headed by one with a capitalised word (`the Japanese government`)."""
+    first = _FIRST_PART.split(phrase, maxsplit=1)[0].rstrip()
+    lead = _LEADING_DETERMINER.match(first)
+    offset = lead.end() if lead else 0
+    body = first[offset:]
+    words = body.split()
+    if not words:
+        return None
+    if _ACRONYM.fullmatch(words[-1]) and words[-1].rstrip(".").isalpha() and "." not in words[-1]:
+        if len(words) == 1 or words[-2][:1].islower() or words[-2].lower() in ORGANISATION_WORDS:
+            return words[-1], offset + body.rfind(words[-1])
+    if all(w[:1].isupper() or w.lower() in ("of", "for", "and", "&", "the") for w in words):
+        if is_organisation(body) and len(words) > 1:
+            return body, offset
+        return None
+    named = organisation_name(body)
+    return (named, offset) if named else None
 
 
 class _People:
@@ -456,8 +519,16 @@ class _People:
         self.forms: dict[str, str] = {}  # surface form -> new person's id
         self.given: dict[str, str | None] = {}  # new person's id -> given name, if known
         self.anchors: list[Entity] = []  # the mention each new person was named by
+        self._names: NameIndex | None = None
 
-    def resolve(self, name: Name, text: str) -> str | None:
+    def resolve(self, name: Name, text: str, *, label: bool = False) -> str | None:
+        """One id per person (or organisation) whatever the form of the name: a gazetteer
+        entry's id, else the slug of the person's fullest name in the article. A bare surname is
+        the person of the nearest full mention of it (the one before, else the one after;
+        skipping one whose gender disagrees with a title such as Ms.): `Trump` near `Donald
+        Trump` is donald-trump, `Melania Trump` is another person. An organisation's name
+        (`the Foreign Ministry`, `KCNA`) gives an organisation, unless it is a transcript's
+        `label` (`HOLT:`), which is a person's."""
         tokens = name.text.split()
         if tokens and tokens[-1].lower() in NAME_SUFFIXES and len(tokens) > 1:
             tokens = tokens[:-1]
@@ -471,9 +542,15 @@ class _People:
             if entity is not None and k == 0:
                 return entity.id  # an organisation or a country speaking
         full = " ".join(tokens)
+        if not label and is_organisation(full):
+            return self.organisation(name, full, text)
         if full.isupper() and len(full) > 2:
             full = full.title()
             tokens = full.split()
+        if len(tokens) == 1:
+            mention = self.names(text).nearest(full, name.start, name.gender)
+            if mention is not None:
+                full, tokens = mention, mention.split()
         if full in self.forms:
             return self.forms[full]
         family, given = tokens[-1], (tokens[0] if len(tokens) > 1 else None)
@@ -481,7 +558,7 @@ class _People:
         if known is not None and _compatible(self.given.get(known), given):
             self._remember(known, full, family, given)
             return known
-        entity_id = re.sub(r"[^a-z0-9]+", "-", full.lower()).strip("-")
+        entity_id = _slug(full)
         if not entity_id:
             return None
         if entity_id not in self.new:
@@ -493,6 +570,43 @@ class _People:
             )
         self._remember(entity_id, full, family, given)
         return entity_id
+
+    def names(self, text: str) -> NameIndex:
+        """The article's full names, indexed on first use."""
+        if self._names is None:
+            self._names = NameIndex(text)
+        return self._names
+
+    def organisation(self, name: Name, full: str, text: str, *, entity: bool = True) -> str | None:
+        """The id of an organisation named `full`: its slug; with `entity`, it becomes one of
+        the article's entities (a name, not a description such as `Lee's government`)."""
+        words = full.split()
+        while words and words[0].lower() in DETERMINERS:
+            words = words[1:]
+        full = " ".join(words)
+        entity_id = _slug(full)
+        if not entity_id or not entity:
+            return entity_id or None
+        if entity_id not in self.new:
+            self.new[entity_id] = EntityDef(entity_id, "organization", full, None)
+            self.anchors.append(
+                Entity(
+                    name.start,
+                    name.end,
+                    text[name.start : name.end],
+                    "organization",
+                    entity_id,
+                    full,
+                    0,
+                )
+            )
+        self.forms.setdefault(full, entity_id)
+        return entity_id
+
+    def is_person(self, entity_id: str) -> bool:
+        """Whether an id is a person's (a gazetteer person, or a new person of this article)."""
+        entry = self.new.get(entity_id) or self.gazetteer.entries.get(entity_id)
+        return entry is None or entry.type == "person"
 
     def _remember(self, entity_id: str, full: str, family: str, given: str | None) -> None:
         self.forms.setdefault(full, entity_id)
@@ -506,6 +620,67 @@ class _People:
     def name_of(self, entity_id: str) -> str:
         entry = self.new.get(entity_id) or self.gazetteer.entries.get(entity_id)
         return entry.name if entry else entity_id
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+# A run of capitalised words (initials and name particles inside), read for full names.
+_NAME_RUN = re.compile(
+    r"(?<![\w.'’-])[A-Z][\w'’-]*\.?(?:\s(?:[A-Z][\w'’-]*\.?|de|van|von|da|del|bin|al))+"
+)
+
+
+class NameIndex:
+    """The full names an article writes (`Hillary Clinton`, `Rep. J.T. Marsh`), by surname and
+    offset, so that a bare surname can be read as the person of its nearest full mention. One
+    scan of the text (titles, headline role words and title-case verbs set aside)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # surname -> (offset, full name, gender from a title, end of the mention)
+        self.by_family: dict[str, list[tuple[int, str, str | None, int]]] = {}
+        for run in _NAME_RUN.finditer(text):
+            words = run.group().split()
+            start = run.start()
+            gender = None
+            while words and (
+                words[0].lower() in TITLE_WORDS
+                or words[0].lower() in HEADLINE_ROLE_WORDS
+                or words[0].lower() in NOT_NAMES
+                or words[0].lower() in DETERMINERS
+            ):
+                gender = TITLE_GENDER.get(words[0].lower(), gender)
+                words = words[1:]
+            while words and (
+                words[-1].lower() in _SPEECH_WORDS or words[-1].lower() in NAME_SUFFIXES
+            ):
+                words = words[:-1]
+            if words and words[-1].endswith(("'s", "’s")):
+                words[-1] = words[-1][:-2]
+            if len(words) < 2 or len(words) > MAX_NAME_WORDS:
+                continue
+            if any(w.lower().rstrip(".") in ORGANISATION_WORDS for w in words):
+                continue
+            self.by_family.setdefault(words[-1], []).append(
+                (start, " ".join(words), gender, run.end())
+            )
+
+    def nearest(self, family: str, offset: int, gender: str | None) -> str | None:
+        """The full name of the nearest mention of `family` before `offset` (else after it)
+        whose gender, where both are known, agrees."""
+        mentions = self.by_family.get(family)
+        if not mentions:
+            return None
+        at = bisect.bisect_left(mentions, (offset,))
+        order = [*range(at - 1, -1, -1), *range(at, len(mentions))]
+        for k in order[:PRONOUN_LOOK_BACK]:
+            _, full, known, end = mentions[k]
+            if gender and (known or _gender_after(self.text, end)) not in (None, gender):
+                continue
+            return full
+        return None
 
 
 def _compatible(known: str | None, given: str | None) -> bool:
@@ -534,7 +709,7 @@ class _Resolver:
         self,
         text: str,
         people: _People,
-        find_subjects: Callable[[], list[_Candidate]],
+        find_subjects: Callable[[], Iterator[_Candidate]],
         ordinary: Container[str],
         sentence_of: Callable[[int], int],
         opener_ok: Callable[[Name], bool],
@@ -542,8 +717,8 @@ class _Resolver:
         self.text = text
         self.people = people
         self.find_subjects = find_subjects
-        self.subjects: list[_Candidate] | None = None  # sentence subjects, in text order
-        self.next_subject = 0
+        self.subjects: Iterator[_Candidate] | None = None  # sentence subjects, in text order
+        self.waiting: _Candidate | None = None  # the next subject, read but not yet reached
         self.seen: list[_Candidate] = []  # subjects before the current offset
         self.spoken: list[_Candidate] = []  # said-clause speakers so far, in text order
         # shown by a title or by `said he/she` next to the name; a pronoun resolved earlier is
@@ -556,14 +731,17 @@ class _Resolver:
         self.used: set[str] = set()  # ids given to a quotation: only these people become entities
 
     def _advance(self, offset: int) -> None:
+        """Take in the sentence subjects before `offset`, reading sentences only that far."""
         if self.subjects is None:
             self.subjects = self.find_subjects()
-        while (
-            self.next_subject < len(self.subjects)
-            and self.subjects[self.next_subject].offset < offset
-        ):
-            candidate = self.subjects[self.next_subject]
-            self.next_subject += 1
+        while True:
+            if self.waiting is None:
+                self.waiting = next(self.subjects, None)
+                if self.waiting is None:
+                    return
+            if self.waiting.offset >= offset:
+                return
+            candidate, self.waiting = self.waiting, None
             if self._know(candidate):
                 self.seen.append(candidate)
 
@@ -600,11 +778,32 @@ class _Resolver:
     def resolve(self, clause: SaidClause) -> Speaker | None:
         """Who `clause` names; every id it returns is marked used (and becomes an entity)."""
         speaker = self._resolve(clause)
-        if speaker is not None and speaker.id is not None:
+        if speaker is None:
+            return None
+        if speaker.id is not None:
             self.used.add(speaker.id)
-        return speaker
+        return Speaker(  # as `replace`, without its cost (one per clause)
+            speaker.id,
+            speaker.attribution,
+            speaker.source,
+            speaker.antecedent,
+            (clause.phrase_start, clause.phrase_start + len(clause.phrase)),
+            speaker.organisation,
+        )
 
     def _resolve(self, clause: SaidClause) -> Speaker | None:
+        organisation = None if clause.label else organisation_in(clause.phrase)
+        if organisation is not None:  # `the Foreign Ministry`, `the Japanese government`
+            words, at = organisation
+            name = Name(words, clause.phrase_start + at, clause.phrase_start + at + len(words))
+            # a name (`Foreign Ministry`, `KCNA`) becomes an entity; a description (`the
+            # Japanese government`) keeps the slug of its words as an id, and no entity
+            named = words[:1].isupper() and is_organisation(words)
+            entity_id = self.people.organisation(name, words, self.text, entity=named)
+            attribution = "said_clause" if clause.kind == "descriptive" else clause.kind
+            return Speaker(entity_id, attribution, clause.phrase, organisation=True)
+        if clause.kind == "descriptive":  # a common noun heads it (`Clinton advisers`)
+            return Speaker(None, "descriptive", clause.phrase)
         kind, name = read_phrase(
             clause.phrase,
             clause.phrase_start,
@@ -618,11 +817,12 @@ class _Resolver:
         if clause.kind == "subject" and name is not None and not self.opener_ok(name):
             return None  # `Wait`, `Often`: a sentence opener, not a person
         if kind == "name" and name is not None:
-            entity_id = self.people.resolve(name, self.text)
+            entity_id = self.people.resolve(name, self.text, label=clause.label)
             if entity_id is not None:
                 candidate = _Candidate(clause.offset, name, entity_id)
                 self._know(candidate)
-                self.spoken.append(candidate)
+                if not clause.nested:  # a report inside a report is not what was last said
+                    self.spoken.append(candidate)
                 return Speaker(entity_id, attribution, clause.phrase)
         if kind == "descriptive" and clause.kind == "said_clause":
             return Speaker(None, "descriptive", clause.phrase)
@@ -638,9 +838,11 @@ class _Resolver:
     def _can_be_he_or_she(self, entity_id: str, name: Name) -> bool:
         """A person: not an organisation, a country or a station (`KING-TV`), nor an ordinary
         word written with a capital (`Audiences`)."""
-        entry = self.people.gazetteer.entries.get(entity_id)
-        if entry is not None:
-            return entry.type == "person"
+        entry = self.people.gazetteer.entries.get(entity_id) or self.people.new.get(entity_id)
+        if entry is not None and entry.type != "person":
+            return False
+        if entity_id in self.people.gazetteer.entries:
+            return True
         word = name.text
         if word.replace("-", "").replace(".", "").isupper() and len(word) > 1:
             return False
@@ -736,9 +938,10 @@ _GENDER_SCAN = re.compile(r"[^\W\d_][\w'’-]*|[;:“”\"()—–]")
 # point at someone else (`dubbed her`, `told him`: objects) and end the search.
 _OWN_PRONOUNS = frozenset({"he", "she", "his", "himself", "herself"})
 _OTHER_PRONOUNS = frozenset({"her", "him", "hers", "they", "them", "their"})
-_OPENING_MARK = re.compile(r"[“\"]")
+_OPENING_MARK = re.compile(r"[“\"]|''")
 _PROSE_END = re.compile(r"[.!?:][\"”’)]*$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’-]*")
 _SPEECH = re.compile(rf"\b{alternation(SPEECH_VERBS)}\b")
 
@@ -748,11 +951,11 @@ def sentence_subjects(
     sentences: Iterable[Sentence],
     quoted: list[tuple[int, int]],
     vocabulary: _Vocabulary,
-) -> list[_Candidate]:
+) -> Iterator[_Candidate]:
     """The person each sentence outside quotation marks is about, if any (a subject candidate):
     the speaker of its speech verb (`Like a friend, Ebeling said ...`, `..., said Jake Roe.`),
-    otherwise the name that opens it."""
-    found = []
+    otherwise the name that opens it. A generator: sentences are read only as far as a pronoun
+    needs them."""
     cursor = [0]
     ordinary = vocabulary.lower
     for sentence in sentences:
@@ -763,6 +966,11 @@ def sentence_subjects(
             continue
         if not _PROSE_END.search(text, max(start, sentence.end - 3), sentence.end):
             continue  # a byline, a credit or a heading: no sentence punctuation at its end
+        if not any(
+            w.lower() not in ordinary and w.lower() not in NOT_NAMES
+            for w in _CAPITALISED.findall(text, start, sentence.end)
+        ):
+            continue  # no capitalised word but ordinary ones (`The`, `But`): nobody named
         words = words_in(text[start : min(sentence.end, start + 200)])
         if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
             continue  # a headline in title case (`Zoe Saldana Asked Men Everywhere To ...`)
@@ -805,8 +1013,7 @@ def sentence_subjects(
         if name is None or kind == "pronoun":
             kind, name = read_phrase(text[start:head_end], start, subject=True, ordinary=ordinary)
         if kind == "name" and name is not None and vocabulary.person_like(name):
-            found.append(_Candidate(name.start, name))
-    return found
+            yield _Candidate(name.start, name)
 
 
 def _comma_after(text: str, end: int) -> int:
@@ -831,8 +1038,10 @@ def resolve_speakers(
     entities: list[Entity],
     gazetteer: Gazetteer,
     sentences: list[Sentence],
+    frames: Sequence[SaidClause | None] = (),
 ) -> Speakers:
-    """Resolve every said-clause in text order, then add the new people's mentions to `entities`."""
+    """Resolve every said-clause in text order (the quotations' and, by index, the `frames` of
+    other attributions), then add the new people's mentions to `entities`."""
     people = _People(gazetteer)
     spans = _quoted_spans(quoted)
     vocabulary = _Vocabulary(text, gazetteer)
@@ -845,16 +1054,27 @@ def resolve_speakers(
         sentence_of,
         vocabulary.opener_ok,
     )
-    clauses: list[tuple[int, int, SaidClause]] = []  # (offset, key, clause)
+    clauses: list[tuple[int, int, int, SaidClause]] = []  # (offset, which, key, clause)
     for paragraph in quoted:
         for quotation in paragraph.quotations:
             if quotation.clause is not None:
-                clauses.append((quotation.clause.offset, quotation.open_mark, quotation.clause))
+                clauses.append((quotation.clause.offset, 0, quotation.open_mark, quotation.clause))
         if paragraph.lead is not None:
-            clauses.append((paragraph.lead.offset, paragraph.lead.phrase_start, paragraph.lead))
+            clauses.append((paragraph.lead.offset, 0, paragraph.lead.phrase_start, paragraph.lead))
+    for index, frame in enumerate(frames):
+        if frame is not None:
+            clauses.append((frame.offset, 1, index, frame))
     by_quotation: dict[int, Speaker | None] = {}
-    for _, key, clause in sorted(clauses, key=lambda c: (c[0], c[1])):
-        by_quotation[key] = resolver.resolve(clause)
+    by_frame: list[Speaker | None] = [None] * len(frames)
+    resolved: dict[tuple[int, int, str], Speaker | None] = {}  # one clause read once
+    for _, which, key, clause in sorted(clauses, key=lambda c: (c[0], c[1], c[2])):
+        same = (clause.phrase_start, clause.offset, clause.phrase)
+        speaker = resolved[same] if same in resolved else resolver.resolve(clause)
+        resolved[same] = speaker
+        if which:
+            by_frame[key] = speaker
+        else:
+            by_quotation[key] = speaker
     # people read only as sentence subjects and never given a quotation stay out of the entities
     used = [person for person in people.new.values() if person.id in resolver.used]
     new_mentions = people_mentions(text, used, gazetteer, sentences, people.forms)
@@ -870,4 +1090,4 @@ def resolve_speakers(
     # a new person's naming mention wins over a gazetteer mention it overlaps, so that every
     # speaker id is an entity; one sorted pass each (linear)
     merged = merge(anchors, merge(entities, named))
-    return Speakers(by_quotation, merged)
+    return Speakers(by_quotation, merged, by_frame)

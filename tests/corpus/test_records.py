@@ -31,3 +31,23 @@ def test_every_table_of_the_seed_is_filled_and_no_column_is_lost():
 def test_a_column_missing_from_a_schema_is_an_error_not_a_silent_drop():
     with pytest.raises(ValueError, match="no column"):
         records.to_table("sentence_codes", [{"article_id": "x", "speaker": "narrator"}])
+
+
+def test_the_attributions_table_flattens_each_record_s_spans():
+    item = Item(str(SEED_ARTICLE), FILE, path=str(SEED_ARTICLE), outlet="seed")
+    key, rows = parse_item(item)
+    table = records.to_table("attributions", rows["attributions"]).to_pylist()
+    article = rows["articles"][0]
+    assert article["attributions"] == len(table) >= 6
+    assert {row["kind"] for row in table} >= {"direct", "indirect"}
+    for part in ("content", "source", "cue"):
+        assert {f"{part}_{f}" for f in ("start", "end", "raw_start", "raw_end", "text")} <= set(
+            table[0]
+        )
+    direct = [row for row in table if row["kind"] == "direct"]
+    quotes = records.to_table("quotes", rows["quotes"]).to_pylist()
+    assert sorted(r["content_text"] for r in direct) == sorted(q["text"] for q in quotes)
+    assert all(r["article_id"] == key for r in table)
+    assert [r["attribution"] for r in table] == list(range(len(table)))
+    named = next(r for r in table if r["speaker"] == "joe-biden")
+    assert named["speaker_name"] == "Joe Biden" and named["speaker_kind"] == "named"

@@ -11,12 +11,14 @@ import pytest
 from alliance_lib.config import PROJECT_ROOT
 from alliance_lib.errors import DataError
 from alliance_lib.evaluation.brat import Attribution, read_attributions
-from alliance_lib.evaluation.corpus import evaluate, table
+from alliance_lib.evaluation.corpus import PARTS, evaluate, part_of, table
 from alliance_lib.evaluation.polnear import (
     Predicted,
+    PredictedAttribution,
     gold_quotations,
     quoted_mask,
     score_article,
+    score_attributions,
     source_kind,
 )
 
@@ -139,14 +141,52 @@ def test_scoring_matches_by_overlap_judges_speakers_and_excuses_indirect_speech(
 
 def test_evaluate_writes_one_line_per_article_and_prints_one_table(corpus, tmp_path):
     results = tmp_path / "out" / "results.jsonl"
-    totals = evaluate(corpus, results)
+    parts = evaluate(corpus, results)
+    totals = parts["all"]
+    assert parts[part_of("story")].articles == 1 and set(parts) == {*PARTS, "all"}
     assert (totals.articles, totals.gold) == (1, 2)
     assert (totals.found, totals.correct, totals.named_right, totals.pronoun_right) == (2, 2, 1, 1)
+    # every attribution: both quotations and the indirect one are found, with their sources
+    assert (totals.attributions, totals.attributions_found, totals.sources_found) == (3, 3, 3)
+    assert totals.by_kind == {"direct": [2, 2], "mixed": [0, 0], "indirect": [1, 1]}
     rows = [json.loads(line) for line in results.read_text(encoding="utf-8").splitlines()]
     assert [row["article"] for row in rows] == ["story"]
-    assert rows[0]["gold"] == 2
+    assert rows[0]["gold"] == 2 and rows[0]["part"] == part_of("story")
+    assert len(rows[0]["attribution_golds"]) == 3
     printed = table(totals, "test")
     assert "named-source speakers right" in printed and "ms per article" in printed
+    assert "all attributions: content F1" in printed and "recall, indirect" in printed
+
+
+def test_the_parts_are_a_fixed_rule_on_file_names():
+    names = [f"outlet_2016-01-{day:02d}_story" for day in range(1, 31)]
+    parts = [part_of(name) for name in names]
+    assert parts == [part_of(name) for name in names]  # the same every run
+    assert set(parts) == {"development", "unseen"}
+    assert 0.2 < parts.count("unseen") / len(parts) < 0.5
+
+
+def test_every_attribution_is_matched_by_overlap_and_its_source_judged(tmp_path):
+    golds = _attributions(tmp_path)
+    q1, ind = _span(TEXT, "We will win this state"), _span(TEXT, "plan was ready")
+    roe = _span(TEXT, "Roe said the")
+    wide = _span(TEXT, "“We will win this state,” Jane Roe said.\n\nRoe said the plan was ready")
+    predicted = [
+        PredictedAttribution(q1[0], q1[1], None, "Roe", "direct"),  # right by the surname
+        PredictedAttribution(ind[0], ind[1], (roe[0], roe[0] + 3), None, "indirect"),
+        PredictedAttribution(0, 8, None, None, "indirect"),  # the headline: no attribution
+    ]
+    score = score_attributions(TEXT, golds, predicted)
+    assert [g.kind for g in score.golds] == ["direct", "indirect", "direct"]
+    assert score.matched == (True, True, False)
+    assert score.gold_match == (0, 1, None)
+    assert score.gold_source_right == (True, True, False)
+    assert score.source_right == (True, True, False)
+    assert score.one_to_one == 2
+    # one long prediction overlapping two golds matches both, but only one of them one to one
+    score = score_attributions(TEXT, golds, [PredictedAttribution(*wide, None, None, "direct")])
+    assert score.gold_match == (0, 0, None) and score.one_to_one == 1
+    assert score.gold_source_right == (False, False, False)
 
 
 def test_make_eval_script_skips_in_one_line_without_the_data(tmp_path):

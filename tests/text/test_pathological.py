@@ -26,6 +26,8 @@ SIZES = {
     # levels of nesting the old code lost the article ("no extractable article body")
     "short_paragraphs_html": (6000, 24000),
     "deep_nesting_html": (300, 30000),
+    "reports_in_sentence": (200, 800),
+    "reported_paragraphs": (200, 800),
 }
 
 
