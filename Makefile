@@ -5,10 +5,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PYTHONHASHSEED := 0
-# The kernel the notebooks name (alliance_lib.report.nbstore.STORED_KERNEL), registered inside
-# .venv so JupyterLab runs them in the project's environment; papermill, nbval and
-# `alliance run` pass their own kernel and never need it.
-KERNEL_INSTALL = $(BIN)/python -m ipykernel install --sys-prefix --name alliance --display-name "Python (alliance)" >/dev/null
 
 .DEFAULT_GOAL := help
 .PHONY: help run test lint bench bench-corpus eval lab checked-outputs clean
@@ -21,7 +17,6 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[notebooks,test]'
-	$(KERNEL_INSTALL)
 	@touch $(STAMP)
 
 run: $(STAMP) ## Run the full analysis on the seed article and say where the report is
@@ -47,10 +42,11 @@ bench-corpus: $(STAMP) ## Corpus mode: PolNeAR on 1 and 2 workers, synthetic 10k
 	$(BIN)/python -m benchmarks.bench_corpus polnear
 	$(BIN)/python -m benchmarks.bench_corpus scale --articles 10000 100000
 
-lab: $(STAMP) ## Open JupyterLab at the project root, notebooks on the "alliance" kernel (installs Lab into .venv on first use)
+# The notebooks name the standard python3 kernel; Lab started from .venv finds ipykernel's
+# python3 spec in .venv first (JUPYTER_PREFER_ENV_PATH) and starts it with .venv's Python.
+lab: $(STAMP) ## Open JupyterLab at the project root, notebooks on .venv's python3 kernel (installs Lab into .venv on first use)
 	@$(BIN)/python -c 'import jupyterlab' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[notebooks,test,lab]'
-	@$(KERNEL_INSTALL)
-	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)"
+	JUPYTER_PREFER_ENV_PATH=1 $(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)"
 
 checked-outputs: $(STAMP) ## Re-execute the notebooks and store the outputs nbval checks (after a deliberate change)
 	$(BIN)/python -m alliance_lib.report.nbstore

@@ -9,10 +9,11 @@ from alliance_lib.report.outputs import write_text
 from alliance_lib.report.runner import available_notebooks, execute_notebook
 
 CHECK_MARK = "NBVAL_CHECK_OUTPUT"
-# The kernel the stored notebooks name: `make` registers it for .venv (`--sys-prefix`), so
-# JupyterLab (`make lab`) runs them in the project's environment; papermill, nbval and
-# `alliance run` pass their own kernel (the running environment's) and never depend on it.
-STORED_KERNEL = {"name": "alliance", "display_name": "Python (alliance)", "language": "python"}
+# The kernel the stored notebooks name: the standard `python3`, which ipykernel provides in every
+# environment made from environment.yml or pyproject.toml, running that environment's Python
+# (JupyterLab started from .venv by `make lab` runs them in .venv); papermill, nbval and
+# `alliance run` name it too (config.KERNEL_NAME).
+STORED_KERNEL = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 RESTORE = "make checked-outputs"
 _VOLATILE_CELL_KEYS = ("execution", "papermill", "ExecuteTime", "collapsed", "scrolled")
 
