@@ -14,9 +14,11 @@ hidden), the data dictionary and the sources, all in the frame of `report.pages`
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import html
 import re
+import threading
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -136,17 +138,28 @@ def _parameters_table(values: dict[str, object]) -> str:
     return _facts([(html.escape(k), _value(v)) for k, v in values.items()])
 
 
-def _export_body(notebook) -> str:
+_EXPORT_LOCK = threading.Lock()  # `alliance run` exports two notebooks at a time
+
+
+@functools.cache
+def _exporter():
+    """One HTML exporter per process: building one compiles nbconvert's Jinja templates, which
+    cost more than exporting a notebook (about 0.2 s CPU each time)."""
     # lazy: nbconvert is heavy, and only writing a report needs it
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(
+    return HTMLExporter(
         template_name="basic",
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
-    body, _ = exporter.from_notebook_node(notebook)
+
+
+def _export_body(notebook) -> str:
+    """The notebook's cells as HTML, without code or prompts."""
+    with _EXPORT_LOCK:  # an exporter is not documented as thread-safe; the work holds the GIL
+        body, _ = _exporter().from_notebook_node(notebook)
     return body
 
 
