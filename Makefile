@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export PYTHONHASHSEED := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint bench bench-corpus eval lab checked-outputs clean
+.PHONY: help run test lint bench bench-corpus eval lab checked-outputs docs-picture clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -50,6 +50,10 @@ lab: $(STAMP) ## Open JupyterLab at the project root, notebooks on .venv's pytho
 
 checked-outputs: $(STAMP) ## Re-execute the notebooks and store the outputs nbval checks (after a deliberate change)
 	$(BIN)/python -m alliance_lib.report.nbstore
+
+docs-picture: $(STAMP) ## Regenerate docs/findings.png from the browser test's screenshot of the seed's findings page (needs chromium)
+	@test -x /usr/bin/chromium || test -n "$$ALLIANCE_CHROMIUM" || { echo "make docs-picture needs chromium (apt-get install chromium)" >&2; exit 2; }
+	ALLIANCE_DOCS_PICTURE=docs/findings.png $(BIN)/python -m pytest -q -s tests/report/test_browser.py -k test_screenshots_are_saved
 
 clean: ## Remove the environment and generated reports
 	rm -rf $(VENV) reports build *.egg-info

@@ -8,7 +8,9 @@ hidden), the data dictionary and the sources, all in the frame of `report.pages`
   `finding.json` is said to have none; its key tables still show.
 - NN_name.html: the notebook's title and the article as <title>, a link back, a contents list
   of its sections, the parameters it ran with as a table, then its cells without code.
-- data_dictionary.html (from `report.dictionary`) and sources.html (data/SOURCES.md).
+- data_dictionary.html (from `report.dictionary`, which reads dictionary.yaml) and sources.html
+  (data/SOURCES.md).
+- datapackage.json (`report.datapackage`): every CSV and JSON file as a Frictionless Data Package.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import pandas as pd
 from alliance_lib.analysis.reference_data import EDITIONS, citation, national_citations
 from alliance_lib.config import DATA_DIR, resolve, shown_path
 from alliance_lib.report import dictionary
+from alliance_lib.report.datapackage import PACKAGE_FILE, write_datapackage
 from alliance_lib.report.finding import FINDING_FILE, read_finding
 from alliance_lib.report.output_folder import package_version
 from alliance_lib.report.pages import DICTIONARY, INDEX, SOURCES, page
@@ -426,6 +429,8 @@ def index_page(
         f'<h3 id="data">Data used, per notebook</h3>{_data_used(findings, parameters)}'
         f'<h2 id="files">Every page and file</h2>'
         f'<p><a href="{DICTIONARY}">Data dictionary</a> (every column of every file) &middot; '
+        f'<a href="{PACKAGE_FILE}">{PACKAGE_FILE}</a> (every CSV and JSON file as a '
+        "Frictionless Data Package: <code>frictionless validate</code> checks the tables) &middot; "
         f'<a href="{SOURCES}">Sources and licences</a></p>'
         f"{_files(report, stems, titles)}"
     )
@@ -452,8 +457,10 @@ def dictionary_page(stems: list[str], titles: dict[str, str]) -> str:
         "<h1>Data dictionary</h1>"
         '<p class="lead">Every CSV and JSON file the report writes, and every column (or key) of '
         "each: its type, unit and meaning. One schema in the package "
-        "(<code>alliance_lib/report/dictionary.py</code>) gives these and the headers of the "
-        "report's tables; a test fails when a notebook writes a column it lacks.</p>"
+        "(<code>alliance_lib/report/dictionary.yaml</code>) gives these, the headers of the "
+        f'report\'s tables and the Table Schemas of <a href="{PACKAGE_FILE}">{PACKAGE_FILE}</a> '
+        "(a Frictionless Data Package); a test fails when a notebook writes a column it "
+        "lacks.</p>"
     ]
     # each notebook's own files; finding.json, which every notebook writes, is listed once at the end
     own = {
@@ -524,8 +531,9 @@ def sources_page(titles: dict[str, str], source: Path = SOURCES_FILE) -> str:
 def write_site(
     report: Path, article: Article, article_path: Path, titles: dict[str, str], run: RunInfo
 ) -> Path:
-    """Write index.html, data_dictionary.html and sources.html into `report` (the build
-    folder, swapped in whole); return the findings page."""
+    """Write datapackage.json, index.html, data_dictionary.html and sources.html into `report`
+    (the build folder, swapped in whole); return the findings page."""
+    write_datapackage(report, list(titles), article_title(article))
     (report / DICTIONARY).write_text(dictionary_page(list(titles), titles), encoding="utf-8")
     (report / SOURCES).write_text(sources_page(titles), encoding="utf-8")
     path = report / INDEX

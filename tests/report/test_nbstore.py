@@ -78,4 +78,7 @@ def test_make_lab_opens_at_the_project_root_preferring_the_environments_kernel()
         ["make", "-n", "lab"], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
     ).stdout
     assert "ipykernel install" not in dry  # nothing to register: python3 comes with ipykernel
-    assert f'JUPYTER_PREFER_ENV_PATH=1 .venv/bin/jupyter lab --ServerApp.root_dir="{PROJECT_ROOT}"' in dry
+    assert (
+        f'JUPYTER_PREFER_ENV_PATH=1 .venv/bin/jupyter lab --ServerApp.root_dir="{PROJECT_ROOT}"'
+        in dry
+    )
