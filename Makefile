@@ -44,9 +44,10 @@ bench-corpus: $(STAMP) ## Corpus mode: PolNeAR on 1 and 2 workers, synthetic 10k
 
 # The notebooks name the standard python3 kernel; Lab started from .venv finds ipykernel's
 # python3 spec in .venv first (JUPYTER_PREFER_ENV_PATH) and starts it with .venv's Python.
+# As root (a container, CI), Jupyter refuses to start without --allow-root.
 lab: $(STAMP) ## Open JupyterLab at the project root, notebooks on .venv's python3 kernel (installs Lab into .venv on first use)
 	@$(BIN)/python -c 'import jupyterlab' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[notebooks,test,lab]'
-	JUPYTER_PREFER_ENV_PATH=1 $(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)"
+	JUPYTER_PREFER_ENV_PATH=1 $(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(if $(filter 0,$(shell id -u)),--allow-root)
 
 checked-outputs: $(STAMP) ## Re-execute the notebooks and store the outputs nbval checks (after a deliberate change)
 	$(BIN)/python -m alliance_lib.report.nbstore

@@ -12,8 +12,11 @@ def read_yaml(path: Path, what: str) -> object:
     """The parsed YAML document at `path`; DataError if it is missing or not readable YAML."""
     import yaml  # lazy: keeps `import alliance_lib` light; only loading a data file needs it
 
+    # libyaml's safe loader when PyYAML has it (its wheels do): the same documents, about eight
+    # times faster, which every notebook kernel feels (the gazetteer, the data dictionary)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader)
     except FileNotFoundError as exc:
         raise DataError(f"{path}: {what} not found") from exc
     except IsADirectoryError as exc:
