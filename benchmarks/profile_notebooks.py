@@ -81,7 +81,8 @@ def cell_clock(notebook: Path, folder: Path) -> None:
     before = _children_cpu()
     executed = _run_with(notebook, folder, _CLOCK, _CLOCK_END)
     kernel = _children_cpu() - before
-    start = float(_text(executed.cells[0]))
+    clock = next(c for c in executed.cells if c.source == _CLOCK)  # papermill may add a cell first
+    start = float(_text(clock))
     rows = [line.split("\t", 1) for line in _text(executed.cells[-1]).strip().splitlines()]
     total = float(rows.pop()[0])
     cells = sorted(((float(cpu), line) for cpu, line in rows), reverse=True)
@@ -98,8 +99,8 @@ def profile_shares(notebook: Path, folder: Path) -> None:
     stats_path = folder / f"{notebook.stem}.prof"
     _run_with(notebook, folder, _PROFILE, _PROFILE_END.format(path=str(stats_path)))
     stats = pstats.Stats(str(stats_path))
-    total = sum(  # every cell's code (IPython compiles each cell as a module of its own)
-        v[3] for k, v in stats.stats.items() if k[2] == "<module>" and "ipykernel_" in k[0]
+    total = sum(  # IPython's run_code runs the code of every cell
+        v[3] for k, v in stats.stats.items() if k[2] == "run_code" and "IPython" in k[0]
     )
     for name, roots in CATEGORIES.items():
         spent = sum(

@@ -51,11 +51,13 @@ def table_schema(schema: dictionary.FileSchema, header: list[str], path: Path) -
         field = {
             "name": name,
             "title": column.label or name.replace("_", " "),
-            "type": TABLE_TYPES[column.type],
+            "type": column.table_type or TABLE_TYPES[column.type],
             "description": column.meaning,
         }
         if column.unit:
             field["unit"] = column.unit
+        if column.pattern:
+            field["constraints"] = {"pattern": column.pattern}
         fields.append(field)
     described: dict = {"fields": fields, "missingValues": MISSING_VALUES}
     if schema.primary_key:

@@ -60,6 +60,8 @@ class Column:
     decimals: int | None = None  # digits shown after the point in HTML tables
     values: str = ""  # the vocabulary whose ids the tables show as labels (EDITION, MEASURE...)
     nowrap: bool = False  # short values kept on one line in HTML tables ("tn yen")
+    table_type: str = ""  # the Table Schema type in datapackage.json, when not the type's own
+    pattern: str = ""  # a regular expression every value matches (a Table Schema constraint)
 
     @property
     def header(self) -> str:
@@ -135,6 +137,10 @@ _COLUMN = {
         "decimals": {"type": "integer", "minimum": 0},
         "values": {"enum": list(VOCABULARIES)},
         "nowrap": {"type": "boolean"},
+        "table_type": {
+            "enum": ["string", "number", "integer", "boolean", "date", "year", "yearmonth"]
+        },
+        "pattern": {"type": "string", "minLength": 1},
     },
 }
 _NAMES = {"type": "array", "items": {"type": "string"}, "minItems": 1}
@@ -185,6 +191,8 @@ def _column(entry: dict) -> Column:
         entry.get("decimals"),
         entry.get("values", ""),
         entry.get("nowrap", False),
+        entry.get("table_type", ""),
+        entry.get("pattern", ""),
     )
 
 

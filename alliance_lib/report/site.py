@@ -174,8 +174,9 @@ def _split_opening(notebook) -> tuple[object, object]:
     first_code = next(
         (i for i, c in enumerate(notebook.cells) if c.cell_type == "code"), len(notebook.cells)
     )
-    opening, rest = nbformat.from_dict(notebook), nbformat.from_dict(notebook)
-    opening.cells, rest.cells = notebook.cells[:first_code], notebook.cells[first_code:]
+    # each part copies only its own cells: the rest holds the charts, large base64 images
+    opening = nbformat.from_dict({**notebook, "cells": notebook.cells[:first_code]})
+    rest = nbformat.from_dict({**notebook, "cells": notebook.cells[first_code:]})
     return opening, rest
 
 

@@ -32,6 +32,10 @@ def test_the_seed_reports_data_package_is_valid_and_describes_every_table(seed_r
     ).items()
     shifts = resources["03_policy_shifts/policy_shifts.csv"]["schema"]["fields"]
     assert next(f for f in shifts if f["name"] == "sentences")["type"] == "array"
+    timeline = resources["03_policy_shifts/timeline.csv"]["schema"]["fields"]
+    date = next(f for f in timeline if f["name"] == "date")  # a month or a year: not a date
+    assert date["type"] == "string" and date["constraints"]["pattern"].startswith("[0-9]{4}")
+    assert next(f for f in timeline if f["name"] == "period_start")["type"] == "date"
     assert "schema" not in resources["01_article_overview/article.json"]
     assert "datapackage.json" in (seed_report / "index.html").read_text(encoding="utf-8")
 
