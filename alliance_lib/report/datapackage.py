@@ -7,7 +7,9 @@ A CSV file is a tabular resource with a Table Schema: its fields in the file's o
 under their real names (a file or column named after the focus country or its currency under
 the name this run gave it: japan_share_by_edition.csv, spending_trillion_yen), each with its
 type, title, description and unit (a field property), the empty field as the missing value (as
-pandas writes it), and the primary key the dictionary gives. A JSON file is a resource with a
+pandas writes it), and the primary key the dictionary gives. A file or column the dictionary
+lacks (a notebook changed without its entry; the tests fail on it) is still listed, typed `any`
+and described as missing from the dictionary, rather than failing a finished run. A JSON file is a resource with a
 description and no schema (`"type": "json"`, so that frictionless checks it parses).
 """
 
@@ -16,7 +18,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from alliance_lib.errors import DataError
 from alliance_lib.report import dictionary
 from alliance_lib.report.outputs import write_json
 
@@ -32,6 +33,7 @@ TABLE_TYPES = {
     "list": "array",
     "object": "object",
 }
+NOT_DESCRIBED = "not described in the data dictionary (alliance_lib/report/dictionary.yaml)"
 _FORMATS = {".csv": ("csv", "text/csv"), ".json": ("json", "application/json")}
 
 
@@ -41,13 +43,15 @@ def resource_name(stem: str, name: str) -> str:
     return re.sub(r"[^a-z0-9._-]+", "_", f"{stem}-{Path(name).stem}".lower())
 
 
-def table_schema(schema: dictionary.FileSchema, header: list[str], path: Path) -> dict:
-    """The Table Schema of a written CSV whose header is `header`."""
+def table_schema(schema: dictionary.FileSchema | None, header: list[str]) -> dict:
+    """The Table Schema of a written CSV whose header is `header` (`schema` None: a file the
+    dictionary lacks)."""
     fields = []
     for name in header:
-        column = schema.column(name)
+        column = schema.column(name) if schema is not None else None
         if column is None:
-            raise DataError(f"{path}: column {name!r} is not in the data dictionary")
+            fields.append({"name": name, "type": "any", "description": NOT_DESCRIBED})
+            continue
         field = {
             "name": name,
             "title": column.label or name.replace("_", " "),
@@ -60,7 +64,7 @@ def table_schema(schema: dictionary.FileSchema, header: list[str], path: Path) -
             field["constraints"] = {"pattern": column.pattern}
         fields.append(field)
     described: dict = {"fields": fields, "missingValues": MISSING_VALUES}
-    if schema.primary_key:
+    if schema is not None and schema.primary_key:
         described["primaryKey"] = list(schema.primary_key)
     return described
 
@@ -68,8 +72,6 @@ def table_schema(schema: dictionary.FileSchema, header: list[str], path: Path) -
 def _resource(report: Path, path: Path) -> dict:
     """One written file as a resource (a CSV with its Table Schema)."""
     schema = dictionary.schema(path.name)
-    if schema is None:
-        raise DataError(f"{path}: the file is not in the data dictionary")
     stem = path.parent.name
     form, mediatype = _FORMATS[path.suffix]
     resource = {
@@ -80,13 +82,13 @@ def _resource(report: Path, path: Path) -> dict:
         # resource descriptor (it has a "data" key)
         "type": "table" if form == "csv" else "json",
         "title": f"{stem}/{path.name}",
-        "description": schema.meaning,
+        "description": schema.meaning if schema is not None else NOT_DESCRIBED,
         "format": form,
         "mediatype": mediatype,
         "encoding": "utf-8",
     }
     if form == "csv":
-        resource["schema"] = table_schema(schema, dictionary.written_columns(path), path)
+        resource["schema"] = table_schema(schema, dictionary.written_columns(path))
     return resource
 
 
