@@ -52,10 +52,10 @@ def _jsonschema():
     if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
         sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]  # import raises ImportError
         try:
-            import jsonschema
+            import jsonschema  # lazy: only loading a codebook or registry needs it
         finally:
             del sys.modules["rfc3987_syntax"]
-    import jsonschema
+    import jsonschema  # lazy: already imported (above, or by someone else)
 
     return jsonschema
 
