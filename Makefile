@@ -5,13 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PYTHONHASHSEED := 0
-# The kernel the notebooks name (alliance_lib.report.nbstore.STORED_KERNEL), registered inside
-# .venv so JupyterLab runs them in the project's environment; papermill, nbval and
-# `alliance run` pass their own kernel and never need it.
-KERNEL_INSTALL = $(BIN)/python -m ipykernel install --sys-prefix --name alliance --display-name "Python (alliance)" >/dev/null
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint bench bench-corpus eval lab checked-outputs clean
+.PHONY: help run test lint bench bench-corpus eval lab checked-outputs docs-picture clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -21,7 +17,6 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[notebooks,test]'
-	$(KERNEL_INSTALL)
 	@touch $(STAMP)
 
 run: $(STAMP) ## Run the full analysis on the seed article and say where the report is
@@ -48,13 +43,19 @@ bench-corpus: $(STAMP) ## Corpus mode: PolNeAR on 1 and 2 workers, synthetic 10k
 	$(BIN)/python -m benchmarks.bench_corpus polnear
 	$(BIN)/python -m benchmarks.bench_corpus scale --articles 10000 100000
 
-lab: $(STAMP) ## Open JupyterLab at the project root, notebooks on the "alliance" kernel (installs Lab into .venv on first use)
+# The notebooks name the standard python3 kernel; Lab started from .venv finds ipykernel's
+# python3 spec in .venv first (JUPYTER_PREFER_ENV_PATH) and starts it with .venv's Python.
+# As root (a container, CI), Jupyter refuses to start without --allow-root.
+lab: $(STAMP) ## Open JupyterLab at the project root, notebooks on .venv's python3 kernel (installs Lab into .venv on first use)
 	@$(BIN)/python -c 'import jupyterlab' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[notebooks,test,lab]'
-	@$(KERNEL_INSTALL)
-	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)"
+	JUPYTER_PREFER_ENV_PATH=1 $(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(if $(filter 0,$(shell id -u)),--allow-root)
 
 checked-outputs: $(STAMP) ## Re-execute the notebooks and store the outputs nbval checks (after a deliberate change)
 	$(BIN)/python -m alliance_lib.report.nbstore
+
+docs-picture: $(STAMP) ## Regenerate docs/findings.png from the browser test's screenshot of the seed's findings page (needs chromium)
+	@test -x /usr/bin/chromium || test -n "$$ALLIANCE_CHROMIUM" || { echo "make docs-picture needs chromium (apt-get install chromium)" >&2; exit 2; }
+	ALLIANCE_DOCS_PICTURE=docs/findings.png $(BIN)/python -m pytest -q -s tests/report/test_browser.py -k test_screenshots_are_saved
 
 clean: ## Remove the environment and generated reports
 	rm -rf $(VENV) reports build *.egg-info

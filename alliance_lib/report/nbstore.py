@@ -1,18 +1,25 @@
-"""How notebooks are stored: without outputs, except the cells nbval checks (`make checked-outputs`)."""
+"""How notebooks are stored: without outputs, except the cells nbval checks (`make checked-outputs`).
+
+`python -m alliance_lib.report.nbstore` refreshes the stored outputs; with `--check PATH...` it
+only says which notebooks are not in their stored form (the pre-commit hook), exit status 1.
+"""
 
 from __future__ import annotations
 
+import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from alliance_lib.report.outputs import write_text
 from alliance_lib.report.runner import available_notebooks, execute_notebook
 
 CHECK_MARK = "NBVAL_CHECK_OUTPUT"
-# The kernel the stored notebooks name: `make` registers it for .venv (`--sys-prefix`), so
-# JupyterLab (`make lab`) runs them in the project's environment; papermill, nbval and
-# `alliance run` pass their own kernel (the running environment's) and never depend on it.
-STORED_KERNEL = {"name": "alliance", "display_name": "Python (alliance)", "language": "python"}
+# The kernel the stored notebooks name: the standard `python3`, which ipykernel provides in every
+# environment made from environment.yml or pyproject.toml, running that environment's Python
+# (JupyterLab started from .venv by `make lab` runs them in .venv); papermill, nbval and
+# `alliance run` name it too (config.KERNEL_NAME).
+STORED_KERNEL = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 RESTORE = "make checked-outputs"
 _VOLATILE_CELL_KEYS = ("execution", "papermill", "ExecuteTime", "collapsed", "scrolled")
 
@@ -96,12 +103,31 @@ def refresh(path: Path) -> None:
     write_text(path, nbformat.writes(strip(notebook)) + "\n")
 
 
-def main() -> None:
-    """`make checked-outputs`: refresh every notebook's checked outputs."""
+def check(paths: Sequence[Path]) -> list[str]:
+    """One line for each notebook of `paths` that is not in its stored form."""
+    import nbformat  # lazy: only checking notebooks needs it
+
+    return [
+        message
+        for path in paths
+        if (message := stored_form_message(path, nbformat.read(path, as_version=4)))
+    ]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`make checked-outputs` (no arguments): refresh every notebook's checked outputs;
+    `--check PATH...` (the pre-commit hook): print what is wrong with each, 1 if any is."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["--check"]:
+        found = check([Path(a) for a in args[1:]])
+        for line in found:
+            print(line)
+        return 1 if found else 0
     for notebook_path in available_notebooks():
         print(f"refreshing checked outputs of {notebook_path.name}")
         refresh(notebook_path)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -9,15 +9,19 @@ hidden), the data dictionary and the sources, all in the frame of `report.pages`
   `finding.json` is said to have none; its key tables still show.
 - NN_name.html: the notebook's title and the article as <title>, a link back, a contents list
   of its sections, the parameters it ran with as a table, then its cells without code.
-- data_dictionary.html (from `report.dictionary`) and sources.html (data/SOURCES.md).
+- data_dictionary.html (from `report.dictionary`, which reads dictionary.yaml) and sources.html
+  (data/SOURCES.md).
+- datapackage.json (`report.datapackage`): every CSV and JSON file as a Frictionless Data Package.
 """
 
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import html
 import re
+import threading
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -27,6 +31,7 @@ import pandas as pd
 from alliance_lib.analysis.reference_data import EDITIONS, citation, national_citations
 from alliance_lib.config import DATA_DIR, resolve, shown_path
 from alliance_lib.report import dictionary
+from alliance_lib.report.datapackage import PACKAGE_FILE, write_datapackage
 from alliance_lib.report.finding import FINDING_FILE, read_finding
 from alliance_lib.report.output_folder import package_version
 from alliance_lib.report.pages import DICTIONARY, INDEX, SOURCES, page
@@ -139,17 +144,28 @@ def _parameters_table(values: dict[str, object]) -> str:
     return _facts([(html.escape(k), _value(v)) for k, v in values.items()])
 
 
-def _export_body(notebook) -> str:
+_EXPORT_LOCK = threading.Lock()  # `alliance run` exports two notebooks at a time
+
+
+@functools.cache
+def _exporter():
+    """One HTML exporter per process: building one compiles nbconvert's Jinja templates, which
+    cost more than exporting a notebook (about 0.2 s CPU each time)."""
     # lazy: nbconvert is heavy, and only writing a report needs it
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(
+    return HTMLExporter(
         template_name="basic",
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
-    body, _ = exporter.from_notebook_node(notebook)
+
+
+def _export_body(notebook) -> str:
+    """The notebook's cells as HTML, without code or prompts."""
+    with _EXPORT_LOCK:  # an exporter is not documented as thread-safe; the work holds the GIL
+        body, _ = _exporter().from_notebook_node(notebook)
     return body
 
 
@@ -161,8 +177,9 @@ def _split_opening(notebook) -> tuple[object, object]:
     first_code = next(
         (i for i, c in enumerate(notebook.cells) if c.cell_type == "code"), len(notebook.cells)
     )
-    opening, rest = nbformat.from_dict(notebook), nbformat.from_dict(notebook)
-    opening.cells, rest.cells = notebook.cells[:first_code], notebook.cells[first_code:]
+    # each part copies only its own cells: the rest holds the charts, large base64 images
+    opening = nbformat.from_dict({**notebook, "cells": notebook.cells[:first_code]})
+    rest = nbformat.from_dict({**notebook, "cells": notebook.cells[first_code:]})
     return opening, rest
 
 
@@ -438,6 +455,8 @@ def index_page(
         f'<h3 id="data">Data used, per notebook</h3>{_data_used(findings, parameters)}'
         f'<h2 id="files">Every page and file</h2>'
         f'<p><a href="{DICTIONARY}">Data dictionary</a> (every column of every file) &middot; '
+        f'<a href="{PACKAGE_FILE}">{PACKAGE_FILE}</a> (every CSV and JSON file as a '
+        "Frictionless Data Package: <code>frictionless validate</code> checks the tables) &middot; "
         f'<a href="{SOURCES}">Sources and licences</a></p>'
         f"{_files(report, stems, titles)}"
     )
@@ -464,8 +483,10 @@ def dictionary_page(stems: list[str], titles: dict[str, str]) -> str:
         "<h1>Data dictionary</h1>"
         '<p class="lead">Every CSV and JSON file the report writes, and every column (or key) of '
         "each: its type, unit and meaning. One schema in the package "
-        "(<code>alliance_lib/report/dictionary.py</code>) gives these and the headers of the "
-        "report's tables; a test fails when a notebook writes a column it lacks.</p>"
+        "(<code>alliance_lib/report/dictionary.yaml</code>) gives these, the headers of the "
+        f'report\'s tables and the Table Schemas of <a href="{PACKAGE_FILE}">{PACKAGE_FILE}</a> '
+        "(a Frictionless Data Package); a test fails when a notebook writes a column it "
+        "lacks.</p>"
         f'<p id="formulas">{html.escape(dictionary.FORMULA_CELLS)}</p>'
     ]
     # each notebook's own files; finding.json, which every notebook writes, is listed once at the end
@@ -541,8 +562,9 @@ def write_site(
     titles: dict[str, str],
     runs: dict[str, RunInfo],
 ) -> Path:
-    """Write index.html, data_dictionary.html and sources.html into `report` (the build
-    folder, swapped in whole); return the findings page."""
+    """Write datapackage.json, index.html, data_dictionary.html and sources.html into `report`
+    (the build folder, swapped in whole); return the findings page."""
+    write_datapackage(report, list(titles), article_title(article))
     (report / DICTIONARY).write_text(dictionary_page(list(titles), titles), encoding="utf-8")
     (report / SOURCES).write_text(sources_page(titles), encoding="utf-8")
     path = report / INDEX

@@ -69,7 +69,7 @@ def test_notebook_05_on_a_corpus_folder_with_a_selection(inputs, tmp_path):
         f.name for f in dictionary.for_notebook("05_coverage_comparison")
     )
     missing = [line for path in written for line in dictionary.undocumented(path)]
-    assert missing == [], "complete alliance_lib/report/dictionary.py:\n" + "\n".join(missing)
+    assert missing == [], "complete alliance_lib/report/dictionary.yaml:\n" + "\n".join(missing)
     found = json.loads((out / "finding.json").read_text(encoding="utf-8"))
     assert found["section"] == "Result" and found["finding"].startswith(
         f"{funnel['compared'].sum()} articles from 2 outlets compared"

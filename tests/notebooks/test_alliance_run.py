@@ -20,6 +20,7 @@ from alliance_lib.config import DATA_DIR, PROJECT_ROOT, SEEDS_DIR
 from alliance_lib.report.output_folder import MARKER, OutputFolder, read_marker
 from alliance_lib.report.runner import select_notebooks
 from tests.conftest import FIXTURES
+from tests.report.package_checks import check_package
 from tests.report.test_output_folder import earlier_report
 
 NOTEBOOKS = select_notebooks(None)  # what `alliance run` runs without --corpus
@@ -298,6 +299,11 @@ def test_a_corpus_adds_the_coverage_comparison_to_the_report(tmp_path):
     assert executed.metadata.papermill.parameters["corpus_path"] == str(DATA_DIR / "demo_corpus")
     assert "05_coverage_comparison.html" in (report / "index.html").read_text(encoding="utf-8")
     assert "--corpus" in (report / "index.html").read_text(encoding="utf-8")
+    package = check_package(report)  # notebook 05's tables in the report's datapackage.json
+    assert {r["path"] for r in package["resources"]} >= {
+        "05_coverage_comparison/selection.csv",
+        "05_coverage_comparison/outlet_differences.csv",
+    }
 
 
 def test_the_coverage_comparison_needs_a_corpus(tmp_path):

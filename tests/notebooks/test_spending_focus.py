@@ -21,15 +21,17 @@ from alliance_lib.config import (
     resolve,
 )
 from alliance_lib.report import dictionary
+from alliance_lib.report.datapackage import write_datapackage
 from alliance_lib.report.runner import execute_notebook
 from tests.conftest import FIXTURES
+from tests.report.package_checks import check_package
 
 NAMES = reference_data.countries_in()
 JAPAN_ONLY = ("yen", "SACO", "Ministry of Defense", "MOD_", "NSS", "Japan")
 
 
 def _run(tmp_path, **parameters):
-    output = tmp_path / "results"
+    output = tmp_path / "report" / "02_defence_spending"  # as in a report, for its data package
     notebook = tmp_path / "02.ipynb"
     execute_notebook(
         NOTEBOOKS_DIR / "02_defence_spending.ipynb",
@@ -164,3 +166,17 @@ def test_the_seed_is_about_japan_as_before(tmp_path):
     assert {SIPRI_YEN_FILE.name, national.budget_file.name, national.plan_file.name} <= set(
         _read(output)
     )
+
+
+@pytest.mark.parametrize(("run", "country"), [("german", "germany"), ("polish", "poland")])
+def test_the_data_package_names_the_countrys_files_and_validates(run, country, request):
+    output, _ = request.getfixturevalue(run)
+    write_datapackage(output.parent, [output.name], f"{country} pledge")
+    package = check_package(output.parent)
+    resources = {r["path"]: r for r in package["resources"]}
+    assert f"02_defence_spending/{country}_share_by_edition.csv" in resources
+    assert not [path for path in resources if "japan" in path]
+    fields = resources["02_defence_spending/scenario_path.csv"]["schema"]["fields"]
+    spending = [f for f in fields if f["name"].startswith("spending_trillion_")]
+    assert len(spending) == 1 and spending[0]["name"] != "spending_trillion_yen"
+    assert spending[0]["unit"].startswith("tn ") and "<currency>" not in spending[0]["unit"]

@@ -7,6 +7,9 @@ comparison), whose findings page shows its finding and its table of outlets comp
 
 Needs Debian's `chromium` (`.ci/run` installs it when missing); without it the test is skipped
 with a one-line reason. Playwright drives the system browser: nothing is downloaded.
+
+`make docs-picture` runs the screenshot test with ALLIANCE_DOCS_PICTURE=docs/findings.png: the
+seed's findings page, cut to its first screen, becomes the picture in README and docs/report.md.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from alliance_lib.config import DEMO_CORPUS, PROJECT_ROOT
 
 CHROMIUM = Path(os.environ.get("ALLIANCE_CHROMIUM", "/usr/bin/chromium"))
 WIDTH = 1280
+FIRST_SCREEN = 900  # the viewport's height: what a reader sees on opening the page
+DOCS_PICTURE = os.environ.get("ALLIANCE_DOCS_PICTURE")  # set by `make docs-picture`
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -84,7 +89,7 @@ def _visit(browser, report: Path, shots: tuple[str, ...]):
     clipped tables, and the tables of the findings page; pages whose names start with one of
     `shots` get a full-page screenshot beside the report."""
     pages = {}
-    context = browser.new_context(viewport={"width": WIDTH, "height": 900})
+    context = browser.new_context(viewport={"width": WIDTH, "height": FIRST_SCREEN})
     outside: list[str] = []
 
     def route(request_route):
@@ -202,10 +207,37 @@ def test_no_table_is_clipped_at_1280_px(visited):
     assert {name: info["clipped"] for name, info in pages.items() if info["clipped"]} == {}
 
 
+def docs_picture(screenshot: Path, target: Path) -> Path:
+    """The findings page's first screen from its screenshot, as a 256-colour PNG (a page of
+    text and tables keeps its look; the file stays small enough for the repository)."""
+    from PIL import Image  # matplotlib's dependency
+
+    with Image.open(screenshot) as shot:
+        first = shot.convert("RGB").crop((0, 0, WIDTH, min(FIRST_SCREEN, shot.height)))
+    picture = first.quantize(colors=256, method=Image.Quantize.MEDIANCUT)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    picture.save(target, format="PNG", optimize=True)
+    return target
+
+
 def test_screenshots_are_saved(visited):
     pages, _, _ = visited
     shots = [info["screenshot"] for info in pages.values() if "screenshot" in info]
     assert len(shots) == 2 and all(shot.stat().st_size > 10_000 for shot in shots)
+    if DOCS_PICTURE:  # `make docs-picture`
+        picture = docs_picture(pages["index.html"]["screenshot"], PROJECT_ROOT / DOCS_PICTURE)
+        print(f"docs picture: {picture}")
+
+
+def test_the_docs_picture_is_the_first_screen_of_a_findings_page(visited, tmp_path):
+    from PIL import Image
+
+    pages, _, _ = visited
+    made = docs_picture(pages["index.html"]["screenshot"], tmp_path / "findings.png")
+    for picture in (made, PROJECT_ROOT / "docs" / "findings.png"):
+        with Image.open(picture) as image:
+            assert image.size == (WIDTH, FIRST_SCREEN) and image.mode == "P", picture
+        assert picture.stat().st_size < 400_000, picture  # under the large-file hook's limit
 
 
 def test_the_coverage_comparison_report_loads_resolves_and_fits(visited_corpus):

@@ -1,12 +1,18 @@
-"""The data dictionary covers every file the report writes, column by column (notebook 02's
-files for other focus countries, named by country, are checked on the German and Polish
-pledges in tests/notebooks/test_spending_focus.py), and gives coded values labels in words."""
+"""The data dictionary (alliance_lib/report/dictionary.yaml) covers every file the report
+writes, column by column (notebook 02's files for other focus countries, named by country, are
+checked on the German and Polish pledges in tests/notebooks/test_spending_focus.py), gives coded
+values labels in words, takes a new entry without code, and names the entry a slip is in."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pandas as pd
+import pytest
 
 from alliance_lib.analysis import reference_data
+from alliance_lib.errors import DataError
 from alliance_lib.report import dictionary
 
 
@@ -19,7 +25,7 @@ def test_every_written_file_and_column_is_in_the_dictionary(seed_report):
     assert len(written) >= 20
     missing = [line for path in written for line in dictionary.undocumented(path)]
     # each line names the notebook folder, the file and the column the schema lacks
-    assert missing == [], "complete alliance_lib/report/dictionary.py:\n" + "\n".join(missing)
+    assert missing == [], "complete alliance_lib/report/dictionary.yaml:\n" + "\n".join(missing)
 
 
 def test_an_undocumented_column_is_named_with_its_file(tmp_path):
@@ -157,3 +163,80 @@ def test_coded_values_have_labels_in_words():
         assert measure in dictionary.MEASURE_LABELS, measure
     assert set(budget["status"]) <= set(dictionary.STATUS_LABELS)
     assert dictionary.value_label(dictionary.MEASURE, "new_fy2030_measure") == "New FY2030 measure"
+
+
+def _dictionary_with(tmp_path, edit) -> Path:
+    """A copy of dictionary.yaml changed by `edit` (a function of its text)."""
+    path = tmp_path / "dictionary.yaml"
+    path.write_text(edit(dictionary.DICTIONARY_FILE.read_text(encoding="utf-8")), encoding="utf-8")
+    return path
+
+
+_SELECTION = "  - name: selection.csv\n"
+
+
+def test_the_dictionary_is_data_read_from_its_yaml_file():
+    assert dictionary.DICTIONARY_FILE.name == "dictionary.yaml"
+    labels, shared, files, shown = dictionary.load()
+    assert list(files) == list(dictionary.FILES) and list(shown) == list(dictionary.SHOWN)
+    assert shared["start"].unit == "characters" and labels["status"] == dictionary.STATUS_LABELS
+    # the three SIPRI editions are one `<edition>` entry, expanded with their descriptions
+    edition = dictionary.schema("japan_share_by_edition.csv")
+    assert [c.name for c in edition.columns[1:4]] == list(reference_data.EDITIONS)
+    assert edition.primary_key == ("year",)
+
+
+def test_adding_a_column_or_a_file_to_the_yaml_file_is_all_it_takes(tmp_path):
+    def add(text: str) -> str:
+        column = (
+            "      - name: category\n        type: string\n"
+            "        meaning: the shift's category in the codebook\n"
+        )
+        text = text.replace(
+            "      - name: domain_label\n", column + "      - name: domain_label\n", 1
+        )
+        new_file = (
+            "  - name: attributions.csv\n    notebook: 01_article_overview\n"
+            "    meaning: each attribution\n    primary_key: [start, end]\n"
+            "    columns:\n      - start\n      - end\n      - text\n"
+        )
+        return text.replace(_SELECTION, new_file + _SELECTION, 1)
+
+    _, _, files, _ = dictionary.load(_dictionary_with(tmp_path, add))
+    assert files["policy_shifts.csv"].column("category").meaning.startswith("the shift's")
+    assert [c.unit for c in files["attributions.csv"].columns] == ["characters", "characters", ""]
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            lambda t: t.replace("        type: integer\n", "        type: int\n", 1),
+            "files: entity_counts.csv: key columns.3.type: 'int' is not one of",
+        ),
+        (
+            lambda t: t.replace("      - sentence_text\n", "      - sentence_txt\n", 1),
+            "quotes.csv: column 'sentence_txt' is not in shared_columns",
+        ),
+        (
+            lambda t: t.replace("primary_key: [scope_id]", "primary_key: [scope]", 1).replace(
+                "primary_key: [year]", "primary_key: [yr]", 1
+            ),
+            "primary_key names no column ['yr']",
+        ),
+        (
+            lambda t: t.replace(
+                _SELECTION,
+                "  - name: verdict.csv\n    notebook: x\n"
+                "    meaning: again\n    columns:\n      - note\n" + _SELECTION,
+                1,
+            ),
+            "file 'verdict.csv' is listed twice",
+        ),
+    ],
+)
+def test_a_wrong_entry_is_a_data_error_naming_the_file_and_the_entry(tmp_path, edit, message):
+    path = _dictionary_with(tmp_path, edit)
+    with pytest.raises(DataError, match=re.escape(message)) as raised:
+        dictionary.load(path)
+    assert str(raised.value).startswith(f"{path}: ")
