@@ -189,22 +189,22 @@ def test_the_dictionary_is_data_read_from_its_yaml_file():
 def test_adding_a_column_or_a_file_to_the_yaml_file_is_all_it_takes(tmp_path):
     def add(text: str) -> str:
         column = (
-            "      - name: category\n        type: string\n"
-            "        meaning: the shift's category in the codebook\n"
+            "      - name: confidence\n        type: string\n"
+            "        meaning: the shift's confidence, as a reader rates it\n"
         )
         text = text.replace(
             "      - name: domain_label\n", column + "      - name: domain_label\n", 1
         )
         new_file = (
-            "  - name: attributions.csv\n    notebook: 01_article_overview\n"
-            "    meaning: each attribution\n    primary_key: [start, end]\n"
+            "  - name: speeches.csv\n    notebook: 01_article_overview\n"
+            "    meaning: each speech\n    primary_key: [start, end]\n"
             "    columns:\n      - start\n      - end\n      - text\n"
         )
         return text.replace(_SELECTION, new_file + _SELECTION, 1)
 
     _, _, files, _ = dictionary.load(_dictionary_with(tmp_path, add))
-    assert files["policy_shifts.csv"].column("category").meaning.startswith("the shift's")
-    assert [c.unit for c in files["attributions.csv"].columns] == ["characters", "characters", ""]
+    assert files["policy_shifts.csv"].column("confidence").meaning.startswith("the shift's")
+    assert [c.unit for c in files["speeches.csv"].columns] == ["characters", "characters", ""]
 
 
 @pytest.mark.parametrize(
@@ -212,7 +212,7 @@ def test_adding_a_column_or_a_file_to_the_yaml_file_is_all_it_takes(tmp_path):
     [
         (
             lambda t: t.replace("        type: integer\n", "        type: int\n", 1),
-            "files: entity_counts.csv: key columns.3.type: 'int' is not one of",
+            "files: attributions.csv: key columns.0.type: 'int' is not one of",
         ),
         (
             lambda t: t.replace("      - sentence_text\n", "      - sentence_txt\n", 1),
