@@ -20,18 +20,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
 from alliance_lib.config import MAX_REPORTING_SUBJECT_WORDS, QUOTE_VOICE_SHARE
-from alliance_lib.text.lexicon import OBJECT_VERBS, PRONOUNS, SPEECH_VERBS, alternation
+from alliance_lib.text.lexicon import NOT_NAMES, OBJECT_VERBS, PRONOUNS, SPEECH_VERBS, alternation
 from alliance_lib.text.model import Article, Entity, Sentence
 
 NARRATOR = "narrator"
 UNATTRIBUTED = "unattributed quotation"
 _VERB = re.compile(rf"\b(?P<verb>{alternation(SPEECH_VERBS)})\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<source>[^,.;]{3,80}),\s*")
+_ACCORDING_LAST = re.compile(r",\s*according to (?P<source>[^,;.]{3,80})\.?[”\"]?\s*$")
 _BOUNDARY = ',;:“”"—('
 # Words between a subject and its verb ("Biden has also said").
 _TRAIL = re.compile(
@@ -80,14 +82,69 @@ class _People:
         return self.people[at - 1] if at else None
 
 
+# Broad subjects (the threat coder's records, `reported_spans(..., broad=True)`): a name the
+# gazetteer lacks ("candidate Hillary Clinton"), or a phrase headed by one of these nouns.
+SOURCE_NOUNS = frozenset(
+    "officials official experts expert specialists researchers analysts analyst report reports"
+    " statement communique communiqué memo investigation probe agency agencies intelligence"
+    " government administration ministry spokesman spokeswoman spokesperson leaders lawmakers"
+    " critics democrats republicans diplomats sources source group committee council officers"
+    " commander commanders newspaper editorial study survey assessment document documents"
+    " authorities strategists strategist advisers adviser aides aide campaign senators".split()
+)
+_OPENING = frozenset("as and but or so while whereas".split())
+_ADVERBS = frozenset("often usually frequently regularly still already long now openly".split())
+_ASIDES = frozenset("however though meanwhile too also moreover instead".split())
+_NAME_TOKEN = re.compile(r"[A-Z][\w.’'-]*|[A-Z]\.|(?:de|van|von|al|bin|la|le|du)\b|Jr\.?|III?")
+
+
+def _broad_subject(subject: str) -> str | None:
+    """A name at the end of `subject` (its trailing run of capitalised words), or the whole
+    phrase when a source noun heads it; None otherwise."""
+    words = subject.split()
+    while words and words[0].lower() in _OPENING:  # "as many researchers believe"
+        words = words[1:]
+    while words and words[-1].lower() in _ADVERBS:  # "Trump and Sanders often blame"
+        words = words[:-1]
+    if not words or len(words) > MAX_REPORTING_SUBJECT_WORDS + 1:
+        return None
+    subject = " ".join(words)
+    last = words[-1].strip("’',")
+    if last[:1].isupper() and last.lower() not in NOT_NAMES:
+        run = []
+        for word in reversed(words):
+            if _NAME_TOKEN.fullmatch(word.strip(",")) is None:
+                break
+            run.append(word.strip(","))
+        name = " ".join(reversed(run))
+        return name if name.split()[0].lower() not in NOT_NAMES else None
+    if last.lower() in SOURCE_NOUNS:
+        return subject.strip()
+    return None
+
+
 def _subject_before(
-    people: _People, entities: list[Entity], text: str, offset: int, verb_start: int
+    people: _People,
+    entities: list[Entity],
+    text: str,
+    offset: int,
+    verb_start: int,
+    broad: bool = False,
 ) -> tuple[str, int] | None:
-    """(voice, segment start) of the subject just before a verb at `verb_start` in `text`."""
+    """(voice, segment start) of the subject just before a verb at `verb_start` in `text`;
+    `broad` also takes names the gazetteer lacks and phrases headed by a source noun, and looks
+    past a sentence adverb between commas ("Experts, however, said")."""
     begin = max(text.rfind(ch, 0, verb_start) for ch in _BOUNDARY) + 1
     segment = text[begin:verb_start]
+    if broad and segment.strip().lower() in _ASIDES and begin > 1:
+        verb_start = begin - 1
+        begin = max(text.rfind(ch, 0, verb_start) for ch in _BOUNDARY) + 1
+        segment = text[begin:verb_start]
     if len(segment.split()) > MAX_REPORTING_SUBJECT_WORDS:
-        return None
+        if not broad:
+            return None
+        name = _broad_subject(" ".join(segment.split()[-MAX_REPORTING_SUBJECT_WORDS:]))
+        return (name, begin) if name and name[:1].isupper() else None
     trail = _TRAIL.search(segment)
     subject = segment[: trail.start() if trail else len(segment)].strip()
     if not subject:
@@ -101,16 +158,22 @@ def _subject_before(
     if subject.lower() in PRONOUNS - {"they"}:
         person = people.last_before(offset + begin)
         return (person.name, begin) if person else None
+    if broad and (found := _broad_subject(subject)) is not None:
+        return found, begin
     return None
 
 
-def _subject_after(entities: list[Entity], text: str, offset: int, verb_end: int) -> str | None:
+def _subject_after(
+    entities: list[Entity], text: str, offset: int, verb_end: int, broad: bool = False
+) -> str | None:
     """The subject of an inverted said-clause ("said Defense Secretary Lloyd Austin")."""
     stops = [i for i in (text.find(ch, verb_end) for ch in ",.;:") if i >= 0]
     window_end = min(stops) if stops else len(text)
     window = text[verb_end:window_end]
     if len(window.split()) > MAX_REPORTING_SUBJECT_WORDS:
         return None
+    if broad:
+        return _broad_after(entities, window, offset + verb_end + len(window) - len(window.lstrip()))
     for entity in entities:
         if offset + verb_end <= entity.start and entity.end <= offset + window_end:
             return entity.name
@@ -118,8 +181,32 @@ def _subject_after(entities: list[Entity], text: str, offset: int, verb_end: int
     return group.group(0) if group else None
 
 
-def _reported(sentence: Sentence, entities: list[Entity], people: _People) -> list[VoiceSpan]:
-    """Reported-speech spans of `sentence` (whose entity mentions are `entities`), in text order."""
+def _broad_after(entities: list[Entity], window: str, start: int) -> str | None:
+    """An inverted said-clause's subject in `window` (starting at article offset `start`): an
+    entity or a run of capitalised words opening it, else a phrase headed by a source noun."""
+    for entity in entities:
+        if entity.start == start:
+            return entity.name
+    run = []
+    for word in window.split():
+        if _NAME_TOKEN.fullmatch(word) is None or (not run and word.lower() in NOT_NAMES):
+            break
+        run.append(word)
+    if run:
+        return " ".join(run)
+    return _broad_subject(window.strip())
+
+
+def _reported(
+    sentence: Sentence,
+    entities: list[Entity],
+    people: _People,
+    verbs: re.Pattern[str] = _VERB,
+    broad: bool = False,
+) -> list[VoiceSpan]:
+    """Reported-speech spans of `sentence` (whose entity mentions are `entities`), in text order;
+    `verbs` is the reporting-verb pattern (a group named `verb`); `broad` widens the subjects
+    (`_subject_before`)."""
     text, offset = sentence.text, sentence.start
     found: list[tuple[int, int, str, str]] = []  # (content start, cue start, voice, cue), local
     for match in _ACCORDING.finditer(text):
@@ -131,13 +218,15 @@ def _reported(sentence: Sentence, entities: list[Entity], people: _People) -> li
         ]
         voice = named[0].name if named and named[0].type != "country" else source
         found.append((match.end(), match.start(), voice, match.group(0).rstrip(", ")))
-    for match in _VERB.finditer(text):
+    if broad and (last := _ACCORDING_LAST.search(text)) is not None:  # "..., according to X."
+        found.append((0, last.start(), last.group("source").strip(), last.group(0).strip(" ,.")))
+    for match in verbs.finditer(text):
         verb = match.group("verb")
         after = text[match.end() :]
-        subject = _subject_before(people, entities, text, offset, match.start())
+        subject = _subject_before(people, entities, text, offset, match.start(), broad)
         if subject is None:
             if text[: match.start()].rstrip().endswith(","):  # ", said Defense Secretary ..."
-                voice = _subject_after(entities, text, offset, match.end())
+                voice = _subject_after(entities, text, offset, match.end(), broad)
                 if voice is not None:
                     found.append((0, match.start(), voice, text[match.start() :].split(",")[0]))
             continue
@@ -181,6 +270,38 @@ def voice_spans(article: Article) -> list[VoiceSpan]:
     for sentence, entities in zip(article.sentences, in_sentence, strict=True):
         spans.extend(_reported(sentence, entities, people))
     return sorted(spans, key=lambda span: (span.start, span.kind))
+
+
+@lru_cache(maxsize=4)
+def _verbs_with(extra: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?P<verb>{alternation((*SPEECH_VERBS, *extra))})\b")
+
+
+def reported_spans(
+    article: Article,
+    sentences: Iterable[int],
+    extra_verbs: tuple[str, ...] = (),
+    *,
+    broad: bool = False,
+) -> list[VoiceSpan]:
+    """Reported-speech spans of the numbered sentences only (as `voice_spans` finds them), the
+    reporting verbs widened by `extra_verbs` (belief and accusation verbs) and the subjects by
+    `broad` (names the gazetteer lacks, phrases headed by a source noun): the threat coder's."""
+    wanted = sorted(set(sentences))
+    if not wanted:
+        return []
+    verbs = _verbs_with(tuple(extra_verbs)) if extra_verbs else _VERB
+    people = _People(article.entities)
+    in_sentence: dict[int, list[Entity]] = {number: [] for number in wanted}
+    for entity in article.entities:
+        if entity.sentence in in_sentence:
+            in_sentence[entity.sentence].append(entity)
+    spans = []
+    for number in wanted:
+        spans.extend(
+            _reported(article.sentences[number], in_sentence[number], people, verbs, broad)
+        )
+    return spans
 
 
 _KINDS = ("quotation", "reported")  # a quotation's speaker voices its words before reported speech
