@@ -46,6 +46,7 @@ class StatePatterns:
     places: re.Pattern[str] | None
     place_states: dict[str, tuple[str, str]]  # form -> (ISO3, "capital" or "seat")
     leaders: dict[str, str]
+    demonyms: frozenset[str]  # the gazetteer's country adjectives
 
 
 def state_patterns(
@@ -65,21 +66,25 @@ def state_patterns(
     places = None
     if forms:
         body = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
-        places = re.compile(rf"{_NOT_STATE_BEFORE}(?<!\w)(?:{body})(?!\w){_NOT_STATE_AFTER}")
+        firsts = "".join(sorted({re.escape(f[0]) for f in forms}))
+        # the lookahead on a form's first character skips most positions at C speed
+        places = re.compile(
+            rf"(?=[{firsts}]){_NOT_STATE_BEFORE}(?<!\w)(?:{body})(?!\w){_NOT_STATE_AFTER}"
+        )
     entries = load_gazetteer().entries
     leaders = {}
     for person in leader_ids:
         entry = entries.get(person)
         if entry is not None and entry.country:
             leaders[person] = entry.country
-    return StatePatterns(places, forms, leaders)
+    return StatePatterns(places, forms, leaders, demonyms())
 
 
 def state_mentions(article: Article, patterns: StatePatterns) -> list[StateMention]:
     """Every mention of a state in the article, in text order (a capital inside a longer
     gazetteer entity, such as "Washington" in "Washington, D.C.", is that entity's place)."""
     found = []
-    adjectives = demonyms()
+    adjectives = patterns.demonyms
     for entity in article.entities:
         if entity.type == "country":
             how = "demonym" if entity.text in adjectives else "country"

@@ -165,7 +165,8 @@ def load_threat_codebook(path: Path) -> ThreatCodebook:
             raise DataError(f"{path}: labels.{kind}: not a kind ({', '.join(KINDS)})")
         add(f"label__{kind}", "label", kind, patterns)
     add("weak", "weak", "other", document["weak"])
-    cues = _compile(path, "cues", rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])")
+    # a word start first (cheap), then the alternatives
+    cues = _compile(path, "cues", rf"\b(?<![\w-])(?:{'|'.join(parts)})(?![\w-])")
     gazetteer = load_gazetteer()
     for person in document["leaders"]:
         entry = gazetteer.entries.get(person)
@@ -360,10 +361,10 @@ def _is_question(text: str) -> bool:
     return stripped.endswith("?") and _QUESTION.match(stripped) is not None
 
 
-def find_cues(book: ThreatCodebook, text: str) -> list[Cue]:
-    """Every cue in `text`, one regex pass, in text order."""
+def find_cues(book: ThreatCodebook, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
+    """Every cue in `text` (from `start` to `end`), one regex pass, in text order."""
     found = []
-    for match in book.cues.finditer(text):
+    for match in book.cues.finditer(text, start, len(text) if end is None else end):
         klass, kind = book.groups[match.lastgroup or ""]
         found.append(Cue(match.start(), match.end(), match.group(), klass, kind))
     return found
@@ -379,19 +380,13 @@ def code_threats(
     mentions = state_mentions(article, book.states)
     if not mentions:
         return []
-    cues = find_cues(book, text)
-    if not cues:
-        return []
     starts = [s.start for s in article.sentences]
     by_sentence: dict[int, tuple[list[StateMention], list[Cue]]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence, ([], []))[0].append(mention)
-    k = 0
-    for cue in cues:
-        while k + 1 < len(starts) and starts[k + 1] <= cue.start:
-            k += 1
-        if k in by_sentence:
-            by_sentence[k][1].append(cue)
+    for number, (_, in_cues) in by_sentence.items():  # cues only where a state is named
+        sentence = article.sentences[number]
+        in_cues.extend(find_cues(book, text, sentence.start, sentence.end))
     raw: dict[tuple[int, str], list[tuple[Cue, StateMention, str]]] = {}
     kinds: dict[int, list[Cue]] = {}
     for number in sorted(by_sentence):

@@ -26,7 +26,14 @@ from functools import lru_cache
 from itertools import accumulate
 
 from alliance_lib.config import MAX_REPORTING_SUBJECT_WORDS, QUOTE_VOICE_SHARE
-from alliance_lib.text.lexicon import NOT_NAMES, OBJECT_VERBS, PRONOUNS, SPEECH_VERBS, alternation
+from alliance_lib.text.lexicon import (
+    NOT_NAMES,
+    OBJECT_VERBS,
+    PRONOUNS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    alternation,
+)
 from alliance_lib.text.model import Article, Entity, Sentence
 
 NARRATOR = "narrator"
@@ -72,8 +79,10 @@ class _People:
     """The article's person mentions in text order, to find the last one before an offset by
     bisection (one lookup per pronoun, not a scan from the article's start)."""
 
-    def __init__(self, entities: Sequence[Entity]) -> None:
-        self.people = [e for e in entities if e.type == "person"]
+    def __init__(self, entities: Sequence[Entity], titled: Sequence[Entity] = ()) -> None:
+        self.people = sorted(
+            [e for e in entities if e.type == "person"] + list(titled), key=lambda e: e.start
+        )
         self.starts = [e.start for e in self.people]
 
     def last_before(self, offset: int) -> Entity | None:
@@ -90,10 +99,35 @@ SOURCE_NOUNS = frozenset(
     " government administration ministry spokesman spokeswoman spokesperson leaders lawmakers"
     " critics democrats republicans diplomats sources source group committee council officers"
     " commander commanders newspaper editorial study survey assessment document documents"
-    " authorities strategists strategist advisers adviser aides aide campaign senators".split()
+    " authorities strategists strategist advisers adviser aides aide campaign senators senator"
+    " minister ministers president secretary chancellor premier ambassador envoy general"
+    " admiral candidate chief director spokespeople department pentagon".split()
 )
+# A dateline before the subject ("WASHINGTON (Wire) - U.S. officials said"), and a time after it
+# ("the ministry on Monday said").
+_DATELINE = re.compile(r"^.*?\s(?:-|--|—|–)\s+")
+_WHEN = re.compile(
+    r"\s+(?:on|last|this|earlier|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday|week|month|year|today|night|morning)\s*$|\s+(?:today|yesterday|earlier|later)\s*$"
+)
+# What may follow a sentence-final said-clause ("..., the ministry said in a statement.").
+_SAID_TAIL = re.compile(
+    r"\s*(?:(?:in|on|at|during|after|before|last|this|via|to|through|late|early)\b[^,;.!?]{0,60})?"
+    r"[.!?][”\"']*\s*$"
+)
+_RELATIVE = re.compile(r"\b(?:who|whom|which|that)\s+")
 _OPENING = frozenset("as and but or so while whereas".split())
 _ADVERBS = frozenset("often usually frequently regularly still already long now openly".split())
+_TITLED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Adm|Gen|Sen|Rep|Gov)\.\s+(?P<name>[A-Z][\w’'-]+)"
+    r"|\b(?:Admiral|General|Senator|Secretary|Minister|Ambassador|Governor)\s+(?P<name2>[A-Z][\w’'-]+)"
+)
+_CLAIM_THAT = re.compile(
+    r"(?P<source>(?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*)[’']s\s(?:[a-z-]+\s)?"
+    r"(?:dictum|claim|claims|view|belief|warning|warnings|assertion|argument|contention"
+    r"|accusation|accusations|allegation|allegations|charge|assessment|conclusion|statement)"
+    r"\s+that\b"
+)
 _ASIDES = frozenset("however though meanwhile too also moreover instead".split())
 _NAME_TOKEN = re.compile(r"[A-Z][\w.’'-]*|[A-Z]\.|(?:de|van|von|al|bin|la|le|du)\b|Jr\.?|III?")
 
@@ -101,6 +135,8 @@ _NAME_TOKEN = re.compile(r"[A-Z][\w.’'-]*|[A-Z]\.|(?:de|van|von|al|bin|la|le|d
 def _broad_subject(subject: str) -> str | None:
     """A name at the end of `subject` (its trailing run of capitalised words), or the whole
     phrase when a source noun heads it; None otherwise."""
+    subject = _DATELINE.sub("", _WHEN.sub("", subject))
+    subject = _RELATIVE.split(subject)[-1]  # "hackers who U.S. officials say" -> "U.S. officials"
     words = subject.split()
     while words and words[0].lower() in _OPENING:  # "as many researchers believe"
         words = words[1:]
@@ -116,6 +152,10 @@ def _broad_subject(subject: str) -> str | None:
             if _NAME_TOKEN.fullmatch(word.strip(",")) is None:
                 break
             run.append(word.strip(","))
+        while run and run[-1].lower() in TITLE_WORDS:  # "Mr. Obama" -> "Obama"
+            run.pop()
+        if not run:
+            return None
         name = " ".join(reversed(run))
         return name if name.split()[0].lower() not in NOT_NAMES else None
     if last.lower() in SOURCE_NOUNS:
@@ -143,6 +183,13 @@ def _subject_before(
     if len(segment.split()) > MAX_REPORTING_SUBJECT_WORDS:
         if not broad:
             return None
+        last_word = segment.split()[-1].lower()
+        if last_word in PRONOUNS - {"they"}:  # "... on Thursday when he lashed out"
+            person = people.last_before(offset + verb_start - len(last_word))
+            return (person.name, begin) if person else None
+        whole = _broad_subject(segment)  # after a dateline, the subject may be short enough
+        if whole is not None:
+            return whole, begin
         name = _broad_subject(" ".join(segment.split()[-MAX_REPORTING_SUBJECT_WORDS:]))
         return (name, begin) if name and name[:1].isupper() else None
     trail = _TRAIL.search(segment)
@@ -220,12 +267,20 @@ def _reported(
         found.append((match.end(), match.start(), voice, match.group(0).rstrip(", ")))
     if broad and (last := _ACCORDING_LAST.search(text)) is not None:  # "..., according to X."
         found.append((0, last.start(), last.group("source").strip(), last.group(0).strip(" ,.")))
+    if broad:  # "Reagan's dictum that ...", "the minister's warning that ..."
+        for match in _CLAIM_THAT.finditer(text):
+            name = _broad_subject(match.group("source"))
+            if name is not None:
+                found.append((match.end(), match.start(), name, match.group(0)))
     for match in verbs.finditer(text):
         verb = match.group("verb")
         after = text[match.end() :]
         subject = _subject_before(people, entities, text, offset, match.start(), broad)
         if subject is None:
-            if text[: match.start()].rstrip().endswith(","):  # ", said Defense Secretary ..."
+            prefix = text[: match.start()].rstrip()
+            if broad:  # a quotation in two apostrophes, which the parser does not read: ",'' said"
+                prefix = prefix.rstrip("'’").rstrip()
+            if prefix.endswith(","):  # ", said Defense Secretary ..."
                 voice = _subject_after(entities, text, offset, match.end(), broad)
                 if voice is not None:
                     found.append((0, match.start(), voice, text[match.start() :].split(",")[0]))
@@ -234,9 +289,9 @@ def _reported(
         if text[:begin].rstrip(" ,").endswith(("”", '"')):  # a quotation's own said-clause
             continue
         cue = text[begin : match.end()].strip()
-        if begin > 0 and re.match(
-            r"\s*[,.;:!?]", after
-        ):  # ", the leaders agreed," / "..., X said."
+        if begin > 0 and (
+            re.match(r"\s*[,.;:!?]", after) or (broad and _SAID_TAIL.match(after))
+        ):  # ", the leaders agreed," / "..., X said." / "..., X said in a statement."
             found.append((0, begin, voice, cue))
         elif verb not in OBJECT_VERBS:
             found.append((match.end(), begin, voice, cue))
@@ -291,7 +346,12 @@ def reported_spans(
     if not wanted:
         return []
     verbs = _verbs_with(tuple(extra_verbs)) if extra_verbs else _VERB
-    people = _People(article.entities)
+    titled = []
+    if broad:  # titled names the gazetteer lacks ("Adm. Harris") can be a pronoun's antecedent
+        for match in _TITLED.finditer(article.text):
+            name = match.group("name") or match.group("name2")
+            titled.append(Entity(match.start(), match.end(), match.group(), "person", "", name, -1))
+    people = _People(article.entities, titled)
     in_sentence: dict[int, list[Entity]] = {number: [] for number in wanted}
     for entity in article.entities:
         if entity.sentence in in_sentence:

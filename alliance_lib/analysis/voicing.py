@@ -33,6 +33,9 @@ FRAMING_VERBS = (
     *"described branded brands labelled labeled identified identifies identifying cited cites".split(),
     *"fear fears feared suspect suspects suspected think thinks thought consider".split(),
     *"considers considered regard regards regarded view views viewed".split(),
+    *"rejected rejects rejecting denied denies denying dismissed dismisses dismissing".split(),
+    "lashed out",
+    "lashes out",
 )
 
 
@@ -101,8 +104,14 @@ class Innermost:
             if record.start <= start and end <= record.end:
                 if allowed is not None and record.kind not in allowed:
                     continue
-                key = (record.end - record.start, -record.start)
-                if best is None or key < (best.end - best.start, -best.start):
+                # a quotation with no source found is a partial quotation inside its
+                # enclosing attribution ("called Russia 'the most direct threat'"): it yields
+                key = (record.source == UNATTRIBUTED, record.end - record.start, -record.start)
+                if best is None or key < (
+                    best.source == UNATTRIBUTED,
+                    best.end - best.start,
+                    -best.start,
+                ):
                     best = record
         return best
 
