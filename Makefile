@@ -38,10 +38,12 @@ lint: $(STAMP) ## Lint the library, tests and notebooks with ruff
 
 bench: $(STAMP) ## Print parser and notebook timings, and parse-time growth on hostile inputs (not part of make test)
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python -m benchmarks.bench_threats
 	$(BIN)/python -m benchmarks.growth
 
-eval: $(STAMP) ## Score quotations and speakers on PolNeAR's training split (not part of make test)
+eval: $(STAMP) ## Score quotations, speakers and threat framing on PolNeAR's training split (not part of make test)
 	$(BIN)/python benchmarks/eval.py
+	$(BIN)/python -m benchmarks.eval_threats
 
 bench-corpus: $(STAMP) ## Corpus mode: PolNeAR on 1 and 2 workers, synthetic 10k and 100k articles (about an hour)
 	$(BIN)/python -m benchmarks.bench_corpus polnear

@@ -24,14 +24,15 @@ name a state and hold a cue; linear in the article's length.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from alliance_lib.analysis.clauses import split_clauses
+from alliance_lib.analysis.clauses import Clause, split_clauses
 from alliance_lib.analysis.codebook import PATTERN_LIST, PATTERN_MAP
 from alliance_lib.analysis.reference_data import capitals
 from alliance_lib.analysis.states import StateMention, StatePatterns, state_mentions, state_patterns
@@ -39,15 +40,26 @@ from alliance_lib.analysis.voicing import Held, Innermost, parser_records, voice
 from alliance_lib.datafiles import read_yaml, validate
 from alliance_lib.errors import DataError
 from alliance_lib.text.gazetteer import load_gazetteer
-from alliance_lib.text.model import Article
+from alliance_lib.text.model import Article, Sentence
 
 THREAT, REJECTED = "threat", "rejected"
 SUPPRESSED = "suppressed"  # a negated counter ("has not accused Russia"): the state is not framed
-KINDS = ("military", "nuclear_missile", "cyber_interference", "terrorism", "coercion", "economic", "other")
+KINDS = (
+    "military",
+    "nuclear_missile",
+    "cyber_interference",
+    "terrorism",
+    "coercion",
+    "economic",
+    "other",
+)
 MAX_GAP = 8  # words between a state and a cue after it (or an agent link's state after a cue)
+MAX_GAP_CHARS = 160  # a gap longer than this holds more than MAX_GAP words: not measured
 WEAK_GAP = 2  # words between a state and a weak cue ("Russia's challenge", "China is a rival")
 COUNTER_GAP = 3  # words between a counter verb and its object ("accused the Chinese government")
-ACTION_LINK_GAP = 6  # words from an action to its agent ("hacked by a foreign government, likely the Chinese")
+ACTION_LINK_GAP = (
+    6  # words from an action to its agent ("hacked by a foreign government, likely the Chinese")
+)
 NEAR_CUE = 2  # words before a cue that a negation of it may stand in ("poses no threat")
 # Cue strength, strongest first: the cue reported for a (sentence, state) with several.
 _STRENGTH = {"label": 0, "action": 1, "counter": 2, "weak": 3}
@@ -57,6 +69,8 @@ _QUESTION = re.compile(
 )
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)\s*", re.I)
 _POSSESSIVE = re.compile(r"^[’']s?")
+_BY = re.compile(r"\s+by\b", re.IGNORECASE)
+_BE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|gets)\b", re.IGNORECASE)
 _AUXILIARY = re.compile(
     r"\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|did|does"
     r"|also|likely|then|now|again|still|already|[a-z]+ly)\b"
@@ -171,9 +185,7 @@ def load_threat_codebook(path: Path) -> ThreatCodebook:
     for person in document["leaders"]:
         entry = gazetteer.entries.get(person)
         if entry is None or entry.type != "person" or not entry.country:
-            raise DataError(
-                f"{path}: leaders: {person!r} is not a gazetteer person with a country"
-            )
+            raise DataError(f"{path}: leaders: {person!r} is not a gazetteer person with a country")
     table = capitals()
     states = state_patterns(
         zip(table["iso3"], table["forms"], strict=True), document["seats"], document["leaders"]
@@ -254,19 +266,28 @@ def _listed(mentions: list[StateMention], index: int, step: int, text: str) -> l
 
 
 def _cue_targets(
-    book: ThreatCodebook, text: str, cue: Cue, mentions: list[StateMention]
+    book: ThreatCodebook,
+    text: str,
+    cue: Cue,
+    mentions: list[StateMention],
+    bounds: tuple[list[int], list[int]],
 ) -> list[tuple[StateMention, str]]:
     """States in the cue's clause (`mentions`, text order) the cue frames, each with "agent"
     (framed) or "negated" (a negation between them)."""
     found: list[tuple[StateMention, str]] = []
-    before = [i for i, m in enumerate(mentions) if m.end <= cue.start]
-    after = [i for i, m in enumerate(mentions) if m.start >= cue.end]
+    starts, ends = bounds  # of `mentions`, for bisection
+    before = bisect_right(ends, cue.start)  # mentions [0, before) end before the cue
     if before and cue.klass in ("label", "action", "weak"):
-        i = before[-1]
+        i = before - 1
         state = mentions[i]
-        gap = text[state.end : cue.start]
+        gap = text[state.end : cue.start] if cue.start - state.end <= MAX_GAP_CHARS else "x " * 99
         limit = WEAK_GAP if cue.klass == "weak" else MAX_GAP
-        passive = cue.klass == "action" and book.passive.match(text, cue.start) is not None
+        # "Ukraine was invaded by Russia", "a bomber was shot down by Turkey": the victim
+        passive = (
+            cue.klass == "action"
+            and _BY.match(text, cue.end) is not None
+            and (book.passive.match(text, cue.start) is not None or _BE.search(gap) is not None)
+        )
         if (
             _gap_words(gap) <= limit
             and not book.defending.search(gap)
@@ -278,7 +299,9 @@ def _cue_targets(
             if how == "agent" and book.disavowals.search(gap):
                 how = "disavowed"
             found.extend((m, how) for m in _listed(mentions, i, -1, text))
-    for i in after:
+    for i in range(bisect_left(starts, cue.end), len(mentions)):
+        if mentions[i].start - cue.end > MAX_GAP_CHARS:
+            break
         gap = text[cue.end : mentions[i].start]
         words = _gap_words(gap)
         if cue.klass == "counter":
@@ -290,9 +313,7 @@ def _cue_targets(
                 before_cue = _WORD.findall(text[max(0, cue.start - 40) : cue.start])[-NEAR_CUE:]
                 # "has not accused Russia": no frame at all for the state in this sentence
                 how = (
-                    SUPPRESSED
-                    if any(book.negations.fullmatch(w) for w in before_cue)
-                    else "agent"
+                    SUPPRESSED if any(book.negations.fullmatch(w) for w in before_cue) else "agent"
                 )
                 found.extend((m, how) for m in _listed(mentions, i, 1, text))
             break
@@ -392,25 +413,29 @@ def code_threats(
     for number in sorted(by_sentence):
         in_mentions, in_cues = by_sentence[number]
         framing = [c for c in in_cues if c.klass != "rejection"]
-        if not framing:
-            continue
         sentence = article.sentences[number]
-        if _is_question(sentence.text):
+        if not framing or _is_question(sentence.text):
             continue
-        clauses = split_clauses(sentence.text, sentence.start, number)
-        rejections = [c for c in in_cues if c.klass == "rejection"]
         kinds[number] = framing
-        for clause in clauses:
-            local = [m for m in in_mentions if clause.start <= m.start < clause.end]
-            if not local:
-                continue
-            for cue in framing:
-                if not clause.start <= cue.start < clause.end:
-                    continue
-                for mention, how in _cue_targets(book, text, cue, local):
-                    label = _label(book, text, clause, cue, mention, how, rejections)
+        rejections = [c.start for c in in_cues if c.klass == "rejection"]
+        for clause, local, cues_in in _by_clause(sentence, number, in_mentions, framing):
+            rejected_here = any(clause.start <= r < clause.end for r in rejections)
+            first_rejection = rejections[0] if rejections else None
+            bounds = ([m.start for m in local], [m.end for m in local])
+            for cue in cues_in:
+                for mention, how in _cue_targets(book, text, cue, local, bounds):
+                    label = _label(book, text, clause, cue, mention, how)
+                    if label == THREAT and (
+                        rejected_here
+                        or (
+                            first_rejection is not None
+                            and first_rejection < min(cue.start, mention.start)
+                        )
+                    ):
+                        label = REJECTED  # under a rejection: before it, or in its clause
                     raw.setdefault((number, mention.state), []).append((cue, mention, label))
-            _subject_rejections(book, text, clause, local, framing, raw, number)
+            for mention, cue in _subject_rejections(book, text, clause, local, cues_in):
+                raw.setdefault((number, mention.state), []).append((cue, mention, REJECTED))
     if not raw:
         return []
     if records is None:
@@ -432,7 +457,11 @@ def code_threats(
                 number,
                 state,
                 label,
-                _kind(book, [c for c, _, _ in found] + kinds.get(number, []), article.sentences[number].text),
+                _kind(
+                    book,
+                    [c for c, _, _ in found] + kinds.get(number, []),
+                    article.sentences[number].text,
+                ),
                 cue.text,
                 cue.start,
                 cue.end,
@@ -445,53 +474,53 @@ def code_threats(
     return frames
 
 
+def _by_clause(
+    sentence: Sentence, number: int, mentions: list[StateMention], cues: list[Cue]
+) -> Iterator[tuple[Clause, list[StateMention], list[Cue]]]:
+    """The sentence's clauses that name a state and hold a cue, with those mentions and cues
+    (both in text order; one bisection each, so linear in the sentence)."""
+    clauses = split_clauses(sentence.text, sentence.start, number)
+    starts = [c.start for c in clauses]
+    mentions_in: dict[int, list[StateMention]] = {}
+    cues_in: dict[int, list[Cue]] = {}
+    for mention in mentions:
+        mentions_in.setdefault(bisect_right(starts, mention.start) - 1, []).append(mention)
+    for cue in cues:
+        cues_in.setdefault(bisect_right(starts, cue.start) - 1, []).append(cue)
+    for index in sorted(set(mentions_in) & set(cues_in)):
+        if index >= 0:
+            yield clauses[index], mentions_in[index], cues_in[index]
+
+
 def _label(
-    book: ThreatCodebook,
-    text: str,
-    clause: Any,
-    cue: Cue,
-    mention: StateMention,
-    how: str,
-    rejections: list[Cue],
+    book: ThreatCodebook, text: str, clause: Clause, cue: Cue, mention: StateMention, how: str
 ) -> str:
-    """`rejected` when the frame is negated, disavowed, or under a rejection cue."""
+    """`suppressed` for a negated accusation; `rejected` when the frame is negated ("China
+    poses no threat", "there is no threat from Russia") or disavowed; else `threat`."""
     if how == SUPPRESSED:
         return SUPPRESSED
     if how in ("negated", "disavowed"):
         return REJECTED
-    first = min(cue.start, mention.start)
-    last = max(cue.end, mention.end)
-    for rejection in rejections:
-        if rejection.start < first or clause.start <= rejection.start < clause.end:
+    if cue.start <= mention.start:  # a negation just before a cue the state follows
+        near = text[max(clause.start, cue.start - 40) : cue.start]
+        if any(book.negations.fullmatch(w) for w in _WORD.findall(near)[-NEAR_CUE:]):
             return REJECTED
-    near = text[max(clause.start, first - 40) : cue.start]
-    words = _WORD.findall(near)[-NEAR_CUE:] if cue.start <= mention.start else []
-    if any(book.negations.fullmatch(w) for w in words):
-        return REJECTED
-    del last
     return THREAT
 
 
 def _subject_rejections(
-    book: ThreatCodebook,
-    text: str,
-    clause: Any,
-    mentions: list[StateMention],
-    framing: list[Cue],
-    raw: dict[tuple[int, str], list[tuple[Cue, StateMention, str]]],
-    number: int,
-) -> None:
-    """A state that is the subject of a rejection ("China rebuts criticism of its overcapacity",
-    "Moscow denied meddling") rejects the frame its clause holds about it."""
+    book: ThreatCodebook, text: str, clause: Clause, mentions: list[StateMention], cues: list[Cue]
+) -> Iterator[tuple[StateMention, Cue]]:
+    """A state that is the subject of a disavowal ("China rebuts criticism of overcapacity",
+    "Moscow denied meddling") rejects the frame its clause holds after it: (state, cue)."""
+    starts = [c.start for c in cues]
     for mention in mentions:
-        tail = text[mention.end : clause.end]
-        words = _WORD.findall(tail)[:3]
-        verb = next((w for w in words if book.disavowals.fullmatch(w) or book.cues.fullmatch(w) and book.groups.get(book.cues.fullmatch(w).lastgroup or "", ("",))[0] == "rejection"), None)
-        if verb is None:
+        words = _WORD.findall(text[mention.end : min(clause.end, mention.end + 60)])[:3]
+        if not any(book.disavowals.fullmatch(w) for w in words):
             continue
-        later = [c for c in framing if c.start > mention.end and clause.start <= c.start < clause.end]
-        if later:
-            raw.setdefault((number, mention.state), []).append((later[0], mention, REJECTED))
+        later = bisect_right(starts, mention.end)
+        if later < len(cues):
+            yield mention, cues[later]
 
 
 FRAME_COLUMNS = [

@@ -220,7 +220,9 @@ def _subject_after(
     if len(window.split()) > MAX_REPORTING_SUBJECT_WORDS:
         return None
     if broad:
-        return _broad_after(entities, window, offset + verb_end + len(window) - len(window.lstrip()))
+        return _broad_after(
+            entities, window, offset + verb_end + len(window) - len(window.lstrip())
+        )
     for entity in entities:
         if offset + verb_end <= entity.start and entity.end <= offset + window_end:
             return entity.name

@@ -14,7 +14,6 @@ records from it instead: that is the one function to replace (see `records_from_
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -140,8 +139,10 @@ def parser_records(article: Article, sentences: Iterable[int] | None = None) -> 
         if quote.sentence not in wanted and sentences is not None:
             continue
         if quote.speaker:
-            kind = PRONOUN if quote.attribution == "pronoun" else _speaker_kind(
-                types.get(quote.speaker, "person")
+            kind = (
+                PRONOUN
+                if quote.attribution == "pronoun"
+                else _speaker_kind(types.get(quote.speaker, "person"))
             )
             source = quote.source or names.get(quote.speaker, quote.speaker)
             name = names.get(quote.speaker, quote.speaker)
@@ -155,12 +156,22 @@ def parser_records(article: Article, sentences: Iterable[int] | None = None) -> 
         else:  # a name the gazetteer lacks is named; a phrase ("U.S. officials") descriptive
             kind = NAMED if _NAME.fullmatch(span.voice) else DESCRIPTIVE
         records.append(
-            Held(span.start, span.end, span.voice, speaker, kind, INDIRECT, span.voice if speaker else None)
+            Held(
+                span.start,
+                span.end,
+                span.voice,
+                speaker,
+                kind,
+                INDIRECT,
+                span.voice if speaker else None,
+            )
         )
     return records
 
 
-def records_from_attributions(attributions: Iterable[object], names: Mapping[str, str]) -> list[Held]:
+def records_from_attributions(
+    attributions: Iterable[object], names: Mapping[str, str]
+) -> list[Held]:
     """Records from attribution objects with `content_start`/`content_end` (or `start`/`end`),
     `source`, `speaker`, `speaker_kind` and `kind` attributes, such as issue 18's
     `Article.attributions`: the few lines the switch needs."""

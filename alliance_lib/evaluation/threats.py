@@ -24,8 +24,11 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
+
+import pandas as pd
 
 from alliance_lib.analysis.threats import REJECTED, THREAT, ThreatCodebook, code_threats
 from alliance_lib.errors import ArticleError, DataError
@@ -166,24 +169,21 @@ def match_article(
             continue
         outcomes.append(
             Outcome(
-                article, part, frame.state, NONE, frame.label, "", frame.voice, "", frame.kind,
-                frame.cue, frame.start, frame.end,
+                article,
+                part,
+                frame.state,
+                NONE,
+                frame.label,
+                "",
+                frame.voice,
+                "",
+                frame.kind,
+                frame.cue,
+                frame.start,
+                frame.end,
             )
         )
     return outcomes, uncovered
-
-
-def predictions(text: str, name: str, book: ThreatCodebook) -> list[Predicted]:
-    """The coder's frames for one article text, in the text's own offsets."""
-    article = parse_article(text, source=name)
-    found = []
-    for frame in code_threats(article, book):
-        sentence = article.sentences[frame.sentence]
-        start, end = article.source_span(sentence.start, sentence.end)
-        found.append(
-            Predicted(start, end, frame.state, frame.label, frame.voice, frame.kind, frame.cue)
-        )
-    return found
 
 
 @dataclass
@@ -418,4 +418,118 @@ def outcome_rows(run: Run) -> list[dict[str, Any]]:
 
 
 def dumps(rows: list[dict[str, Any]]) -> str:
+    """Rows as JSON lines."""
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
+def package_version() -> str:
+    """The installed alliance package's version ("unknown" when it is not installed)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("alliance")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _rounded(figures: dict[str, Any]) -> dict[str, Any]:
+    return {k: round(v, 3) if isinstance(v, float) else v for k, v in figures.items()}
+
+
+def validity_record(result: dict[str, Any], run: Run, gold: Path, measured: date) -> dict[str, Any]:
+    """What `data/threat_validity.json` holds: the figures per part, per state and per kind,
+    the coder's cost, how they were measured, with the package version and the date."""
+    ms = sorted(run.coder_ms)
+    return {
+        "what": "the threat coder (alliance_lib.analysis.threats) scored on a hand annotation"
+        " of threat framing in real news",
+        "gold": f"PolNeAR v1.0.0 training split, {gold.name}: (sentence, state) rows of 93"
+        " articles, read at run time (not shipped)",
+        "split": f"an article is unseen when the SHA-256 of its name is divisible by"
+        f" {UNSEEN_MODULUS}; the coder was tuned on the development part only",
+        "measured": measured.isoformat(),
+        "package_version": package_version(),
+        "parts": {part: _rounded(f) for part, f in result["parts"].items()},
+        "by_state": {state: _rounded(f) for state, f in result["by_state"]["all"].items()},
+        "by_kind": result["by_kind"]["all"],
+        "targets": TARGETS,
+        "coder_ms_per_article": {
+            "mean": round(sum(ms) / len(ms), 3) if ms else None,
+            "median": round(ms[len(ms) // 2], 3) if ms else None,
+            "how": "CPU time (time.process_time) of code_threats on each parsed article",
+        },
+        "uncovered_frames": result["uncovered_frames"],
+        "refused": len(result["refused"]),
+    }
+
+
+VALIDITY_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["measured", "package_version", "parts", "gold", "split"],
+    "properties": {
+        "measured": {"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"},
+        "package_version": {"type": "string"},
+        "parts": {
+            "type": "object",
+            "required": list(PARTS),
+            "additionalProperties": {"type": "object", "required": ["threat_f1", "articles"]},
+        },
+    },
+}
+
+
+def read_validity(path: Path) -> dict[str, Any]:
+    """`data/threat_validity.json`, checked; a DataError names the file and the problem."""
+    from alliance_lib.datafiles import validate
+
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise DataError(f"{path}: threat validity figures not found (run make eval)") from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataError(f"{path}: not readable JSON ({exc.__class__.__name__})") from exc
+    validate(path, document, VALIDITY_SCHEMA, "threat validity file")
+    return document
+
+
+VALIDITY_COLUMNS = [
+    "part",
+    "articles",
+    "rows",
+    "gold threats",
+    "threat precision",
+    "threat recall",
+    "threat F1",
+    "rejected found",
+    "rejected precision",
+    "voice right",
+    "kappa (frame present)",
+]
+
+
+def validity_table(document: dict[str, Any]) -> pd.DataFrame:
+    """The figures per part as notebook 04 shows them (unseen first: the fairer guide)."""
+    rows = []
+    for part in (UNSEEN, DEVELOPMENT, "all"):
+        f = document["parts"].get(part)
+        if f is None:
+            continue
+        rows.append(
+            {
+                "part": {
+                    UNSEEN: "unseen (never tuned on)",
+                    DEVELOPMENT: "development (tuned on)",
+                }.get(part, "both"),
+                "articles": f["articles"],
+                "rows": f["rows"],
+                "gold threats": f["gold_threat"],
+                "threat precision": f["threat_precision"],
+                "threat recall": f["threat_recall"],
+                "threat F1": f["threat_f1"],
+                "rejected found": f"{f['rejected_found']} of {f['rejected_gold']}",
+                "rejected precision": f["rejected_precision"],
+                "voice right": f["voice_accuracy"],
+                "kappa (frame present)": f["kappa_frame"],
+            }
+        )
+    return pd.DataFrame(rows, columns=VALIDITY_COLUMNS)
