@@ -307,7 +307,7 @@ def _cue_targets(
         if cue.klass == "counter":
             if (
                 words <= COUNTER_GAP
-                and not book.victim_links.search(gap.replace(" of ", " "))
+                and not re.search(r"\b(?:to|into|with|for|at)\b", gap)  # "warned Japan to"
                 and not re.search(r"\bby\b", gap)  # "warned by the Russian government"
             ):
                 before_cue = _WORD.findall(text[max(0, cue.start - 40) : cue.start])[-NEAR_CUE:]
