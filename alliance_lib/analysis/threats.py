@@ -271,13 +271,14 @@ def _cue_targets(
     cue: Cue,
     mentions: list[StateMention],
     bounds: tuple[list[int], list[int]],
+    victims: frozenset[int] = frozenset(),
 ) -> list[tuple[StateMention, str]]:
     """States in the cue's clause (`mentions`, text order) the cue frames, each with "agent"
     (framed) or "negated" (a negation between them)."""
     found: list[tuple[StateMention, str]] = []
     starts, ends = bounds  # of `mentions`, for bisection
     before = bisect_right(ends, cue.start)  # mentions [0, before) end before the cue
-    if before and cue.klass in ("label", "action", "weak"):
+    if before and cue.klass in ("label", "action", "weak") and before - 1 not in victims:
         i = before - 1
         state = mentions[i]
         gap = text[state.end : cue.start] if cue.start - state.end <= MAX_GAP_CHARS else "x " * 99
@@ -339,6 +340,23 @@ def _cue_targets(
         if cue.klass == "weak":
             break
     return found
+
+
+def _objects(
+    book: ThreatCodebook, text: str, mentions: list[StateMention], cues: list[Cue], starts: list[int]
+) -> frozenset[int]:
+    """Indexes of the mentions that are an action's object ("invaded Ukraine to seize ..."): the
+    victim of that action, so not the doer of the next one."""
+    found = set()
+    for cue in cues:
+        if cue.klass != "action":
+            continue
+        i = bisect_left(starts, cue.end)
+        if i < len(mentions) and mentions[i].start - cue.end <= MAX_GAP_CHARS:
+            gap = text[cue.end : mentions[i].start]
+            if _gap_words(gap) <= 2 and not book.action_links.match(gap):
+                found.add(i)
+    return frozenset(found)
 
 
 def _stands_for_state(
@@ -422,8 +440,9 @@ def code_threats(
             rejected_here = any(clause.start <= r < clause.end for r in rejections)
             first_rejection = rejections[0] if rejections else None
             bounds = ([m.start for m in local], [m.end for m in local])
+            victims = _objects(book, text, local, cues_in, bounds[0])
             for cue in cues_in:
-                for mention, how in _cue_targets(book, text, cue, local, bounds):
+                for mention, how in _cue_targets(book, text, cue, local, bounds, victims):
                     label = _label(book, text, clause, cue, mention, how)
                     if label == THREAT and (
                         rejected_here

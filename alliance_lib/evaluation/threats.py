@@ -424,7 +424,7 @@ def dumps(rows: list[dict[str, Any]]) -> str:
 
 def package_version() -> str:
     """The installed alliance package's version ("unknown" when it is not installed)."""
-    from importlib.metadata import PackageNotFoundError, version
+    from importlib.metadata import PackageNotFoundError, version  # lazy: only make eval asks
 
     try:
         return version("alliance")
@@ -480,7 +480,7 @@ VALIDITY_SCHEMA: dict[str, Any] = {
 
 def read_validity(path: Path) -> dict[str, Any]:
     """`data/threat_validity.json`, checked; a DataError names the file and the problem."""
-    from alliance_lib.datafiles import validate
+    from alliance_lib.datafiles import validate  # lazy: only the notebook reads the file
 
     try:
         document = json.loads(path.read_text(encoding="utf-8"))

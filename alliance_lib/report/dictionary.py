@@ -916,44 +916,90 @@ FILES: dict[str, FileSchema] = {
         FileSchema(
             "threat_mentions.csv",
             _T,
-            "each mention of a state framed as a threat (a threat cue about it in its clause)",
+            "each (sentence, state) the threat coder frames as a threat or whose threat frame it"
+            " rejects (data/threat_codebook.yaml; the corpus table `threats` has the same rows)",
             _cols(
                 "sentence",
-                _c("actor", "string", "", "the state, ISO 3166-1 alpha-3"),
-                _c("actor_name", "string", "", "the state's name", label="state"),
-                "text",
-                "start",
-                "end",
-                _c("cue", "string", "", "the threat cue that frames the state as a threat"),
-                "voice",
                 _c(
-                    "voice_kind",
-                    "string",
-                    "",
-                    "quotation (a quoted speaker), reported (reported speech or paraphrase) or narrator",
+                    "sentence_start",
+                    "integer",
+                    "characters",
+                    "where the sentence starts in the decoded input file (like source_start)",
                 ),
                 _c(
-                    "descriptors",
+                    "sentence_end",
+                    "integer",
+                    "characters",
+                    "where the sentence ends in the decoded input file (exclusive)",
+                ),
+                _c("state", "string", "", "the state, ISO 3166-1 alpha-3"),
+                _c("state_name", "string", "", "the state's name", label="state name"),
+                _c(
+                    "label",
                     "string",
                     "",
-                    "threat descriptors attached to this state in its clause, semicolon-separated",
+                    "threat (the sentence presents the state as a danger, adversary or source of"
+                    " harm) or rejected (its voice denies, dismisses or mocks such a frame)",
                 ),
-                "clause",
+                _c(
+                    "voice",
+                    "string",
+                    "",
+                    "whose frame it is: the innermost attribution holding the cue (a speaker's"
+                    ' name, or a descriptive source as written, "the communique"), else narrator',
+                ),
+                _c(
+                    "voice_id",
+                    "string",
+                    "",
+                    "the speaker's person or organisation id; empty for the narrator or a"
+                    " descriptive source",
+                ),
+                _c(
+                    "voice_how",
+                    "string",
+                    "",
+                    "direct (a quotation), indirect (reported speech, belief, accusation) or"
+                    " narrator",
+                    label="voice how",
+                ),
+                _c(
+                    "cue",
+                    "string",
+                    "",
+                    "the strongest cue (a label such as threat before an action such as invaded,"
+                    " before a counter verb such as deter, before a weak word such as rival)",
+                ),
+                _c(
+                    "kind",
+                    "string",
+                    "",
+                    "military, nuclear_missile, cyber_interference, terrorism, coercion,"
+                    " economic or other (the annotation guidelines' kinds)",
+                ),
+                _c(
+                    "mention",
+                    "string",
+                    "",
+                    "how the sentence names the state (name, demonym,"
+                    " capital, seat of government or leader)",
+                ),
                 "sentence_text",
             ),
         ),
         FileSchema(
             "threat_voices.csv",
             _T,
-            "who voices the threats: one row per voice, with the states it frames as threats",
+            "who voices the threats: one row per voice, with the states it frames as threats"
+            " and the frames it rejects",
             _cols(
                 "voice",
                 _c(
-                    "voice_kind",
+                    "voice_how",
                     "string",
                     "",
-                    "quotation, reported or narrator",
-                    label="how voiced",
+                    "direct, indirect or narrator",
+                    label="voice how",
                 ),
                 _c(
                     "sentences",
@@ -961,21 +1007,22 @@ FILES: dict[str, FileSchema] = {
                     "sentences",
                     "sentences in which the voice frames a state as a threat",
                 ),
-                _c("mentions", "integer", "mentions", "threat mentions voiced"),
+                _c("frames", "integer", "frames", "(sentence, state) threat frames voiced"),
                 _c(
                     "states",
                     "string",
                     "",
                     "the states framed as threats, in order of first mention",
                 ),
+                _c("rejected", "integer", "frames", "(sentence, state) frames the voice rejects"),
             ),
             key_title="Who voices the threats",
-            summary=("voice", "voice_kind", "sentences", "mentions", "states"),
+            summary=("voice", "voice_how", "sentences", "frames", "states"),
         ),
         FileSchema(
             "descriptors.csv",
             _T,
-            "each threat descriptor, and the threat actor it attaches to",
+            "each threat descriptor, and the state framed as a threat it attaches to",
             _cols(
                 _c("descriptor", "string", "", "the descriptor's name in the framing codebook"),
                 "text",
@@ -983,19 +1030,27 @@ FILES: dict[str, FileSchema] = {
                 "end",
                 "sentence",
                 _c(
-                    "actor",
+                    "state",
                     "string",
                     "",
-                    "the threat actor it attaches to (nearest in its clause; empty: none)",
+                    "the state framed as a threat it attaches to (nearest in its clause; empty:"
+                    " none)",
                 ),
-                "voice",
+                _c(
+                    "voice",
+                    "string",
+                    "",
+                    "a quotation's speaker when a quotation holds the word, else narrator (the"
+                    " wording of reported speech is the outlet's)",
+                ),
                 "clause",
             ),
         ),
         FileSchema(
             "sentence_codes.csv",
             _T,
-            "each (sentence, code) the coder assigns: Entman functions, MFC dimensions, threat actors",
+            "each (sentence, code) the coder assigns: Entman functions and MFC dimensions (keyword"
+            " indicators, not validated), and states framed as threats (the threat coder)",
             _cols(
                 "sentence",
                 "voice",

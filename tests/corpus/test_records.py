@@ -31,3 +31,31 @@ def test_every_table_of_the_seed_is_filled_and_no_column_is_lost():
 def test_a_column_missing_from_a_schema_is_an_error_not_a_silent_drop():
     with pytest.raises(ValueError, match="no column"):
         records.to_table("sentence_codes", [{"article_id": "x", "speaker": "narrator"}])
+
+
+def test_the_threats_table_has_the_issues_columns_and_the_seeds_frames():
+    assert records.SCHEMAS["threats"].names == [
+        "article_id",
+        "sentence",
+        "sentence_start",
+        "sentence_end",
+        "state",
+        "label",
+        "voice",
+        "voice_id",
+        "cue",
+        "kind",
+    ]
+    item = Item(str(SEED_ARTICLE), FILE, path=str(SEED_ARTICLE), outlet="seed")
+    key, rows = parse_item(item)
+    table = records.to_table("threats", rows["threats"]).to_pylist()
+    assert [(r["sentence"], r["state"], r["label"], r["voice"]) for r in table] == [
+        (8, "CHN", "threat", "the leaders"),
+        (8, "PRK", "threat", "the leaders"),
+        (8, "RUS", "threat", "the leaders"),
+        (12, "RUS", "threat", "narrator"),
+    ]
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    first = table[0]
+    assert "emanating from communist China" in text[first["sentence_start"] : first["sentence_end"]]
+    assert {r["article_id"] for r in table} == {key} and first["voice_id"] is None
