@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -124,13 +124,112 @@ SCHEMA: dict[str, Any] = {
 }
 
 
+_METACHARS = frozenset("\\()[]{}|.^$*+?")
+
+
+def leading_literals(pattern: str) -> list[str] | None:
+    """The lower-cased literal texts any match of `pattern` starts with ("threat(?:s)?" ->
+    ["threat"]; "(?:ballistic|cruise) missiles?" -> ["ballistic", "cruise"]), or None when
+    they cannot be read off simply (the pattern is then tried everywhere)."""
+    body = re.sub(r"^\(\?<!?[^()]*\)", "", pattern)  # a lookbehind is zero-width
+    if body.startswith("(?:"):
+        depth, close = 0, -1
+        for i, ch in enumerate(body):
+            depth += ch == "(" and (i == 0 or body[i - 1] != "\\")
+            depth -= ch == ")" and body[i - 1] != "\\"
+            if depth == 0:
+                close = i
+                break
+        if close < 0 or body[close + 1 : close + 2] in ("?", "*", "{"):
+            return None
+        inner = body[3:close]
+        if "(" in inner:
+            return None
+        found = [leading_literals(part) for part in inner.split("|")]
+        if any(f is None for f in found):
+            return None
+        return sorted({t for f in found for t in f or []})
+    literal = []
+    for ch in body:
+        if ch in _METACHARS:
+            if ch in "?*{" and literal:
+                literal.pop()  # "missiles?": the "s" may be absent
+            break
+        literal.append(ch)
+    text = "".join(literal).lower().rstrip()
+    return [text] if text and not text[0].isspace() else None
+
+
+class CueFinder:
+    """Every cue of a sentence without trying every pattern at every word: one Aho-Corasick pass
+    finds the literal texts cues start with, and only the patterns starting with a found text
+    are tried there (in codebook order: the first that matches wins, as in one alternation);
+    patterns with no readable start are searched for everywhere."""
+
+    def __init__(self, patterns: Sequence[tuple[str, str, str]]) -> None:
+        import ahocorasick  # lazy: a codebook loads it once
+
+        self._patterns = [
+            (re.compile(rf"(?:{p})(?![\w-])", re.IGNORECASE), klass, kind)
+            for p, klass, kind in patterns
+        ]
+        gates: dict[str, list[int]] = {}
+        everywhere = []
+        for index, (pattern, _, _) in enumerate(patterns):
+            literals = leading_literals(pattern)
+            if not literals:
+                everywhere.append(index)
+                continue
+            for literal in literals:
+                gates.setdefault(literal, []).append(index)
+        self._automaton = ahocorasick.Automaton()
+        for literal, indexes in gates.items():
+            self._automaton.add_word(literal, (len(literal), tuple(indexes)))
+        self._automaton.make_automaton()
+        self._everywhere = [
+            re.compile(rf"\b(?<![\w-])(?:{patterns[i][0]})(?![\w-])", re.IGNORECASE)
+            for i in everywhere
+        ]
+        self._everywhere_ids = everywhere
+
+    def find(self, text: str, start: int, end: int) -> list[Cue] | None:
+        """The cues from `start` to `end` of `text`, in text order (None: lower-casing the span
+        changes its length, so its offsets cannot be trusted)."""
+        lowered = text[start:end].lower()
+        if len(lowered) != end - start:
+            return None
+        candidates: dict[int, set[int]] = {}
+        for last, (length, indexes) in self._automaton.iter(lowered):
+            at = last - length + 1
+            if at and (lowered[at - 1].isalnum() or lowered[at - 1] in "_-"):
+                continue
+            candidates.setdefault(at, set()).update(indexes)
+        for pattern, index in zip(self._everywhere, self._everywhere_ids, strict=True):
+            for match in pattern.finditer(text, start, end):
+                candidates.setdefault(match.start() - start, set()).add(index)
+        cues: list[Cue] = []
+        reach = start
+        for at in sorted(candidates):
+            if start + at < reach:
+                continue
+            for index in sorted(candidates[at]):
+                pattern, klass, kind = self._patterns[index]
+                match = pattern.match(text, start + at, end)
+                if match is not None:
+                    cues.append(Cue(match.start(), match.end(), match.group(), klass, kind))
+                    reach = match.end()
+                    break
+        return cues
+
+
 @dataclass(frozen=True)
 class ThreatCodebook:
     """The compiled codebook: one regex for every cue (`cues`, a named group per class), the
     gap and link patterns, kind words, and what names a state."""
 
-    cues: re.Pattern[str]
+    cues: re.Pattern[str]  # every cue in one regex: the fallback of `finder`
     groups: dict[str, tuple[str, str]]  # group name -> (class, kind)
+    finder: CueFinder
     before_state: re.Pattern[str]
     agent_links: re.Pattern[str]  # searched in the words between a cue and a state after it
     action_links: re.Pattern[str]
@@ -164,11 +263,13 @@ def load_threat_codebook(path: Path) -> ThreatCodebook:
     assert isinstance(document, dict)
     groups: dict[str, tuple[str, str]] = {}
     parts = []
+    each: list[tuple[str, str, str]] = []  # (pattern, class, kind), in codebook order
 
     def add(name: str, klass: str, kind: str, patterns: list[str]) -> None:
         _compile(path, name.replace("__", "."), _words(patterns))  # names the key on a bad one
         groups[name] = (klass, kind)
         parts.append(f"(?P<{name}>{_words(patterns)})")
+        each.extend((pattern, klass, kind) for pattern in patterns)
 
     add("rejection", "rejection", "", document["rejections"])
     add("counter", "counter", "", document["counters"])
@@ -197,6 +298,7 @@ def load_threat_codebook(path: Path) -> ThreatCodebook:
     return ThreatCodebook(
         cues=cues,
         groups=groups,
+        finder=CueFinder(each),
         before_state=_compile(path, "before_state", rf"^(?:{_words(document['before_state'])})$"),
         agent_links=whole("agent_links"),
         action_links=_compile(
@@ -401,12 +503,17 @@ def _is_question(text: str) -> bool:
 
 
 def find_cues(book: ThreatCodebook, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
-    """Every cue in `text` (from `start` to `end`), one regex pass, in text order."""
-    found = []
-    for match in book.cues.finditer(text, start, len(text) if end is None else end):
+    """Every cue in `text` (from `start` to `end`), in text order: through `book.finder`, or
+    the one regex of every cue when lower-casing would move offsets (a rare non-ASCII letter)."""
+    end = len(text) if end is None else end
+    found = book.finder.find(text, start, end)
+    if found is not None:
+        return found
+    cues = []
+    for match in book.cues.finditer(text, start, end):
         klass, kind = book.groups[match.lastgroup or ""]
-        found.append(Cue(match.start(), match.end(), match.group(), klass, kind))
-    return found
+        cues.append(Cue(match.start(), match.end(), match.group(), klass, kind))
+    return cues
 
 
 def code_threats(

@@ -212,3 +212,31 @@ def test_a_bad_threat_codebook_is_named(tmp_path):
     path.write_text("labels: {other: ['threat(']}\n", encoding="utf-8")
     with pytest.raises(DataError, match=str(path)):
         threats.load_threat_codebook(path)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        ("threat(?:s|en)?", ["threat"]),
+        ("missiles? (?:launch(?:es)?|tests?)", ["missile"]),
+        ("(?:ballistic|cruise) missiles?", ["ballistic", "cruise"]),
+        ("(?<!in )dangers?", ["danger"]),
+        ("war (?:on|against)", ["war"]),
+        (r"\bthreat", None),
+        ("(?:a|b(?:c)) x", None),
+    ],
+)
+def test_leading_literals_gate_only_what_they_can_read(pattern, literals):
+    assert threats.leading_literals(pattern) == literals
+
+
+def test_the_cue_finder_finds_what_one_regex_of_every_cue_finds(seed, book):
+    text = seed.text + (
+        " The report offered no evidence that China was behind the hack. Moscow denied meddling;"
+        " critics called the North Korean missile tests fearmongering and the so-called threat."
+    )
+    every = [
+        (m.start(), m.end(), book.groups[m.lastgroup][0]) for m in book.cues.finditer(text)
+    ]
+    found = [(c.start, c.end, c.klass) for c in book.finder.find(text, 0, len(text))]
+    assert found == every and len(found) > 10
