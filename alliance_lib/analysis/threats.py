@@ -445,7 +445,11 @@ def _cue_targets(
 
 
 def _objects(
-    book: ThreatCodebook, text: str, mentions: list[StateMention], cues: list[Cue], starts: list[int]
+    book: ThreatCodebook,
+    text: str,
+    mentions: list[StateMention],
+    cues: list[Cue],
+    starts: list[int],
 ) -> frozenset[int]:
     """Indexes of the mentions that are an action's object ("invaded Ukraine to seize ..."): the
     victim of that action, so not the doer of the next one."""

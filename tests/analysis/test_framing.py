@@ -103,9 +103,9 @@ def test_sentence_codes_carry_threats_only_where_framed(seed, framing_codebook, 
         (8, "threat:RUS"),
         (12, "threat:RUS"),
     ]
-    assert not framing.code_sentences(seed, framing_codebook)["code"].str.startswith(
-        "threat:"
-    ).any()
+    assert (
+        not framing.code_sentences(seed, framing_codebook)["code"].str.startswith("threat:").any()
+    )
 
 
 def test_voice_table_gives_each_voice_its_share(seed, framing_codebook):

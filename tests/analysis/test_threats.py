@@ -176,7 +176,13 @@ def test_a_frame_in_reported_speech_is_the_reporter_of_the_speech(book):
         "The defence ministers agreed to share warning data on North Korean missile launches, "
         "the ministry said in a statement."
     )
-    assert _frames(text, book) == [("PRK", threats.THREAT, "the ministry")]
+    [frame] = threats.code_threats(parse_article(text), book)
+    assert (frame.state, frame.cue, frame.kind, frame.voice) == (
+        "PRK",
+        "missile launches",
+        "nuclear_missile",
+        "the ministry",
+    )
 
 
 def test_the_innermost_attribution_holds_the_voice():
@@ -235,8 +241,6 @@ def test_the_cue_finder_finds_what_one_regex_of_every_cue_finds(seed, book):
         " The report offered no evidence that China was behind the hack. Moscow denied meddling;"
         " critics called the North Korean missile tests fearmongering and the so-called threat."
     )
-    every = [
-        (m.start(), m.end(), book.groups[m.lastgroup][0]) for m in book.cues.finditer(text)
-    ]
+    every = [(m.start(), m.end(), book.groups[m.lastgroup][0]) for m in book.cues.finditer(text)]
     found = [(c.start, c.end, c.klass) for c in book.finder.find(text, 0, len(text))]
     assert found == every and len(found) > 10

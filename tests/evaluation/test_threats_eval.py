@@ -64,7 +64,11 @@ def test_a_synthetic_corpus_is_scored_row_by_row(corpus):
     root, gold = corpus
     run = ev.evaluate(root, gold, load_threat_codebook(THREAT_CODEBOOK))
     figures = ev.figures(run.outcomes)
-    assert (figures["gold_threat"], figures["threat_found"], figures["predicted_threat"]) == (2, 2, 2)
+    assert (figures["gold_threat"], figures["threat_found"], figures["predicted_threat"]) == (
+        2,
+        2,
+        2,
+    )
     assert figures["threat_f1"] == 1.0 and figures["voice_accuracy"] == 1.0
     assert (figures["rejected_found"], figures["rejected_recall"]) == (1, 1.0)
     assert figures["kappa_frame"] == 1.0
@@ -118,7 +122,7 @@ def test_eval_writes_the_validity_file_the_notebook_reads(corpus, tmp_path, caps
     assert document["measured"] == date.today().isoformat()
     assert document["parts"]["all"]["threat_f1"] == 1.0
     table = ev.validity_table(document)
-    assert list(table["part"]) [-1] == "both"
+    assert list(table["part"])[-1] == "both"
     rows = [json.loads(line) for line in results.read_text(encoding="utf-8").splitlines()]
     assert {"article", "start", "end", "gold", "predicted"} <= set(rows[0])
     assert not any("Russia invaded" in line for line in results.read_text().splitlines())

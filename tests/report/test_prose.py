@@ -28,7 +28,9 @@ def test_voices_sentence_says_who_voices_the_threats(seed, framing_codebook):
     empty = prose.voices_sentence(table.iloc[0:0], descriptors.iloc[0:0])
     assert empty.startswith("The article frames no state as a threat")
     rejected = table.assign(label="rejected")
-    assert "4 threat frame(s) are rejected" in prose.voices_sentence(rejected, descriptors.iloc[0:0])
+    assert "4 threat frame(s) are rejected" in prose.voices_sentence(
+        rejected, descriptors.iloc[0:0]
+    )
 
 
 def test_validity_sentence_reads_the_unseen_part():
