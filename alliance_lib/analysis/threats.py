@@ -62,7 +62,16 @@ ACTION_LINK_GAP = (
 )
 NEAR_CUE = 2  # words before a cue that a negation of it may stand in ("poses no threat")
 # Cue strength, strongest first: the cue reported for a (sentence, state) with several.
-_STRENGTH = {"label": 0, "action": 1, "counter": 2, "weak": 3}
+_STRENGTH = {"label": 0, "action": 1, "counter": 2, "accusation": 2, "weak": 3}
+# Between a state and a relational label ("enemy"): the sentence says the state is one.
+_COPULA = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|as|remains?|remained|became|becomes|called|named)\b",
+    re.IGNORECASE,
+)
+# Between a counter verb and its object: the object is someone else ("warned us about ...").
+_NOT_OBJECT = re.compile(
+    r"\b(?:to|into|with|for|at|about|that|us|them|him|her|me|you|by)\b", re.IGNORECASE
+)
 _WORD = re.compile(r"[\w’'-]+")
 _QUESTION = re.compile(
     r"(?:is|are|was|were|does|do|did|will|would|could|can|should|has|have|might)\b", re.I
@@ -72,7 +81,7 @@ _POSSESSIVE = re.compile(r"^[’']s?")
 _BY = re.compile(r"\s+by\b", re.IGNORECASE)
 _BE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|gets)\b", re.IGNORECASE)
 _AUXILIARY = re.compile(
-    r"\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|did|does"
+    r"\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|did|does|as"
     r"|also|likely|then|now|again|still|already|[a-z]+ly)\b"
 )
 
@@ -82,8 +91,10 @@ SCHEMA: dict[str, Any] = {
         "labels",
         "before_state",
         "weak",
+        "relational",
         "actions",
         "counters",
+        "accusations",
         "agent_links",
         "action_links",
         "victim_links",
@@ -102,6 +113,8 @@ SCHEMA: dict[str, Any] = {
         "labels": PATTERN_MAP | {"minProperties": 1},
         "before_state": PATTERN_LIST,
         "weak": PATTERN_LIST,
+        "relational": PATTERN_LIST,
+        "accusations": PATTERN_LIST,
         "actions": PATTERN_MAP | {"minProperties": 1, "propertyNames": {"enum": list(KINDS)}},
         "counters": PATTERN_LIST,
         "agent_links": PATTERN_LIST,
@@ -231,6 +244,7 @@ class ThreatCodebook:
     groups: dict[str, tuple[str, str]]  # group name -> (class, kind)
     finder: CueFinder
     before_state: re.Pattern[str]
+    relational: re.Pattern[str]  # fullmatch on a label's text: "enemy", "adversaries"
     agent_links: re.Pattern[str]  # searched in the words between a cue and a state after it
     action_links: re.Pattern[str]
     victim_links: re.Pattern[str]
@@ -273,6 +287,7 @@ def load_threat_codebook(path: Path) -> ThreatCodebook:
 
     add("rejection", "rejection", "", document["rejections"])
     add("counter", "counter", "", document["counters"])
+    add("accusation", "accusation", "", document["accusations"])
     for kind, patterns in document["actions"].items():
         add(f"action__{kind}", "action", kind, patterns)
     for kind, patterns in document["labels"].items():
@@ -300,6 +315,7 @@ def load_threat_codebook(path: Path) -> ThreatCodebook:
         groups=groups,
         finder=CueFinder(each),
         before_state=_compile(path, "before_state", rf"^(?:{_words(document['before_state'])})$"),
+        relational=_compile(path, "relational", rf"(?:{_words(document['relational'])})"),
         agent_links=whole("agent_links"),
         action_links=_compile(
             path, "action_links", rf"^\s*(?:{_words(document['action_links'])})\b"
@@ -391,12 +407,14 @@ def _cue_targets(
             and _BY.match(text, cue.end) is not None
             and (book.passive.match(text, cue.start) is not None or _BE.search(gap) is not None)
         )
+        relational = cue.klass == "label" and book.relational.fullmatch(cue.text) is not None
         if (
             _gap_words(gap) <= limit
             and not book.defending.search(gap)
             and not book.blockers.search(gap)
             and not passive
             and _stands_for_state(book, text, state, gap, cue.text)
+            and (not relational or _COPULA.search(gap) is not None)  # "Russia is an adversary"
         ):
             how = "negated" if book.negations.search(gap) else "agent"
             if how == "agent" and book.disavowals.search(gap):
@@ -407,11 +425,13 @@ def _cue_targets(
             break
         gap = text[cue.end : mentions[i].start]
         words = _gap_words(gap)
-        if cue.klass == "counter":
+        if cue.klass in ("counter", "accusation"):
+            # the state is the verb's object ("deter Russia", "accused the Chinese of"), not
+            # someone else's ("warned us about", "warned by the Russian government")
             if (
                 words <= COUNTER_GAP
-                and not re.search(r"\b(?:to|into|with|for|at)\b", gap)  # "warned Japan to"
-                and not re.search(r"\bby\b", gap)  # "warned by the Russian government"
+                and not _NOT_OBJECT.search(gap)
+                and _demonym_is_state(book, text, mentions[i])
             ):
                 before_cue = _WORD.findall(text[max(0, cue.start - 40) : cue.start])[-NEAR_CUE:]
                 # "has not accused Russia": no frame at all for the state in this sentence
@@ -422,6 +442,8 @@ def _cue_targets(
             break
         if words > MAX_GAP:
             break
+        if cue.klass == "weak" or (cue.klass == "label" and book.relational.fullmatch(cue.text)):
+            break  # "the enemies of Assad": Assad has them; a weak word frames only beside it
         if cue.klass == "label" and words <= 1 and book.before_state.match(cue.text.lower()):
             found.extend((m, "agent") for m in _listed(mentions, i, 1, text))
             break
@@ -436,7 +458,12 @@ def _cue_targets(
         victims = list(book.victim_links.finditer(gap))
         agent_end = links[-1].end() if links else -1
         victim_end = victims[-1].end() if victims else -1
-        if links and agent_end >= victim_end:
+        # "of" is the agent's only as the first link ("the threat of Iran"); after a victim
+        # link it belongs to the victim ("a threat to the future of America")
+        of_late = bool(links) and links[-1].group().lower() == "of" and bool(victims) and (
+            victims[0].start() < links[-1].start()
+        )
+        if links and agent_end >= victim_end and not of_late:
             found.extend((m, "agent") for m in _listed(mentions, i, 1, text))
             break
         if cue.klass == "weak":
@@ -465,6 +492,15 @@ def _objects(
     return frozenset(found)
 
 
+def _demonym_is_state(book: ThreatCodebook, text: str, mention: StateMention) -> bool:
+    """A demonym after a verb stands for its state as a noun ("deter the Russians") or before
+    an agent noun ("warned the Chinese leader"), not before another noun ("American allies")."""
+    if mention.how != "demonym" or mention.text.endswith("s"):
+        return True
+    after = text[mention.end : mention.end + 40]
+    return book.agent_noun.match(after) is not None or not re.match(r"\s+[a-z]", after)
+
+
 def _stands_for_state(
     book: ThreatCodebook, text: str, mention: StateMention, gap: str, cue_text: str
 ) -> bool:
@@ -472,9 +508,11 @@ def _stands_for_state(
     right before the cue ("the Paris attacks"); a demonym is its state before an agent noun
     ("Russian hackers", "the Chinese government likely hacked"), right before the cue ("Chinese
     aggression"), or as a noun ("the Russians"); elsewhere it is a nationality."""
-    if gap.startswith("-"):  # "an Iraq-style invasion", "Paris-Brussels"
-        return False
+    if gap.startswith("-") or text[max(0, mention.start - 1) : mention.start] == "-":
+        return False  # "an Iraq-style invasion", "Paris-Brussels", "the U.S.-Mexico border"
     bare = not gap.strip()
+    if mention.how == "country" and bare and re.search(r"ions?$", cue_text, re.IGNORECASE):
+        return False  # "the Iraq invasion": the country invaded, a compound noun
     if mention.how in ("capital", "seat"):  # a subject or possessor, not a place's name
         if bare:
             return cue_text.lower().endswith("ed")  # "Beijing grabbed", not "the Paris attacks"
@@ -552,8 +590,12 @@ def code_threats(
             first_rejection = rejections[0] if rejections else None
             bounds = ([m.start for m in local], [m.end for m in local])
             victims = _objects(book, text, local, cues_in, bounds[0])
+            harms = [c.start for c in cues_in if c.klass in ("action", "label")]
+            last_harm = max(harms, default=-1)
             for cue in cues_in:
                 for mention, how in _cue_targets(book, text, cue, local, bounds, victims):
+                    if cue.klass == "accusation" and last_harm < mention.end:
+                        continue  # an accusation frames its object only with the harm named
                     label = _label(book, text, clause, cue, mention, how)
                     if label == THREAT and (
                         rejected_here
@@ -580,7 +622,7 @@ def code_threats(
         cue, mention, _ = found[0]
         # the frame's words: the cue, or the state when the cue is the reporting verb itself
         # ("Obama warned the Chinese leader": the warning's content holds the state)
-        anchor = mention if cue.klass == "counter" else cue
+        anchor = mention if cue.klass in ("counter", "accusation") else cue
         voice = voice_of(lookup.at(anchor.start, anchor.end))
         frames.append(
             Frame(
