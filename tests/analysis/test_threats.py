@@ -98,12 +98,13 @@ def test_a_cue_is_about_the_state_it_links_to_not_every_state_named(book):
     [
         ("Russia invaded Ukraine in February.", {"RUS": "threat"}),
         ("Russia invaded Ukraine to seize its territory.", {"RUS": "threat"}),
+        ("The leaders discussed Russia's brutal war against Ukraine.", {"RUS": "threat"}),
         ("Ukraine was invaded by Russia in February.", {"RUS": "threat"}),
         ("Israel is fighting terrorism along its borders.", {}),
         ("A Russian bomber was shot down by Turkey near the border.", {"TUR": "threat"}),
         ("Iran will threaten Israel with missiles, the analyst warned.", {"IRN": "threat"}),
     ],
-    ids=["object", "object-then-action", "passive", "fighting", "shot-down-by", "threatened"],
+    ids=["object", "object-then-action", "war-against", "passive", "fighting", "shot-down-by", "threatened"],
 )
 def test_a_state_that_is_only_the_victim_is_not_framed(book, text, expected):
     assert _states(text, book) == expected
