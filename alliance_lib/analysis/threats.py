@@ -460,8 +460,11 @@ def _cue_targets(
         victim_end = victims[-1].end() if victims else -1
         # "of" is the agent's only as the first link ("the threat of Iran"); after a victim
         # link it belongs to the victim ("a threat to the future of America")
-        of_late = bool(links) and links[-1].group().lower() == "of" and bool(victims) and (
-            victims[0].start() < links[-1].start()
+        of_late = (
+            bool(links)
+            and links[-1].group().lower() == "of"
+            and bool(victims)
+            and (victims[0].start() < links[-1].start())
         )
         if links and agent_end >= victim_end and not of_late:
             found.extend((m, "agent") for m in _listed(mentions, i, 1, text))

@@ -104,7 +104,15 @@ def test_a_cue_is_about_the_state_it_links_to_not_every_state_named(book):
         ("A Russian bomber was shot down by Turkey near the border.", {"TUR": "threat"}),
         ("Iran will threaten Israel with missiles, the analyst warned.", {"IRN": "threat"}),
     ],
-    ids=["object", "object-then-action", "war-against", "passive", "fighting", "shot-down-by", "threatened"],
+    ids=[
+        "object",
+        "object-then-action",
+        "war-against",
+        "passive",
+        "fighting",
+        "shot-down-by",
+        "threatened",
+    ],
 )
 def test_a_state_that_is_only_the_victim_is_not_framed(book, text, expected):
     assert _states(text, book) == expected
