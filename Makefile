@@ -33,11 +33,13 @@ lint: $(STAMP) ## Lint the library, tests and notebooks with ruff
 
 bench: $(STAMP) ## Print parser and notebook timings, and parse-time growth on hostile inputs (not part of make test)
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python -m benchmarks.bench_threats
 	$(BIN)/python -m benchmarks.growth
 
-eval: $(STAMP) ## Score quotations, speakers and every attribution on PolNeAR's training split (development and unseen parts), and policy shifts on tests/fixtures/policy (not part of make test)
+eval: $(STAMP) ## Score quotations, speakers, every attribution and threat framing on PolNeAR's training split (development and unseen parts), and policy shifts on tests/fixtures/policy (not part of make test)
 	$(BIN)/python benchmarks/eval.py
 	$(BIN)/python -m benchmarks.eval_policy
+	$(BIN)/python -m benchmarks.eval_threats
 
 bench-corpus: $(STAMP) ## Corpus mode: PolNeAR on 1 and 2 workers, synthetic 10k and 100k articles (about an hour)
 	$(BIN)/python -m benchmarks.bench_corpus polnear

@@ -21,6 +21,10 @@ SEED_ARTICLE = SEEDS_DIR / "000_eb6496a230f35a9b.txt"
 GAZETTEER = DATA_DIR / "gazetteer.yaml"
 POLICY_CODEBOOK = DATA_DIR / "policy_codebook.yaml"
 FRAMING_CODEBOOK = DATA_DIR / "framing_codebook.yaml"
+THREAT_CODEBOOK = DATA_DIR / "threat_codebook.yaml"  # the threat coder's cues (issue 19)
+# The threat coder's agreement with PolNeAR's threat annotation, written by `make eval`
+# (PolNeAR itself is not shipped); notebook 04 reports it before the synthetic agreement.
+THREAT_VALIDITY = DATA_DIR / "threat_validity.json"
 ANNOTATIONS_DIR = DATA_DIR / "annotations"
 SEED_ANNOTATION = ANNOTATIONS_DIR / "seed_frames.csv"
 AGREEMENT_SET = ANNOTATIONS_DIR / "agreement_set.csv"  # annotated articles, in and out of sample

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from alliance_lib.analysis.framing import Codebook, code_sentences
+from alliance_lib.analysis.threats import ThreatCodebook, code_threats
 from alliance_lib.config import BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, resolve
 from alliance_lib.datafiles import read_csv
 from alliance_lib.errors import DataError
@@ -81,9 +82,10 @@ def load_agreement_set(path: Path) -> pd.DataFrame:
 
 
 def code_agreement_set(
-    articles: pd.DataFrame, codebook: Codebook
+    articles: pd.DataFrame, codebook: Codebook, threat_codebook: ThreatCodebook
 ) -> list[tuple[str, pd.DataFrame, pd.DataFrame, int]]:
-    """Each article of the set parsed and coded: (sample, coder rows, annotation, sentences)."""
+    """Each article of the set parsed and coded (keyword codes, and states framed as threats by
+    the threat coder): (sample, coder rows, annotation, sentences)."""
     coded = []
     for row in articles.itertuples():
         article = load_article(resolve(row.article))
@@ -93,8 +95,14 @@ def code_agreement_set(
                 f"{row.annotation}: does not match the sentences of {row.article} "
                 "(re-annotate after a parser change)"
             )
+        frames = code_threats(article, threat_codebook)
         coded.append(
-            (row.sample, code_sentences(article, codebook), annotation, len(article.sentences))
+            (
+                row.sample,
+                code_sentences(article, codebook, frames),
+                annotation,
+                len(article.sentences),
+            )
         )
     return coded
 

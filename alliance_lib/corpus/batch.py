@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from alliance_lib.analysis import framing, policy
-from alliance_lib.config import FRAMING_CODEBOOK, MAX_BYTES, POLICY_CODEBOOK
+from alliance_lib.analysis import framing, policy, threats
+from alliance_lib.config import FRAMING_CODEBOOK, MAX_BYTES, POLICY_CODEBOOK, THREAT_CODEBOOK
 from alliance_lib.corpus import records, store
 from alliance_lib.corpus.item import FILE, INLINE, Item
 from alliance_lib.corpus.warc import read_record
@@ -32,8 +32,12 @@ class BatchResult:
 
 
 @lru_cache(maxsize=1)
-def _codebooks() -> tuple[framing.Codebook, policy.PolicyCodebook]:
-    return framing.load_codebook(FRAMING_CODEBOOK), policy.load_policy_codebook(POLICY_CODEBOOK)
+def _codebooks() -> tuple[framing.Codebook, policy.PolicyCodebook, threats.ThreatCodebook]:
+    return (
+        framing.load_codebook(FRAMING_CODEBOOK),
+        policy.load_policy_codebook(POLICY_CODEBOOK),
+        threats.load_threat_codebook(THREAT_CODEBOOK),
+    )
 
 
 def partition_key(items: Sequence[Item]) -> str:
@@ -68,10 +72,11 @@ def parse_item(item: Item) -> tuple[str | None, dict[str, list[dict]]]:
             article = parse_article(item.content, reference_date=item.published, source=item.source)
         else:
             article = parse_bytes(data, reference_date=item.published, source=item.source)
-        codebook, policy_codebook = _codebooks()
-        codes = framing.code_sentences(article, codebook)
+        codebook, policy_codebook, threat_codebook = _codebooks()
+        frames = threats.code_threats(article, threat_codebook)
+        codes = framing.code_sentences(article, codebook, frames)
         shifts = policy.policy_shifts(article, policy_codebook)
-        return key, records.article_rows(key, item, data, article, codes, shifts)
+        return key, records.article_rows(key, item, data, article, codes, shifts, frames)
     except Exception as exc:  # one bad article never stops the batch: it becomes its error row
         return key, {"errors": [records.error_row(item, key, exc)]}
 

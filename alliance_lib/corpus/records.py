@@ -7,11 +7,13 @@ one where a column is all empty (a batch with no sections or no errors).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 import pyarrow as pa
 
+from alliance_lib.analysis.threats import Frame
 from alliance_lib.corpus.item import Item
 from alliance_lib.errors import ArticleError
 from alliance_lib.text.frames import SPAN_FIELDS, SPAN_PARTS, attribution_rows
@@ -79,6 +81,13 @@ SCHEMAS: dict[str, pa.Schema] = {
         [("article_id", _S), ("sentence", _I), ("voice", _S), ("code", _S), ("evidence", _S)]
         + _SPAN
     ),
+    # the threat coder's frames (issue 19): one row per (sentence, state) framed as a threat or
+    # whose threat frame is rejected; the sentence's offsets in the decoded input
+    "threats": pa.schema(
+        [("article_id", _S), ("sentence", _I), ("sentence_start", _L), ("sentence_end", _L)]
+        + [("state", _S), ("label", _S), ("voice", _S), ("voice_id", _S), ("cue", _S)]
+        + [("kind", _S)]
+    ),
     # as notebook 03's policy_shifts.csv: one row per distinct shift, every sentence naming it
     "policy_shifts": pa.schema(
         [("article_id", _S), ("shift", _S), ("category", _S), ("domain_label", _S)]
@@ -115,6 +124,7 @@ def article_rows(
     article: Article,
     codes: pd.DataFrame,
     shifts: pd.DataFrame,
+    frames: Sequence[Frame] = (),
 ) -> dict[str, list[dict[str, Any]]]:
     """Rows for every table but `errors`: one article row, and its items keyed by `key`."""
     names = article.entity_names()
@@ -163,7 +173,30 @@ def article_rows(
         "claims": _keyed(key, claims),
         "sentence_codes": _frame_rows(key, codes),
         "policy_shifts": _frame_rows(key, shifts),
+        "threats": _keyed(key, threat_rows(article, frames)),
     }
+
+
+def threat_rows(article: Article, frames: Sequence[Frame]) -> list[dict[str, Any]]:
+    """The `threats` table's rows for one article (without `article_id`)."""
+    rows = []
+    for frame in frames:
+        sentence = article.sentences[frame.sentence]
+        start, end = article.source_span(sentence.start, sentence.end)
+        rows.append(
+            {
+                "sentence": frame.sentence,
+                "sentence_start": start,
+                "sentence_end": end,
+                "state": frame.state,
+                "label": frame.label,
+                "voice": frame.voice,
+                "voice_id": frame.voice_id,
+                "cue": frame.cue,
+                "kind": frame.kind,
+            }
+        )
+    return rows
 
 
 def error_row(item: Item, key: str | None, error: BaseException) -> dict[str, Any]:

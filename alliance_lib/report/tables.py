@@ -245,18 +245,27 @@ def by_measure(budget: pd.DataFrame, value_column: str) -> pd.DataFrame:
 
 
 def threat_voices(threats: pd.DataFrame) -> pd.DataFrame:
-    """Who voices the threats: per voice, the sentences and mentions framing a state as a threat
-    and the states framed, most sentences first (the findings page's voices table)."""
-    names = ["voice", "voice_kind", "sentences", "mentions", "states"]
+    """Who voices the threats: per voice, the sentences framing a state as a threat, the
+    (sentence, state) frames, the states framed, and the frames it rejects; most sentences first
+    (the findings page's voices table). `threats` is the threat coder's table
+    (`analysis.threats.threat_table`)."""
+    names = ["voice", "voice_how", "sentences", "frames", "states", "rejected"]
     if threats.empty:
         return pd.DataFrame(columns=names)
-    grouped = threats.groupby("voice", sort=False).agg(
-        voice_kind=("voice_kind", "first"),
-        sentences=("sentence", "nunique"),
-        mentions=("actor", "size"),
-        states=("actor_name", lambda s: ", ".join(dict.fromkeys(s))),
+    rows = []
+    for voice, group in threats.groupby("voice", sort=False):
+        framed = group[group["label"] == "threat"]
+        rows.append(
+            {
+                "voice": voice,
+                "voice_how": group["voice_how"].iloc[0],
+                "sentences": framed["sentence"].nunique(),
+                "frames": len(framed),
+                "states": ", ".join(dict.fromkeys(framed["state_name"])),
+                "rejected": int((group["label"] == "rejected").sum()),
+            }
+        )
+    grouped = pd.DataFrame(rows, columns=names).sort_values(
+        ["sentences", "frames", "voice"], ascending=[False, False, True], kind="stable"
     )
-    grouped = grouped.reset_index().sort_values(
-        ["sentences", "mentions", "voice"], ascending=[False, False, True], kind="stable"
-    )
-    return grouped[names].reset_index(drop=True)
+    return grouped.reset_index(drop=True)

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from alliance_lib import DataError
-from alliance_lib.analysis import agreement, framing
-from alliance_lib.config import AGREEMENT_SET, FRAMING_CODEBOOK, SEED_ANNOTATION
+from alliance_lib.analysis import agreement, framing, threats
+from alliance_lib.config import AGREEMENT_SET, FRAMING_CODEBOOK, SEED_ANNOTATION, THREAT_CODEBOOK
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,9 @@ def test_pooled_kappa_treats_every_decision_as_one_item():
 
 def test_bootstrap_intervals_are_reproducible_and_bracket_kappa(framing_codebook):
     articles = agreement.load_agreement_set(AGREEMENT_SET)
-    coded = agreement.code_agreement_set(articles, framing_codebook)
+    coded = agreement.code_agreement_set(
+        articles, framing_codebook, threats.load_threat_codebook(THREAT_CODEBOOK)
+    )
     first, second = agreement.agreement(coded), agreement.agreement(coded)
     pd.testing.assert_frame_equal(first, second)
     assert set(first["sample"]) == {"in_sample", "out_of_sample"}

@@ -1,12 +1,13 @@
-"""Threat framing: threats only where a cue frames them, descriptors on the nearest actor, voices."""
+"""Framing: descriptors on the nearest framed state and in the right voice, keyword codes,
+threat codes from the threat coder, voices of reported speech."""
 
 from __future__ import annotations
 
 import pytest
 
 from alliance_lib import DataError, parse_article
-from alliance_lib.analysis import framing, voice
-from alliance_lib.config import FRAMING_CODEBOOK
+from alliance_lib.analysis import framing, threats, voice
+from alliance_lib.config import FRAMING_CODEBOOK, THREAT_CODEBOOK
 
 
 @pytest.fixture(scope="module")
@@ -14,57 +15,48 @@ def framing_codebook():
     return framing.load_codebook(FRAMING_CODEBOOK)
 
 
-def _threats(text: str, codebook) -> list[tuple[str, str, str]]:
-    frame = framing.threat_mentions(parse_article(text), codebook)
-    return list(zip(frame["actor"], frame["cue"], frame["voice"], strict=True))
+@pytest.fixture(scope="module")
+def threat_codebook():
+    return threats.load_threat_codebook(THREAT_CODEBOOK)
 
 
-def test_threats_of_the_seed_are_where_the_text_frames_them(seed, framing_codebook):
-    threats = framing.threat_mentions(seed, framing_codebook)
-    assert list(zip(threats["sentence"], threats["actor"], strict=True)) == [
-        (8, "CHN"),
-        (8, "PRK"),
-        (8, "RUS"),
-        (12, "RUS"),
+def _descriptors(text: str, framing_codebook, threat_codebook):
+    article = parse_article(text)
+    frames = threats.code_threats(article, threat_codebook)
+    return framing.descriptor_mentions(article, framing_codebook, frames)
+
+
+def test_a_descriptor_attaches_to_the_nearest_framed_state_only(framing_codebook, threat_codebook):
+    found = _descriptors(
+        "Officials warned of threats from communist China and North Korea.",
+        framing_codebook,
+        threat_codebook,
+    )
+    assert found[["descriptor", "state"]].values.tolist() == [["communist", "CHN"]]
+    unframed = _descriptors(
+        "The ministers discussed communist China at length.", framing_codebook, threat_codebook
+    )
+    assert unframed[["descriptor", "state"]].values.tolist() == [["communist", ""]]
+
+
+def test_a_descriptor_in_a_paraphrase_is_the_narrators_word(framing_codebook, threat_codebook):
+    text = (
+        "Such steps were needed, the leaders agreed, due to threats emanating from communist "
+        "China. “Communist China is the challenge of our age,” Kishida said."
+    )
+    found = _descriptors(text, framing_codebook, threat_codebook)
+    assert found[["text", "voice"]].values.tolist() == [
+        ["communist", "narrator"],
+        ["Communist", "Kishida Fumio"],
     ]
-    assert set(threats.loc[threats["sentence"] == 8, "voice"]) == {"the leaders"}
-    assert threats.loc[threats["sentence"] == 12, "cue"].item() == "invasion"
-    assert {"sentence", "actor", "cue", "voice"} <= set(threats.columns)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Russia was not discussed at the summit.",
-        "China and Japan agreed to deepen cooperation on trade and climate.",
-        "Leaders from China and Russia attended the ceremony in Tokyo.",
-        "China poses no threat to the region, the minister said.",
-        "Russia did not threaten its neighbours this year.",
-    ],
-    ids=["not-discussed", "cooperation", "bare-mention", "no-threat", "did-not-threaten"],
-)
-def test_a_mention_without_a_cue_or_with_a_negated_one_is_not_a_threat(framing_codebook, text):
-    assert _threats(text, framing_codebook) == []
-
-
-def test_the_cue_must_be_about_the_actor_in_the_same_clause(framing_codebook):
-    text = "China faces a threat from North Korea, while Russia is holding talks with Japan."
-    assert [actor for actor, *_ in _threats(text, framing_codebook)] == ["PRK"]
-
-
-def test_a_cue_before_a_list_covers_the_whole_list(framing_codebook):
-    text = "Tokyo cited threats emanating from communist China, North Korea, and Russia."
-    assert [actor for actor, *_ in _threats(text, framing_codebook)] == ["CHN", "PRK", "RUS"]
-
-
-def test_a_descriptor_attaches_to_the_nearest_actor_only(framing_codebook):
-    article = parse_article("The ministers discussed communist China and North Korea at length.")
-    descriptors = framing.descriptor_mentions(article, framing_codebook)
-    assert descriptors[["descriptor", "actor"]].values.tolist() == [["communist", "CHN"]]
-    both = parse_article("Officials warned of threats from communist China and North Korea.")
-    threats = framing.threat_mentions(both, framing_codebook).set_index("actor")
-    assert threats.loc["CHN", "descriptors"] == "communist"
-    assert threats.loc["PRK", "descriptors"] == ""
+def test_the_seeds_communist_is_the_narrators_word(seed, framing_codebook, threat_codebook):
+    frames = threats.code_threats(seed, threat_codebook)
+    found = framing.descriptor_mentions(seed, framing_codebook, frames)
+    [voiced] = found.loc[found["descriptor"] == "communist", "voice"]
+    assert voiced == "narrator"
+    assert {f.voice for f in frames if f.sentence == 8} == {"the leaders"}
 
 
 @pytest.mark.parametrize(
@@ -78,9 +70,9 @@ def test_a_descriptor_attaches_to_the_nearest_actor_only(framing_codebook):
     ],
     ids=["said-that", "parenthetical", "final-said-clause", "according-to", "agreed-to-object"],
 )
-def test_reported_speech_is_voiced_by_its_subject(framing_codebook, text, expected):
-    [(_, _, voiced)] = _threats(text, framing_codebook)
-    assert voiced == expected
+def test_reported_speech_is_voiced_by_its_subject(threat_codebook, text, expected):
+    [frame] = threats.code_threats(parse_article(text), threat_codebook)
+    assert frame.voice == expected
 
 
 def test_a_pronoun_subject_is_the_last_person_named():
@@ -101,15 +93,19 @@ def test_sentence_voices_of_the_seed(seed):
     assert voices[8] == "the leaders"  # "Such was necessary, the leaders agreed, ..."
 
 
-def test_sentence_codes_carry_threats_only_where_framed(seed, framing_codebook):
-    coded = framing.code_sentences(seed, framing_codebook)
-    threats = coded[coded["code"].str.startswith("threat:")]
-    assert sorted(zip(threats["sentence"], threats["code"], strict=True)) == [
+def test_sentence_codes_carry_threats_only_where_framed(seed, framing_codebook, threat_codebook):
+    frames = threats.code_threats(seed, threat_codebook)
+    coded = framing.code_sentences(seed, framing_codebook, frames)
+    codes = coded[coded["code"].str.startswith("threat:")]
+    assert sorted(zip(codes["sentence"], codes["code"], strict=True)) == [
         (8, "threat:CHN"),
         (8, "threat:PRK"),
         (8, "threat:RUS"),
         (12, "threat:RUS"),
     ]
+    assert (
+        not framing.code_sentences(seed, framing_codebook)["code"].str.startswith("threat:").any()
+    )
 
 
 def test_voice_table_gives_each_voice_its_share(seed, framing_codebook):
@@ -126,26 +122,21 @@ def test_voice_table_gives_each_voice_its_share(seed, framing_codebook):
 @pytest.mark.parametrize(
     ("content", "words"),
     [
-        ("threat_actors: [CHN]\n", "required property"),
+        ("threat_actors: [CHN]\n", "threat_actors"),
         ("- a\n", "is not of type 'object'"),
-        ("threat_actors: [China]\n", "key threat_actors.0"),
         ("mfc: {Legality, constitutionality: [x]}\n", "key mfc"),
         ("entman: {a: ['(']}\n", "bad regular expression"),
     ],
+    ids=["old-threat-keys", "not-a-mapping", "unquoted-comma", "bad-pattern"],
 )
 def test_bad_framing_codebook(tmp_path, content, words):
-    base = (
-        "threat_actors: [CHN]\nthreat_cues: {actor_follows: [from], actor_precedes: [threat]}\n"
-        "negations: [not]\ndescriptors: {}\nentman: {a: [x]}\nmfc: {b: [y]}\n"
-    )
-    document = content if content.startswith(("- ", "threat_actors: [CHN]\n")) else base
-    if not content.startswith(("- ", "threat_actors: [CHN]\n")):
+    base = "descriptors: {}\nentman: {a: [x]}\nmfc: {b: [y]}\n"
+    if content.startswith("- "):
+        document = content
+    else:
         key = content.split(":", 1)[0]
-        document = (
-            "\n".join(line for line in base.splitlines() if not line.startswith(key + ":"))
-            + "\n"
-            + content
-        )
+        kept = [line for line in base.splitlines() if not line.startswith(key + ":")]
+        document = "\n".join(kept) + "\n" + content
     path = tmp_path / "codebook.yaml"
     path.write_text(document, encoding="utf-8")
     with pytest.raises(DataError) as caught:

@@ -51,3 +51,31 @@ def test_the_attributions_table_flattens_each_record_s_spans():
     assert [r["attribution"] for r in table] == list(range(len(table)))
     named = next(r for r in table if r["speaker"] == "joe-biden")
     assert named["speaker_name"] == "Joe Biden" and named["speaker_kind"] == "named"
+
+
+def test_the_threats_table_has_the_issues_columns_and_the_seeds_frames():
+    assert records.SCHEMAS["threats"].names == [
+        "article_id",
+        "sentence",
+        "sentence_start",
+        "sentence_end",
+        "state",
+        "label",
+        "voice",
+        "voice_id",
+        "cue",
+        "kind",
+    ]
+    item = Item(str(SEED_ARTICLE), FILE, path=str(SEED_ARTICLE), outlet="seed")
+    key, rows = parse_item(item)
+    table = records.to_table("threats", rows["threats"]).to_pylist()
+    assert [(r["sentence"], r["state"], r["label"], r["voice"]) for r in table] == [
+        (8, "CHN", "threat", "the leaders"),
+        (8, "PRK", "threat", "the leaders"),
+        (8, "RUS", "threat", "the leaders"),
+        (12, "RUS", "threat", "narrator"),
+    ]
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    first = table[0]
+    assert "emanating from communist China" in text[first["sentence_start"] : first["sentence_end"]]
+    assert {r["article_id"] for r in table} == {key} and first["voice_id"] is None

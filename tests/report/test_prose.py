@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from alliance_lib import parse_article
-from alliance_lib.analysis import framing, reference_data, spending
-from alliance_lib.config import FRAMING_CODEBOOK
+from alliance_lib.analysis import framing, reference_data, spending, threats
+from alliance_lib.config import FRAMING_CODEBOOK, THREAT_CODEBOOK
 from alliance_lib.report import prose
 from tests.conftest import spending_parameters
 
@@ -18,14 +18,34 @@ def framing_codebook():
 
 
 def test_voices_sentence_says_who_voices_the_threats(seed, framing_codebook):
-    threats = framing.threat_mentions(seed, framing_codebook)
-    descriptors = framing.descriptor_mentions(seed, framing_codebook)
-    sentence = prose.voices_sentence(threats, descriptors)
-    assert f"framed in {threats['sentence'].nunique()} sentence(s)" in sentence
+    frames = threats.code_threats(seed, threats.load_threat_codebook(THREAT_CODEBOOK))
+    table = threats.threat_table(seed, frames)
+    descriptors = framing.descriptor_mentions(seed, framing_codebook, frames)
+    sentence = prose.voices_sentence(table, descriptors)
+    assert "framed in 2 sentence(s), 4 (sentence, state) frame(s)" in sentence
     assert "the leaders (1 sentence(s): China, North Korea, Russia)" in sentence
     assert "No direct quotation frames a state as a threat." in sentence
-    empty = prose.voices_sentence(threats.iloc[0:0], descriptors.iloc[0:0])
+    empty = prose.voices_sentence(table.iloc[0:0], descriptors.iloc[0:0])
     assert empty.startswith("The article frames no state as a threat")
+    rejected = table.assign(label="rejected")
+    assert "4 threat frame(s) are rejected" in prose.voices_sentence(
+        rejected, descriptors.iloc[0:0]
+    )
+
+
+def test_validity_sentence_reads_the_unseen_part():
+    unseen = {
+        "articles": 33,
+        "gold_threat": 81,
+        "threat_precision": 0.654,
+        "threat_recall": 0.42,
+        "threat_f1": 0.511,
+    }
+    sentence = prose.validity_sentence(4, {"parts": {"unseen": unseen}})
+    assert "65% of the frames the coder finds" in sentence and "it finds 42% of theirs" in sentence
+    assert "F1 0.51" in sentence and "count of 4 frame(s) is an estimate" in sentence
+    unmeasured = {"parts": {"unseen": {**unseen, "threat_f1": None}}}
+    assert "not measured" in prose.validity_sentence(4, unmeasured)
 
 
 def test_excerpt_flag(seed, wire):

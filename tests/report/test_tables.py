@@ -53,28 +53,39 @@ def test_an_empty_table_is_a_sentence():
 def test_threat_voices_counts_sentences_and_lists_states_in_order():
     threats = pd.DataFrame(
         {
-            "sentence": [8, 8, 8, 12, 15],
-            "actor": ["CHN", "PRK", "RUS", "RUS", "CHN"],
-            "actor_name": ["China", "North Korea", "Russia", "Russia", "China"],
-            "voice": ["the leaders", "the leaders", "the leaders", "narrator", "narrator"],
-            "voice_kind": ["reported", "reported", "reported", "narrator", "narrator"],
+            "sentence": [8, 8, 8, 12, 15, 16],
+            "state": ["CHN", "PRK", "RUS", "RUS", "CHN", "CHN"],
+            "state_name": ["China", "North Korea", "Russia", "Russia", "China", "China"],
+            "label": ["threat"] * 5 + ["rejected"],
+            "voice": ["the leaders"] * 3 + ["narrator", "narrator", "the ministry"],
+            "voice_how": ["indirect"] * 3 + ["narrator", "narrator", "indirect"],
         }
     )
     voices = tables.threat_voices(threats)
     assert voices.to_dict("records") == [
         {
             "voice": "narrator",
-            "voice_kind": "narrator",
+            "voice_how": "narrator",
             "sentences": 2,
-            "mentions": 2,
+            "frames": 2,
             "states": "Russia, China",
+            "rejected": 0,
         },
         {
             "voice": "the leaders",
-            "voice_kind": "reported",
+            "voice_how": "indirect",
             "sentences": 1,
-            "mentions": 3,
+            "frames": 3,
             "states": "China, North Korea, Russia",
+            "rejected": 0,
+        },
+        {
+            "voice": "the ministry",
+            "voice_how": "indirect",
+            "sentences": 0,
+            "frames": 0,
+            "states": "",
+            "rejected": 1,
         },
     ]
     assert list(tables.threat_voices(threats.iloc[:0]).columns) == list(voices.columns)
