@@ -45,6 +45,14 @@ LATEST_REFERENCE = date(2099, 12, 31)
 # encodings apart (one 0xA0 was read as mac_iceland or cp775); they are read as cp1252.
 MIN_CHARSET_GUESS_BYTES = 32
 SUBHEADING_WORDS = 10  # a subheading has at most this many words
+# A plain-text article's opening line ending like a sentence ("All eggs in two baskets.") is its
+# headline only when it reads as one (text.headings.opening_headline); these bound it. Measured on
+# PolNeAR's 840 training files (each opens with its title) and on the same files with the title
+# cut, so that the lede opens them (docs/parsing.md has the figures).
+HEADLINE_MAX_WORDS = 30  # a longer opening block is prose (as `is_title_like` has it)
+HEADLINE_TITLE_CASE_WORDS = 20  # a Title Case opening line of at most this many words is a headline
+HEADLINE_TITLE_CASE_SHARE = 0.9  # ... when this share of its words is capitalised
+HEADLINE_STYLE_WORDS = 12  # a sentence-case line this short, without sentence words, is a headline
 MIN_QUOTE_WORDS = 2  # a quotation of fewer words is a scare quote
 MIN_UNATTRIBUTED_QUOTE_WORDS = 3  # two quoted words with nobody saying them: a title or scare quote
 SAID_CLAUSE_WINDOW = 300  # characters searched beside a quotation for its said-clause

@@ -1,7 +1,8 @@
 """JSONL and CSV manifests: one row per article, `path` or inline `html`/`text`, plus metadata.
 
 Columns (JSON keys): `path` (relative to the manifest's folder), `html` or `text` (the article
-inline), and optionally `outlet`, `url`, `published` (YYYY-MM-DD). A row that cannot be used
+inline), and optionally `outlet`, `url`, `published` (YYYY-MM-DD) and `title` (or `headline`: the
+article's headline, which wins over the one the parser would find). A row that cannot be used
 becomes an item with a `problem`, so it is one row of the `errors` table, not a stopped run.
 """
 
@@ -34,6 +35,7 @@ def row_item(manifest: Path, line: int, row: object) -> Item:
     if not isinstance(row, Mapping):
         return Item(source, INLINE, problem=f"line {line} is not an object with path/html/text")
     url, published = _value(row, "url"), _value(row, "published")
+    title = _value(row, "title") or _value(row, "headline")
     path = _value(row, "path")
     if path is not None and "\x00" in path:
         return Item(
@@ -46,12 +48,26 @@ def row_item(manifest: Path, line: int, row: object) -> Item:
     if path is not None:
         file = (manifest.parent / path).resolve()
         outlet = outlet_of(_value(row, "outlet"), url, file.parent.name)
-        return Item(str(file), FILE, path=str(file), outlet=outlet, url=url, published=published)
+        return Item(
+            str(file),
+            FILE,
+            path=str(file),
+            outlet=outlet,
+            url=url,
+            published=published,
+            title=title,
+        )
     outlet = outlet_of(_value(row, "outlet"), url, manifest.parent.name)
     for column in ("html", "text"):
         if isinstance(row.get(column), str) and row[column].strip():
             return Item(
-                source, INLINE, content=row[column], outlet=outlet, url=url, published=published
+                source,
+                INLINE,
+                content=row[column],
+                outlet=outlet,
+                url=url,
+                published=published,
+                title=title,
             )
     return Item(
         source,
