@@ -103,6 +103,23 @@ CORPUS_DASHBOARD_ADDRESS = ":8787"  # Dask's usual dashboard port; a free one is
 CORPUS_PERMUTATIONS = 2000  # outlet-label permutations in notebook 05's test (p >= 1/2001)
 CORPUS_PERMUTATION_SEED = 20230113  # fixed, so the p-values and the stored outputs are reproducible
 CORPUS_ALPHA = 0.05  # family-wise error rate for flagging outlet differences (Holm's correction)
+# Notebook 05's tests of difference: the code families tested (threat actors); the framing
+# functions (entman) and frame dimensions (mfc) are dictionary matches never validated against
+# human coding, so they are shown as keyword indicators and never tested.
+CORPUS_TESTED_FAMILIES = ("threat",)
+# Effect sizes of Cramer's V in words: below 0.1 negligible, below 0.3 small, below 0.5 medium,
+# else large. Cohen's conventions for w (Cohen 1988, Statistical Power Analysis for the
+# Behavioral Sciences, 2nd ed., ch. 7: w = 0.1 small, 0.3 medium, 0.5 large); on notebook 05's
+# outlets x (coded, not coded) tables min(rows, columns) - 1 = 1, so V equals w.
+EFFECT_SIZES = ((0.1, "negligible"), (0.3, "small"), (0.5, "medium"), (float("inf"), "large"))
+# Wire copies (analysis/copies.py): articles sharing at least COPY_JACCARD of their 5-word
+# shingles (Jaccard) are one story. On PolNeAR's 840 training articles pairs share either at most
+# 0.2 or at least 0.5 (six pairs: one story republished or updated), nothing in between.
+COPY_SHINGLE_WORDS = 5
+COPY_JACCARD = 0.5
+COPY_CANDIDATE_JACCARD = 0.4  # MinHash LSH looks this low, so a copy near 0.5 is not missed
+COPY_PERMUTATIONS = 128  # MinHash permutations (estimates within about 0.05 of the Jaccard)
+COPY_SEED = 1  # fixed: the same candidates on every run
 
 
 def resolve(path: str | Path) -> Path:

@@ -289,6 +289,15 @@ _CODE_LABEL = _c(
 )
 
 
+_KIND = _c(
+    "kind",
+    "string",
+    "",
+    "threat actor (tested between outlets), or keyword indicator (an Entman function or MFC dimension: dictionary matches not validated against human coding, shown and never tested)",
+    label="kind of code",
+)
+
+
 def _quoted_file(name: str, key: Column, what: str) -> FileSchema:
     """quoted_people.csv or quoted_countries.csv: quotations per outlet by `key`."""
     return FileSchema(
@@ -1104,6 +1113,52 @@ FILES: dict[str, FileSchema] = {
             summary=("outlet", "articles", "in_dates", "with_keywords", "compared", "excerpts"),
         ),
         FileSchema(
+            "wire_copies.csv",
+            _C,
+            "groups of near-identical compared articles (one story run by several outlets, or twice by one): one row per article of a group; the tests of difference count each group once, by its kept article",
+            _cols(
+                _c(
+                    "group",
+                    "integer",
+                    "",
+                    "the group's number, in the order of its kept articles (earliest published first)",
+                ),
+                _c(
+                    "article_id",
+                    "string",
+                    "",
+                    "the article's id in the corpus (first 16 hex digits of the SHA-256 of its source bytes); notebook 05's article_path accepts it",
+                ),
+                _OUTLET,
+                _c(
+                    "published",
+                    "date",
+                    "",
+                    "the article's publication date, as the corpus records it",
+                ),
+                _c(
+                    "headline",
+                    "string",
+                    "",
+                    "the article's headline, when the parser or the manifest found one",
+                ),
+                _c(
+                    "kept",
+                    "boolean",
+                    "",
+                    "true for the group's earliest article (then by source), the one the tests of difference count",
+                ),
+                _c(
+                    "jaccard",
+                    "number",
+                    "",
+                    "the share of 5-word runs the article has in common with the kept one, over all the runs of either (Jaccard similarity; 1 for the kept article)",
+                    label="similarity",
+                    decimals=2,
+                ),
+            ),
+        ),
+        FileSchema(
             "articles_over_time.csv",
             _C,
             "compared articles per outlet per day, week or month (whichever suits the span)",
@@ -1194,10 +1249,11 @@ FILES: dict[str, FileSchema] = {
         FileSchema(
             "code_shares.csv",
             _C,
-            "per code and outlet, the outlet's sentences carrying the code (threat actors, Entman functions, MFC dimensions)",
+            "per code and outlet, the outlet's sentences and articles carrying the code (threat actors, Entman functions, MFC dimensions), every compared article counted (wire copies too)",
             _cols(
                 _CODE,
                 _CODE_LABEL,
+                _KIND,
                 _OUTLET,
                 _c(
                     "sentences_coded",
@@ -1221,20 +1277,63 @@ FILES: dict[str, FileSchema] = {
                     label="share of the outlet's sentences",
                     decimals=1,
                 ),
+                _c(
+                    "articles_coded",
+                    "integer",
+                    "",
+                    "the outlet's compared articles with at least one sentence carrying the code",
+                    label="articles with the code",
+                ),
+                _c(
+                    "outlet_articles",
+                    "integer",
+                    "",
+                    "the outlet's compared articles",
+                    label="articles compared",
+                ),
+                _c(
+                    "article_share_pct",
+                    "number",
+                    "%",
+                    "articles_coded / outlet_articles",
+                    label="share of the outlet's articles",
+                    decimals=1,
+                ),
             ),
         ),
         FileSchema(
             "outlet_differences.csv",
             _C,
-            "per code, whether the outlets' shares of sentences carrying it differ beyond chance (permutation test over whole articles, Holm's correction over all codes)",
+            "per code, whether the outlets' shares of sentences carrying it differ beyond chance (permutation test over whole articles, Holm's correction over the codes tested): threat actors carried by at least min_articles_per_code articles are tested, each group of wire copies counted once; keyword indicators and rarer codes are listed with the reason they are not",
             _cols(
                 _CODE,
                 _CODE_LABEL,
+                _KIND,
+                _c(
+                    "articles",
+                    "integer",
+                    "",
+                    "compared articles carrying the code, each group of wire copies once (the support the min_articles_per_code floor is checked against)",
+                    label="articles with the code",
+                ),
+                _c(
+                    "tested",
+                    "boolean",
+                    "",
+                    "true when the code was tested (a threat actor carried by at least min_articles_per_code articles)",
+                ),
+                _c(
+                    "not_tested",
+                    "string",
+                    "",
+                    "why the code was not tested (a keyword indicator, or too few articles); empty when it was",
+                    label="why not tested",
+                ),
                 _c(
                     "chi2",
                     "number",
                     "",
-                    "Pearson's chi-square of the outlets x (coded, not coded) sentence table",
+                    "Pearson's chi-square of the outlets x (coded, not coded) sentence table (codes tested only)",
                     label="chi-square",
                     decimals=2,
                 ),
@@ -1250,7 +1349,7 @@ FILES: dict[str, FileSchema] = {
                     "p_adjusted",
                     "number",
                     "",
-                    "p_value adjusted by Holm's step-down method over all codes tested",
+                    "p_value adjusted by Holm's step-down method over the codes tested",
                     label="p (Holm)",
                     decimals=4,
                 ),
@@ -1261,6 +1360,13 @@ FILES: dict[str, FileSchema] = {
                     "effect size, Cramer's V = sqrt(chi-square / sentences): 0 when the outlets do not differ, 1 when they are entirely apart",
                     label="Cramér's V",
                     decimals=2,
+                ),
+                _c(
+                    "effect",
+                    "string",
+                    "",
+                    "Cramer's V in words by Cohen's conventions for w (Cohen 1988): negligible below 0.1, small below 0.3, medium below 0.5, else large (config.EFFECT_SIZES)",
+                    label="effect size",
                 ),
                 _c(
                     "flagged",
@@ -1287,8 +1393,16 @@ FILES: dict[str, FileSchema] = {
                     "overall_share_pct",
                     "number",
                     "%",
-                    "the share of all compared sentences carrying the code",
+                    "the share of all sentences carrying the code (each group of wire copies once)",
                     label="share of all sentences",
+                    decimals=1,
+                ),
+                _c(
+                    "overall_article_share_pct",
+                    "number",
+                    "%",
+                    "the share of all articles carrying the code (each group of wire copies once)",
+                    label="share of all articles",
                     decimals=1,
                 ),
             ),
