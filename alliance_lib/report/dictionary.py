@@ -289,6 +289,9 @@ _CODE_LABEL = _c(
 )
 
 
+_OUTLET_ARTICLES = _c(
+    "outlet_articles", "integer", "", "the outlet's compared articles", label="articles compared"
+)
 _KIND = _c(
     "kind",
     "string",
@@ -1229,13 +1232,7 @@ FILES: dict[str, FileSchema] = {
                     "the outlet's compared articles holding a claim of the same type, value and unit",
                     label="articles carrying it",
                 ),
-                _c(
-                    "outlet_articles",
-                    "integer",
-                    "",
-                    "the outlet's compared articles",
-                    label="articles compared",
-                ),
+                _OUTLET_ARTICLES,
                 _c(
                     "share_pct",
                     "number",
@@ -1284,13 +1281,7 @@ FILES: dict[str, FileSchema] = {
                     "the outlet's compared articles with at least one sentence carrying the code",
                     label="articles with the code",
                 ),
-                _c(
-                    "outlet_articles",
-                    "integer",
-                    "",
-                    "the outlet's compared articles",
-                    label="articles compared",
-                ),
+                _OUTLET_ARTICLES,
                 _c(
                     "article_share_pct",
                     "number",
