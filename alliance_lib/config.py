@@ -59,6 +59,14 @@ HTML_FLAT_DEPTH = 128
 # one short paragraph per div); news pages have a few thousand elements.
 HTML_FALLBACK_MAX_ELEMENTS = 10_000
 SUBHEADING_WORDS = 10  # a subheading has at most this many words
+# A plain-text article's opening line ending like a sentence ("All eggs in two baskets.") is its
+# headline only when it reads as one (text.headings.opening_headline); these bound it. Measured on
+# PolNeAR's 840 training files (each opens with its title) and on the same files with the title
+# cut, so that the lede opens them (docs/parsing.md has the figures).
+HEADLINE_MAX_WORDS = 30  # a longer opening block is prose (as `is_title_like` has it)
+HEADLINE_TITLE_CASE_WORDS = 20  # a Title Case opening line of at most this many words is a headline
+HEADLINE_TITLE_CASE_SHARE = 0.9  # ... when this share of its words is capitalised
+HEADLINE_STYLE_WORDS = 12  # a sentence-case line this short, without sentence words, is a headline
 MIN_QUOTE_WORDS = 2  # a quotation of fewer words is a scare quote
 MIN_UNATTRIBUTED_QUOTE_WORDS = 3  # two quoted words with nobody saying them: a title or scare quote
 SAID_CLAUSE_WINDOW = 300  # characters searched beside a quotation for its said-clause
@@ -124,6 +132,23 @@ WARC_HEADER_MAX_BYTES = 1_048_576
 # A JSONL manifest line, in bytes: an article inline at the size cap, JSON-escaped (a control
 # character's one byte takes six as a \u escape). A longer line is an error row.
 MANIFEST_LINE_MAX_BYTES = 6 * MAX_BYTES
+# Notebook 05's tests of difference: the code families tested (threat actors); the framing
+# functions (entman) and frame dimensions (mfc) are dictionary matches never validated against
+# human coding, so they are shown as keyword indicators and never tested.
+CORPUS_TESTED_FAMILIES = ("threat",)
+# Effect sizes of Cramer's V in words: below 0.1 negligible, below 0.3 small, below 0.5 medium,
+# else large. Cohen's conventions for w (Cohen 1988, Statistical Power Analysis for the
+# Behavioral Sciences, 2nd ed., ch. 7: w = 0.1 small, 0.3 medium, 0.5 large); on notebook 05's
+# outlets x (coded, not coded) tables min(rows, columns) - 1 = 1, so V equals w.
+EFFECT_SIZES = ((0.1, "negligible"), (0.3, "small"), (0.5, "medium"), (float("inf"), "large"))
+# Wire copies (analysis/copies.py): articles sharing at least COPY_JACCARD of their 5-word
+# shingles (Jaccard) are one story. On PolNeAR's 840 training articles pairs share either at most
+# 0.2 or at least 0.5 (six pairs: one story republished or updated), nothing in between.
+COPY_SHINGLE_WORDS = 5
+COPY_JACCARD = 0.5
+COPY_CANDIDATE_JACCARD = 0.4  # MinHash LSH looks this low, so a copy near 0.5 is not missed
+COPY_PERMUTATIONS = 128  # MinHash permutations (estimates within about 0.05 of the Jaccard)
+COPY_SEED = 1  # fixed: the same candidates on every run
 
 
 def resolve(path: str | Path) -> Path:

@@ -3,9 +3,11 @@
 Reads the Parquet tables with pandas, selects the event's coverage (keywords, dates, outlets
 with enough articles), and compares outlets: articles over time, who is quoted (by person and
 by country), which of a reference article's key claims each carries (matched by claim type and
-value), and the share of sentences naming each threat actor or framing code, with a permutation
-test for differences between outlets larger than chance. Shares are percentages (`share_pct`);
-codes and claim types carry a label in words beside their id (`code_label`, `claim`).
+value), and the share of sentences and of articles carrying each threat actor or framing code,
+with a permutation test for differences between outlets larger than chance: threat actors only,
+those carried by enough articles, each wire copy group counted once (`analysis.copies`); the
+framing codes are keyword indicators, shown and never tested. Shares are percentages
+(`share_pct`); codes and claim types carry a label in words beside their id (`code_label`, `claim`).
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from alliance_lib.analysis.copies import find_copies
 from alliance_lib.analysis.framing import code_label
-from alliance_lib.config import GAZETTEER
+from alliance_lib.config import CORPUS_TESTED_FAMILIES, EFFECT_SIZES, GAZETTEER
 from alliance_lib.text.gazetteer import load_gazetteer, names_by_id
 from alliance_lib.text.model import Article
 
@@ -31,6 +34,8 @@ CODE_FAMILIES = {
     "entman": "Framing function",
     "mfc": "Frame dimension",
 }
+THREAT_ACTOR = "threat actor"  # a code's kind in the differences table
+KEYWORD_INDICATOR = "keyword indicator"
 # Claim types in words where replacing the underscores is not enough.
 _CLAIM_TYPES = {"share_of_gdp": "share of GDP"}
 _READ = {
@@ -48,6 +53,14 @@ _READ = {
     "sentence_codes": ["article_id", "sentence", "code"],
     "errors": ["source", "outlet", "error"],
 }
+
+
+_ARTICLE_ID = re.compile(r"[0-9a-fA-F]{16}")  # as `alliance corpus` writes them (SHA-256, 16 hex)
+
+
+def is_article_id(value: object) -> bool:
+    """Whether `value` has the form of a corpus `article_id` (16 hex digits, spaces around)."""
+    return isinstance(value, str) and _ARTICLE_ID.fullmatch(value.strip()) is not None
 
 
 def _table(folder: Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
@@ -93,14 +106,33 @@ def read_corpus(folder: Path) -> Corpus:
         name: _table(folder, name).drop_duplicates()
         for name in ("quotes", "claims", "sentence_codes")
     }
-    return Corpus(
-        folder,
-        articles,
-        tables["quotes"],
-        tables["claims"],
-        tables["sentence_codes"],
-        _table(folder, "errors"),
+    codes = pd.concat(
+        [
+            threat_actor_codes(folder, tables["sentence_codes"]),
+            keyword_codes(tables["sentence_codes"]),
+        ],
+        ignore_index=True,
     )
+    return Corpus(
+        folder, articles, tables["quotes"], tables["claims"], codes, _table(folder, "errors")
+    )
+
+
+def threat_actor_codes(folder: Path, sentence_codes: pd.DataFrame) -> pd.DataFrame:
+    """The sentences naming a state as a threat, as (article_id, sentence, code `threat:ISO3`).
+
+    The seam for the threats table (issue 19): today these are the framing codebook's `threat:`
+    sentence codes of the corpus; when the corpus holds a `threats` table, this reads it
+    instead, and everything downstream (shares, tests) is unchanged.
+    """
+    del folder  # read by the threats table's version
+    return sentence_codes[sentence_codes["code"].str.startswith("threat:")].reset_index(drop=True)
+
+
+def keyword_codes(sentence_codes: pd.DataFrame) -> pd.DataFrame:
+    """The framing codebook's keyword codes (Entman functions `entman:`, MFC dimensions `mfc:`):
+    dictionary matches, shown as indicators and never tested."""
+    return sentence_codes[~sentence_codes["code"].str.startswith("threat:")].reset_index(drop=True)
 
 
 def keyword_pattern(keywords: str) -> re.Pattern[str] | None:
@@ -352,7 +384,7 @@ def wide(table: pd.DataFrame, index: str, value: str = "share_pct") -> pd.DataFr
     )
 
 
-# --- threats and frames: shares of sentences, and a permutation test between outlets ---------------
+# --- threats and frames: shares of sentences and articles, and a test between outlets -----------
 def _count_matrix(corpus: Corpus) -> tuple[pd.DataFrame, np.ndarray, np.ndarray, list[str]]:
     """(articles in outlet order, sentences per article, article x code counts, codes)."""
     articles = corpus.articles.sort_values(["outlet", "article_id"], kind="stable").reset_index(
@@ -380,8 +412,19 @@ def code_labels(codes: list[str]) -> dict[str, str]:
     return labels
 
 
+def code_kind(code: str) -> str:
+    """A threat actor (tested between outlets) or a keyword indicator (shown, never tested)."""
+    return THREAT_ACTOR if code.partition(":")[0] in CORPUS_TESTED_FAMILIES else KEYWORD_INDICATOR
+
+
+def effect_size(cramers_v: float) -> str:
+    """Cramer's V in words (negligible, small, medium, large), by `config.EFFECT_SIZES`."""
+    return next(label for bound, label in EFFECT_SIZES if cramers_v < bound)
+
+
 def code_shares(corpus: Corpus) -> pd.DataFrame:
-    """Per code and outlet: sentences carrying the code, the outlet's sentences, and the share (%)."""
+    """Per code and outlet: the sentences carrying the code among the outlet's sentences, and the
+    articles carrying it among the outlet's articles, each with its share (%)."""
     articles, sentences, counts, codes = _count_matrix(corpus)
     labels = code_labels(codes)
     rows = []
@@ -389,17 +432,33 @@ def code_shares(corpus: Corpus) -> pd.DataFrame:
         total = sentences[index].sum()
         for j, code in enumerate(codes):
             coded = counts[index, j].sum()
+            carrying = int((counts[index, j] > 0).sum())
             rows.append(
                 {
                     "code": code,
                     "code_label": labels[code],
+                    "kind": code_kind(code),
                     "outlet": outlet,
                     "sentences_coded": int(coded),
                     "outlet_sentences": int(total),
                     "share_pct": 100 * coded / total if total else 0.0,
+                    "articles_coded": carrying,
+                    "outlet_articles": len(index),
+                    "article_share_pct": 100 * carrying / len(index),
                 }
             )
-    columns = ["code", "code_label", "outlet", "sentences_coded", "outlet_sentences", "share_pct"]
+    columns = [
+        "code",
+        "code_label",
+        "kind",
+        "outlet",
+        "sentences_coded",
+        "outlet_sentences",
+        "share_pct",
+        "articles_coded",
+        "outlet_articles",
+        "article_share_pct",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -430,67 +489,169 @@ def holm(p_values: np.ndarray) -> np.ndarray:
     return adjusted
 
 
-def outlet_differences(corpus: Corpus, permutations: int, seed: int, alpha: float) -> pd.DataFrame:
+DIFFERENCE_COLUMNS = [
+    "code",
+    "code_label",
+    "kind",
+    "articles",
+    "tested",
+    "not_tested",
+    "chi2",
+    "p_value",
+    "p_adjusted",
+    "cramers_v",
+    "effect",
+    "flagged",
+    "highest",
+    "lowest",
+    "overall_share_pct",
+    "overall_article_share_pct",
+]
+
+
+def outlet_differences(
+    corpus: Corpus, permutations: int, seed: int, alpha: float, min_articles: int = 1
+) -> pd.DataFrame:
     """Per code, whether outlets differ in the share of sentences carrying it more than chance.
+
+    Tested: threat actors (`config.CORPUS_TESTED_FAMILIES`) carried by at least `min_articles`
+    articles; the framing codes are keyword indicators and a rarer code has too little support,
+    so those rows say why they are not tested (`not_tested`) and carry no statistic. Give it
+    one article per story (`one_per_story`): copies of one story are not independent.
 
     Statistic: Pearson's chi-square of the outlets x (coded, not coded) sentence table. Its null
     distribution comes from permuting outlet labels across whole articles (sentences of one
     article are not independent, so the asymptotic chi-square p-value would be too small).
-    p = (1 + permutations at least as extreme) / (1 + permutations), adjusted by Holm over all
-    codes; effect size Cramer's V = sqrt(chi2 / sentences). `flagged` when adjusted p < alpha;
-    `highest`/`lowest` name the outlets with the largest positive and negative residuals; most
-    significant first, then the largest effect.
+    p = (1 + permutations at least as extreme) / (1 + permutations), adjusted by Holm over the
+    codes tested; effect size Cramer's V = sqrt(chi2 / sentences), in words by `effect_size`.
+    `flagged` when adjusted p < alpha; `highest`/`lowest` name the outlets with the largest
+    positive and negative residuals. Tested codes first, most significant first, then the
+    largest effect; then the others, most carried first.
     """
     articles, sentences, counts, codes = _count_matrix(corpus)
     names = sorted(articles["outlet"].unique())
-    columns = [
-        "code",
-        "code_label",
-        "chi2",
-        "p_value",
-        "p_adjusted",
-        "cramers_v",
-        "flagged",
-        "highest",
-        "lowest",
-        "overall_share_pct",
-    ]
     if len(names) < 2 or not codes:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=DIFFERENCE_COLUMNS)
     labels = articles["outlet"].map({name: i for i, name in enumerate(names)}).to_numpy()
     total = sentences.sum()
     p = counts.sum(axis=0) / total
+    carried = (counts > 0).sum(axis=0)
+    kinds = [code_kind(code) for code in codes]
+    reasons = [
+        "keyword indicator (dictionary matches, not validated against human coding)"
+        if kind == KEYWORD_INDICATOR
+        else f"carried by {carried[j]} articles, fewer than {min_articles}"
+        if carried[j] < min_articles
+        else ""
+        for j, kind in enumerate(kinds)
+    ]
+    tested = np.array([reason == "" for reason in reasons])
     observed, residuals = _chi_square(labels, len(names), sentences, counts, p)
-    rng = np.random.default_rng(seed)
-    extreme = np.zeros(len(codes))
-    for _ in range(permutations):
-        statistic, _ = _chi_square(rng.permutation(labels), len(names), sentences, counts, p)
-        extreme += statistic >= observed * (1 - 1e-12)
-    p_values = (1.0 + extreme) / (1.0 + permutations)
-    adjusted = holm(p_values)
+    p_values = np.full(len(codes), np.nan)
+    adjusted = np.full(len(codes), np.nan)
+    if tested.any():
+        columns = counts[:, tested]
+        rng = np.random.default_rng(seed)
+        extreme = np.zeros(columns.shape[1])
+        for _ in range(permutations):
+            statistic, _ = _chi_square(
+                rng.permutation(labels), len(names), sentences, columns, p[tested]
+            )
+            extreme += statistic >= observed[tested] * (1 - 1e-12)
+        p_values[tested] = (1.0 + extreme) / (1.0 + permutations)
+        adjusted[tested] = holm(p_values[tested])
+    cramers_v = np.where(tested, np.sqrt(observed / total), np.nan)
     table = pd.DataFrame(
         {
             "code": codes,
             "code_label": list(code_labels(codes).values()),
-            "chi2": observed,
+            "kind": kinds,
+            "articles": carried.astype(int),
+            "tested": tested,
+            "not_tested": reasons,
+            "chi2": np.where(tested, observed, np.nan),
             "p_value": p_values,
             "p_adjusted": adjusted,
-            "cramers_v": np.sqrt(observed / total),
-            "flagged": adjusted < alpha,
+            "cramers_v": cramers_v,
+            "effect": [effect_size(v) if t else "" for v, t in zip(cramers_v, tested, strict=True)],
+            "flagged": tested & (np.nan_to_num(adjusted, nan=1.0) < alpha),
             "highest": [names[i] for i in residuals.argmax(axis=0)],
             "lowest": [names[i] for i in residuals.argmin(axis=0)],
             "overall_share_pct": 100 * p,
+            "overall_article_share_pct": 100 * carried / len(articles),
         }
     )
-    table["_effect"] = -table["cramers_v"].round(12)
-    ordered = table.sort_values(["p_adjusted", "_effect", "code"], kind="stable")
-    return ordered.drop(columns="_effect").reset_index(drop=True)
+    table["_untested"] = ~table["tested"]
+    table["_effect"] = -table["cramers_v"].fillna(0).round(12)
+    table["_support"] = -table["articles"]
+    ordered = table.sort_values(
+        ["_untested", "p_adjusted", "_effect", "_support", "code"], kind="stable"
+    )
+    return ordered.drop(columns=["_untested", "_effect", "_support"]).reset_index(drop=True)
+
+
+def tested_differences(differences: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the codes tested between outlets."""
+    return differences[differences["tested"].astype(bool)]
 
 
 def flagged_differences(differences: pd.DataFrame) -> pd.DataFrame:
     """The codes whose outlet differences are flagged beyond chance, largest effect first."""
     flagged = differences[differences["flagged"].astype(bool)]
     return flagged.sort_values(["cramers_v", "code"], ascending=[False, True], kind="stable")
+
+
+# --- wire copies: one story run by several outlets, counted once in the tests -----------------------
+def _article_texts(corpus: Corpus) -> list[tuple[str, str]]:
+    """(article id, body text) of the corpus's articles, the earliest published first (then by
+    source): the order in which the first of a group of copies is the one kept."""
+    sentences = _table(corpus.folder, "sentences", ["article_id", "sentence", "text"])
+    sentences = sentences[sentences["article_id"].isin(set(corpus.articles["article_id"]))]
+    texts = (
+        sentences.sort_values(["article_id", "sentence"], kind="stable")
+        .groupby("article_id")["text"]
+        .agg(" ".join)
+    )
+    order = corpus.articles.assign(
+        _day=pd.to_datetime(corpus.articles["published"], errors="coerce")
+    ).sort_values(["_day", "source", "article_id"], kind="stable", na_position="last")
+    return [(key, texts[key]) for key in order["article_id"] if key in texts.index]
+
+
+COPY_COLUMNS = ["group", "article_id", "outlet", "published", "headline", "kept", "jaccard"]
+
+
+def wire_copies(corpus: Corpus, texts: list[tuple[str, str]] | None = None) -> pd.DataFrame:
+    """Groups of near-identical articles (`analysis.copies`), one row per article of a group of
+    two or more: the group (numbered by its kept article's order), whether the article is the
+    one kept (the group's earliest), and its similarity (Jaccard of 5-word shingles) with it.
+    `texts` ((id, text), earliest first) defaults to the corpus's sentences."""
+    texts = _article_texts(corpus) if texts is None else texts
+    copies = find_copies(texts)
+    if not copies:
+        return pd.DataFrame(columns=COPY_COLUMNS)
+    rank = {key: i for i, (key, _) in enumerate(texts)}
+    kept_ids = sorted({c.kept for c in copies}, key=rank.__getitem__)
+    group = {key: number for number, key in enumerate(kept_ids, start=1)}
+    rows = [
+        {"article_id": key, "group": group[key], "kept": True, "jaccard": 1.0} for key in kept_ids
+    ]
+    rows += [
+        {"article_id": c.article, "group": group[c.kept], "kept": False, "jaccard": c.jaccard}
+        for c in copies
+    ]
+    table = pd.DataFrame(rows).merge(
+        corpus.articles[["article_id", "outlet", "published", "headline"]], on="article_id"
+    )
+    table["_rank"] = table["article_id"].map(rank)
+    table = table.sort_values(["group", "_rank"], kind="stable").drop(columns="_rank")
+    return table[COPY_COLUMNS].reset_index(drop=True)
+
+
+def one_per_story(corpus: Corpus, copies: pd.DataFrame) -> Corpus:
+    """The corpus with each group of wire copies reduced to its kept article."""
+    dropped = set(copies.loc[~copies["kept"].astype(bool), "article_id"])
+    return corpus.restrict(corpus.articles[~corpus.articles["article_id"].isin(dropped)])
 
 
 def claims_carried(claims: pd.DataFrame) -> tuple[pd.Series, int]:

@@ -19,6 +19,7 @@ from alliance_lib.corpus import records, store
 from alliance_lib.corpus.item import FILE, INLINE, Item
 from alliance_lib.corpus.warc import read_record
 from alliance_lib.errors import ArticleTooLargeError, CorpusInputError
+from alliance_lib.text.model import Article
 from alliance_lib.text.pipeline import parse_article, parse_bytes
 from alliance_lib.text.read import read_article_bytes
 
@@ -62,16 +63,23 @@ def read_bytes(item: Item) -> bytes:
     return read_record(item.path, item.offset, item.source, MAX_BYTES)
 
 
+def parse_source(item: Item, data: bytes) -> Article:
+    """Parse an item's source bytes (an inline row as its text) with what the item knows: its
+    publication date as the reference date, its title as the headline."""
+    if item.kind == INLINE:
+        return parse_article(
+            item.content, reference_date=item.published, headline=item.title, source=item.source
+        )
+    return parse_bytes(data, reference_date=item.published, headline=item.title, source=item.source)
+
+
 def parse_item(item: Item) -> tuple[str | None, dict[str, list[dict]]]:
     """(article id, table rows) for one item; on failure the rows hold its one `errors` row."""
     key = None
     try:
         data = read_bytes(item)
         key = records.article_id(data)
-        if item.kind == INLINE:
-            article = parse_article(item.content, reference_date=item.published, source=item.source)
-        else:
-            article = parse_bytes(data, reference_date=item.published, source=item.source)
+        article = parse_source(item, data)
         codebook, policy_codebook, threat_codebook = _codebooks()
         frames = threats.code_threats(article, threat_codebook)
         codes = framing.code_sentences(article, codebook, frames)

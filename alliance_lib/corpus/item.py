@@ -23,4 +23,5 @@ class Item:
     outlet: str | None = None
     url: str | None = None
     published: str | None = None  # YYYY-MM-DD from a manifest; the parser's reference date
+    title: str | None = None  # the headline a manifest gives; it wins over the text's own
     problem: str | None = None  # already known to be unusable (bad manifest row, unreadable WARC)

@@ -1,8 +1,9 @@
 """JSONL and CSV manifests: one row per article, `path` or inline `html`/`text`, plus metadata.
 
-Columns (JSON keys): `path`, `html` or `text` (the article inline), and optionally `outlet`,
-`url`, `published` (YYYY-MM-DD). A row that cannot be used becomes an item with a `problem`, so
-it is one row of the `errors` table, not a stopped run.
+Columns (JSON keys): `path` (relative to the manifest's folder), `html` or `text` (the article
+inline), and optionally `outlet`, `url`, `published` (YYYY-MM-DD) and `title` (or `headline`: the
+article's headline, which wins over the one the parser would find). A row that cannot be used
+becomes an item with a `problem`, so it is one row of the `errors` table, not a stopped run.
 
 Trust model: a manifest is data, possibly written by someone else, and a run may read with
 more rights than its author has (as root, on a shared cluster). So a `path` is resolved against
@@ -47,7 +48,12 @@ def unresolvable(source: str, exc: BaseException, **known: str | None) -> Item:
 
 
 def _file_item(
-    manifest: Path, line: int, path: str, row: Mapping[str, object], outside: bool
+    manifest: Path,
+    line: int,
+    path: str,
+    row: Mapping[str, object],
+    outside: bool,
+    title: str | None = None,
 ) -> Item:
     """The item of a row naming a file, refused when outside the manifest's folder (unless
     `outside`) or unresolvable."""
@@ -68,7 +74,9 @@ def _file_item(
             f"{manifest.parent}; pass {OUTSIDE_FLAG} if you trust this manifest",
         )
     outlet = outlet_of(_value(row, "outlet"), url, file.parent.name)
-    return Item(str(file), FILE, path=str(file), outlet=outlet, url=url, published=published)
+    return Item(
+        str(file), FILE, path=str(file), outlet=outlet, url=url, published=published, title=title
+    )
 
 
 def row_item(manifest: Path, line: int, row: object, outside: bool = False) -> Item:
@@ -80,6 +88,7 @@ def row_item(manifest: Path, line: int, row: object, outside: bool = False) -> I
     if not isinstance(row, Mapping):
         return Item(source, INLINE, problem=f"line {line} is not an object with path/html/text")
     url, published = _value(row, "url"), _value(row, "published")
+    title = _value(row, "title") or _value(row, "headline")
     path = _value(row, "path")
     if path is not None and "\x00" in path:
         return Item(
@@ -90,12 +99,18 @@ def row_item(manifest: Path, line: int, row: object, outside: bool = False) -> I
             problem=f"line {line}: the path holds a NUL byte",
         )
     if path is not None:
-        return _file_item(manifest, line, path, row, outside)
+        return _file_item(manifest, line, path, row, outside, title)
     outlet = outlet_of(_value(row, "outlet"), url, manifest.parent.name)
     for column in ("html", "text"):
         if isinstance(row.get(column), str) and row[column].strip():
             return Item(
-                source, INLINE, content=row[column], outlet=outlet, url=url, published=published
+                source,
+                INLINE,
+                content=row[column],
+                outlet=outlet,
+                url=url,
+                published=published,
+                title=title,
             )
     return Item(
         source,

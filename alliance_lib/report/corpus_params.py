@@ -2,7 +2,9 @@
 
 `setup` checks every parameter except `corpus_path` (which `alliance_lib.corpus.run.corpus_folder`
 turns into a corpus folder, parsing article inputs first when it names them), loads the
-reference article and creates the output folder; `corpus` reads the corpus folder.
+reference article (unless `article_path` is an article id of the corpus, which
+`alliance_lib.corpus.reference.corpus_article` reads once the corpus is known) and creates the
+output folder; `corpus` reads the corpus folder.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from alliance_lib.analysis import coverage
-from alliance_lib.config import CORPUS_MARKER
+from alliance_lib.config import CORPUS_MARKER, DISPLAY_MAX_COLWIDTH, resolve
 from alliance_lib.errors import ParameterError
 from alliance_lib.report import notebook, params
 from alliance_lib.text.model import Article
@@ -27,11 +29,16 @@ class Selection:
     keywords: str
     date_from: date | None
     date_to: date | None
-    min_articles: int
+    min_articles: int  # per outlet
+    min_code_articles: int  # articles carrying a code for it to be tested between outlets
 
 
 def selection(
-    keywords: object, date_from: object, date_to: object, min_articles_per_outlet: object
+    keywords: object,
+    date_from: object,
+    date_to: object,
+    min_articles_per_outlet: object,
+    min_articles_per_code: object,
 ) -> Selection:
     """Check the selection parameters against each other."""
     if not isinstance(keywords, str):
@@ -41,11 +48,13 @@ def selection(
     if first and last and last < first:
         raise ParameterError("date_to", f"{last} is before date_from {first}")
     minimum = params.integer("min_articles_per_outlet", min_articles_per_outlet, 1, 1_000_000)
+    support = params.integer("min_articles_per_code", min_articles_per_code, 1, 1_000_000)
     return Selection(
         keywords.strip(),
         date.fromisoformat(first) if first else None,
         date.fromisoformat(last) if last else None,
         minimum,
+        support,
     )
 
 
@@ -56,11 +65,18 @@ def setup(
     date_from: object,
     date_to: object,
     min_articles_per_outlet: object,
-) -> tuple[Article, Path, Selection]:
+    min_articles_per_code: object,
+) -> tuple[Article | None, Path, Selection]:
     """The reference article, the (created) output folder and the checked selection (checked
-    first); the article and folder as every notebook's `setup` gives them."""
-    chosen = selection(keywords, date_from, date_to, min_articles_per_outlet)
-    reference, out = notebook.setup(article_path, output_dir)
+    first); the article and folder as every notebook's `setup` gives them. The article is None
+    when `article_path` is no file but has the form of an article id: it is read from the
+    corpus (`corpus.reference.corpus_article`, which refuses an id the corpus lacks)."""
+    chosen = selection(keywords, date_from, date_to, min_articles_per_outlet, min_articles_per_code)
+    if coverage.is_article_id(article_path) and not resolve(article_path.strip()).exists():
+        pd.set_option("display.max_colwidth", DISPLAY_MAX_COLWIDTH)
+        reference, out = None, params.output_directory(output_dir)
+    else:
+        reference, out = notebook.setup(article_path, output_dir)
     pd.set_option("display.width", 200)
     return reference, out, chosen
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Mapping
+from pathlib import Path
 
 import pandas as pd
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
@@ -29,6 +30,7 @@ from alliance_lib.analysis.coverage import (
     most_carried,
     over_time_grid,
     quote_totals,
+    tested_differences,
 )
 from alliance_lib.config import FRAMING_CODEBOOK, GAZETTEER, shown_path
 from alliance_lib.report.prose import counted
@@ -51,11 +53,12 @@ def source_text(
     gazetteer: bool = False,
     codebook: bool = False,
 ) -> str:
-    """A chart's source line: the corpus and how much of it is compared, the gazetteer (speakers'
-    countries) or the framing codebook (codes) when they made the chart, then `more`."""
+    """A chart's source line: the corpus (`corpus_name`) and how much of it is compared, the
+    gazetteer (speakers' countries) or the framing codebook (codes) when they made the chart,
+    then `more`."""
     articles = compared.articles
     parts = [
-        f"Source: corpus {shown_path(corpus_path)} ({len(articles)} articles compared, from "
+        f"Source: corpus {corpus_name(corpus_path)} ({len(articles)} articles compared, from "
         f"{articles['outlet'].nunique()} outlets), parsed by alliance corpus",
         *([f"speakers' countries from {shown_path(GAZETTEER)}"] if gazetteer else []),
         *(
@@ -66,6 +69,14 @@ def source_text(
         *more,
     ]
     return "; ".join(parts) + "."
+
+
+def corpus_name(corpus_path: str | Path) -> str:
+    """The corpus as a chart names it: its path from the project root when it lies inside the
+    project (`reports/corpus-polnear`), else its own name: an absolute path names the analyst's
+    machine, not the corpus (the notebook's `corpus_path` parameter keeps it in full)."""
+    shown = shown_path(corpus_path)
+    return Path(shown).name if Path(shown).is_absolute() else shown
 
 
 def flagged_labels(differences: pd.DataFrame) -> set[str]:
@@ -190,20 +201,27 @@ def claims_title(claims: pd.DataFrame) -> str:
 
 
 def codes_title(differences: pd.DataFrame) -> str:
-    """How many codes differ between outlets beyond chance, and the largest difference."""
+    """How many threat actors tested differ between outlets beyond chance, and the largest
+    difference with its effect size in words."""
     if differences.empty:
         return "Share of each outlet's sentences carrying each code (no difference tested)"
+    tested = tested_differences(differences)
+    if tested.empty:
+        return (
+            "Share of each outlet's sentences carrying each code (no threat actor is carried by "
+            "enough articles to test)"
+        )
     flagged = flagged_differences(differences)
     if flagged.empty:
         return (
-            f"No code's share of sentences differs between outlets beyond chance "
-            f"({len(differences)} codes tested)"
+            f"No threat actor's share of sentences differs between outlets beyond chance "
+            f"({counted(len(tested), 'threat actor')} tested)"
         )
     top = flagged.iloc[0]
     return (
-        f"Outlets differ beyond chance on {len(flagged)} of {len(differences)} codes (marked *); "
-        f"the largest difference: {top['code_label']} (Cramér's V {top['cramers_v']:.2f}, most "
-        f"in {top['highest']})"
+        f"Outlets differ beyond chance on {len(flagged)} of {counted(len(tested), 'threat actor')} "
+        f"tested (marked *); the largest difference: {top['code_label']} (Cramér's V "
+        f"{top['cramers_v']:.2f}, {top['effect']}, most in {top['highest']})"
     )
 
 

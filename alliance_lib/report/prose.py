@@ -9,11 +9,13 @@ from typing import Any
 import pandas as pd
 
 from alliance_lib.analysis.coverage import (
+    KEYWORD_INDICATOR,
     UNATTRIBUTED,
     claims_carried,
     flagged_differences,
     most_carried,
     quote_totals,
+    tested_differences,
 )
 from alliance_lib.analysis.reference_data import countries_in
 from alliance_lib.analysis.spending import ClaimTerms, SpendingParameters
@@ -427,26 +429,80 @@ def corpus_excerpt_flag(funnel: pd.DataFrame) -> str:
     )
 
 
-def _differences_clause(differences: pd.DataFrame, alpha: float, shown: int) -> str:
-    """The outlet differences flagged beyond chance, largest effect first."""
+def _differences_clause(
+    differences: pd.DataFrame, alpha: float, shown: int, min_code_articles: int, merged: int
+) -> str:
+    """The outlet differences flagged beyond chance among the codes tested, largest effect
+    first, each with its effect size in words; what was not tested and why."""
     if differences.empty:
         return "Fewer than two outlets, or no coded sentences: no difference between outlets was tested."
-    test = f"permutation test, Holm-adjusted p < {alpha:g}"
+    keywords = (differences["kind"] == KEYWORD_INDICATOR).any()
+    untested = (
+        " Framing functions and frame dimensions are keyword indicators (dictionary matches not "
+        "validated against human coding), shown but not tested."
+        if keywords
+        else ""
+    )
+    tested = tested_differences(differences)
+    support = f"carried by at least {counted(min_code_articles, 'article')}"
+    if tested.empty:
+        return f"No difference between outlets was tested: no threat actor is {support}.{untested}"
+    once = f"; {_copies(merged)} merged into their stories" if merged else ""
+    test = f"permutation test, Holm-adjusted p < {alpha:g}{once}"
+    scope = f"{counted(len(tested), 'threat actor')} tested ({support}; {test})"
     flagged = flagged_differences(differences)
     if flagged.empty:
-        return (
-            f"No difference between outlets is beyond chance on any of the {len(differences)} "
-            f"codes tested ({test})."
-        )
+        return f"No difference between outlets is beyond chance on any of the {scope}.{untested}"
     listed = "; ".join(
-        f"{row.code_label} (Cramér's V {row.cramers_v:.2f}, most in {row.highest}, least in "
-        f"{row.lowest})"
+        f"{row.code_label} (Cramér's V {row.cramers_v:.2f}, {row.effect}; most in "
+        f"{row.highest}, least in {row.lowest})"
         for row in flagged.head(shown).itertuples()
     )
     more = f"; and {len(flagged) - shown} more" if len(flagged) > shown else ""
     return (
-        f"Outlets differ beyond chance on {len(flagged)} of the {len(differences)} codes "
-        f"tested ({test}): {listed}{more}."
+        f"Outlets differ beyond chance on {len(flagged)} of the {scope}: {listed}{more}.{untested}"
+    )
+
+
+def _copies(number: int) -> str:
+    return f"{number} wire {'copy' if number == 1 else 'copies'}"
+
+
+def copies_line(copies: pd.DataFrame) -> str:
+    """How many compared articles are wire copies of another, and how the tests count them."""
+    if copies.empty:
+        return "Wire copies: none (no two compared articles share half their 5-word runs)."
+    merged = int((~copies["kept"].astype(bool)).sum())
+    return (
+        f"Wire copies: {counted(copies['group'].nunique(), 'group')} of near-identical articles "
+        f"({len(copies)} articles); the tests of difference count each group once, so "
+        f"{_copies(merged)} {'is' if merged == 1 else 'are'} left out of them."
+    )
+
+
+def nothing_compared(funnel: pd.DataFrame, min_articles: int) -> str:
+    """Why no outlet is compared: nothing in the corpus, nothing in the dates, no keyword in the
+    dated articles, or matching articles spread over outlets that each have too few."""
+    articles, dated = int(funnel["articles"].sum()), int(funnel["in_dates"].sum())
+    matched = int(funnel["with_keywords"].sum())
+    if articles == 0:
+        return "The corpus holds no article, so no outlets are compared."
+    if dated == 0:
+        return (
+            f"No article matched the selection: none of the {counted(articles, 'article')} in "
+            "the corpus is published within date_from and date_to, so no outlets are compared."
+        )
+    if matched == 0:
+        return (
+            f"No article matched the selection: none of the {counted(dated, 'article')} in the "
+            "dates holds a keyword, so no outlets are compared."
+        )
+    having = funnel[funnel["with_keywords"] > 0]
+    spread = ", ".join(f"{row.outlet} {row.with_keywords}" for row in having.itertuples())
+    return (
+        f"{counted(matched, 'article')} matched the keywords and dates, but every outlet had "
+        f"fewer than min_articles_per_outlet ({min_articles}) of them ({spread}), so no "
+        "outlets are compared."
     )
 
 
@@ -494,14 +550,20 @@ def coverage_sentence(
     by_person: pd.DataFrame,
     claims: pd.DataFrame,
     alpha: float,
+    *,
+    min_articles: int,
+    min_code_articles: int,
+    merged: int = 0,
     shown: int = 3,
 ) -> str:
     """Notebook 05's Result: the outlets compared, the differences flagged beyond chance with
-    their effect sizes (the `shown` largest), the most quoted person and the reference
-    article's most carried claim; every figure from the tables."""
+    their effect sizes (the `shown` largest) among the threat actors carried by at least
+    `min_code_articles` articles (`merged` wire copies left out), the most quoted person and
+    the reference article's most carried claim; or why nothing is compared (selection by
+    `min_articles` per outlet). Every figure from the tables."""
     compared = funnel[funnel["compared"] > 0]
     if compared.empty:
-        return "No article was selected, so no outlets are compared (see the selection table)."
+        return nothing_compared(funnel, min_articles)
     outlets = ", ".join(f"{row.outlet} {row.compared}" for row in compared.itertuples())
     first = (
         f"{counted(int(compared['compared'].sum()), 'article')} from "
@@ -510,7 +572,7 @@ def coverage_sentence(
     return " ".join(
         [
             first,
-            _differences_clause(differences, alpha, shown),
+            _differences_clause(differences, alpha, shown, min_code_articles, merged),
             _quoted_clause(by_person),
             _claims_clause(claims),
         ]

@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from alliance_lib.text.dateline import publication_date
-from alliance_lib.text.headings import is_subheading, is_title_like
+from alliance_lib.text.headings import (
+    ends_like_a_sentence,
+    is_subheading,
+    is_title_like,
+    opening_headline,
+)
 from alliance_lib.text.model import Removed
 from alliance_lib.text.offsets import Line
 
@@ -44,6 +49,8 @@ _CONTINUE = re.compile(
 # would rescan every run of spaces from each of its positions.
 _TRAILING_CONTINUE = re.compile(r"(?i)(?:continue reading|read more)\s*(?:\.\.\.|…)\s*$")
 # A subheading glued to the end of a quotation: ...greater.”‘A Steadfast Ally’
+# A full stop closing a line, before any closing quotation marks or brackets.
+_FINAL_STOP = re.compile(r"\.(?=[\"”’')\]]*$)")
 _GLUED_SUBHEADING = re.compile(r"(?<=[.!?][”\"])\s*([‘'\"“]?)([A-Z][^.!?“”\"]{1,80}?)([’'\"”]?)$")
 
 
@@ -95,19 +102,21 @@ def remove_boilerplate(lines: list[Line], raw: str, title: str | None = None) ->
             del pending[index]
             break
 
+    opening = 0  # lines of `pending` that open the article as its headline
     if headline is None and pending:
-        first, was_heading = pending[0]
-        if was_heading or (is_title_like(first.text) and len(pending) > 1):
-            headline = first.text
+        opening = _opening_headline(pending)
+        headline = " ".join(line.text for line, _ in pending[:opening]) or None
+    elif headline:
+        opening = _opening_match(pending, headline)
     cleaned.headline = headline
 
     body: list[tuple[Line, bool]] = []
     seen_headline = False
-    folded_headline = headline.casefold() if headline else None
-    for line, was_heading in pending:
+    headline_key = _headline_key(headline) if headline else None
+    for index, (line, was_heading) in enumerate(pending):
         text = line.text
-        if headline and text.casefold() == folded_headline:
-            rule = "repeated_headline" if seen_headline else "headline"
+        if index < opening or (headline and _headline_key(text) == headline_key):
+            rule = "repeated_headline" if seen_headline and index >= opening else "headline"
             _drop(removed, raw, line.raw_start, line.raw_end, rule)
             seen_headline = True
             continue
@@ -153,6 +162,58 @@ def remove_boilerplate(lines: list[Line], raw: str, title: str | None = None) ->
             cleaned.lines.append(part)
     cleaned.removed.sort(key=lambda r: (r.start, r.end))
     return cleaned
+
+
+def _headline_key(text: str) -> str:
+    """A headline as compared with a line: any case, without a final full stop (archives add one
+    to the title line: `Allies meet.` is the headline `Allies meet`)."""
+    return _FINAL_STOP.sub("", text.casefold()).strip()
+
+
+def _opening_block(pending: list[tuple[Line, bool]]) -> list[Line]:
+    """The first line, with the next one when it carries on a `Headline;` as its deck."""
+    first = pending[0][0]
+    if len(pending) > 2 and first.text.endswith(";") and not pending[1][0].blank_before:
+        return [first, pending[1][0]]
+    return [first]
+
+
+def _opening_match(pending: list[tuple[Line, bool]], headline: str) -> int:
+    """How many opening lines are the known `headline` (a manifest's title, a page's): 0 to 2."""
+    block = _opening_block(pending) if pending else []
+    key = _headline_key(headline)
+    for size in range(len(block), 0, -1):
+        if _headline_key(" ".join(line.text for line in block[:size])) == key:
+            return size
+    return 0
+
+
+def _opening_headline(pending: list[tuple[Line, bool]]) -> int:
+    """How many opening lines are the article's headline, when no page or manifest gave one: a
+    markdown heading; a line (not a byline or a date line) that does not end like prose (`text.headings.is_title_like`) nor
+    like a sentence, and is not the first of a hard-wrapped sentence; or one that ends like a
+    sentence and reads as a headline (`text.headings.opening_headline`)."""
+    first, was_heading = pending[0]
+    if was_heading:
+        return 1
+    if len(pending) < 2 or _byline_or_date(first.text):
+        return 0
+    following = pending[1][0]
+    wrapped = not following.blank_before and following.text[:1].islower()
+    if is_title_like(first.text) and not ends_like_a_sentence(first.text):
+        return 0 if wrapped else 1
+    block = _opening_block(pending)
+    after = pending[len(block)][0] if len(pending) > len(block) else None
+    if after is None:
+        return 0
+    texts = [line.text for line in block]
+    byline = _byline_or_date(after.text)
+    return len(block) if opening_headline(texts, after.blank_before, byline) else 0
+
+
+def _byline_or_date(text: str) -> bool:
+    """A byline or a date line (what the rules drop under a headline), never a headline itself."""
+    return _BYLINE.fullmatch(text) is not None or publication_date(text) is not None
 
 
 def _split_glued(line: Line, raw: str, removed: list[Removed]) -> list[tuple[Line, bool]]:

@@ -69,6 +69,7 @@ def parse_bytes(
     *,
     source: str,
     reference_date: date | str | None = None,
+    headline: str | None = None,
     gazetteer_path: str | os.PathLike[str] = GAZETTEER,
     max_bytes: int = MAX_BYTES,
 ) -> Article:
@@ -78,6 +79,7 @@ def parse_bytes(
     article = parse_article(
         decoded.text,
         reference_date=reference_date,
+        headline=headline,
         source=source,
         gazetteer_path=gazetteer_path,
         max_bytes=max_bytes,
@@ -115,13 +117,20 @@ def parse_article(
     text: str,
     *,
     reference_date: date | str | None = None,
+    headline: str | None = None,
     source: str = "<text>",
     gazetteer_path: str | os.PathLike[str] = GAZETTEER,
     max_bytes: int = MAX_BYTES,
 ) -> Article:
-    """Parse article `text`; raises an `ArticleError` subclass naming `source` on bad input."""
+    """Parse article `text`; raises an `ArticleError` subclass naming `source` on bad input.
+
+    `headline`, when known (a manifest's title), wins over a page's title and the text's
+    opening line; the line that repeats it is dropped as the headline.
+    """
     if not isinstance(text, str):
         raise ArticleError(source, f"expected text, got {type(text).__name__}")
+    if headline is not None and not isinstance(headline, str):
+        raise TypeError(f"headline must be a str or None, not {type(headline).__name__}")
     if len(text) > max_bytes:
         raise ArticleTooLargeError(
             source, f"is {len(text):,} characters, over the {max_bytes:,} limit"
@@ -143,6 +152,8 @@ def parse_article(
         kind = "HTML page"
         extracted = extract_html(text, source)
         text, title, page_date = extracted.text, extracted.title, extracted.date
+    if headline is not None:  # repaired and spaced as the lines are, to be found among them
+        title = " ".join(line.text for line in split_lines(headline) if line.text) or title
 
     # 4. offsets: normalised lines, each character mapped to the raw input
     lines = split_lines(text)

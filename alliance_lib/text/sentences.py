@@ -57,6 +57,11 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     return merged
 
 
+def is_one_sentence(text: str) -> bool:
+    """Whether `text` (one line) holds a single sentence, split as `split_sentences` splits."""
+    return not _INNER_BOUNDARY.search(text) or len(_pieces(text)) == 1
+
+
 def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
     """Sentences with sentencex, never across paragraphs; a paragraph with no inner boundary is one."""
     sentences: list[Sentence] = []

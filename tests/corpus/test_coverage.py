@@ -45,7 +45,8 @@ def corpus(
 
 def planted(difference: bool, per_outlet: int = 12, seed: int = 1) -> coverage.Corpus:
     """Three outlets of `per_outlet` 10-sentence articles; with `difference`, outlet A names
-    China in most sentences and the others rarely; otherwise all outlets alike."""
+    China in most sentences and the others rarely; otherwise all outlets alike. Russia is named
+    alike everywhere; the keyword code mfc:Economic is planted in A's sentences only."""
     rng = np.random.default_rng(seed)
     articles, codes = [], []
     for outlet in "ABC":
@@ -57,6 +58,8 @@ def planted(difference: bool, per_outlet: int = 12, seed: int = 1) -> coverage.C
                 if rng.random() < rate:
                     codes.append((key, sentence, "threat:CHN"))
                 if rng.random() < 0.3:
+                    codes.append((key, sentence, "threat:RUS"))
+                if outlet == "A" and rng.random() < 0.5:
                     codes.append((key, sentence, "mfc:Economic"))
     return corpus(articles, codes)
 
@@ -65,10 +68,70 @@ def test_a_planted_difference_is_flagged_and_a_shared_rate_is_not():
     table = coverage.outlet_differences(planted(True), 500, 7, 0.05).set_index("code")
     assert table.loc["threat:CHN", "flagged"] and table.loc["threat:CHN", "highest"] == "A"
     assert table.loc["threat:CHN", "p_value"] == pytest.approx(1 / 501)
-    assert not table.loc["mfc:Economic", "flagged"]
+    assert table.loc["threat:RUS", "tested"] and not table.loc["threat:RUS", "flagged"]
     assert 0 < table.loc["threat:CHN", "cramers_v"] <= 1
     null = coverage.outlet_differences(planted(False), 500, 7, 0.05)
     assert not null["flagged"].any()
+
+
+def test_keyword_indicators_are_never_tested_however_they_differ():
+    table = coverage.outlet_differences(planted(True), 200, 7, 0.05).set_index("code")
+    economic = table.loc["mfc:Economic"]  # only outlet A carries it: the largest difference
+    assert economic["kind"] == coverage.KEYWORD_INDICATOR and not economic["tested"]
+    assert not economic["flagged"] and np.isnan(economic["p_value"])
+    assert np.isnan(economic["cramers_v"]) and "keyword indicator" in economic["not_tested"]
+    assert economic["highest"] == "A"  # described, though not tested
+    assert table.loc["threat:CHN", "kind"] == coverage.THREAT_ACTOR
+
+
+def test_a_code_carried_by_too_few_articles_is_not_tested():
+    # North Korea in every sentence of two of outlet A's articles: a large, unsupported difference
+    rare = planted(False)
+    extra = pd.DataFrame(
+        [(key, sentence, "threat:PRK") for key in ("A0", "A1") for sentence in range(10)],
+        columns=["article_id", "sentence", "code"],
+    )
+    rare.codes = pd.concat([rare.codes, extra], ignore_index=True)
+    table = coverage.outlet_differences(rare, 300, 7, 0.05, min_articles=5).set_index("code")
+    korea = table.loc["threat:PRK"]
+    assert korea["articles"] == 2 and not korea["tested"] and not korea["flagged"]
+    assert korea["not_tested"] == "carried by 2 articles, fewer than 5"
+    assert np.isnan(korea["p_adjusted"])
+    low = coverage.outlet_differences(rare, 300, 7, 0.05, min_articles=2).set_index("code")
+    assert low.loc["threat:PRK", "tested"] and 0 < low.loc["threat:PRK", "p_value"] <= 1
+    # Holm adjusts over the codes tested only: two threat actors here, three with the floor at 2
+    tested = table[table["tested"]]
+    assert len(tested) == 2 and (tested["p_adjusted"] >= tested["p_value"]).all()
+    assert list(table["tested"]) == sorted(table["tested"], reverse=True)  # tested rows first
+
+
+@pytest.mark.parametrize(
+    ("v", "label"),
+    [(0.0, "negligible"), (0.099, "negligible"), (0.1, "small"), (0.29, "small")]
+    + [(0.3, "medium"), (0.5, "large"), (1.0, "large")],
+)
+def test_effect_sizes_in_words_follow_cohen(v, label):
+    assert coverage.effect_size(v) == label
+
+
+def test_the_differences_label_each_tested_effect():
+    table = coverage.outlet_differences(planted(True), 200, 3, 0.05).set_index("code")
+    china = table.loc["threat:CHN"]
+    assert china["effect"] == coverage.effect_size(china["cramers_v"]) != ""
+    assert table.loc["mfc:Economic", "effect"] == ""
+
+
+def test_article_shares_count_an_article_once_beside_sentence_shares():
+    found = corpus(
+        [("a", "X", None, 10), ("b", "X", None, 10), ("c", "Y", None, 5)],
+        codes=[("a", 0, "threat:CHN"), ("a", 1, "threat:CHN"), ("a", 2, "threat:CHN")]
+        + [("c", 0, "threat:CHN")],
+    )
+    shares = coverage.code_shares(found).set_index("outlet")
+    assert shares.loc["X", "sentences_coded"] == 3 and shares.loc["X", "share_pct"] == 15.0
+    assert shares.loc["X", "articles_coded"] == 1 and shares.loc["X", "outlet_articles"] == 2
+    assert shares.loc["X", "article_share_pct"] == 50.0
+    assert shares.loc["Y", "article_share_pct"] == 100.0 and shares.loc["Y", "share_pct"] == 20.0
 
 
 def test_the_test_is_reproducible_with_its_seed():
@@ -146,7 +209,11 @@ def test_codes_are_labelled_in_words_beside_their_ids():
         "other:x": "other:x",
     }
     shares = coverage.code_shares(planted(True))
-    assert set(shares["code_label"]) == {"Threat actor: China", "Frame dimension: Economic"}
+    assert set(shares["code_label"]) == {
+        "Threat actor: China",
+        "Threat actor: Russia",
+        "Frame dimension: Economic",
+    }
     assert shares["share_pct"].between(0, 100).all()
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from alliance_lib.analysis import coverage
+from alliance_lib.config import PROJECT_ROOT
 from alliance_lib.report import coverage_charts, outputs, prose, style
 
 from .test_coverage import corpus, planted
@@ -71,17 +72,34 @@ def test_the_corpus_excerpt_line_counts_excerpts_per_compared_outlet():
     assert "none" in prose.corpus_excerpt_flag(FUNNEL.assign(compared=0))
 
 
+def _sentence(funnel=FUNNEL, differences=None, people=PEOPLE, claims=CLAIMS, merged=0) -> str:
+    differences = _differences() if differences is None else differences
+    return prose.coverage_sentence(
+        funnel,
+        differences,
+        people,
+        claims,
+        0.05,
+        min_articles=5,
+        min_code_articles=5,
+        merged=merged,
+    )
+
+
 def test_the_result_names_outlets_differences_speakers_and_claims_from_the_tables():
     differences = _differences()
-    sentence = prose.coverage_sentence(FUNNEL, differences, PEOPLE, CLAIMS, 0.05)
+    sentence = _sentence(differences=differences, merged=3)
     assert sentence.startswith(
         "22 articles from 2 outlets compared (Pacific Wire 10, harbor-times 12)."
     )
     china = differences.set_index("code").loc["threat:CHN"]
     assert (
-        f"Outlets differ beyond chance on 1 of the 2 codes tested (permutation test, "
-        f"Holm-adjusted p < 0.05): Threat actor: China (Cramér's V {china['cramers_v']:.2f}, "
-        f"most in A, least in {china['lowest']})." in sentence
+        f"Outlets differ beyond chance on 1 of the 2 threat actors tested (carried by at least 5 "
+        f"articles; permutation test, Holm-adjusted p < 0.05; 3 wire copies merged into their "
+        f"stories): Threat actor: China (Cramér's V {china['cramers_v']:.2f}, "
+        f"{china['effect']}; most in A, least in {china['lowest']}). Framing functions and frame "
+        "dimensions are keyword indicators (dictionary matches not validated against human "
+        "coding), shown but not tested." in sentence
     )
     # unattributed quotations are never "the most quoted"; ties go by name
     assert (
@@ -92,13 +110,55 @@ def test_the_result_names_outlets_differences_speakers_and_claims_from_the_table
         "most carried claim: double (multiplier), in 4 of the 6 articles (67%; 2 of the 2 "
         "outlets); 1 of its 2 claims appear in none." in sentence
     )
-    calm = prose.coverage_sentence(
-        FUNNEL, differences.assign(flagged=False), PEOPLE.iloc[0:0], CLAIMS.iloc[0:0], 0.05
+    calm = _sentence(
+        differences=differences.assign(flagged=False),
+        people=PEOPLE.iloc[0:0],
+        claims=CLAIMS.iloc[0:0],
     )
-    assert "No difference between outlets is beyond chance on any of the 2 codes tested" in calm
+    assert "No difference between outlets is beyond chance on any of the 2 threat actors" in calm
+    assert "wire cop" not in calm  # nothing merged, nothing said
     assert "hold no quotations" in calm and "makes no numeric or temporal claim" in calm
-    nothing = prose.coverage_sentence(FUNNEL.assign(compared=0), differences, PEOPLE, CLAIMS, 0.05)
-    assert nothing.startswith("No article was selected")
+    untested = _sentence(differences=differences.assign(tested=False, flagged=False))
+    assert (
+        "No difference between outlets was tested: no threat actor is carried by at least 5 "
+        "articles. Framing functions" in untested
+    )
+
+
+def test_the_result_says_why_nothing_is_compared():
+    nothing = FUNNEL.assign(compared=0)
+    assert _sentence(funnel=nothing) == (
+        "24 articles matched the keywords and dates, but every outlet had fewer than "
+        "min_articles_per_outlet (5) of them (Pacific Wire 10, harbor-times 12, tiny 2), so no "
+        "outlets are compared."
+    )
+    no_keyword = nothing.assign(with_keywords=0)
+    assert _sentence(funnel=no_keyword) == (
+        "No article matched the selection: none of the 26 articles in the dates holds a keyword, "
+        "so no outlets are compared."
+    )
+    no_dates = no_keyword.assign(in_dates=0)
+    assert _sentence(funnel=no_dates).startswith(
+        "No article matched the selection: none of the 26 articles in the corpus is published "
+        "within date_from and date_to"
+    )
+    empty = no_dates.assign(articles=0)
+    assert _sentence(funnel=empty) == "The corpus holds no article, so no outlets are compared."
+
+
+def test_the_copies_line_says_how_many_are_merged():
+    table = pd.DataFrame(
+        {
+            "group": [1, 1, 1, 2, 2],
+            "article_id": list("abcde"),
+            "kept": [True, False, False, True, False],
+        }
+    )
+    assert prose.copies_line(table) == (
+        "Wire copies: 2 groups of near-identical articles (5 articles); the tests of difference "
+        "count each group once, so 3 wire copies are left out of them."
+    )
+    assert prose.copies_line(table.iloc[0:0]).startswith("Wire copies: none")
 
 
 def test_chart_titles_state_the_finding_from_the_table():
@@ -116,10 +176,16 @@ def test_chart_titles_state_the_finding_from_the_table():
     differences = _differences()
     china = differences.set_index("code").loc["threat:CHN", "cramers_v"]
     assert coverage_charts.codes_title(differences) == (
-        "Outlets differ beyond chance on 1 of 2 codes (marked *); the largest difference: "
-        f"Threat actor: China (Cramér's V {china:.2f}, most in A)"
+        "Outlets differ beyond chance on 1 of 2 threat actors tested (marked *); the largest "
+        f"difference: Threat actor: China (Cramér's V {china:.2f}, large, most in A)"
     )
-    assert coverage_charts.codes_title(differences.assign(flagged=False)).startswith("No code's")
+    assert coverage_charts.codes_title(differences.assign(flagged=False)) == (
+        "No threat actor's share of sentences differs between outlets beyond chance (2 threat "
+        "actors tested)"
+    )
+    assert "no threat actor is carried by enough articles" in coverage_charts.codes_title(
+        differences.assign(tested=False, flagged=False)
+    )
     assert coverage_charts.flagged_labels(differences) == {"Threat actor: China"}
 
 
@@ -127,6 +193,10 @@ def test_every_outlet_keeps_its_colour_and_every_chart_its_title_labels_and_sour
     colours = coverage_charts.outlet_colours(["B", "A", "C"])
     assert colours == {"A": style.PALETTE[0], "B": style.PALETTE[1], "C": style.PALETTE[2]}
     found = corpus([("a1", "A", "2023-01-13", 4), ("b1", "B", "2023-01-14", 4)])
+    outside = coverage_charts.source_text("/srv/archive/corpus-polnear", found)
+    assert outside.startswith("Source: corpus corpus-polnear (2 articles compared")
+    inside = coverage_charts.source_text(str(PROJECT_ROOT / "reports" / "corpus-x"), found)
+    assert inside.startswith("Source: corpus reports/corpus-x (")
     source = coverage_charts.source_text("data/demo_corpus", found, gazetteer=True, codebook=True)
     assert source == (
         "Source: corpus data/demo_corpus (2 articles compared, from 2 outlets), parsed by "

@@ -128,3 +128,26 @@ def test_a_damaged_gzip_warc_is_one_bad_item_after_its_good_records(tmp_path):
     packed.write_bytes(gzip.compress(plain.read_bytes())[:-40])
     items = list(warc_items(packed))
     assert items[-1].problem is not None and "unreadable WARC data" in items[-1].problem
+
+
+def test_a_manifest_title_or_headline_is_the_article_headline(tmp_path):
+    body = (
+        "Japan and the United States agreed on Friday to deepen their security cooperation.\n\n"
+        "The two leaders met at the White House."
+    )
+    (tmp_path / "a.txt").write_text(f"Allies agree on closer ties.\n\n{body}", encoding="utf-8")
+    csv_manifest = tmp_path / "m.csv"
+    csv_manifest.write_text('path,title\na.txt,"Allies agree on closer ties"\n', encoding="utf-8")
+    jsonl = tmp_path / "m.jsonl"
+    jsonl.write_text(
+        json.dumps({"text": body, "headline": "Leaders meet"}) + "\n", encoding="utf-8"
+    )
+    (from_csv,) = corpus_items([str(csv_manifest)])
+    (inline,) = corpus_items([str(jsonl)])
+    assert (from_csv.title, inline.title) == ("Allies agree on closer ties", "Leaders meet")
+    _, rows = parse_item(from_csv)
+    assert rows["articles"][0]["headline"] == "Allies agree on closer ties"
+    assert rows["sentences"][0]["text"].startswith("Japan and the United States")  # not the title
+    _, rows = parse_item(inline)
+    assert rows["articles"][0]["headline"] == "Leaders meet"
+    assert len(rows["sentences"]) == 2

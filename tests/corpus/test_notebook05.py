@@ -5,6 +5,7 @@ committed demo corpus is exactly what its generator writes."""
 from __future__ import annotations
 
 import filecmp
+import hashlib
 import json
 import subprocess
 import sys
@@ -47,6 +48,7 @@ def test_notebook_05_on_a_corpus_folder_with_a_selection(inputs, tmp_path):
         date_from="2023-01-01",
         date_to="2023-01-31",
         min_articles_per_outlet=2,
+        min_articles_per_code=2,
     )
     funnel = pd.read_csv(out / "selection.csv").set_index("outlet")
     assert funnel.loc["harbor-times", "compared"] == 3  # every demo article names the alliance
@@ -57,10 +59,15 @@ def test_notebook_05_on_a_corpus_folder_with_a_selection(inputs, tmp_path):
     assert {"43 trillion yen (amount)", "2% of GDP (share of GDP)"} <= set(claims["claim"])
     assert set(claims["outlet"]) == {"harbor-times", "capital-ledger"}
     differences = pd.read_csv(out / "outlet_differences.csv")
+    tested = differences[differences["tested"]]
     assert (
-        differences["p_adjusted"].between(0, 1).all()
-        and (differences["p_adjusted"] >= differences["p_value"]).all()
+        len(tested) and set(tested["kind"]) == {"threat actor"} and (tested["articles"] >= 2).all()
     )
+    assert (
+        tested["p_adjusted"].between(0, 1).all()
+        and (tested["p_adjusted"] >= tested["p_value"]).all()
+    )
+    assert differences.loc[~differences["tested"], "p_value"].isna().all()
     for png in ("articles_over_time.png", "quoted_people.png", "key_claims.png", "code_shares.png"):
         assert (out / png).read_bytes().startswith(b"\x89PNG")
     assert not (out / "corpus").exists()  # a corpus folder is read where it is, not rebuilt
@@ -77,11 +84,18 @@ def test_notebook_05_on_a_corpus_folder_with_a_selection(inputs, tmp_path):
     assert found["data"] == ["data/gazetteer.yaml", "data/framing_codebook.yaml"]
 
 
-def test_notebook_05_with_nothing_selected_says_so(tmp_path):
-    out = _execute(tmp_path, keywords="no-such-word-anywhere")
-    assert pd.read_csv(out / "selection.csv")["compared"].sum() == 0
+def test_notebook_05_with_nothing_compared_says_why_and_reads_its_reference_by_id(tmp_path):
+    # the reference article named by its article_id in the (demo) corpus parsed in the notebook
+    demo = sorted((DEMO_CORPUS / "pacific-wire").glob("*.txt"))[0]
+    reference = hashlib.sha256(demo.read_bytes()).hexdigest()[:16]
+    out = _execute(tmp_path, article_path=reference, min_articles_per_outlet=1000)
+    funnel = pd.read_csv(out / "selection.csv")
+    assert funnel["compared"].sum() == 0 and funnel["with_keywords"].sum() == 48
     found = json.loads((out / "finding.json").read_text(encoding="utf-8"))
-    assert found["finding"].startswith("No article was selected")
+    assert found["finding"].startswith(
+        "48 articles matched the keywords and dates, but every outlet had fewer than "
+        "min_articles_per_outlet (1000) of them (capital-ledger 12, eastern-post 12, "
+    )
     assert not list(out.glob("*.png"))  # no empty charts
 
 
@@ -90,8 +104,10 @@ def test_notebook_05_with_nothing_selected_says_so(tmp_path):
     [
         ({"date_from": "2023-02-01", "date_to": "2023-01-01"}, "date_to"),
         ({"corpus_path": "reports/no-such-corpus"}, "corpus_path"),
+        ({"article_path": "0123456789abcdef"}, "article_path"),  # no such article in the corpus
+        ({"min_articles_per_code": 0}, "min_articles_per_code"),
     ],
-    ids=["dates-reversed", "missing-corpus"],
+    ids=["dates-reversed", "missing-corpus", "unknown-article-id", "no-code-support"],
 )
 def test_bad_parameters_stop_with_a_message_naming_them(tmp_path, parameters, name):
     with pytest.raises(RunError) as caught:

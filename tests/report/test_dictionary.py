@@ -120,6 +120,7 @@ def test_notebook_05_lists_every_file_it_writes_with_outlet_and_code_labels():
     names = [f.name for f in dictionary.for_notebook("05_coverage_comparison")]
     assert names == [
         "selection.csv",
+        "wire_copies.csv",
         "articles_over_time.csv",
         "quoted_people.csv",
         "quoted_countries.csv",
