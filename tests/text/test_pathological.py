@@ -22,6 +22,7 @@ SIZES = {
     "quotes_in_sentence": (300, 1200),
     "distinct_speakers": (200, 800),
     "claims_in_sentence": (1000, 10000),
+    "owners_in_sentence": (1000, 10000),
 }
 
 
@@ -35,7 +36,7 @@ def test_family_parses_with_the_right_counts(name, count):
 
 
 def test_every_family_of_the_issue_has_a_builder_and_sizes():
-    assert set(SIZES) == set(FAMILIES) and len(FAMILIES) == 7
+    assert set(SIZES) == set(FAMILIES) and len(FAMILIES) == 8
 
 
 def test_a_continue_stub_with_many_ellipses_is_still_removed():
