@@ -2,7 +2,8 @@
 
 The rule, first that applies:
 1. `claim_owner`: the country owning the most spending claims (a share of GDP, a multiple, an
-   amount, a percent), each claim's owner read by the parser in the claim's own clause
+   amount, a percent, a duration, a fiscal year in a sentence about spending), each claim's
+   owner read by the parser in the claim's own clause
    (`text.owners`: a possessive, the clause's subject, capitals as their country; `Claim.owner`);
    ties go to the country of the earliest claim. Organisations (NATO, EU) are never the focus.
 2. `spending_sentences`: the country mentioned most often in sentences about spending.
@@ -21,8 +22,6 @@ from dataclasses import dataclass
 from alliance_lib.config import DEFAULT_FOCUS_COUNTRY
 from alliance_lib.text.model import Article, Claim
 from alliance_lib.text.owners import about_spending, capital_mentions
-
-OWNED_CLAIMS = ("share_of_gdp", "multiplier", "amount", "percent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +57,9 @@ def mentions(article: Article) -> list[Mention]:
 
 
 def claim_owners(article: Article, available: Collection[str]) -> list[Claim]:
-    """The spending claims of `OWNED_CLAIMS` types whose owner is a country the data cover."""
-    return [c for c in article.claims if c.type in OWNED_CLAIMS and c.owner in available]
+    """The spending claims whose owner is a country the data cover (only spending claims have
+    an owner)."""
+    return [c for c in article.claims if c.owner in available]
 
 
 def _most_mentioned(found: list[Mention]) -> tuple[str, int] | None:

@@ -41,6 +41,15 @@ def half_unit(claim: Claim) -> float:
     return 0.5 * 10.0**-decimals
 
 
+def owner_terms(article: Article, focus: str) -> dict[str, spending.ClaimTerms]:
+    """Each country owner's claimed terms (`spending.claim_terms`), the focus country's first."""
+    return {
+        owner: spending.claim_terms(article, owner)
+        for owner in owned.owners(article, focus)
+        if owner not in owned.ORGANISATION_CODES
+    }
+
+
 def verdicts(article: Article, focus: str, names: dict[str, str]) -> pd.DataFrame:
     """Every owner's verdict rows, the focus country's first, with an `owner` column;
     `attrs["gdp_basis"]` is the focus country's."""

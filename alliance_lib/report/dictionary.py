@@ -241,6 +241,24 @@ _SHARED = {
         _c("evidence", "string", "", "the words in the text that matched the codebook pattern"),
         _c("year", "integer", "", "the calendar year of the value"),
         _c("note", "string", "", "how the row was derived, or a caveat to read with it"),
+        _c(
+            "bound",
+            "string",
+            "",
+            'a share, percent or amount\'s bound: at_most ("up to", "below", "nearly"), at_least ("more than", "above", "at least"), about ("around", "roughly"); empty when the number is stated as it is',
+        ),
+        _c(
+            "owner",
+            "string",
+            "",
+            "whose money, share or target a spending claim is: an ISO 3166-1 alpha-3 code, or NATO or EU; empty when the claim's clause names several owners or none, and for claims that are not spending claims (read by alliance_lib.text.owners)",
+        ),
+        _c(
+            "owner_cue",
+            "string",
+            "",
+            "the words of the claim's clause that gave its owner (a possessive, the subject, an alliance word), or why there is none",
+        ),
     )
 }
 
@@ -476,6 +494,9 @@ FILES: dict[str, FileSchema] = {
                 _c("precision", "string", "", "for dates: year, month, day, month_day or relative"),
                 "note",
                 "sentence",
+                "bound",
+                "owner",
+                "owner_cue",
                 "source_start",
                 "source_end",
                 "sentence_text",
@@ -558,16 +579,36 @@ FILES: dict[str, FileSchema] = {
                 ),
                 "text",
                 _c("value", "number", "", "the normalised value, in the unit column"),
-                _c("unit", "string", "", "the value's unit", nowrap=True),
+                _c(
+                    "unit",
+                    "string",
+                    "",
+                    "the value's unit; for an amount its currency's ISO 4217 code, empty when the currency is unknown",
+                    nowrap=True,
+                ),
+                "bound",
+                "owner",
+                "owner_cue",
                 "sentence_text",
             ),
         ),
         FileSchema(
             "verdict.csv",
             _S,
-            "the spending verdict, one row per scope, base and end measured in that scope",
+            "the spending verdict, one row per scope, base and end measured in that scope, for each owner of spending claims (the focus country first), each judged only on its own claims",
             _cols(
-                _c("scope_id", "string", "", "the scope's id"),
+                _c(
+                    "owner",
+                    "string",
+                    "",
+                    "whose claims the row judges: an ISO 3166-1 alpha-3 code, or NATO or EU (the focus country's rows first)",
+                ),
+                _c(
+                    "scope_id",
+                    "string",
+                    "",
+                    "the scope's id, unique within an owner: a national scope, sipri_<edition>, reported_... (a share the article reports for a year), amount_... or budget_... (an amount), collective_... (an organisation's floor)",
+                ),
                 _c(
                     "scope",
                     "string",
@@ -597,7 +638,7 @@ FILES: dict[str, FileSchema] = {
                     "verdict",
                     "string",
                     "",
-                    'the multiple against the article\'s claimed multiple: "about" within 5%, else "falls short of" or "more than"',
+                    'national scopes: the multiple against the article\'s claimed multiple ("about" within 5%, else "falls short of" or "more than"); SIPRI rows: what is compared ("2% of GDP = x1.81 on SIPRI\'s 2022 share"); a reported share against SIPRI\'s figure for its year; an amount as a multiple of annual spending or of a budget; a collective floor: how many member countries the article names meet it; bounds kept ("at least")',
                 ),
                 _c(
                     "base_share_of_gdp_pct",
