@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from alliance_lib.analysis import owned
 from alliance_lib.analysis.reference_data import (
     EDITIONS,
     country_share,
@@ -28,10 +29,9 @@ from alliance_lib.analysis.reference_data import (
     plan_value,
     share_of_gdp,
 )
-from alliance_lib.analysis import owned
 from alliance_lib.config import EDITIONS_FIRST_YEAR, MULTIPLE_BAND, SIPRI_LOCAL_FILE
-from alliance_lib.text.frames import claims_frame
 from alliance_lib.text.currencies import country_currency
+from alliance_lib.text.frames import claims_frame
 from alliance_lib.text.lexicon import SCALES
 from alliance_lib.text.model import Article, Claim
 from alliance_lib.text.owners import about_spending
@@ -217,6 +217,8 @@ def nss_terms() -> ClaimTerms:
 
 # The terms a national target supplies where the article is silent, by registry `scopes` name.
 NATIONAL_TERMS: dict[str, Callable[[], ClaimTerms]] = {"japan_nss_2022": nss_terms}
+
+
 def _national_terms(focus: str) -> ClaimTerms | None:
     """The focus country's national target terms, when data/ registers them."""
     budget = national_budget(focus)
@@ -613,7 +615,10 @@ def _against_spending(claim: Claim, owner: str, name: str, years: float | None) 
     """An amount against the owner's latest annual spending in local currency (SIPRI), or why
     it is not compared."""
     value, scale = _scaled(float(claim.value))
-    unknown = {"unit": f"{scale} {claim.unit or '(currency unknown)'}", "end_value": round(value, 2)}
+    unknown = {
+        "unit": f"{scale} {claim.unit or '(currency unknown)'}",
+        "end_value": round(value, 2),
+    }
     if owner in owned.ORGANISATION_CODES:
         return unknown | {
             "base": f"{name}: no spending series for an organisation in data/",

@@ -100,9 +100,7 @@ def _joined(pieces: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(kept, ignore_index=True)
 
 
-def reported_rows(
-    article: Article, owner: str, focus: str, dates: owned.Dates
-) -> pd.DataFrame:
+def reported_rows(article: Article, owner: str, focus: str, dates: owned.Dates) -> pd.DataFrame:
     """Each share of GDP the owner reports for a year, against SIPRI's figure for that year in
     every edition holding it (or a row saying no edition does)."""
     rows = []
@@ -239,9 +237,6 @@ def collective_rows(
         meet = [c for c in sorted(shares) if meets(shares[c], share.value, share.bound, tolerance)]
         miss = [c for c in sorted(shares) if c not in meet]
 
-        def listed(codes: list[str]) -> str:
-            return ", ".join(f"{names.get(c, c)} {shares[c]:.2f}%" for c in codes) or "none"
-
         rows.append(
             row
             | {
@@ -250,11 +245,17 @@ def collective_rows(
                 "verdict": f"{len(meet)} of {len(shares)} member countries the article names "
                 f"meet it on SIPRI's {year} shares",
                 "sources": edition,
-                "note": f"meet it: {listed(meet)}; not: {listed(miss)} (members of {owner}: "
+                "note": f"meet it: {_listed(meet, shares, names)}; not: "
+                f"{_listed(miss, shares, names)} (members of {owner}: "
                 "data/peers.yaml)",
             }
         )
     return spending._verdict_frame(rows)
+
+
+def _listed(codes: list[str], shares: dict[str, float], names: dict[str, str]) -> str:
+    """Countries with their shares ("Estonia 2.87%, Poland 3.83%"), or "none"."""
+    return ", ".join(f"{names.get(c, c)} {shares[c]:.2f}%" for c in codes) or "none"
 
 
 def organisation_verdict(

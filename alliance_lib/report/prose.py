@@ -22,7 +22,6 @@ from alliance_lib.report.site import article_title
 from alliance_lib.report.tables import threat_voices
 from alliance_lib.text.model import Article
 
-
 # A bound as the verdict sentences word it.
 _BOUND_WORDS = {None: "", "at_least": "at least ", "at_most": "at most ", "about": "about "}
 
@@ -270,7 +269,9 @@ def sipri_verdict_sentence(table: pd.DataFrame, terms: ClaimTerms, name: str) ->
             (f"from {terms.base_year}", terms.base_year),
             (f"by {terms.end_year}", terms.end_year),
             (
-                f"to {word}{terms.target_share:g}% of GDP" if terms.target_share is not None else "",
+                f"to {word}{terms.target_share:g}% of GDP"
+                if terms.target_share is not None
+                else "",
                 terms.target_share is not None,
             ),
         )

@@ -318,7 +318,9 @@ def find_claims(
         bound = None
         if kind in _BOUNDED:
             span = sentences[number] if sentences else None
-            bound = _bound(text, start, end, span.start if span else 0, span.end if span else len(text))
+            bound = _bound(
+                text, start, end, span.start if span else 0, span.end if span else len(text)
+            )
         claims.append(
             Claim(
                 start,
@@ -365,7 +367,9 @@ def written_currency(amount: str) -> currencies.Form | None:
     match = _AMOUNT.fullmatch(amount)
     if match is None:
         return None
-    return currencies.form_of(match.group("cur") or match.group("code") or match.group("cur2") or match.group("cur3"))
+    return currencies.form_of(
+        match.group("cur") or match.group("code") or match.group("cur2") or match.group("cur3")
+    )
 
 
 def _to_claim(

@@ -13,9 +13,8 @@ One regular expression, one pass over each sentence: linear in its length.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from alliance_lib.text.model import Article, Sentence, sentence_locator
 

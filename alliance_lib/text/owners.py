@@ -35,9 +35,9 @@ import csv
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import islice
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import islice
 
 from alliance_lib.config import CAPITALS_FILE, OWNED_WITHIN
 from alliance_lib.errors import DataError
@@ -103,7 +103,9 @@ def capital_rows() -> tuple[dict[str, str], ...]:
         raise DataError(f"{CAPITALS_FILE}: capitals table not readable ({exc})") from exc
     for number, row in enumerate(rows, start=2):
         if not all((row.get(key) or "").strip() for key in ("iso3", "capital", "forms")):
-            raise DataError(f"{CAPITALS_FILE}: line {number}: every row needs iso3, capital and forms")
+            raise DataError(
+                f"{CAPITALS_FILE}: line {number}: every row needs iso3, capital and forms"
+            )
     return rows
 
 
@@ -114,7 +116,9 @@ def _capitals() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<!\w){alternation(forms)}(?!\w)"), forms
 
 
-def capital_mentions(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int, str, str, int]]:
+def capital_mentions(
+    text: str, sentences: Sequence[Sentence]
+) -> list[tuple[int, int, str, str, int]]:
     """(start, end, text, ISO3, sentence) of every capital named in the sentences."""
     pattern, forms = _capitals()
     return [
@@ -150,7 +154,9 @@ def referents(
     named.sort(key=lambda n: n[0])
     alliances = {code for _, code, _ in named if code}
     has_eu = any(e.type == "organization" and e.id == "eu" for e in entities)
-    resolver = _Alliances(text, found, named, alliances.pop() if len(alliances) == 1 else None, has_eu)
+    resolver = _Alliances(
+        text, found, named, alliances.pop() if len(alliances) == 1 else None, has_eu
+    )
     words = [
         resolver.resolve(sentence.start, match)
         for sentence in sentences
@@ -184,7 +190,11 @@ class _Alliances:
             self.next_named += 1
         if word.lower() == "bloc":
             owner = "EU" if self.has_eu else None
-            how = "the EU, the bloc the article names" if owner else "a bloc the article does not name"
+            how = (
+                "the EU, the bloc the article names"
+                if owner
+                else "a bloc the article does not name"
+            )
             return Referent(start, end, word, owner, "alliance", how)
         k = bisect_left(self.starts, start) - 1
         if k >= 0 and self.found[k].kind == "organisation" and start - self.found[k].end <= 3:
@@ -192,13 +202,26 @@ class _Alliances:
             return Referent(start, end, word, before.owner, "alliance", f"“{before.text} {word}”")
         if _BILATERAL.search(self.text, max(lowest, start - 40), start):
             self.latest = (None, "a bilateral alliance")
-            return Referent(start, end, word, None, "alliance", "a bilateral alliance: several countries")
+            return Referent(
+                start, end, word, None, "alliance", "a bilateral alliance: several countries"
+            )
         if self.latest is not None:
             owner, said = self.latest
-            how = f"the alliance named before it ({said})" if owner else f"after {said}: several countries"
+            how = (
+                f"the alliance named before it ({said})"
+                if owner
+                else f"after {said}: several countries"
+            )
             return Referent(start, end, word, owner, "alliance", how)
         if self.only is not None:
-            return Referent(start, end, word, self.only, "alliance", f"{self.only}, the only alliance the article names")
+            return Referent(
+                start,
+                end,
+                word,
+                self.only,
+                "alliance",
+                f"{self.only}, the only alliance the article names",
+            )
         return Referent(start, end, word, None, "alliance", "no alliance named in the article")
 
 
@@ -250,7 +273,10 @@ def _leads_to(text: str, referent: Referent, claim: Claim, clause_end: int) -> b
 
 def _object(text: str, clause_start: int, referent: Referent) -> bool:
     """Whether a preposition before the referent makes it an object ("unlike France")."""
-    words = [w.lower() for w in text[max(clause_start, referent.start - 40) : referent.start].split()[-2:]]
+    words = [
+        w.lower()
+        for w in text[max(clause_start, referent.start - 40) : referent.start].split()[-2:]
+    ]
     while words and words[-1] in _DETERMINERS:
         words.pop()
     return bool(words) and words[-1].strip(",") in OBJECT_PREPOSITIONS

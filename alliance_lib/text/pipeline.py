@@ -157,9 +157,7 @@ def parse_article(
     # 7. dateline: the publication date, the reference for dates given without a year: the
     # caller's, else the page's metadata, a date line under the headline, the body's dateline
     body = next((p.text for p in page.paragraphs if p.kind == "body"), "")
-    reference = (
-        reference or publication_date(page_date) or cleaned.published or dateline_date(body)
-    )
+    reference = reference or publication_date(page_date) or cleaned.published or dateline_date(body)
     sentences = split_sentences(page.text, page.paragraphs)
     # 8. entities: everything the gazetteer knows
     gazetteer = load_gazetteer(

@@ -54,9 +54,15 @@ def test_peers_are_the_largest_spenders_of_the_groups_then_the_nearest_in_share(
 
 def test_australia_gets_its_treaty_allies_and_the_five_eyes():
     ranked, groups = peers.partners("AUS", EDITION)
-    assert groups == ["Oceania", "US treaty allies in the Indo-Pacific (bilateral treaties, ANZUS and the Manila Pact)", "Five Eyes"]
+    assert groups == [
+        "Oceania",
+        "US treaty allies in the Indo-Pacific (bilateral treaties, ANZUS and the Manila Pact)",
+        "Five Eyes",
+    ]
     assert ranked[:4] == ["USA", "GBR", "JPN", "KOR"]
-    assert {"USA", "GBR", "JPN", "KOR", "NZL", "CAN"} <= set(peers.auto_peers("AUS", EDITION, NAMES).codes)
+    assert {"USA", "GBR", "JPN", "KOR", "NZL", "CAN"} <= set(
+        peers.auto_peers("AUS", EDITION, NAMES).codes
+    )
 
 
 def test_a_country_whose_groups_are_small_gets_the_worlds_largest_spenders_too():
