@@ -47,7 +47,7 @@ _MONTH = (
 _SCALE = r"(?:lakh\s+crore|trillion|billion|million|thousand|crores?|lakhs?|bn|tn|mn)"
 _GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
 _SYMBOLS, _CODES = currencies.prefix_patterns()
-_NAMES, _SHORT = currencies.suffix_patterns()
+_NAMES, _SHORT, _PLURAL = currencies.suffix_patterns()
 _SYMBOL_STARTS = "".join(sorted({re.escape(f[0]) for f in currencies.forms()[0]}))
 
 # Each kind of claim and its regular expression (compiled with a lookahead in `_SCANNED`).
@@ -82,9 +82,10 @@ _PATTERNS: list[tuple[str, str]] = [
             rf"|\b(?-i:(?P<code>{_CODES}))\s(?:(?P<numc>{_NUM})\s*(?P<scalec>{_SCALE})\b|(?P<groupc>{_GROUPED}))"
             # a name after it, in any case ("38.6 billion Canadian dollars")
             rf"|\b(?P<num2>{_NUM})(?:\s*(?P<scale2>{_SCALE}))?\s+(?P<cur2>{_NAMES})(?!\w)"
-            # a short form or a code after it, with a scale word or a grouped number
-            rf"|\b(?:(?P<num3>{_NUM})\s*(?P<scale3>{_SCALE})|(?P<group3>{_GROUPED}))\s+"
-            rf"(?P<cur3>{_SHORT}|(?-i:{_CODES}))(?!\w)"
+            # a short form or a code after it, with a scale word ("97 billion zlotys")...
+            rf"|\b(?P<num3>{_NUM})\s*(?P<scale3>{_SCALE})\s+(?P<cur3>{_SHORT}|(?-i:{_CODES}))(?!\w)"
+            # ...or a plural short form or a code after a grouped number ("5,000 euros")
+            rf"|\b(?P<group4>{_GROUPED})\s+(?P<cur4>{_PLURAL}|(?-i:{_CODES}))(?!\w)"
         ),
     ),
     (
@@ -367,9 +368,8 @@ def written_currency(amount: str) -> currencies.Form | None:
     match = _AMOUNT.fullmatch(amount)
     if match is None:
         return None
-    return currencies.form_of(
-        match.group("cur") or match.group("code") or match.group("cur2") or match.group("cur3")
-    )
+    written = next(g for g in ("cur", "code", "cur2", "cur3", "cur4") if match.group(g))
+    return currencies.form_of(match.group(written))
 
 
 def _to_claim(
@@ -440,11 +440,11 @@ def _to_claim(
 def _amount(m: re.Match[str], prefixed: bool):
     """An amount's value and currency: the ISO code of a form naming one currency; a form
     several share is read as `currencies.resolve` reads it without an owner (the note says)."""
-    groups = ("num", "numc", "groupc", "num2", "num3", "group3")
+    groups = ("num", "numc", "groupc", "num2", "num3", "group4")
     raw = next(m.group(g) for g in groups if m.group(g))
     scale = next((m.group(g) for g in ("scale", "scalec", "scale2", "scale3") if m.group(g)), "")
     value = number(raw) * SCALES[" ".join(scale.lower().split())] if scale else number(raw)
-    written = next(m.group(g) for g in ("cur", "code", "cur2", "cur3") if m.group(g))
+    written = next(m.group(g) for g in ("cur", "code", "cur2", "cur3", "cur4") if m.group(g))
     form = currencies.form_of(written)
     if form is None:  # every form the pattern matches is in the lexicon
         raise AssertionError(written)

@@ -15,8 +15,9 @@ A form naming one currency is that currency. A form several share ("dollars", "p
 owner's own currency when it is among them; "$" is the US dollar (CLDR's English reading) unless
 the owner's currency is another dollar written "$" at home and the article never writes a
 prefixed dollar (A$, US$...) to tell them apart. Otherwise the currency is unknown (None), never
-a guess. Codes and short forms are read as money only with a scale word or a grouped number
-("97 billion zlotys", "5,000 pounds"): "TOP 10" and "5 gold medals" are not amounts.
+a guess. Codes and short forms are read as money only with a scale word ("97 billion zlotys", "100
+billion euro") or, in the plural, a grouped number ("5,000 pounds"): "TOP 10", "5 gold medals"
+and "the 4,500 mark" are not amounts.
 """
 
 from __future__ import annotations
@@ -81,29 +82,43 @@ def _english_locales() -> tuple[Locale, ...]:
 
 
 @cache
-def _names() -> dict[str, frozenset[str]]:
-    """Each current currency's English names, singular and plural, lower-cased ("US dollars"
-    also as "u.s. dollars"): CLDR's "en", plus the names a territory's English locale gives a
-    currency differently (read only where its display name differs: a few dozen look-ups)."""
+def _names() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Each current currency's English names (all of them, and the plural ones), lower-cased
+    ("US dollars" also as "u.s. dollars" and "united states dollars"): CLDR's "en", plus the names a territory's English
+    locale gives a currency differently (read only where its display name differs)."""
     english, *others = _english_locales()
     codes = current_codes()
 
-    def named(code: str, locale: Locale) -> set[str]:
-        return {get_currency_name(code, count=count, locale=locale).lower() for count in (1, 2)}
+    def named(code: str, locale: Locale) -> tuple[set[str], set[str]]:
+        one = get_currency_name(code, count=1, locale=locale).lower()
+        other = get_currency_name(code, count=2, locale=locale).lower()
+        return {one, other}, {other}
 
-    found = {code: named(code, english) | {english.currencies[code].lower()} for code in codes}
+    found = {code: named(code, english) for code in codes}
+    for code in codes:
+        found[code][0].add(english.currencies[code].lower())
     for locale in others:
         for code, display in locale.currencies.items():
             if code in found and display != english.currencies.get(code):
-                found[code] |= named(code, locale) | {display.lower()}
+                every, plural = named(code, locale)
+                found[code][0].update(every | {display.lower()})
+                found[code][1].update(plural)
+
+    def kept(names: set[str], code: str) -> frozenset[str]:
+        names |= {
+            v + n[2:] for n in names if n.startswith("us ") for v in ("u.s.", "united states")
+        }
+        return frozenset(n for n in names if not n.startswith("(") and n != code.lower())
+
     return {
-        code: frozenset(
-            name
-            for name in names | {"u.s." + n[2:] for n in names if n.startswith("us ")}
-            if not name.startswith("(") and name != code.lower()
-        )
-        for code, names in found.items()
+        code: (kept(every, code), kept(plural, code)) for code, (every, plural) in found.items()
     }
+
+
+def plural_words() -> frozenset[str]:
+    """The last words of the currencies' plural names ("zlotys", "euros", "yen"): the short
+    forms a number written without a scale word may take ("5,000 euros"; not "the 4,500 mark")."""
+    return frozenset(n.split()[-1] for _, plural in _names().values() for n in plural)
 
 
 @cache
@@ -128,7 +143,7 @@ def forms() -> tuple[dict[str, Form], dict[str, Form]]:
         for start in {c[:length] for c in dollars}:
             symbols[f"{start}$"] |= {c for c in dollars if c.startswith(start)}
     words: dict[str, set[str]] = defaultdict(set)
-    for code, names in _names().items():
+    for code, (names, _) in _names().items():
         for name in names:
             words[name.split()[-1]].add(code)
     prefix: dict[str, Form] = {}
@@ -140,7 +155,7 @@ def forms() -> tuple[dict[str, Form], dict[str, Form]]:
     for code in codes:
         prefix.setdefault(code, Form(code, frozenset({code}), "code"))
         suffix.setdefault(code, Form(code, frozenset({code}), "code"))
-        for name in _names()[code]:
+        for name in _names()[code][0]:
             if " " in name:
                 suffix[name] = Form(name, frozenset({code}), "name")
     for word, found in words.items():
@@ -166,13 +181,15 @@ def prefix_patterns() -> tuple[str, str]:
     return _alternation(symbols), _alternation(codes)
 
 
-def suffix_patterns() -> tuple[str, str]:
-    """(names, short forms) written after a number, lower-cased, as regex alternations matched
-    in any case ("canadian dollars", "zlotys"); codes after a number are `prefix_patterns`'."""
+def suffix_patterns() -> tuple[str, str, str]:
+    """(names, short forms, plural short forms) written after a number, lower-cased, as regex
+    alternations matched in any case ("canadian dollars", "zloty", "zlotys"); codes after a
+    number are `prefix_patterns`'."""
     _, suffix = forms()
     names = {t: f for t, f in suffix.items() if f.kind == "name"}
     short = {t: f for t, f in suffix.items() if f.kind == "short"}
-    return _alternation(names), _alternation(short)
+    plural = {t: f for t, f in short.items() if t in plural_words()}
+    return _alternation(names), _alternation(short), _alternation(plural)
 
 
 def triggers() -> tuple[str, ...]:

@@ -2,19 +2,24 @@
 
 A spending claim is a share of GDP, a multiple, an amount, a percent, a duration or a fiscal year
 in a sentence about spending (`about_spending`). Its owner, the first rule that gives one, in the
-claim's clause (a dependent clause, ", which will double ...", naming none looks in the clause it
-comments on):
+claim's clause:
 1. possessive: a country, a capital, an organisation or an alliance word followed within three
    words by a spending or target word or by the claim itself ("Japan's defense spending",
    "Canberra's defence budget", "Britain's 2.5 percent pledge", "the German defence budget",
    "allies' floor"), or a person's possessive before a government or spending word ("Kishida's
    government": the country the gazetteer gives the person); the nearest such before the claim,
    else the first after it;
-2. subject: the first country, capital, organisation or alliance word of the clause (after the
-   last reporting verb before the claim when one follows it: "officials said Japan will ..."),
-   leaving out one that a preposition makes an object ("unlike France", "to Ukraine"); owners
-   joined by "and" or commas ("Estonia, Lithuania and Latvia") are several: no owner;
-3. a clause naming none that says "it", "its", "they" or "their": the owner of the previous
+2. subject: the first country, capital, organisation or alliance word of the clause before the
+   claim (after the last reporting verb before the claim when one follows it: "officials said
+   Japan will ..."), leaving out one that a preposition makes an object ("unlike France", "to
+   Ukraine"); owners joined by "and" or commas ("Estonia, Lithuania and Latvia") are several:
+   no owner; then a possessive with its "’s" after the claim ("double Japan’s defense
+   spending"), then the first of them after the claim when a comma or a relative pronoun
+   introduces it ("the 3 percent that EU members promised"; not "praised by NATO
+   allies");
+3. a clause that decides none of these: the clause before it in its sentence, by the same
+   rules ("Rome's plan ..., and a later promise to spend up to 90 billion euros");
+4. still none, and the clause says "it", "its", "they" or "their": the owner of the previous
    sentence's subject, in the same paragraph.
 Otherwise no owner. An owner is an ISO alpha-3 code or an organisation of `ORGANISATIONS` (NATO,
 EU). "The alliance", "allies" and "allied" are the alliance organisation the article names, the
@@ -22,7 +27,8 @@ latest before them (NATO in a summit story); after a bilateral alliance ("the U.
 alliance", "the two nations' alliance", "their alliance") or a pact of several countries (AUKUS,
 the Quad, the G7) they are several countries: no owner (in the seed "the alliance" is the
 US-Japan alliance). "The bloc" is the EU where the article names it. `Claim.owner_cue` quotes
-the words that gave the owner, or says why there is none.
+the words that gave the owner, or says why there is none. A country inside an amount or naming
+a currency ("38.6 billion Canadian dollars", "in today's United States dollars") is no owner.
 
 Currencies several share ("dollars", "pounds", "won") are resolved here by the owner
 (`text.currencies.resolve`). One pass over the entities and one regular expression pass per
@@ -73,6 +79,9 @@ _PRONOUN = re.compile(r"(?i)\b(?:it|its|they|their)\b")
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
 _WORD = re.compile(r"[\w’'-]+")
 _DETERMINERS = frozenset({"the", "a", "an"})
+_NAME_GOES_ON = re.compile(r" [A-Z][a-z]")  # a capital followed by a capitalised word
+# A subject after the claim opens a clause about it: after a comma or a relative pronoun.
+_AFTER_OPENERS = frozenset({",", "that", "which", "who", "as"})
 
 
 def about_spending(text: str) -> bool:
@@ -149,7 +158,8 @@ def referents(
             if entry is not None and entry.country:
                 found.append(Referent(e.start, e.end, e.text, entry.country, "person"))
     for start, end, said, iso3, _ in capital_mentions(text, sentences):
-        found.append(Referent(start, end, said, iso3, "capital"))
+        if not _NAME_GOES_ON.match(text, end):  # "the Washington Post", "the Warsaw Pact"
+            found.append(Referent(start, end, said, iso3, "capital"))
     found.sort(key=lambda r: r.start)
     named.sort(key=lambda n: n[0])
     alliances = {code for _, code, _ in named if code}
@@ -162,6 +172,8 @@ def referents(
         for sentence in sentences
         for match in _ALLIANCE.finditer(text, sentence.start, sentence.end)
     ]
+    merged = {r.start for r in words}  # an organisation named with its alliance word
+    found = [r for r in found if r.kind != "organisation" or r.start not in merged]
     return sorted(found + words, key=lambda r: r.start)
 
 
@@ -198,8 +210,9 @@ class _Alliances:
             return Referent(start, end, word, owner, "alliance", how)
         k = bisect_left(self.starts, start) - 1
         if k >= 0 and self.found[k].kind == "organisation" and start - self.found[k].end <= 3:
-            before = self.found[k]
-            return Referent(start, end, word, before.owner, "alliance", f"“{before.text} {word}”")
+            before = self.found[k]  # "NATO allies": one referent from "NATO" on (`referents`)
+            said = self.text[before.start : end]
+            return Referent(before.start, end, said, before.owner, "alliance", f"“{said}”")
         if _BILATERAL.search(self.text, max(lowest, start - 40), start):
             self.latest = (None, "a bilateral alliance")
             return Referent(
@@ -225,12 +238,26 @@ class _Alliances:
         return Referent(start, end, word, None, "alliance", "no alliance named in the article")
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _names_a_currency(text: str, referent: Referent) -> bool:
+    """Whether a country and the word after it name a currency ("Canadian dollars")."""
+    word = _NEXT_WORD.match(text, referent.end)
+    if word is None or referent.kind != "country":
+        return False
+    form = currencies.form_of(f"{referent.text} {word.group(1)}".lower())
+    return form is not None and form.kind == "name"
+
+
 def _owns(referent: Referent, word: str) -> bool:
     """Whether a word after a referent is one it can own: a spending or target word (after a
     person: a government word)."""
     word = word.lower()
     if referent.kind == "person":
         return word in GOVERNMENT_WORDS
+    if currencies.form_of(word) is not None:  # "United States dollars", "Japanese yen"
+        return False
     return word in TARGET_WORDS or about_spending(word)
 
 
@@ -271,7 +298,12 @@ def _leads_to(text: str, referent: Referent, claim: Claim, clause_end: int) -> b
     return any(claim.start <= word.start() < claim.end for word in words[:reach])
 
 
-def _object(text: str, clause_start: int, referent: Referent) -> bool:
+def _object(
+    text: str,
+    clause_start: int,
+    referent: Referent,
+    prepositions: frozenset[str] = OBJECT_PREPOSITIONS,
+) -> bool:
     """Whether a preposition before the referent makes it an object ("unlike France")."""
     words = [
         w.lower()
@@ -279,7 +311,29 @@ def _object(text: str, clause_start: int, referent: Referent) -> bool:
     ]
     while words and words[-1] in _DETERMINERS:
         words.pop()
-    return bool(words) and words[-1].strip(",") in OBJECT_PREPOSITIONS
+    return bool(words) and words[-1].strip(",") in prepositions
+
+
+def _objects(text: str, clause_start: int, found: list[Referent]) -> list[bool]:
+    """Which referents a preposition makes objects: each on its own (`_object`), and every
+    member of a list whose first member is one ("from China and the United States"; a list is
+    joined by "and" or "&", commas between; "Unlike France, Germany" is no list)."""
+    flags = [_object(text, clause_start, r) for r in found]
+    k = 0
+    while k < len(found):
+        end = k
+        listed = False
+        while end + 1 < len(found):
+            joiner = _JOINED.fullmatch(text, found[end].end, found[end + 1].start)
+            if joiner is None:
+                break
+            listed = listed or not joiner.group().strip().startswith(",") or "and" in joiner.group()
+            end += 1
+        if listed and flags[k]:
+            for j in range(k, end + 1):
+                flags[j] = True
+        k = end + 1
+    return flags
 
 
 @dataclass(frozen=True)
@@ -300,11 +354,15 @@ class _ClauseOwners:
         self.text, self.clause, self.referents = text, clause, found
         self.starts = [r.start for r in found]
         self.possessives = [
-            (r, phrase) for r in found if (phrase := _possessive(text, r, clause.end)) is not None
+            (r, phrase, _after(text, r, clause.end)[0] != "")
+            for r in found
+            if (phrase := _possessive(text, r, clause.end)) is not None
         ]
-        self.possessive_starts = [r.start for r, _ in self.possessives]
+        self.possessive_starts = [p[0].start for p in self.possessives]
         self.subjects = [
-            r for r in found if r.kind != "person" and not _object(text, clause.start, r)
+            r
+            for r, is_object in zip(found, _objects(text, clause.start, found), strict=True)
+            if r.kind != "person" and not is_object
         ]
         self.subject_starts = [r.start for r in self.subjects]
         self.verbs = [m.end() for m in _VERB.finditer(text, clause.start, clause.end)]
@@ -312,22 +370,43 @@ class _ClauseOwners:
 
     def owner(self, claim: Claim) -> Ownership:
         """A possessive before the claim, else the subject before it, else a possessive after it
-        ("double Japan's defense spending"), else a subject after it ("..., Germany said")."""
+        with its "’s" ("double Japan's defense spending"), else a subject after it that no preposition makes an
+        object ("..., Germany said"; "the 3 percent that EU members promised", not "praised by
+        NATO partners"); else undecided."""
+        i = bisect_left(self.starts, claim.start)  # "1.2 percent of Italy's GDP"
+        if claim.type == "share_of_gdp" and i < len(self.starts) and self.starts[i] < claim.end:
+            return _possessed(self.referents[i], claim.text)
         k = bisect_left(self.possessive_starts, claim.start) - 1
         before = self.possessives[k] if k >= 0 else None
         j = bisect_left(self.starts, claim.start) - 1
         if j >= 0 and _leads_to(self.text, self.referents[j], claim, self.clause.end):
             referent = self.referents[j]
             if before is None or before[0].start < referent.start:
-                before = (referent, self.text[referent.start : claim.end])
+                before = (referent, self.text[referent.start : claim.end], True)
         if before is not None:
-            return _possessed(*before)
+            return _possessed(before[0], before[1])
         found = self._subject_before(claim.start)
         if found.decided:
             return found
-        if k + 1 < len(self.possessives):
-            return _possessed(*self.possessives[k + 1])
-        return self._run(0) if self.subjects else NO_ONE
+        after = next((p for p in self.possessives[k + 1 :] if p[2]), None)
+        if after is not None:  # only a possessive with its "’s" ("double Japan’s spending")
+            return _possessed(after[0], after[1])
+        m = bisect_left(self.subject_starts, claim.end)  # the first subject after the claim
+        if m < len(self.subjects) and self._opens_clause(claim.end, self.subjects[m]):
+            return self._run(m)
+        return NO_ONE
+
+    def _opens_clause(self, after: int, referent: Referent) -> bool:
+        """Whether a referent after the claim is the subject of a clause about it: after a comma
+        or a relative pronoun, no preposition between ("..., Germany said"; "the 2 percent that
+        EU members promised"; not "praised by NATO partners", "will leave U.S. ...")."""
+        words = self.text[max(after, referent.start - 40) : referent.start].split()
+        while words and words[-1].lower() in _DETERMINERS:
+            words.pop()
+        if not words:
+            return self.text[after : referent.start].rstrip().endswith(",")
+        last = words[-1].lower()
+        return last in _AFTER_OPENERS or last.endswith(",")
 
     def _subject_before(self, offset: int) -> Ownership:
         """The first subject before `offset`, after the last reporting verb before it when a
@@ -393,6 +472,8 @@ def assign_owners(
             k += 1
         if k < len(amounts) and amounts[k][0] <= referent.start:
             continue
+        if _names_a_currency(text, referent):  # "in today's United States dollars"
+            continue
         by_clause.setdefault(index.at(referent.start), []).append(referent)
     clauses = {n: _ClauseOwners(text, index.clauses[n], found) for n, found in by_clause.items()}
     prefixed = any(
@@ -409,10 +490,13 @@ def assign_owners(
             continue
         at = index.at(claim.start)
         found = NO_ONE
-        for number in dict.fromkeys((at, index.governing(at))):
+        for number in (at, at - 1):  # its clause, then the clause before it in its sentence
+            if number < 0 or index.clauses[number].sentence != claim.sentence:
+                break
             if number in clauses:
                 found = clauses[number].owner(claim)
-                break
+                if found.decided:
+                    break
         if not found.decided:
             found = _pronoun(sentences, index, clauses, claim) or found
         owned.append(_currency(replace(claim, owner=found.owner, owner_cue=found.cue), prefixed))

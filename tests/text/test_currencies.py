@@ -118,6 +118,7 @@ def test_a_bare_dollar_sign_is_the_us_dollar_unless_it_may_be_the_owners():
         "The TOP 10 spenders met in Vilnius.",  # an ISO code (Tongan pa'anga) without a scale
         "Its athletes won 5 gold medals and 3 marks of honour.",  # short forms without a scale
         "The party that in 2020 won the vote spent more on defence.",
+        "The runner passed the 4,500 mark in the last lap.",  # singular: no money
     ],
 )
 def test_codes_and_short_forms_need_a_scale_word_or_a_grouped_number(text):

@@ -38,6 +38,21 @@ def _owners(text: str, kind: str | None = None) -> list[tuple[str, str | None]]:
         ("Poland approved a plan, which will double military spending by 2026.", "POL"),
         # the previous sentence's subject for "its"
         ("Poland is spending more than any ally. It plans to spend 4 percent of its GDP.", "POL"),
+        # a country inside the share of GDP owns it
+        ("Defence spending could fall to 1.2 percent of Italy's gross domestic product.", "ITA"),
+        # a clause naming no owner looks in the clause before it in its sentence
+        (
+            "Rome's plan to recruit sailors, and a later promise to spend up to 90 billion euros "
+            "on ships were praised by EU partners.",
+            "ITA",
+        ),
+        # a subject after the claim opens a clause about it ("that EU members promised")
+        ("Defence spending remains short of the 3 percent that EU members promised.", "EU"),
+        # listed objects of a preposition are all objects
+        (
+            "Imports from China and the United States reached 2 percent of GDP in Canada's budget.",
+            "CAN",
+        ),
     ],
 )
 def test_the_owner_is_read_in_the_claims_clause(text, owner):
@@ -110,3 +125,21 @@ def test_the_owner_is_in_the_json_records():
     [record] = [r for r in article.to_dict()["claims"] if r["type"] == "share_of_gdp"]
     assert record["owner"] == "POL" and "Warsaw" in record["owner_cue"]
     assert record["bound"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a preposition after the claim makes a referent an object, not the owner
+        "A promise to spend 5 billion euros on ships was praised by NATO partners.",
+        # a referent after the claim that no comma or relative pronoun introduces
+        "A $40 billion takeover will leave U.S. defense suppliers in foreign hands.",
+        # a country naming a currency is no owner
+        "The levy is worth $9.50 in today's United States dollars per defense contract.",
+        # a capital followed by a capitalised word is part of a name
+        "The Tokyo Stock Exchange expects $3 billion in defense orders.",
+    ],
+)
+def test_words_that_look_like_owners_are_not(text):
+    owned = [c for c in parse_article(text).claims if c.owner_cue is not None]
+    assert owned and all(c.owner is None for c in owned), [(c.text, c.owner_cue) for c in owned]
