@@ -159,7 +159,7 @@ def scenario(
 
 
 # A bound as the verdict words it: "at least 2% of GDP", "about x1.00".
-_BOUND_WORDS = {None: "", "at_least": "at least ", "at_most": "at most ", "about": "about "}
+BOUND_WORDS = {None: "", "at_least": "at least ", "at_most": "at most ", "about": "about "}
 _MULTIPLE_WORDS = {
     2.0: ("doubling", "doubles"),
     3.0: ("tripling", "triples"),
@@ -291,7 +291,7 @@ def claim_terms(article: Article, focus: str = "JPN") -> ClaimTerms:
     else:
         end = national.end_year if national else None
     share = target.value if target else None
-    word = _BOUND_WORDS[target.bound if target else None]
+    word = BOUND_WORDS[target.bound if target else None]
     said = [
         text
         for text, found in (
@@ -446,7 +446,7 @@ def verdict_table(terms: ClaimTerms) -> pd.DataFrame:
             continue
         base_share = float(series[base_fy])
         multiple = spending_multiple(base_share, terms.target_share, 0.0, terms.end_year - base_fy)
-        word = _BOUND_WORDS[terms.bound]
+        word = BOUND_WORDS[terms.bound]
         rows.append(
             {
                 "scope_id": f"sipri_{edition}",
@@ -466,7 +466,7 @@ def verdict_table(terms: ClaimTerms) -> pd.DataFrame:
                 "target is not on it" + _against_claimed(multiple, terms.multiple),
             }
         )
-    table = _verdict_frame(rows)
+    table = verdict_frame(rows)
     table["verdict"] = [
         verdict
         if scope.startswith("sipri_")
@@ -484,7 +484,7 @@ def verdict_table(terms: ClaimTerms) -> pd.DataFrame:
 def sipri_label(share: float, multiple: float, year: int, bound: str | None = None) -> str:
     """What a SIPRI row compares, in words: "2% of GDP = x1.81 on SIPRI's 2022 share" (with a
     bound: "at least 2% of GDP = at least x1.32 on SIPRI's 2023 share")."""
-    word = _BOUND_WORDS[bound]
+    word = BOUND_WORDS[bound]
     return f"{word}{share:g}% of GDP = {word}x{multiple:.2f} on SIPRI's {year} share"
 
 
@@ -498,7 +498,7 @@ def _verdict_label(multiple: float, claimed: float | None) -> str:
     return judge(multiple, claimed) if claimed else f"x{multiple:.2f} (no multiple claimed)"
 
 
-def _verdict_frame(rows: list[dict]) -> pd.DataFrame:
+def verdict_frame(rows: list[dict]) -> pd.DataFrame:
     """Verdict rows as a table of `VERDICT_COLUMNS`, `like_for_like` nullable, multiples to 2 places."""
     table = pd.DataFrame(rows, columns=VERDICT_COLUMNS)
     table["like_for_like"] = table["like_for_like"].astype("boolean")
@@ -529,7 +529,7 @@ def sipri_verdict(terms: ClaimTerms, focus: str) -> pd.DataFrame:
         )
         base = f"{year} share of GDP" + ("" if claimed_base else f" ({latest})")
         when = f"in {terms.end_year}" if terms.end_year else "(no year claimed)"
-        word = _BOUND_WORDS[terms.bound]
+        word = BOUND_WORDS[terms.bound]
         end_share = multiple = None
         note = "what the claim takes on SIPRI's definition; a national target may count more"
         if terms.target_share is not None:
@@ -564,7 +564,7 @@ def sipri_verdict(terms: ClaimTerms, focus: str) -> pd.DataFrame:
                 "note": note,
             }
         )
-    return _verdict_frame(rows)
+    return verdict_frame(rows)
 
 
 def _scaled(value: float) -> tuple[float, str]:
@@ -608,7 +608,7 @@ def amount_rows(article: Article, focus: str, names: dict[str, str]) -> pd.DataF
             }
             | _against_spending(claim, focus, name, years)
         )
-    return _verdict_frame(rows)
+    return verdict_frame(rows)
 
 
 def _against_spending(claim: Claim, owner: str, name: str, years: float | None) -> dict:
@@ -657,7 +657,7 @@ def _against_spending(claim: Claim, owner: str, name: str, years: float | None) 
             f"{latest.currency}; data/ holds no exchange rates",
         }
     multiple = float(claim.value) / latest.value
-    word = _BOUND_WORDS[claim.bound]
+    word = BOUND_WORDS[claim.bound]
     return row | {
         "end_value": round(float(claim.value) / factor, 2),
         "like_for_like": True,
@@ -696,7 +696,7 @@ def budget_row(claim: Claim, year: int, owner: str) -> dict | None:
     best = rows.loc[(rows[budget.value_column] - value).abs().idxmin()]
     figure = float(best[budget.value_column])
     multiple = value / figure
-    word = _BOUND_WORDS[claim.bound]
+    word = BOUND_WORDS[claim.bound]
     others = ", ".join(
         f"{r.measure} {getattr(r, budget.value_column):g}"
         for r in rows.itertuples()

@@ -146,11 +146,12 @@ def reported_rows(article: Article, owner: str, focus: str, dates: owned.Dates) 
                     "note": f"no edition in data/ holds {owner}'s share for {year}",
                 }
             )
-    return spending._verdict_frame(rows)
+    return spending.verdict_frame(rows)
 
 
 def _words(bound: str | None) -> str:
-    return spending._BOUND_WORDS[bound]
+    """A bound as the verdict words it ("at least ")."""
+    return spending.BOUND_WORDS[bound]
 
 
 def _compared(share: owned.Share, sipri: float) -> str:
@@ -250,7 +251,7 @@ def collective_rows(
                 "data/peers.yaml)",
             }
         )
-    return spending._verdict_frame(rows)
+    return spending.verdict_frame(rows)
 
 
 def _listed(codes: list[str], shares: dict[str, float], names: dict[str, str]) -> str:

@@ -15,15 +15,12 @@ from alliance_lib.analysis.coverage import (
     quote_totals,
 )
 from alliance_lib.analysis.reference_data import EDITIONS, countries_in
-from alliance_lib.analysis.spending import ClaimTerms, SpendingParameters, judge
+from alliance_lib.analysis.spending import BOUND_WORDS, ClaimTerms, SpendingParameters, judge
 from alliance_lib.config import NATIONAL_BUDGETS_FILE
 from alliance_lib.report.dictionary import MEASURE_LABELS, edition_label
 from alliance_lib.report.site import article_title
 from alliance_lib.report.tables import threat_voices
 from alliance_lib.text.model import Article
-
-# A bound as the verdict sentences word it.
-_BOUND_WORDS = {None: "", "at_least": "at least ", "at_most": "at most ", "about": "about "}
 
 
 def counted(number: int, noun: str) -> str:
@@ -261,7 +258,7 @@ def sipri_verdict_sentence(table: pd.DataFrame, terms: ClaimTerms, name: str) ->
     ("at least 2% of GDP ... would take at least x1.32"); the multiple it takes is judged against
     a claimed multiple ("it falls short of doubling")."""
     sipri = table[table["scope_id"].str.startswith("sipri_")]
-    word = _BOUND_WORDS.get(terms.bound, "")
+    word = BOUND_WORDS[terms.bound]
     said = [
         text
         for text, present in (
@@ -349,7 +346,7 @@ def verdict_sentence(table: pd.DataFrame, terms: ClaimTerms) -> str:
 
 def _sipri_span(sipri: pd.DataFrame, terms: ClaimTerms) -> str:
     """What reaching the target share takes on SIPRI's definition, across the editions."""
-    word = _BOUND_WORDS.get(terms.bound, "")
+    word = BOUND_WORDS[terms.bound]
     return (
         f"On SIPRI's definition, reaching {word}{terms.target_share:g}% of GDP by "
         f"{terms.end_year} at a fixed GDP would take {word}x{sipri['multiple'].min():.2f} to "
