@@ -23,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 
-from alliance_lib.analysis.clauses import ClauseIndex
+from alliance_lib.text.clauses import ClauseIndex
 from alliance_lib.analysis.codebook import (
     PATTERN_MAP,
     compile_section,

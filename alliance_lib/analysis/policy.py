@@ -32,7 +32,7 @@ from typing import Any
 
 import pandas as pd
 
-from alliance_lib.analysis.clauses import Clause, split_clauses
+from alliance_lib.text.clauses import Clause, split_clauses
 from alliance_lib.analysis.codebook import PATTERN_LIST, compile_patterns
 from alliance_lib.analysis.reference_data import capitals
 from alliance_lib.analysis.triggers import TriggerIndex

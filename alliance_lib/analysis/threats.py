@@ -32,7 +32,7 @@ from typing import Any
 
 import pandas as pd
 
-from alliance_lib.analysis.clauses import Clause, split_clauses
+from alliance_lib.text.clauses import Clause, split_clauses
 from alliance_lib.analysis.codebook import PATTERN_LIST, PATTERN_MAP
 from alliance_lib.analysis.reference_data import capitals
 from alliance_lib.analysis.states import StateMention, StatePatterns, state_mentions, state_patterns
