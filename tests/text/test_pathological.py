@@ -42,7 +42,7 @@ def test_family_parses_with_the_right_counts(name, count):
 
 
 def test_every_family_of_the_issue_has_a_builder_and_sizes():
-    assert set(SIZES) == set(FAMILIES) and len(FAMILIES) == 10
+    assert set(SIZES) == set(FAMILIES) and len(FAMILIES) == 12
 
 
 def test_a_continue_stub_with_many_ellipses_is_still_removed():
