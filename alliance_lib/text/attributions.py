@@ -33,7 +33,8 @@ from itertools import repeat
 from alliance_lib.config import MAX_ATTRIBUTION_NESTING
 from alliance_lib.text.lexicon import (
     ACCORDING_TO,
-    ATTRIBUTION_VERBS,
+    ATTRIBUTION_CUES,
+    CLAUSE_CUES,
     CLAUSE_TAIL_WORDS,
     NOT_NAMES,
     SPEECH_VERBS,
@@ -42,7 +43,7 @@ from alliance_lib.text.lexicon import (
 from alliance_lib.text.model import Attribution, Entity, Paragraph, Quote, Sentence, Span
 from alliance_lib.text.quotes import Quotation, QuotedParagraph, SaidClause, Speaker
 
-_CUE = re.compile(rf"\b{alternation(ATTRIBUTION_VERBS)}\b")
+_CUE = re.compile(rf"\b{alternation(ATTRIBUTION_CUES)}\b")
 _LEAD_CUE = re.compile(r"(?:According to|Said|Says|Asked)\b")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*\w)?\.?|[,;:()\[\]—–“”\"]|\s-{1,2}\s")
 _WINDOW = 160  # characters read on either side of a cue
@@ -68,7 +69,7 @@ _TIME_WORDS = frozenset(
     " week weekend month year night morning afternoon evening".split()
 )
 _INVERTING = frozenset(SPEECH_VERBS) | {"says", "said", "asks", "asked", "writes", "wrote"}
-_CUE_WORDS = frozenset(w for w in ATTRIBUTION_VERBS if " " not in w)
+_CUE_WORDS = frozenset(w for w in ATTRIBUTION_CUES if " " not in w)
 # Words that cannot end a subject: the cue after them is a noun (`the support`, `his claims`).
 _NOT_SUBJECT_ENDS = frozenset(
     "the a an his her their its our my your this these those of to for in on at by with from"
@@ -558,6 +559,8 @@ def _inverted_or_participle(
 ) -> Frame | None:
     """`..., said Ann Lee.` (content before), `Said Lee, ...`, or `..., saying ...`."""
     if word.endswith("ing"):  # a participle reports for the subject of its clause
+        if word in CLAUSE_CUES and _THAT_NEXT.match(text, cue[1]) is None:
+            return None  # `..., pressing the case`
         content = _content_after(text, word, cue[1], sentence.end)
         if not _has_words(text, *content):
             return None
@@ -613,6 +616,8 @@ def _verb_reading(text: str, subject: tuple[int, int], cue: tuple[int, int], wor
     `tweet`, `attacks`) only after an auxiliary or a pronoun, or before `that`, a colon or a
     quotation (`Lee states that ...`, `Lee's claim that ...`)."""
     last = text[subject[0] : subject[1]].split()[-1]
+    if word in CLAUSE_CUES:  # `Lee hinted that ...`, not `the hints`
+        return _THAT_NEXT.match(text, cue[1]) is not None
     if word not in _NOUN_LIKE or _THAT_NEXT.match(text, cue[1]) is not None:
         return True
     between = text[subject[1] : cue[0]].split()
