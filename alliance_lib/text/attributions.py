@@ -130,6 +130,14 @@ _QUANTIFIERS = frozenset(
     " six seven eight nine ten".split()
 )
 _COORDINATORS = frozenset("and but or then yet".split())
+# Adverbs before a sentence's subject (`And even Lee ...`).
+_OPENING_ADVERBS = frozenset("even also still then now meanwhile however indeed instead".split())
+# Prepositions that open a phrase of place or time before a sentence's subject (`In May, `).
+_OPENING_PREPOSITIONS = frozenset(
+    "in on at after before during since beyond unlike like despite with without for from"
+    " amid among under over through throughout following ahead back".split()
+)
+_OPENING_WORDS = 16  # words an opening phrase may hold before its comma
 # The word that joins a cue to a clause whose subject came earlier: `... but concedes`, `... by
 # suggesting`.
 _JOINED_BEFORE = re.compile(
@@ -141,6 +149,27 @@ _SEEMING = frozenset("seem seems seemed appear appears appeared".split())
 _PLACE_AFTER = re.compile(r"\s+(?:on|in|at|with|before|alongside|during|onstage|together)\b")
 _BE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|widely|still|now|)\s+)?$"
+)
+# A passive cue (`Lee was criticized by Roe`, `has been asked`): a past participle after a form
+# of `be`; its source is the agent of `by`, or nobody.
+_PASSIVE_BE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|widely|still|now|long|often|never"
+    r"|already|repeatedly|reportedly|[a-z]+ly)\s+)?$",
+    re.IGNORECASE,
+)
+_IRREGULAR_PARTICIPLES = frozenset(
+    "told shown written known thought found sworn held seen said heard foreseen foretold".split()
+)
+# Participles that after `be` state the subject's own stance (`Lee is opposed to the plan`).
+_STANCE_PARTICIPLES = frozenset(
+    "opposed worried concerned convinced committed determined inclined prepared dedicated"
+    " interested united pleased disappointed frustrated".split()
+)
+_AGENT = re.compile(r"\s+by\s+(?=\S)")
+# Words that end a passive's agent (`by Roe for failing ...`, `by Roe during the debate`).
+_AGENT_ENDS = frozenset(
+    "for in on at during after before over about with as because when while to from since that"
+    " who which whose amid despite".split()
 )
 _THAT_NEXT = re.compile(r"\s*(?:that\b|:|[“\"])")
 _THAT_SOON = re.compile(r"[^,;:.!?“”\"]{0,60}?\bthat\b")
@@ -588,12 +617,45 @@ def _inverted_or_participle(
     return Frame(cue, content, source, _clause(text, source, cue, content[0], True), number)
 
 
+def _after_opening(words: list[_Token]) -> int:
+    """The index of the first word after what opens a sentence before its subject: a dateline
+    (`PARIS (Wire) - `), or a phrase of place or time up to its comma (`In May, `, `Last
+    year, `, `Beyond the footage, `), coordinators and adverbs passed (`And even `)."""
+    k = 0
+    while k < len(words) and (words[k].lower in _COORDINATORS or words[k].lower in _OPENING_ADVERBS):
+        k += 1
+    if k >= len(words):
+        return 0
+    first = words[k]
+    limit = min(len(words), k + _OPENING_WORDS)
+    if first.text.isupper() and len(first.text) > 1 and first.text.isalpha():
+        for j in range(k + 1, limit):
+            if words[j].text.strip() in ("-", "--", "—", "–"):
+                return j + 1  # a dateline
+    if first.lower in _OPENING_PREPOSITIONS or first.lower in _TIME_WORDS or (
+        first.lower in ("last", "this", "next", "earlier", "later") and k + 1 < len(words)
+    ):
+        for j in range(k + 1, limit):
+            if words[j].text == ",":
+                k = j + 1
+                while k < len(words) and (
+                    words[k].lower in _COORDINATORS or words[k].lower in _OPENING_ADVERBS
+                ):
+                    k += 1
+                return k
+            if not _is_word(words[j]):
+                break
+    return k
+
+
 def _sentence_subject(words_of: _Words, start: int, end: int) -> tuple[int, int] | None:
     """The subject opening a sentence: a pronoun or a run of capitalised words, after an
     opening subordinator (`When Lee ...`)."""
     words = words_of.between(start, min(end, start + _WINDOW))
-    k = 0
+    k = _after_opening(words)
     if k < len(words) and words[k].lower in _SUBJECT_STOPS:
+        k += 1
+    while k < len(words) and words[k].lower in _OPENING_ADVERBS:
         k += 1
     while k < len(words) and words[k].lower in ("the", "a", "an"):
         k += 1
@@ -672,6 +734,8 @@ def _subject_first(
         return Frame(cue, content, subject, _clause(text, subject, cue, subject[0], False), number)
     if not _verb_reading(text, subject, cue, word):
         return None
+    if _passive(text, sentence, cue, word):
+        return _passive_frame(text, words, sentence, number, cue, word, subject)
     after_start = cue[1]
     tail_end = sentence.end
     lead_end = subject[0]  # the end of what comes before the subject, quotation marks passed
@@ -690,6 +754,47 @@ def _subject_first(
     if not _has_words(text, *content):
         return None
     return Frame(cue, content, subject, _clause(text, subject, cue, offset, False), number)
+
+
+def _passive(text: str, sentence: Sentence, cue: tuple[int, int], word: str) -> bool:
+    """Whether a cue is a passive participle after `be` (`was criticized`, `has been told`)."""
+    if word in _STANCE_PARTICIPLES or not (
+        word.endswith("ed") or word in _IRREGULAR_PARTICIPLES
+    ):
+        return False
+    return _PASSIVE_BE.search(text, max(sentence.start, cue[0] - 40), cue[0]) is not None
+
+
+def _passive_frame(
+    text: str,
+    words: _Words,
+    sentence: Sentence,
+    number: int,
+    cue: tuple[int, int],
+    word: str,
+    subject: tuple[int, int],
+) -> Frame | None:
+    """`Lee was criticized by Roe for ...`: the agent of `by` is the source (none without
+    one); the content is what follows the cue, or the subject when only the agent follows."""
+    by = _AGENT.match(text, cue[1], sentence.end)
+    if by is None:
+        content = _content_after(text, word, cue[1], sentence.end)
+        if not _has_words(text, *content):
+            content = _trim(text, subject[0], subject[1])
+        return Frame(cue, content, None, None, number)
+    taken: list[_Token] = []
+    for token in words.between(by.end(), min(sentence.end, by.end() + _WINDOW)):
+        if not _is_word(token) or (taken and token.lower in _AGENT_ENDS):
+            break
+        taken.append(token)
+        if len(taken) > MAX_SOURCE_WORDS:
+            return Frame(cue, _trim(text, subject[0], subject[1]), None, None, number)
+    if not taken:
+        return None
+    agent = (taken[0].start, taken[-1].end)
+    rest = _trim(text, agent[1], sentence.end)
+    content = rest if _has_words(text, *rest) else _trim(text, subject[0], subject[1])
+    return Frame(cue, content, agent, _clause(text, agent, cue, content[0], True), number)
 
 
 def _cut_at_next_clause(text: str, frames: list[Frame]) -> list[Frame]:
