@@ -76,6 +76,11 @@ _NOT_SUBJECT_ENDS = frozenset(
     " about into over under against between among than without within upon through amid"
     " such no any each every some what whose".split()
 )
+# One of those words just before a cue, which `_subject_before` would refuse after reading the
+# sentence's words: a prefilter on the text itself.
+_NOUN_BEFORE = re.compile(
+    rf"(?<![\w'’.-]){alternation(_NOT_SUBJECT_ENDS)}[ \t\n]+$", re.IGNORECASE
+)
 _RELATIVES = frozenset({"who", "whom"})
 # Verbs whose person object comes before the content: `told reporters (that)`, `asked him to`.
 _TELLING = frozenset(
@@ -195,20 +200,19 @@ class Frame:
 
 
 class _Token:
-    """A word or a punctuation mark of a sentence beside a cue."""
+    """A word or a punctuation mark of a sentence beside a cue (its lower case made once: the
+    rules ask for it many times)."""
 
-    __slots__ = ("text", "start", "end")
+    __slots__ = ("text", "start", "end", "lower")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text, self.start, self.end = text, start, end
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __init__(self, match: re.Match[str]) -> None:
+        self.text = match.group()
+        self.start, self.end = match.span()
+        self.lower = self.text.lower()
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return list(map(_Token, _TOKEN.finditer(text, start, end)))
 
 
 class _Words:
@@ -267,6 +271,8 @@ def _subject_before(
     """The subject ending just before a verb at `verb_start` (auxiliaries and adverbs between
     them passed), read back to a clause boundary; an appositive between commas is kept whole
     (`Ann Lee, 61, a teacher,`) and a relative pronoun with the noun before it (`groups who`)."""
+    if _NOUN_BEFORE.search(text, max(lo, verb_start - 12), verb_start) is not None:
+        return None  # `the support`, `his claims`: a noun (decided before tokenising)
     words = words_of.between(max(lo, verb_start - _WINDOW), verb_start)
     i = len(words) - 1
     while i >= 0 and (
@@ -464,14 +470,14 @@ def _sentence_frames(
     number: int,
     inside: _Inside,
     quotation_cues: Mapping[int, SaidClause],
+    matches: list[re.Match[str]],
 ) -> list[Frame]:
-    """The frames of one sentence, in the order of their cues. A quotation's said-clause is
-    not read again: it stands as an empty frame, only for a participle after it to report for
-    its speaker (`"...," Lee said, adding that ...`)."""
+    """The frames of one sentence, in the order of their cues (`matches`: the sentence's
+    matches of `_CUE`). A quotation's said-clause is not read again: it stands as an empty
+    frame, only for a participle after it to report for its speaker (`"...," Lee said, adding
+    that ...`)."""
     frames: list[Frame] = []
     lo, hi = sentence.start, sentence.end
-    # the clause boundary before each cue: the last quotation mark, colon or semicolon
-    matches = [m for m in _CUE.finditer(text, lo, hi)]
     lead = _LEAD_CUE.match(text, lo, hi)
     if lead is not None and (not matches or matches[0].start() != lead.start()):
         matches.insert(0, lead)
@@ -485,8 +491,10 @@ def _sentence_frames(
             if heading.group("source").isupper():  # `VARGA:`: a transcript's speaker
                 clause = replace(clause, label=True)
             frames.append(Frame(colon, content, source, clause, number))
+    if not matches:
+        return frames  # no cue: nothing is read (at most a heading's `Name:`)
     opening = _OPENING.match(text, lo, hi).end()  # where the sentence's first word starts
-    words = _Words(text, sentence) if matches else None
+    words = _Words(text, sentence)
     for match in matches:
         if inside(match.start()):
             continue
@@ -838,10 +846,18 @@ def find_frames(
         if q.clause is not None and q.clause.cue is not None
     }
     frames: list[Frame] = []
+    # every cue of the text in one pass of the cue pattern, handed to the sentence holding it
+    cues = list(_CUE.finditer(text))
+    starts = [m.start() for m in cues]
     for number, sentence in enumerate(sentences):
         if paragraphs[sentence.paragraph].kind != "body" or inside.holds(sentence):
             continue  # a subheading, or a sentence wholly inside a quotation
-        for frame in _sentence_frames(text, sentence, number, inside, quotation_cues):
+        first = bisect.bisect_left(starts, sentence.start)
+        last = bisect.bisect_left(starts, sentence.end, first)
+        while last > first and cues[last - 1].end() > sentence.end:
+            last -= 1
+        matches = cues[first:last]
+        for frame in _sentence_frames(text, sentence, number, inside, quotation_cues, matches):
             if frame.cue[0] not in quotation_cues:  # a quotation's own said-clause
                 frames.append(frame)
     return frames
