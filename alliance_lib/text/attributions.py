@@ -1,7 +1,7 @@
 """Attributions: who said, wrote, thought or found what, in PARC 3.0's terms (source, cue, content).
 
 Two steps, with the speakers stage (`text.speakers`) between them:
-1. `find_frames`: every cue of `lexicon.ATTRIBUTION_VERBS` outside quotation marks, in a body
+1. `find_frames`: every cue of `lexicon.ATTRIBUTION_CUES` outside quotation marks, in a body
    sentence, with the source and the content it governs, read from the words around it:
    - `Lee said (that) the plan would fail`, `Lee told reporters the plan ...`: the subject
      before the cue (auxiliaries and adverbs passed: `has also said`; an appositive kept whole:
