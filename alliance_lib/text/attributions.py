@@ -78,9 +78,7 @@ _NOT_SUBJECT_ENDS = frozenset(
 )
 # One of those words just before a cue, which `_subject_before` would refuse after reading the
 # sentence's words: a prefilter on the text itself.
-_NOUN_BEFORE = re.compile(
-    rf"(?<![\w'’.-]){alternation(_NOT_SUBJECT_ENDS)}[ \t\n]+$", re.IGNORECASE
-)
+_NOUN_BEFORE = re.compile(rf"(?<![\w'’.-]){alternation(_NOT_SUBJECT_ENDS)}[ \t\n]+$", re.IGNORECASE)
 _RELATIVES = frozenset({"who", "whom"})
 # Verbs whose person object comes before the content: `told reporters (that)`, `asked him to`.
 _TELLING = frozenset(
@@ -630,7 +628,9 @@ def _after_opening(words: list[_Token]) -> int:
     (`PARIS (Wire) - `), or a phrase of place or time up to its comma (`In May, `, `Last
     year, `, `Beyond the footage, `), coordinators and adverbs passed (`And even `)."""
     k = 0
-    while k < len(words) and (words[k].lower in _COORDINATORS or words[k].lower in _OPENING_ADVERBS):
+    while k < len(words) and (
+        words[k].lower in _COORDINATORS or words[k].lower in _OPENING_ADVERBS
+    ):
         k += 1
     if k >= len(words):
         return 0
@@ -640,8 +640,10 @@ def _after_opening(words: list[_Token]) -> int:
         for j in range(k + 1, limit):
             if words[j].text.strip() in ("-", "--", "—", "–"):
                 return j + 1  # a dateline
-    if first.lower in _OPENING_PREPOSITIONS or first.lower in _TIME_WORDS or (
-        first.lower in ("last", "this", "next", "earlier", "later") and k + 1 < len(words)
+    if (
+        first.lower in _OPENING_PREPOSITIONS
+        or first.lower in _TIME_WORDS
+        or (first.lower in ("last", "this", "next", "earlier", "later") and k + 1 < len(words))
     ):
         for j in range(k + 1, limit):
             if words[j].text == ",":
@@ -766,9 +768,7 @@ def _subject_first(
 
 def _passive(text: str, sentence: Sentence, cue: tuple[int, int], word: str) -> bool:
     """Whether a cue is a passive participle after `be` (`was criticized`, `has been told`)."""
-    if word in _STANCE_PARTICIPLES or not (
-        word.endswith("ed") or word in _IRREGULAR_PARTICIPLES
-    ):
+    if word in _STANCE_PARTICIPLES or not (word.endswith("ed") or word in _IRREGULAR_PARTICIPLES):
         return False
     return _PASSIVE_BE.search(text, max(sentence.start, cue[0] - 40), cue[0]) is not None
 

@@ -313,7 +313,7 @@ VERBNET_CUE_CLASSES = {
     "inquire-37.1.2": "ask enquire inquire",
     "confess-37.10": "acknowledge admit confess concede",
     "lecture-37.11": "comment elaborate lecture pontificate preach rant rave remark testify"
-    " theorize speak out speak up",
+    " theorize speak_out speak_up",
     "overstate-37.12": "overstate tout",
     "indicate-78": "affirm confirm corroborate demonstrate disclose imply indicate predict"
     " reveal show suggest verify",
@@ -336,7 +336,7 @@ VERBNET_CUES = tuple(
     dict.fromkeys(
         form
         for members in VERBNET_CUE_CLASSES.values()
-        for lemma in members.replace("speak out", "speak_out").replace("speak up", "speak_up").split()
+        for lemma in members.split()  # `_` joins a phrase's words: `speak_out`
         for form in inflections(lemma.replace("_", " "))
     )
 )
