@@ -296,8 +296,8 @@ DOUBLED_FINALS = frozenset(
 # (Kipper Schuler's verb lexicon, the CU CLEAR release: `verbnet3.4/CLASS.xml`), the PARC
 # notion of an attribution cue: a verb that reports what someone said, wrote, thought or found,
 # or the stance they took. Members whose usual sense in news is something else are left out
-# (`go`, `relate`, `hold`, `greet`, `toast`, `pardon`, `read`, `treat`); members that are as
-# often nouns are in `CLAUSE_CUES` when they report only before a clause.
+# (`go`, `relate`, `hold`, `greet`, `welcome` a visitor, `toast`, `pardon`, `read`, `treat`);
+# members that are as often nouns are in `CLAUSE_CUES` when they report only before a clause.
 VERBNET_CUE_CLASSES = {
     "say-37.7": "add advise allege announce articulate blurt claim confess confide declare"
     " disclose divulge exclaim hint insinuate insist interject interpose intimate mention note"
@@ -320,7 +320,7 @@ VERBNET_CUE_CLASSES = {
     "judgment-33.1": "acclaim applaud assail attack badmouth belittle berate blame castigate"
     " censure chastise chide commend compliment condemn congratulate criticize decry denigrate"
     " denounce deride disparage fault hail insult lambaste laud malign mock praise rebuke"
-    " reproach repudiate ridicule scold scorn slander thank vilify welcome",
+    " reproach repudiate ridicule scold scorn slander thank vilify",
     "order-58.3": "demand order require authorize",
     "urge-58.1": "urge exhort implore lobby press pressure",
 }
