@@ -36,7 +36,7 @@ from alliance_lib.analysis.clauses import Clause, split_clauses
 from alliance_lib.analysis.codebook import PATTERN_LIST, PATTERN_MAP
 from alliance_lib.analysis.reference_data import capitals
 from alliance_lib.analysis.states import StateMention, StatePatterns, state_mentions, state_patterns
-from alliance_lib.analysis.voicing import Held, Innermost, parser_records, voice_of
+from alliance_lib.analysis.voicing import Held, Innermost, article_records, voice_of
 from alliance_lib.datafiles import read_yaml, validate
 from alliance_lib.errors import DataError
 from alliance_lib.text.gazetteer import load_gazetteer
@@ -566,7 +566,7 @@ def code_threats(
 ) -> list[Frame]:
     """Every (sentence, state) the article frames as a threat or whose frame it rejects, in
     sentence then state order. `records` are attribution records for the voices (default:
-    `voicing.parser_records` of the framed sentences)."""
+    the article's own, `voicing.article_records`)."""
     text = article.text
     mentions = state_mentions(article, book.states)
     if not mentions:
@@ -614,7 +614,7 @@ def code_threats(
     if not raw:
         return []
     if records is None:
-        records = parser_records(article, {number for number, _ in raw})
+        records = article_records(article)
     lookup = Innermost(records, starts)
     frames = []
     for (number, state), found in sorted(raw.items()):
