@@ -35,7 +35,13 @@ import pandas as pd
 from alliance_lib.analysis.clauses import Clause, split_clauses
 from alliance_lib.analysis.codebook import PATTERN_LIST, PATTERN_MAP
 from alliance_lib.analysis.reference_data import capitals
-from alliance_lib.analysis.states import StateMention, StatePatterns, state_mentions, state_patterns
+from alliance_lib.analysis.states import (
+    StateMention,
+    StatePatterns,
+    state_mentions,
+    state_patterns,
+    state_pronouns,
+)
 from alliance_lib.analysis.voicing import Held, Innermost, article_records, voice_of
 from alliance_lib.datafiles import read_yaml, validate
 from alliance_lib.errors import DataError
@@ -60,6 +66,10 @@ COUNTER_GAP = 3  # words between a counter verb and its object ("accused the Chi
 ACTION_LINK_GAP = (
     6  # words from an action to its agent ("hacked by a foreign government, likely the Chinese")
 )
+RELATIVE_WORDS = 6  # words of a relative clause between an action and its doer's link
+LINK_GAP = 5  # words between a label and its agent link ("threats that exist in the form of")
+PRONOUN_GAP = 3  # words between a pronoun standing for a state and a cue after it
+PRONOUN_WINDOW = 80  # characters read on either side of a pronoun in a sentence naming no state
 NEAR_CUE = 2  # words before a cue that a negation of it may stand in ("poses no threat")
 # Cue strength, strongest first: the cue reported for a (sentence, state) with several.
 _STRENGTH = {"label": 0, "action": 1, "counter": 2, "accusation": 2, "weak": 3}
@@ -78,6 +88,21 @@ _QUESTION = re.compile(
 )
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)\s*", re.I)
 _POSSESSIVE = re.compile(r"^[’']s?")
+# A determiner between a pronoun and a cue opens another noun phrase ("it may use the pressures").
+_DETERMINER = re.compile(r"\b(?:the|a|an|this|that|these|those)\b", re.IGNORECASE)
+# A past participle ("invaded", "shot down") right after a form of "be": a passive.
+_PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn)\b", re.IGNORECASE)
+_BE_LAST = re.compile(
+    r"\b(?:was|were|been|being|is|are|be|got|gets)\s+(?:(?:also|not|never|[a-z]+ly)\s+)?$",
+    re.IGNORECASE,
+)
+# A preposition before a state: it names a place or an object ("a company in Germany", "a move
+# to Mexico", "out of North Korea"), not the doer of what follows.
+_PLACE_BEFORE = re.compile(
+    r"(?:^|\W)(?:in|at|into|to|toward|towards|across|throughout|inside|within|near|out of"
+    r"|around|via|through|for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _BY = re.compile(r"\s+by\b", re.IGNORECASE)
 _BE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|gets)\b", re.IGNORECASE)
 _AUXILIARY = re.compile(
@@ -317,9 +342,7 @@ def load_threat_codebook(path: Path) -> ThreatCodebook:
         before_state=_compile(path, "before_state", rf"^(?:{_words(document['before_state'])})$"),
         relational=_compile(path, "relational", rf"(?:{_words(document['relational'])})"),
         agent_links=whole("agent_links"),
-        action_links=_compile(
-            path, "action_links", rf"^\s*(?:{_words(document['action_links'])})\b"
-        ),
+        action_links=_action_links(path, document["action_links"]),
         victim_links=whole("victim_links"),
         blockers=whole("blockers"),
         agent_noun=_compile(
@@ -335,6 +358,19 @@ def load_threat_codebook(path: Path) -> ThreatCodebook:
         ),
         states=states,
     )
+
+
+def _action_links(path: Path, links: list[str]) -> re.Pattern[str]:
+    """What links an action to its doer after it: a link right after it ("hacking by China"),
+    or a participle link at the end of a short relative clause ("a breach that appears to have
+    been conducted by Russian intelligence"; a bare "by" there may be anyone's: "condemned by")."""
+    phrases = [link for link in links if " " in link]
+    relative = (
+        rf"|,?\s*(?:that|which|who)\s+(?:[\w’'.-]+\s+){{0,{RELATIVE_WORDS}}}?(?:{_words(phrases)})"
+        if phrases
+        else ""
+    )
+    return _compile(path, "action_links", rf"^\s*(?:(?:{_words(links)}){relative})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,6 +410,11 @@ def _listed(mentions: list[StateMention], index: int, step: int, text: str) -> l
     joined = False  # an "and"/"or" joins two of them
     while 0 <= index + step < len(mentions):
         a, b = sorted((mentions[index], mentions[index + step]), key=lambda m: m.start)
+        if a.start == b.start:  # one pronoun for several states ("Russia or China ... they")
+            index += step
+            found.append(mentions[index])
+            joined = True
+            continue
         gap = text[a.end : b.start]
         if not _LIST_GAP.fullmatch(gap):
             break
@@ -401,11 +442,15 @@ def _cue_targets(
         state = mentions[i]
         gap = text[state.end : cue.start] if cue.start - state.end <= MAX_GAP_CHARS else "x " * 99
         limit = WEAK_GAP if cue.klass == "weak" else MAX_GAP
-        # "Ukraine was invaded by Russia", "a bomber was shot down by Turkey": the victim
-        passive = (
-            cue.klass == "action"
-            and _BY.match(text, cue.end) is not None
-            and (book.passive.match(text, cue.start) is not None or _BE.search(gap) is not None)
+        if state.how == "pronoun":  # "its nuclear arsenal", "it invaded", not "it is said ..."
+            limit = min(limit, PRONOUN_GAP) if not _DETERMINER.search(gap) else -1
+        # "Ukraine was invaded (by Russia)", "a bomber was shot down by Turkey": the victim
+        passive = cue.klass == "action" and (
+            (
+                _BY.match(text, cue.end) is not None
+                and (book.passive.match(text, cue.start) is not None or _BE.search(gap) is not None)
+            )
+            or (_PARTICIPLE.search(cue.text) is not None and _BE_LAST.search(gap) is not None)
         )
         relational = cue.klass == "label" and book.relational.fullmatch(cue.text) is not None
         if (
@@ -414,6 +459,7 @@ def _cue_targets(
             and not book.blockers.search(gap)
             and not passive
             and _stands_for_state(book, text, state, gap, cue.text)
+            and not _in_phrase(text, mentions, i, gap)
             and (not relational or _COPULA.search(gap) is not None)  # "Russia is an adversary"
         ):
             how = "negated" if book.negations.search(gap) else "agent"
@@ -425,6 +471,8 @@ def _cue_targets(
             break
         gap = text[cue.end : mentions[i].start]
         words = _gap_words(gap)
+        if mentions[i].how == "pronoun" and cue.klass not in ("counter", "accusation"):
+            continue  # "the Islamic State and its sympathizers": whose "its" is not clear
         if cue.klass in ("counter", "accusation"):
             # the state is the verb's object ("deter Russia", "accused the Chinese of"), not
             # someone else's ("warned us about", "warned by the Russian government")
@@ -440,6 +488,11 @@ def _cue_targets(
                 )
                 found.extend((m, how) for m in _listed(mentions, i, 1, text))
             break
+        if cue.klass == "action":
+            link = book.action_links.match(gap)
+            if link is not None and _gap_words(gap[link.end() :]) <= ACTION_LINK_GAP:
+                found.extend((m, "agent") for m in _listed(mentions, i, 1, text))
+            break  # otherwise the state after an action is its object: a victim
         if words > MAX_GAP:
             break
         if cue.klass == "weak" or (cue.klass == "label" and book.relational.fullmatch(cue.text)):
@@ -447,10 +500,6 @@ def _cue_targets(
         if cue.klass == "label" and words <= 1 and book.before_state.match(cue.text.lower()):
             found.extend((m, "agent") for m in _listed(mentions, i, 1, text))
             break
-        if cue.klass == "action":
-            if book.action_links.match(gap) and _gap_words(gap) <= ACTION_LINK_GAP:
-                found.extend((m, "agent") for m in _listed(mentions, i, 1, text))
-            break  # otherwise the state after an action is its object: a victim
         # the link nearest the state decides: an agent link ("the threat of Iran", "in the form
         # of") frames it, a victim link ("threats to Japan") does not, and the search goes on
         # ("threats to Japan from China")
@@ -466,12 +515,32 @@ def _cue_targets(
             and bool(victims)
             and (victims[0].start() < links[-1].start())
         )
-        if links and agent_end >= victim_end and not of_late:
+        if (
+            links
+            and agent_end >= victim_end
+            and not of_late
+            and _gap_words(gap[: links[-1].start()]) <= LINK_GAP
+            and _demonym_is_state(book, text, mentions[i])
+        ):
             found.extend((m, "agent") for m in _listed(mentions, i, 1, text))
             break
         if cue.klass == "weak":
             break
     return found
+
+
+def _in_phrase(text: str, mentions: list[StateMention], index: int, gap: str) -> bool:
+    """Whether the state before a cue (with the states listed before it) stands in a
+    prepositional phrase, so is a place or an object, not the cue's doer: "airstrikes in Iraq
+    and Syria to prevent terrorist attacks". A possessive or a demonym right before the cue
+    keeps it the doer ("against Russia's aggression", "to deter Russian meddling")."""
+    mention = mentions[index]
+    if mention.how == "pronoun":
+        return False  # "they" is a subject; the states it stands for may have been a place
+    if _POSSESSIVE.match(gap) and gap[:1] in "’'" or (mention.how == "demonym" and not gap.strip()):
+        return False
+    first = _listed(mentions, index, -1, text)[-1]
+    return _PLACE_BEFORE.search(text, max(0, first.start - 12), first.start) is not None
 
 
 def _objects(
@@ -533,7 +602,9 @@ def _stands_for_state(
 
 
 def _kind(book: ThreatCodebook, cues: list[Cue], sentence: str) -> str:
-    actions = [c for c in cues if c.klass == "action"]
+    """The first action's kind; else (a label, or an action of any kind such as "stealing")
+    the first kind whose words the sentence holds; else `other`."""
+    actions = [c for c in cues if c.klass == "action" and c.kind != "other"]
     if actions:
         return actions[0].kind
     for kind, pattern in book.kind_words:
@@ -568,16 +639,27 @@ def code_threats(
     sentence then state order. `records` are attribution records for the voices (default:
     the article's own, `voicing.article_records`)."""
     text = article.text
-    mentions = state_mentions(article, book.states)
-    if not mentions:
+    named = state_mentions(article, book.states)
+    if not named:
         return []
+    mentions = sorted([*named, *state_pronouns(article, named)], key=lambda m: (m.start, m.end))
     starts = [s.start for s in article.sentences]
     by_sentence: dict[int, tuple[list[StateMention], list[Cue]]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence, ([], []))[0].append(mention)
-    for number, (_, in_cues) in by_sentence.items():  # cues only where a state is named
+    for number, (in_mentions, in_cues) in by_sentence.items():  # cues only where a state is
         sentence = article.sentences[number]
-        in_cues.extend(find_cues(book, text, sentence.start, sentence.end))
+        if any(m.how != "pronoun" for m in in_mentions):
+            in_cues.extend(find_cues(book, text, sentence.start, sentence.end))
+            continue
+        # a pronoun frames only with a cue beside it: read the words around each one
+        reach = sentence.start
+        for mention in in_mentions:
+            start = max(reach, mention.start - PRONOUN_WINDOW, sentence.start)
+            end = min(sentence.end, mention.end + PRONOUN_WINDOW)
+            if start < end:
+                in_cues.extend(find_cues(book, text, start, end))
+                reach = end
     raw: dict[tuple[int, str], list[tuple[Cue, StateMention, str]]] = {}
     kinds: dict[int, list[Cue]] = {}
     for number in sorted(by_sentence):
@@ -676,7 +758,9 @@ def _label(
         return SUPPRESSED
     if how in ("negated", "disavowed"):
         return REJECTED
-    if cue.start <= mention.start:  # a negation just before a cue the state follows
+    if cue.start <= mention.start and cue.klass not in ("counter", "accusation"):
+        # a negation just before a cue the state follows ("poses no threat from Russia"); not
+        # before a verb of blame, whose harm stands ("has never blamed Russia for the hack")
         near = text[max(clause.start, cue.start - 40) : cue.start]
         if any(book.negations.fullmatch(w) for w in _WORD.findall(near)[-NEAR_CUE:]):
             return REJECTED
