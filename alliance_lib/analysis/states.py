@@ -159,6 +159,7 @@ _IN_PHRASE = re.compile(
     r"|with|for|by|over|against|about)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_POSSESSOR = re.compile(r"[’']s?\b")  # "with North Korea's claim": the state still heads it
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 
 
@@ -190,7 +191,9 @@ def state_pronouns(article: Article, mentions: Sequence[StateMention]) -> list[S
         while k > 0 and _LIST_JOIN.fullmatch(article.text[ordered[k - 1].end : ordered[k].start]):
             k -= 1
             group.append(ordered[k])
-        if _IN_PHRASE.search(article.text, max(0, group[-1].start - 12), group[-1].start):
+        if _IN_PHRASE.search(
+            article.text, max(0, group[-1].start - 12), group[-1].start
+        ) and not _POSSESSOR.match(article.text, antecedent.end):
             continue  # "the war in Iraq ... it": the phrase's head, not the place
         if word in _SINGULAR:
             if len(group) > 1 or antecedent.how not in _NAMED_SINGLY:

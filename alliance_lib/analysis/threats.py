@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ import pandas as pd
 
 from alliance_lib.analysis.clauses import Clause, split_clauses
 from alliance_lib.analysis.codebook import PATTERN_LIST, PATTERN_MAP
+from alliance_lib.analysis.headline import headline_article
 from alliance_lib.analysis.reference_data import capitals
 from alliance_lib.analysis.states import (
     StateMention,
@@ -45,11 +46,13 @@ from alliance_lib.analysis.states import (
 from alliance_lib.analysis.voicing import Held, Innermost, article_records, voice_of
 from alliance_lib.datafiles import read_yaml, validate
 from alliance_lib.errors import DataError
-from alliance_lib.text.gazetteer import load_gazetteer
+from alliance_lib.text.gazetteer import Gazetteer, load_gazetteer
 from alliance_lib.text.model import Article, Sentence
 
 THREAT, REJECTED = "threat", "rejected"
+HEADLINE = -1  # the `sentence` of a headline's frame in `threat_table`
 SUPPRESSED = "suppressed"  # a negated counter ("has not accused Russia"): the state is not framed
+DISAVOWED = "disavowed"  # rejected by the state itself ("China opposes hacking"): voiced around it
 KINDS = (
     "military",
     "nuclear_missile",
@@ -68,8 +71,9 @@ ACTION_LINK_GAP = (
 )
 RELATIVE_WORDS = 6  # words of a relative clause between an action and its doer's link
 LINK_GAP = 5  # words between a label and its agent link ("threats that exist in the form of")
-PRONOUN_GAP = 3  # words between a pronoun standing for a state and a cue after it
+PRONOUN_GAP = 4  # words between a pronoun standing for a state and a cue after it
 PRONOUN_WINDOW = 80  # characters read on either side of a pronoun in a sentence naming no state
+REJECTION_REACH = 12  # words from a rejection to the frame it rejects, later in its sentence
 NEAR_CUE = 2  # words before a cue that a negation of it may stand in ("poses no threat")
 # Cue strength, strongest first: the cue reported for a (sentence, state) with several.
 _STRENGTH = {"label": 0, "action": 1, "counter": 2, "accusation": 2, "weak": 3}
@@ -89,6 +93,17 @@ _QUESTION = re.compile(
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)\s*", re.I)
 _POSSESSIVE = re.compile(r"^[’']s?")
 # A determiner between a pronoun and a cue opens another noun phrase ("it may use the pressures").
+# Words between a subject and its verb ("has repeatedly denied", "strongly rejects").
+_SUBJECT_TRAIL = re.compile(
+    r"has|have|had|is|are|was|were|will|would|did|does|do|again|also|once|long|[a-z]+ly",
+    re.IGNORECASE,
+)
+# A verb whose object is the doer's own ("it tested a hydrogen bomb", "they launched a missile").
+_MAKES = re.compile(
+    r"\b(?:test|build|built|launch|fire|fired|develop|deploy|acquire|detonate|conduct|possess)"
+    r"\w*\s+(?:a|an|the|its|their)\s*$",
+    re.IGNORECASE,
+)
 _DETERMINER = re.compile(r"\b(?:the|a|an|this|that|these|those)\b", re.IGNORECASE)
 # A past participle ("invaded", "shot down") right after a form of "be": a passive.
 _PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn)\b", re.IGNORECASE)
@@ -281,6 +296,7 @@ class ThreatCodebook:
     passive: re.Pattern[str]
     kind_words: tuple[tuple[str, re.Pattern[str]], ...]
     states: StatePatterns
+    gazetteer: Gazetteer  # for the headline's entities (`code_headline`)
 
 
 def _words(patterns: Iterable[str]) -> str:
@@ -357,6 +373,7 @@ def load_threat_codebook(path: Path) -> ThreatCodebook:
             for kind, words in document["kind_words"].items()
         ),
         states=states,
+        gazetteer=gazetteer,
     )
 
 
@@ -443,7 +460,8 @@ def _cue_targets(
         gap = text[state.end : cue.start] if cue.start - state.end <= MAX_GAP_CHARS else "x " * 99
         limit = WEAK_GAP if cue.klass == "weak" else MAX_GAP
         if state.how == "pronoun":  # "its nuclear arsenal", "it invaded", not "it is said ..."
-            limit = min(limit, PRONOUN_GAP) if not _DETERMINER.search(gap) else -1
+            own = _DETERMINER.search(gap) is None or _MAKES.search(gap) is not None
+            limit = min(limit, PRONOUN_GAP) if own else -1
         # "Ukraine was invaded (by Russia)", "a bomber was shot down by Turkey": the victim
         passive = cue.klass == "action" and (
             (
@@ -614,7 +632,11 @@ def _kind(book: ThreatCodebook, cues: list[Cue], sentence: str) -> str:
 
 
 def _is_question(text: str) -> bool:
-    stripped = text.strip().strip("“”\"'")
+    """A question left unanswered: one that asks ("Is Russia a threat?"), or a clause of
+    "whether" the sentence opens with ("Whether Iran can build a bomb is unknown")."""
+    stripped = text.strip().strip("“”\"'‘’")
+    if stripped[:8].lower() == "whether ":
+        return True
     return stripped.endswith("?") and _QUESTION.match(stripped) is not None
 
 
@@ -669,10 +691,9 @@ def code_threats(
         if not framing or _is_question(sentence.text):
             continue
         kinds[number] = framing
-        rejections = [c.start for c in in_cues if c.klass == "rejection"]
+        rejections = [c for c in in_cues if c.klass == "rejection"]
         for clause, local, cues_in in _by_clause(sentence, number, in_mentions, framing):
-            rejected_here = any(clause.start <= r < clause.end for r in rejections)
-            first_rejection = rejections[0] if rejections else None
+            rejected_here = any(clause.start <= r.start < clause.end for r in rejections)
             bounds = ([m.start for m in local], [m.end for m in local])
             victims = _objects(book, text, local, cues_in, bounds[0])
             harms = [c.start for c in cues_in if c.klass in ("action", "label")]
@@ -683,16 +704,12 @@ def code_threats(
                         continue  # an accusation frames its object only with the harm named
                     label = _label(book, text, clause, cue, mention, how)
                     if label == THREAT and (
-                        rejected_here
-                        or (
-                            first_rejection is not None
-                            and first_rejection < min(cue.start, mention.start)
-                        )
+                        rejected_here or _rejected_before(text, rejections, cue, mention)
                     ):
-                        label = REJECTED  # under a rejection: before it, or in its clause
+                        label = REJECTED  # under a rejection: just before it, or in its clause
                     raw.setdefault((number, mention.state), []).append((cue, mention, label))
             for mention, cue in _subject_rejections(book, text, clause, local, cues_in):
-                raw.setdefault((number, mention.state), []).append((cue, mention, REJECTED))
+                raw.setdefault((number, mention.state), []).append((cue, mention, DISAVOWED))
     if not raw:
         return []
     if records is None:
@@ -703,12 +720,23 @@ def code_threats(
         if any(label == SUPPRESSED for _, _, label in found):
             continue
         found.sort(key=lambda item: (_STRENGTH[item[0].klass], item[0].start))
-        label = REJECTED if any(lab == REJECTED for _, _, lab in found) else THREAT
+        label = REJECTED if any(lab in (REJECTED, DISAVOWED) for _, _, lab in found) else THREAT
         cue, mention, _ = found[0]
         # the frame's words: the cue, or the state when the cue is the reporting verb itself
-        # ("Obama warned the Chinese leader": the warning's content holds the state)
+        # ("Obama warned the Chinese leader": the warning's content holds the state); a state
+        # disavowing a frame is voiced by whoever reports it ("the spokesman said China opposed
+        # hacking": the spokesman), else by its own disavowal ("Moscow denied meddling")
         anchor = mention if cue.klass in ("counter", "accusation") else cue
-        voice = voice_of(lookup.at(anchor.start, anchor.end))
+        # a state does not voice a threat frame about itself ("Beijing could declare an air
+        # defense zone": the narrator's frame, not Beijing's declaration); it may reject one
+        own = [(m.start, m.end) for m in by_sentence[number][0] if m.state == state]
+        skip = _sourced_by(own) if label == THREAT else None
+        held = lookup.at(anchor.start, anchor.end, skip=skip)
+        disavowing = [m for _, m, lab in found if lab == DISAVOWED]
+        if disavowing:  # reported by someone, or else the state's own disavowal
+            around = lookup.at(disavowing[0].start, disavowing[0].end)
+            held = around if around is not None else lookup.at(anchor.start, anchor.end)
+        voice = voice_of(held)
         frames.append(
             Frame(
                 number,
@@ -729,6 +757,32 @@ def code_threats(
             )
         )
     return frames
+
+
+def _rejected_before(text: str, rejections: list[Cue], cue: Cue, mention: StateMention) -> bool:
+    """Whether a rejection earlier in the sentence reaches the frame: within `REJECTION_REACH`
+    words before it ("expressed doubt that North Korea had ...", "did not see convincing
+    evidence in the report that the Chinese government was behind the hack"), not a doubt
+    about something else far before it."""
+    first = min(cue.start, mention.start)
+    for rejection in rejections:
+        if rejection.end <= first:
+            if len(_WORD.findall(text, rejection.end, first)) <= REJECTION_REACH:
+                return True
+        else:
+            break
+    return False
+
+
+def _sourced_by(spans: list[tuple[int, int]]) -> Callable[[Held], bool]:
+    """Whether a record's source is one of `spans` (a state's own mentions)."""
+
+    def check(record: Held) -> bool:
+        if record.source_start is None or record.source_end is None:
+            return False
+        return any(a < record.source_end and record.source_start < b for a, b in spans)
+
+    return check
 
 
 def _by_clause(
@@ -775,8 +829,10 @@ def _subject_rejections(
     starts = [c.start for c in cues]
     for mention in mentions:
         words = _WORD.findall(text[mention.end : min(clause.end, mention.end + 60)])[:3]
-        if not any(book.disavowals.fullmatch(w) for w in words):
-            continue
+        while words and (_SUBJECT_TRAIL.fullmatch(words[0]) or words[0] in ("s", "’s", "'s")):
+            words = words[1:]  # "has repeatedly denied", "strongly denies"
+        if not words or not book.disavowals.fullmatch(words[0]):
+            continue  # "the Chinese of militarizing disputed waters": no disavowal of its own
         later = bisect_right(starts, mention.end)
         if later < len(cues):
             yield mention, cues[later]
@@ -799,17 +855,40 @@ FRAME_COLUMNS = [
 ]
 
 
-def threat_table(article: Article, frames: list[Frame]) -> pd.DataFrame:
+def code_headline(article: Article, book: ThreatCodebook) -> Headline | None:
+    """The headline's frames, read as the body's are (`analysis.headline`): None when the input
+    holds no headline line."""
+    headline = headline_article(article, book.gazetteer)
+    if headline is None:
+        return None
+    return Headline(headline, code_threats(headline, book))
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The headline as an article of its own (`analysis.headline`) and its frames; in tables
+    their `sentence` is `HEADLINE`."""
+
+    article: Article
+    frames: list[Frame]
+
+
+def threat_table(
+    article: Article, frames: list[Frame], headline: Headline | None = None
+) -> pd.DataFrame:
     """The frames as a table: one row per (sentence, state), with the sentence's offsets in the
-    decoded input (`Article.source_span`), the state's name and the sentence's text."""
+    decoded input (`Article.source_span`), the state's name and the sentence's text; the
+    headline's frames (`code_headline`) first, their `sentence` `HEADLINE` (-1)."""
     names = {e.id: e.name for e in load_gazetteer().entries.values() if e.type == "country"}
     rows = []
-    for frame in frames:
-        sentence = article.sentences[frame.sentence]
-        start, end = article.source_span(sentence.start, sentence.end)
+    located = [(HEADLINE, headline.article, f) for f in headline.frames] if headline else []
+    located.extend((f.sentence, article, f) for f in frames)
+    for number, source, frame in located:
+        sentence = source.sentences[frame.sentence]
+        start, end = source.source_span(sentence.start, sentence.end)
         rows.append(
             {
-                "sentence": frame.sentence,
+                "sentence": number,
                 "sentence_start": start,
                 "sentence_end": end,
                 "state": frame.state,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from alliance_lib.analysis.voice import NARRATOR, UNATTRIBUTED
@@ -44,6 +44,8 @@ class Held:
     speaker_kind: str
     kind: str
     name: str | None = None  # the speaker's canonical name, when `speaker` is set
+    source_start: int | None = None  # where the source is written, when it is
+    source_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,12 +88,15 @@ class Innermost:
     def _sentence(self, offset: int) -> int:
         return max(0, bisect_right(self._starts, offset) - 1)
 
-    def at(self, start: int, end: int) -> Held | None:
-        """The shortest record whose content holds `start`:`end`; ties go to the one that
-        starts last (the nested one); an unattributed quotation yields to a record around it."""
+    def at(self, start: int, end: int, skip: Callable[[Held], bool] | None = None) -> Held | None:
+        """The shortest record whose content holds `start`:`end` (and that `skip` does not
+        reject); ties go to the one that starts last (the nested one); an unattributed
+        quotation yields to a record around it."""
         best = None
         for record in self._buckets.get(self._sentence(start), ()):
             if record.start <= start and end <= record.end:
+                if skip is not None and skip(record):
+                    continue
                 # a quotation with no source found is a partial quotation inside its
                 # enclosing attribution ("called Russia 'the most direct threat'"): it yields
                 key = (record.source == UNATTRIBUTED, record.end - record.start, -record.start)
@@ -118,6 +123,8 @@ def _held(item: Attribution, names: Mapping[str, str]) -> Held:
         item.speaker_kind or DESCRIPTIVE,
         item.kind,
         name,
+        item.source.start if item.source is not None else None,
+        item.source.end if item.source is not None else None,
     )
 
 

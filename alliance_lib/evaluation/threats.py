@@ -32,7 +32,13 @@ from typing import Any
 
 import pandas as pd
 
-from alliance_lib.analysis.threats import REJECTED, THREAT, ThreatCodebook, code_threats
+from alliance_lib.analysis.threats import (
+    REJECTED,
+    THREAT,
+    ThreatCodebook,
+    code_headline,
+    code_threats,
+)
 from alliance_lib.errors import ArticleError, DataError
 from alliance_lib.evaluation.polnear import tokens
 from alliance_lib.text.pipeline import parse_article
@@ -238,11 +244,15 @@ def evaluate(root: Path, gold_path: Path, book: ThreatCodebook) -> Run:
         else:
             begin = time.process_time()
             frames = code_threats(article, book)
+            headline = code_headline(article, book)
             run.coder_ms.append((time.process_time() - begin) * 1000)
             found = []
-            for frame in frames:
-                sentence = article.sentences[frame.sentence]
-                start, end = article.source_span(sentence.start, sentence.end)
+            located = [(article, f) for f in frames]
+            if headline is not None:
+                located.extend((headline.article, f) for f in headline.frames)
+            for source, frame in located:
+                sentence = source.sentences[frame.sentence]
+                start, end = source.source_span(sentence.start, sentence.end)
                 found.append(
                     Predicted(
                         start, end, frame.state, frame.label, frame.voice, frame.kind, frame.cue
@@ -495,7 +505,8 @@ def validity_record(result: dict[str, Any], run: Run, gold: Path, measured: date
         "coder_ms_per_article": {
             "mean": round(sum(ms) / len(ms), 3) if ms else None,
             "median": round(ms[len(ms) // 2], 3) if ms else None,
-            "how": "CPU time (time.process_time) of code_threats on each parsed article",
+            "how": "CPU time (time.process_time) of code_threats and code_headline on each"
+            " parsed article",
         },
         "uncovered_frames": result["uncovered_frames"],
         "refused": len(result["refused"]),
