@@ -84,7 +84,9 @@ _COPULA = re.compile(
 )
 # Between a counter verb and its object: the object is someone else ("warned us about ...").
 _NOT_OBJECT = re.compile(
-    r"\b(?:to|into|with|for|at|about|that|us|them|him|her|me|you|by)\b", re.IGNORECASE
+    r"\b(?:to|into|with|for|at|about|that|us|them|him|her|me|you|by|in|across|within|inside"
+    r"|throughout)\b",
+    re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w’'-]+")
 _QUESTION = re.compile(
