@@ -108,6 +108,7 @@ _MAKES = re.compile(
 )
 _DETERMINER = re.compile(r"\b(?:the|a|an|this|that|these|those)\b", re.IGNORECASE)
 # A past participle ("invaded", "shot down") right after a form of "be": a passive.
+_PAST = re.compile(r"\s+[a-z]+ed\b")  # a verb in the past right after a capital: its subject
 _PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn)\b", re.IGNORECASE)
 _BE_LAST = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got|gets)\s+(?:(?:also|not|never|[a-z]+ly)\s+)?$",
@@ -606,9 +607,13 @@ def _stands_for_state(
     if mention.how == "country" and bare and re.search(r"ions?$", cue_text, re.IGNORECASE):
         return False  # "the Iraq invasion": the country invaded, a compound noun
     if mention.how in ("capital", "seat"):  # a subject or possessor, not a place's name
-        if bare:
-            return cue_text.lower().endswith("ed")  # "Beijing grabbed", not "the Paris attacks"
-        return _POSSESSIVE.match(gap) is not None or _AUXILIARY.match(gap) is not None
+        if bare:  # "Beijing grabbed", "the Kremlin doctored documents"; not "the Paris attacks"
+            return cue_text.split()[0].lower().endswith("ed")
+        return (
+            _POSSESSIVE.match(gap) is not None
+            or _AUXILIARY.match(gap) is not None
+            or _PAST.match(gap) is not None  # "Beijing declared an air defense zone"
+        )
     if mention.how != "demonym":
         return True
     if _gap_words(gap) <= 1 or mention.text.endswith("s"):  # "Chinese export onslaught"
@@ -737,7 +742,7 @@ def code_threats(
         disavowing = [m for _, m, lab in found if lab == DISAVOWED]
         if disavowing:  # reported by someone, or else the state's own disavowal
             around = lookup.at(disavowing[0].start, disavowing[0].end)
-            held = around if around is not None else lookup.at(anchor.start, anchor.end)
+            held = around if around is not None else lookup.at(cue.start, cue.end)
         voice = voice_of(held)
         frames.append(
             Frame(

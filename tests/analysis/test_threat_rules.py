@@ -1,0 +1,269 @@
+"""The threat coder's second round (issue 19): one synthetic sentence or two for each rule written
+from the guidelines' kinds of threat and their patterns, not from any article: cue vocabulary
+by kind, structure (places, passives, agent links, blockers), pronouns standing for a state,
+headlines, rejection and its reach, and whose voice a frame is in."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance_lib import parse_article
+from alliance_lib.analysis import threats
+from alliance_lib.config import THREAT_CODEBOOK
+
+
+@pytest.fixture(scope="module")
+def book():
+    return threats.load_threat_codebook(THREAT_CODEBOOK)
+
+
+def _frames(text: str, book) -> list[tuple[str, str, str, str]]:
+    """(state, label, kind, voice) of every frame, in sentence then state order."""
+    return [
+        (f.state, f.label, f.kind, f.voice) for f in threats.code_threats(parse_article(text), book)
+    ]
+
+
+def _states(text: str, book) -> dict[str, str]:
+    return {state: label for state, label, _, _ in _frames(text, book)}
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "kind"),
+    [
+        ("Iran remains the region's arch-enemy.", "IRN", "other"),
+        ("Russian intruders lurked in the networks for years.", "RUS", "cyber_interference"),
+        ("The Kremlin doctored documents before releasing them.", "RUS", "cyber_interference"),
+        ("Beijing declared an air defense zone over the disputed sea.", "CHN", "military"),
+        ("A devastating counterattack by the Chinese followed.", "CHN", "military"),
+        ("Russia sent troops into Georgia in 2008.", "RUS", "military"),
+        ("Pyongyang has built a hydrogen weapon.", "PRK", "nuclear_missile"),
+        ("Iran keeps harbouring militants along the border.", "IRN", "terrorism"),
+        ("Chinese coast guard ships harassed the fishing boats.", "CHN", "coercion"),
+        ("China's surpluses are distorting world markets.", "CHN", "economic"),
+    ],
+    ids=[
+        "label",
+        "cyber-intruders",
+        "cyber-doctored",
+        "military-zone",
+        "military-counterattack",
+        "military-troops-into",
+        "nuclear",
+        "terrorism",
+        "coercion",
+        "economic",
+    ],
+)
+def test_cues_of_every_kind_frame_their_state(book, text, state, kind):
+    assert [(s, label, k) for s, label, k, _ in _frames(text, book)] == [
+        (state, threats.THREAT, kind)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Russia stole data from the ministry's servers.", "cyber_interference"),
+        ("China is stealing American jobs.", "economic"),
+        ("North Korea is violating its nuclear commitments.", "nuclear_missile"),
+    ],
+)
+def test_an_action_of_any_kind_takes_its_kind_from_the_sentence(book, text, kind):
+    [(_, label, found, _)] = _frames(text, book)
+    assert (label, found) == (threats.THREAT, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("The doctrine of containing the Soviet Union shaped policy for decades.", "RUS"),
+        ("The allies agreed to curb Iran's influence in the region.", "IRN"),
+        ("The government expelled Russian diplomats on Friday.", "RUS"),
+        ("Officials want to impose tariffs on China.", "CHN"),
+        ("The senator criticised China for stealing jobs.", "CHN"),
+    ],
+    ids=["contain", "curb", "expel", "tariffs-on", "criticised-for-harm"],
+)
+def test_counter_measures_frame_their_object(book, text, state):
+    assert _states(text, book) == {state: threats.THREAT}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More airstrikes are needed in Iraq and Syria to prevent terrorist attacks.",
+        "The campaign made the move to Mexico a centrepiece of speeches attacking free trade.",
+        "Ukraine was invaded in 2014.",
+        "The ad titled Dangerous warned against letting in the refugees coming from Syria.",
+        "Japan stayed deferential to the aggressive posture of its neighbour.",
+        "France's security has been debated following two terrorism attacks in July.",
+        "French President François Hollande blamed the group for the attacks.",
+        "The Islamic State had been contained in Iraq, officials said.",
+    ],
+    ids=[
+        "place-phrase",
+        "object-phrase",
+        "passive-without-by",
+        "agent-link-too-far",
+        "to-the-blocks",
+        "following-blocks",
+        "blame-is-not-doing",
+        "counter-object-in-a-place",
+    ],
+)
+def test_a_state_that_is_a_place_an_object_or_a_victim_is_not_framed(book, text):
+    assert _frames(text, book) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        (
+            "The party announced a breach that appears to have been conducted by Russian "
+            "intelligence.",
+            "RUS",
+        ),
+        ("The nuclear test announced by North Korea alarmed the region.", "PRK"),
+        ("The hackers who officials say are tied to Russian intelligence struck again.", "RUS"),
+    ],
+    ids=["relative-clause", "participle", "tied-to"],
+)
+def test_an_agent_link_after_an_action_names_its_doer(book, text, state):
+    assert _states(text, book) == {state: threats.THREAT}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Although he says he loves China, the candidate also accuses it of stealing jobs.",
+            {"CHN": "threat"},
+        ),
+        (
+            "Iran signed the accord in July. Its missile programme has grown since.",
+            {"IRN": "threat"},
+        ),
+        (
+            "Russia and China have the means; they almost certainly hacked the server.",
+            {"CHN": "threat", "RUS": "threat"},
+        ),
+        ("North Korea said it had successfully tested a hydrogen bomb.", {"PRK": "threat"}),
+        ("The vote on the war in Iraq was close, as it would destabilize the region.", {}),
+        ("Iran has new allies. It may use the pressures of the moment to gain ground.", {}),
+        ("Russia was named. Ann Lee, a lawyer, said it had hacked the server.", {}),
+    ],
+    ids=[
+        "object-of-accusation",
+        "possessive-in-the-next-sentence",
+        "they-for-a-list",
+        "subject-of-a-making-verb",
+        "not-the-place-of-a-phrase",
+        "not-across-a-determiner",
+        "not-past-a-person",
+    ],
+)
+def test_a_pronoun_stands_for_a_state_named_just_before(book, text, expected):
+    assert _states(text, book) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "voice"),
+    [
+        (
+            "The White House expressed doubt that North Korea could build a hydrogen bomb.",
+            "PRK",
+            "White House",
+        ),
+        ("Beijing dismissed talk of the so-called China threat.", "CHN", "Beijing"),
+        ("The ministry called the claims that Iran funds militants baseless.", "IRN", None),
+        ("Moscow rejected accusations of meddling in the vote.", "RUS", "Moscow"),
+        ("The minister said Russia poses no threat to its neighbours.", "RUS", "The minister"),
+        ("The commentator mocked warnings of a Russian invasion.", "RUS", "The commentator"),
+        (
+            "The state paper condemned incessant accusations about China's human rights record.",
+            "CHN",
+            "The state paper",
+        ),
+        ("Spokesman Lu Wen said China opposed hacking in all its forms.", "CHN", "Lu Wen"),
+        ("Analysts voiced skepticism about reports that Russia hacked the grid.", "RUS", None),
+    ],
+    ids=[
+        "doubt",
+        "so-called",
+        "baseless",
+        "rejected-accusations",
+        "no-threat",
+        "mockery",
+        "dismissive-accusations",
+        "state-disavows-reported",
+        "skepticism",
+    ],
+)
+def test_a_denied_doubted_or_mocked_frame_is_rejected_in_the_rejecters_voice(
+    book, text, state, voice
+):
+    [(found, label, _, voiced)] = _frames(text, book)
+    assert (found, label) == (state, threats.REJECTED)
+    if voice is not None:
+        assert voiced == voice
+
+
+def test_a_rejection_reaches_only_a_frame_close_after_it(book):
+    text = (
+        "Officials grew skeptical about one of the many options that aides floated over the "
+        "summer and the autumn, including arming rebels to put more pressure on Damascus."
+    )
+    assert _states(text, book) == {"SYR": threats.THREAT}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The admiral accused the Chinese of militarizing disputed waters.",
+        "China's territorial disputes grew as China militarized the reefs.",
+    ],
+    ids=["disputed-waters", "territorial-disputes"],
+)
+def test_a_dispute_is_not_a_rejection(book, text):
+    assert _states(text, book) == {"CHN": threats.THREAT}
+
+
+def test_an_unanswered_whether_is_a_question(book):
+    assert _frames("Whether Iran can build a nuclear bomb is unknown.", book) == []
+
+
+def test_a_state_never_voices_a_threat_frame_about_itself(book):
+    [(_, _, _, voice)] = _frames("Beijing declared an air defense zone over the sea.", book)
+    assert voice == "narrator"  # not Beijing's declaration: the outlet's frame
+
+
+def test_the_headline_is_read_as_its_own_sentence(book):
+    text = (
+        "Senator Says Russians Hacked the Election\n\n"
+        "WASHINGTON (Wire) - Lawmakers met on Tuesday to discuss the budget. "
+        "They talked for hours.\n\nThe budget passed."
+    )
+    article = parse_article(text)
+    assert threats.code_threats(article, book) == []  # the body frames nothing
+    headline = threats.code_headline(article, book)
+    [frame] = headline.frames
+    assert (frame.state, frame.label, frame.kind, frame.voice) == (
+        "RUS",
+        threats.THREAT,
+        "cyber_interference",
+        "Senator",
+    )
+    [row] = threats.threat_table(article, [], headline).to_dict("records")
+    assert row["sentence"] == threats.HEADLINE
+    assert text[row["sentence_start"] : row["sentence_end"]] == (
+        "Senator Says Russians Hacked the Election"
+    )
+
+
+def test_a_headline_the_input_does_not_hold_is_not_read(book):
+    article = parse_article(
+        "Lawmakers met on Tuesday to discuss the budget. They talked for hours.",
+        headline="Russians Hacked the Election",
+    )
+    assert threats.code_headline(article, book) is None
