@@ -419,6 +419,14 @@ class Frame:
     voice_how: str  # direct, mixed, indirect, narrator
 
 
+_NEW_PHRASE = re.compile(r"[,;:.!?]|\b(?:and|or|but)\b", re.IGNORECASE)  # another phrase begins
+
+
+def _last_words(text: str, count: int) -> str:
+    """The last `count` words of `text`."""
+    return " ".join(_WORD.findall(text)[-count:])
+
+
 def _gap_words(text: str) -> int:
     return len(_WORD.findall(_POSSESSIVE.sub("", text.strip())))
 
@@ -512,6 +520,15 @@ def _cue_targets(
         if cue.klass == "action":
             link = book.action_links.match(gap)
             if link is not None and _gap_words(gap[link.end() :]) <= ACTION_LINK_GAP:
+                found.extend((m, "agent") for m in _listed(mentions, i, 1, text))
+            elif (
+                cue.kind == "nuclear_missile"
+                and words <= MAX_GAP
+                and not book.victim_links.search(_last_words(gap, 2).removesuffix("of"))
+                and not _NEW_PHRASE.search(gap)
+                and _demonym_is_state(book, text, mentions[i])
+            ):  # a weapon has an owner, not a victim: "a hydrogen bomb is beyond North Korea",
+                # "the warheads of Iran"; "missiles aimed at Japan" keeps Japan a target
                 found.extend((m, "agent") for m in _listed(mentions, i, 1, text))
             break  # otherwise the state after an action is its object: a victim
         if words > MAX_GAP:

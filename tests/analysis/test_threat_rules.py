@@ -267,3 +267,20 @@ def test_a_headline_the_input_does_not_hold_is_not_read(book):
         headline="Russians Hacked the Election",
     )
     assert threats.code_headline(article, book) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A hydrogen bomb is likely more than North Korea can build.", {"PRK": "threat"}),
+        ("The warheads of Iran worry the region.", {"IRN": "threat"}),
+        ("The missiles were aimed at Japan.", {}),
+        (
+            "The talks cover North Korea's nuclear weapons and China's territorial disputes.",
+            {"PRK": "threat"},
+        ),
+    ],
+    ids=["owner-after", "owner-of", "target-at", "not-past-and"],
+)
+def test_a_weapon_has_an_owner_after_it_not_a_victim(book, text, expected):
+    assert _states(text, book) == expected
