@@ -419,6 +419,10 @@ class Frame:
     voice_how: str  # direct, mixed, indirect, narrator
 
 
+# A verb after a state: it is its clause's subject ("... North Korea can build", "... Iran tested").
+_SUBJECT_NEXT = re.compile(
+    r"\s+(?:can|could|has|had|have|is|was|will|would|may|might|must|did|does|[a-z]+ed)\b"
+)
 _NEW_PHRASE = re.compile(r"[,;:.!?]|\b(?:and|or|but)\b", re.IGNORECASE)  # another phrase begins
 
 
@@ -524,11 +528,15 @@ def _cue_targets(
             elif (
                 cue.kind == "nuclear_missile"
                 and words <= MAX_GAP
-                and not book.victim_links.search(_last_words(gap, 2).removesuffix("of"))
                 and not _NEW_PHRASE.search(gap)
+                and (
+                    _last_words(gap, 1).lower() == "of"  # "the warheads of Iran"
+                    or _SUBJECT_NEXT.match(text, mentions[i].end) is not None
+                )
                 and _demonym_is_state(book, text, mentions[i])
-            ):  # a weapon has an owner, not a victim: "a hydrogen bomb is beyond North Korea",
-                # "the warheads of Iran"; "missiles aimed at Japan" keeps Japan a target
+            ):  # a weapon's owner may follow it, as the subject of a clause ("a hydrogen bomb
+                # is more than North Korea can build") or after "of" ("the warheads of Iran");
+                # "missiles endanger Japan", "missiles aimed at Japan": Japan is a target
                 found.extend((m, "agent") for m in _listed(mentions, i, 1, text))
             break  # otherwise the state after an action is its object: a victim
         if words > MAX_GAP:
