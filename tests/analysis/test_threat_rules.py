@@ -285,3 +285,13 @@ def test_a_headline_the_input_does_not_hold_is_not_read(book):
 )
 def test_a_weapon_has_an_owner_after_it_not_a_victim(book, text, expected):
     assert _states(text, book) == expected
+
+
+@pytest.mark.parametrize("count", [300, 3000])
+def test_many_pronouns_and_rejections_code_in_linear_time(book, count):
+    # a pronoun stands for a state only one sentence on; a rejection reaches only close frames
+    text = "Russia massed troops. " + (
+        "It denied that its forces invaded, and they doubt it, so-called experts said. " * count
+    )
+    frames = threats.code_threats(parse_article(text), book)
+    assert {f.state for f in frames} <= {"RUS"} and len(frames) <= 2
