@@ -423,12 +423,8 @@ class Frame:
 _SUBJECT_NEXT = re.compile(
     r"\s+(?:can|could|has|had|have|is|was|will|would|may|might|must|did|does|[a-z]+ed)\b"
 )
+_OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _NEW_PHRASE = re.compile(r"[,;:.!?]|\b(?:and|or|but)\b", re.IGNORECASE)  # another phrase begins
-
-
-def _last_words(text: str, count: int) -> str:
-    """The last `count` words of `text`."""
-    return " ".join(_WORD.findall(text)[-count:])
 
 
 def _gap_words(text: str) -> int:
@@ -530,8 +526,11 @@ def _cue_targets(
                 and words <= MAX_GAP
                 and not _NEW_PHRASE.search(gap)
                 and (
-                    _last_words(gap, 1).lower() == "of"  # "the warheads of Iran"
-                    or _SUBJECT_NEXT.match(text, mentions[i].end) is not None
+                    _OF_OWNER.fullmatch(gap) is not None  # "the warheads of Iran"
+                    or (
+                        _SUBJECT_NEXT.match(text, mentions[i].end) is not None
+                        and not book.victim_links.search(gap)  # "toward the Sea of Japan"
+                    )
                 )
                 and _demonym_is_state(book, text, mentions[i])
             ):  # a weapon's owner may follow it, as the subject of a clause ("a hydrogen bomb

@@ -275,13 +275,14 @@ def test_a_headline_the_input_does_not_hold_is_not_read(book):
         ("A hydrogen bomb is likely more than North Korea can build.", {"PRK": "threat"}),
         ("The warheads of Iran worry the region.", {"IRN": "threat"}),
         ("The missiles were aimed at Japan.", {}),
+        ("North Korea fired a ballistic missile toward the Sea of Japan.", {"PRK": "threat"}),
         ("North Korea's missiles endanger Japan.", {"PRK": "threat"}),
         (
             "The talks cover North Korea's nuclear weapons and China's territorial disputes.",
             {"PRK": "threat"},
         ),
     ],
-    ids=["owner-after", "owner-of", "target-at", "target-object", "not-past-and"],
+    ids=["owner-after", "owner-of", "target-at", "toward-a-place", "target-object", "not-past-and"],
 )
 def test_a_weapon_has_an_owner_after_it_not_a_victim(book, text, expected):
     assert _states(text, book) == expected
