@@ -4,8 +4,9 @@ The parser keeps the headline out of the article's text (it records its lines as
 their offsets in the decoded input, rule "headline"). `headline_article` builds an `Article`
 whose text is those lines, one sentence each, with the gazetteer's entities and offsets that map
 back to the decoded input; its one attribution is the headline's own said-form ("Clinton Says
-Russians Hacked DNC", "Lee: Plan Will Fail"), whose subject voices the rest of the line. A
-headline the input does not hold (a manifest's title) has no offsets and is not built.
+Russians Hacked DNC", or a person before a colon: "Lee: Plan Will Fail"; "Morning Email: ..." is
+a label), whose subject voices the rest of the line. A headline the input does not hold (a
+manifest's title) has no offsets and is not built.
 """
 
 from __future__ import annotations
@@ -82,6 +83,8 @@ def headline_article(article: Article, gazetteer: Gazetteer) -> Article | None:
             ),
             None,
         )
+        if cue is None and person is None:
+            continue  # "Morning Email: ...", "Analysis: ...": a label, not a speaker
         attributions.append(
             Attribution(
                 "indirect",

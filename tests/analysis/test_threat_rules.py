@@ -296,3 +296,17 @@ def test_many_pronouns_and_rejections_code_in_linear_time(book, count):
     )
     frames = threats.code_threats(parse_article(text), book)
     assert {f.state for f in frames} <= {"RUS"} and len(frames) <= 2
+
+
+@pytest.mark.parametrize(
+    ("line", "voice"),
+    [
+        ("Kishida: North Korea's Missiles Threaten Japan", "Kishida Fumio"),
+        ("Morning Briefing: North Korea's Missiles Threaten Japan", "narrator"),
+    ],
+    ids=["person-colon", "label-colon"],
+)
+def test_a_headline_colon_names_a_speaker_only_when_it_names_a_person(book, line, voice):
+    text = f"{line}\n\nLawmakers met on Tuesday to discuss the budget. They talked for hours."
+    [frame] = threats.code_headline(parse_article(text), book).frames
+    assert (frame.state, frame.voice) == ("PRK", voice)
