@@ -159,7 +159,7 @@ _IN_PHRASE = re.compile(
     r"|with|for|by|over|against|about)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_POSSESSOR = re.compile(r"[’']s?\b")  # "with North Korea's claim": the state still heads it
+_POSSESSOR = re.compile(r"[’']s?\b")  # "doubts about Iran's claim": the state still heads it
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 
 

@@ -94,7 +94,8 @@ _QUESTION = re.compile(
 )
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)\s*", re.I)
 _POSSESSIVE = re.compile(r"^[’']s?")
-# A determiner between a pronoun and a cue opens another noun phrase ("it may use the pressures").
+# A determiner between a pronoun and a cue opens another noun phrase ("it could exploit the
+# pressures of this season").
 # Words between a subject and its verb ("has repeatedly denied", "strongly rejects").
 _SUBJECT_TRAIL = re.compile(
     r"has|have|had|is|are|was|were|will|would|did|does|do|again|also|once|long|[a-z]+ly",
@@ -382,8 +383,8 @@ def load_threat_codebook(path: Path) -> ThreatCodebook:
 
 def _action_links(path: Path, links: list[str]) -> re.Pattern[str]:
     """What links an action to its doer after it: a link right after it ("hacking by China"),
-    or a participle link at the end of a short relative clause ("a breach that appears to have
-    been conducted by Russian intelligence"; a bare "by" there may be anyone's: "condemned by")."""
+    or a participle link ending a short relative clause ("an intrusion that seems to have been
+    carried out by Russian agents"; a bare "by" there may be anyone's: "condemned by")."""
     phrases = [link for link in links if " " in link]
     relative = (
         rf"|,?\s*(?:that|which|who)\s+(?:[\w’'.-]+\s+){{0,{RELATIVE_WORDS}}}?(?:{_words(phrases)})"
@@ -501,7 +502,7 @@ def _cue_targets(
         gap = text[cue.end : mentions[i].start]
         words = _gap_words(gap)
         if mentions[i].how == "pronoun" and cue.klass not in ("counter", "accusation"):
-            continue  # "the Islamic State and its sympathizers": whose "its" is not clear
+            continue  # "the militia and its allies": whose "its" is not clear
         if cue.klass in ("counter", "accusation"):
             # the state is the verb's object ("deter Russia", "accused the Chinese of"), not
             # someone else's ("warned us about", "warned by the Russian government")
@@ -534,7 +535,8 @@ def _cue_targets(
                 )
                 and _demonym_is_state(book, text, mentions[i])
             ):  # a weapon's owner may follow it, as the subject of a clause ("a hydrogen bomb
-                # is more than North Korea can build") or after "of" ("the warheads of Iran");
+                # may be beyond what North Korea can build") or after "of" ("the warheads of
+                # Iran");
                 # "missiles endanger Japan", "missiles aimed at Japan": Japan is a target
                 found.extend((m, "agent") for m in _listed(mentions, i, 1, text))
             break  # otherwise the state after an action is its object: a victim
@@ -576,8 +578,8 @@ def _cue_targets(
 
 def _in_phrase(text: str, mentions: list[StateMention], index: int, gap: str) -> bool:
     """Whether the state before a cue (with the states listed before it) stands in a
-    prepositional phrase, so is a place or an object, not the cue's doer: "airstrikes in Iraq
-    and Syria to prevent terrorist attacks". A possessive or a demonym right before the cue
+    prepositional phrase, so is a place or an object, not the cue's doer: "drone strikes in Yemen
+    and Somalia to stop terrorist plots". A possessive or a demonym right before the cue
     keeps it the doer ("against Russia's aggression", "to deter Russian meddling")."""
     mention = mentions[index]
     if mention.how == "pronoun":
@@ -754,7 +756,7 @@ def code_threats(
         label = REJECTED if any(lab in (REJECTED, DISAVOWED) for _, _, lab in found) else THREAT
         cue, mention, _ = found[0]
         # the frame's words: the cue, or the state when the cue is the reporting verb itself
-        # ("Obama warned the Chinese leader": the warning's content holds the state); a state
+        # ("Kishida warned the Chinese leader": the warning's content holds the state); a state
         # disavowing a frame is voiced by whoever reports it ("the spokesman said China opposed
         # hacking": the spokesman), else by its own disavowal ("Moscow denied meddling")
         anchor = mention if cue.klass in ("counter", "accusation") else cue
@@ -792,8 +794,8 @@ def code_threats(
 
 def _rejected_before(text: str, rejections: list[Cue], cue: Cue, mention: StateMention) -> bool:
     """Whether a rejection earlier in the sentence reaches the frame: within `REJECTION_REACH`
-    words before it ("expressed doubt that North Korea had ...", "did not see convincing
-    evidence in the report that the Chinese government was behind the hack"), not a doubt
+    words before it ("voiced doubt that Iran could build ...", "found no convincing proof in
+    the memo that Chinese agents had stolen the files"), not a doubt
     about something else far before it."""
     first = min(cue.start, mention.start)
     for rejection in rejections:
@@ -863,7 +865,7 @@ def _subject_rejections(
         while words and (_SUBJECT_TRAIL.fullmatch(words[0]) or words[0] in ("s", "’s", "'s")):
             words = words[1:]  # "has repeatedly denied", "strongly denies"
         if not words or not book.disavowals.fullmatch(words[0]):
-            continue  # "the Chinese of militarizing disputed waters": no disavowal of its own
+            continue  # "the Chinese of militarising the disputed atolls": no disavowal of its own
         later = bisect_right(starts, mention.end)
         if later < len(cues):
             yield mention, cues[later]

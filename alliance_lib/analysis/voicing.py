@@ -135,7 +135,7 @@ def records_from_attributions(
     speaker id its canonical name (`Article.entity_names`). A report with neither source nor
     speaker ("X is expected to ...") voices nothing and is left out; a quotation with neither is
     kept as an unattributed quotation (which yields to an attribution around it). Given the
-    article's `text`, a negated cue ("has never publicly blamed Russia for ...") voices nothing
+    article's `text`, a negated cue ("has not publicly said that ...") voices nothing
     either: what its source did not say is the narrator's."""
     return [
         _held(item, names)

@@ -32,15 +32,15 @@ def _states(text: str, book) -> dict[str, str]:
     ("text", "state", "kind"),
     [
         ("Iran remains the region's arch-enemy.", "IRN", "other"),
-        ("Russian intruders lurked in the networks for years.", "RUS", "cyber_interference"),
-        ("The Kremlin doctored documents before releasing them.", "RUS", "cyber_interference"),
-        ("Beijing declared an air defense zone over the disputed sea.", "CHN", "military"),
-        ("A devastating counterattack by the Chinese followed.", "CHN", "military"),
+        ("Russian intruders roamed the ministry's servers.", "RUS", "cyber_interference"),
+        ("The Kremlin doctored images before releasing them.", "RUS", "cyber_interference"),
+        ("Beijing declared an air defense zone above the islands.", "CHN", "military"),
+        ("A fierce counterattack by the Chinese came at dawn.", "CHN", "military"),
         ("Russia sent troops into Georgia in 2008.", "RUS", "military"),
         ("Pyongyang has built a hydrogen weapon.", "PRK", "nuclear_missile"),
         ("Iran keeps harbouring militants along the border.", "IRN", "terrorism"),
         ("Chinese coast guard ships harassed the fishing boats.", "CHN", "coercion"),
-        ("China's surpluses are distorting world markets.", "CHN", "economic"),
+        ("Beijing's subsidies are distorting prices abroad.", "CHN", "economic"),
     ],
     ids=[
         "label",
@@ -77,7 +77,7 @@ def test_an_action_of_any_kind_takes_its_kind_from_the_sentence(book, text, kind
 @pytest.mark.parametrize(
     ("text", "state"),
     [
-        ("The doctrine of containing the Soviet Union shaped policy for decades.", "RUS"),
+        ("Cold War planners sought to contain the Soviet Union for decades.", "RUS"),
         ("The allies agreed to curb Iran's influence in the region.", "IRN"),
         ("The government expelled Russian diplomats on Friday.", "RUS"),
         ("Officials want to impose tariffs on China.", "CHN"),
@@ -92,14 +92,14 @@ def test_counter_measures_frame_their_object(book, text, state):
 @pytest.mark.parametrize(
     "text",
     [
-        "More airstrikes are needed in Iraq and Syria to prevent terrorist attacks.",
-        "The campaign made the move to Mexico a centrepiece of speeches attacking free trade.",
+        "Drone strikes in Yemen and Somalia aim to stop terrorist plots.",
+        "Flyers about the plant's relocation to Mexico kept attacking the trade pact.",
         "Ukraine was invaded in 2014.",
-        "The ad titled Dangerous warned against letting in the refugees coming from Syria.",
-        "Japan stayed deferential to the aggressive posture of its neighbour.",
-        "France's security has been debated following two terrorism attacks in July.",
-        "French President François Hollande blamed the group for the attacks.",
-        "The Islamic State had been contained in Iraq, officials said.",
+        "A leaflet headed Dangerous urged readers to turn away the migrants arriving from Syria.",
+        "Japan remained polite to the aggressive envoys of its neighbour.",
+        "Belgium's border policy changed following the terrorism wave last spring.",
+        "Spain's government blamed the separatists for the bombings.",
+        "The militia was contained in Iraq last year, officials said.",
     ],
     ids=[
         "place-phrase",
@@ -120,12 +120,12 @@ def test_a_state_that_is_a_place_an_object_or_a_victim_is_not_framed(book, text)
     ("text", "state"),
     [
         (
-            "The party announced a breach that appears to have been conducted by Russian "
-            "intelligence.",
+            "The ministry disclosed an intrusion that seems to have been carried out by Russian "
+            "military intelligence.",
             "RUS",
         ),
-        ("The nuclear test announced by North Korea alarmed the region.", "PRK"),
-        ("The hackers who officials say are tied to Russian intelligence struck again.", "RUS"),
+        ("The missile launch claimed by North Korea alarmed the region.", "PRK"),
+        ("The hackers who investigators think are linked to Russian agencies struck again.", "RUS"),
     ],
     ids=["relative-clause", "participle", "tied-to"],
 )
@@ -137,7 +137,7 @@ def test_an_agent_link_after_an_action_names_its_doer(book, text, state):
     ("text", "expected"),
     [
         (
-            "Although he says he loves China, the candidate also accuses it of stealing jobs.",
+            "The candidate praised China's food but accuses it of stealing factory jobs.",
             {"CHN": "threat"},
         ),
         (
@@ -145,12 +145,15 @@ def test_an_agent_link_after_an_action_names_its_doer(book, text, state):
             {"IRN": "threat"},
         ),
         (
-            "Russia and China have the means; they almost certainly hacked the server.",
+            "Russia and China have the skills, and they probably breached the server.",
             {"CHN": "threat", "RUS": "threat"},
         ),
-        ("North Korea said it had successfully tested a hydrogen bomb.", {"PRK": "threat"}),
-        ("The vote on the war in Iraq was close, as it would destabilize the region.", {}),
-        ("Iran has new allies. It may use the pressures of the moment to gain ground.", {}),
+        ("North Korea announced it had detonated a hydrogen bomb.", {"PRK": "threat"}),
+        (
+            "The debate on the intervention in Libya was bitter, since it could destabilize the coast.",
+            {},
+        ),
+        ("Iran has new allies. It could exploit the pressures of this season to gain ground.", {}),
         ("Russia was named. Ann Lee, a lawyer, said it had hacked the server.", {}),
     ],
     ids=[
@@ -171,9 +174,9 @@ def test_a_pronoun_stands_for_a_state_named_just_before(book, text, expected):
     ("text", "state", "voice"),
     [
         (
-            "The White House expressed doubt that North Korea could build a hydrogen bomb.",
-            "PRK",
-            "White House",
+            "The ministry expressed doubt that Iran could build a nuclear warhead.",
+            "IRN",
+            "The ministry",
         ),
         ("Beijing dismissed talk of the so-called China threat.", "CHN", "Beijing"),
         ("The ministry called the claims that Iran funds militants baseless.", "IRN", None),
@@ -181,11 +184,11 @@ def test_a_pronoun_stands_for_a_state_named_just_before(book, text, expected):
         ("The minister said Russia poses no threat to its neighbours.", "RUS", "The minister"),
         ("The commentator mocked warnings of a Russian invasion.", "RUS", "The commentator"),
         (
-            "The state paper condemned incessant accusations about China's human rights record.",
+            "The state broadcaster decried endless accusations over Beijing's human rights record.",
             "CHN",
-            "The state paper",
+            "The state broadcaster",
         ),
-        ("Spokesman Lu Wen said China opposed hacking in all its forms.", "CHN", "Lu Wen"),
+        ("Spokeswoman Mei Tan said China opposes cyber theft of every kind.", "CHN", "Mei Tan"),
         ("Analysts voiced skepticism about reports that Russia hacked the grid.", "RUS", None),
     ],
     ids=[
@@ -211,8 +214,8 @@ def test_a_denied_doubted_or_mocked_frame_is_rejected_in_the_rejecters_voice(
 
 def test_a_rejection_reaches_only_a_frame_close_after_it(book):
     text = (
-        "Officials grew skeptical about one of the many options that aides floated over the "
-        "summer and the autumn, including arming rebels to put more pressure on Damascus."
+        "Officials grew doubtful about one of several plans that advisers drafted over the long "
+        "summer months, including arming rebels to raise pressure on Damascus."
     )
     assert _states(text, book) == {"SYR": threats.THREAT}
 
@@ -220,7 +223,7 @@ def test_a_rejection_reaches_only_a_frame_close_after_it(book):
 @pytest.mark.parametrize(
     "text",
     [
-        "The admiral accused the Chinese of militarizing disputed waters.",
+        "The general accused the Chinese of militarising the disputed atolls.",
         "China's territorial disputes grew as China militarized the reefs.",
     ],
     ids=["disputed-waters", "territorial-disputes"],
@@ -234,7 +237,7 @@ def test_an_unanswered_whether_is_a_question(book):
 
 
 def test_a_state_never_voices_a_threat_frame_about_itself(book):
-    [(_, _, _, voice)] = _frames("Beijing declared an air defense zone over the sea.", book)
+    [(_, _, _, voice)] = _frames("Beijing declared an air defense zone above the islands.", book)
     assert voice == "narrator"  # not Beijing's declaration: the outlet's frame
 
 
@@ -272,14 +275,14 @@ def test_a_headline_the_input_does_not_hold_is_not_read(book):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("A hydrogen bomb is likely more than North Korea can build.", {"PRK": "threat"}),
+        ("Such a warhead may be beyond what North Korea can build today.", {"PRK": "threat"}),
         ("The warheads of Iran worry the region.", {"IRN": "threat"}),
         ("The missiles were aimed at Japan.", {}),
         ("North Korea fired a ballistic missile toward the Sea of Japan.", {"PRK": "threat"}),
         ("North Korea's missiles endanger Japan.", {"PRK": "threat"}),
         (
-            "The talks cover North Korea's nuclear weapons and China's territorial disputes.",
-            {"PRK": "threat"},
+            "The summit covered Iran's missiles and Turkey's border quarrels.",
+            {"IRN": "threat"},
         ),
     ],
     ids=["owner-after", "owner-of", "target-at", "toward-a-place", "target-object", "not-past-and"],
