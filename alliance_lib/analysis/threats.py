@@ -32,7 +32,6 @@ from typing import Any
 
 import pandas as pd
 
-from alliance_lib.analysis.clauses import Clause, split_clauses
 from alliance_lib.analysis.codebook import PATTERN_LIST, PATTERN_MAP
 from alliance_lib.analysis.headline import headline_article
 from alliance_lib.analysis.reference_data import capitals
@@ -46,6 +45,7 @@ from alliance_lib.analysis.states import (
 from alliance_lib.analysis.voicing import Held, Innermost, article_records, voice_of
 from alliance_lib.datafiles import read_yaml, validate
 from alliance_lib.errors import DataError
+from alliance_lib.text.clauses import Clause, split_clauses
 from alliance_lib.text.gazetteer import Gazetteer, load_gazetteer
 from alliance_lib.text.model import Article, Sentence
 

@@ -1,6 +1,6 @@
 """Word lists the extractors use, kept apart from the patterns that use them.
 
-Editing a list here (a reporting verb, a title, a currency) changes what the parser recognises
+Editing a list here (a reporting verb, a title, a bound word) changes what the parser recognises
 without touching any regular expression. A list becomes a regex alternation through
 `alternation`, which orders it longest first.
 """
@@ -371,30 +371,63 @@ WORD_NUMBERS = {
     "a": 1,
     "an": 1,
 }
+# Scale words of amounts and what they multiply by ("lakh crore" is 10^12 in South Asian usage;
+# "m" is read only right after a currency symbol: "$5m").
 SCALES = {
     "thousand": 1e3,
     "million": 1e6,
+    "mn": 1e6,
     "m": 1e6,
     "billion": 1e9,
     "bn": 1e9,
     "trillion": 1e12,
     "tn": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+    "lakh crore": 1e12,
 }
-# Currency symbols and words -> ISO 4217 codes.
-CURRENCIES = {
-    "$": "USD",
-    "us$": "USD",
-    "dollars": "USD",
-    "¥": "JPY",
-    "yen": "JPY",
-    "€": "EUR",
-    "euros": "EUR",
-    "£": "GBP",
-    "pounds": "GBP",
-    "won": "KRW",
-    "yuan": "CNY",
-    "rubles": "RUB",
-    "roubles": "RUB",
+# Currencies are not listed here: `text.currencies` reads them from CLDR (through Babel).
+# Bounds on a share, percent or amount: words just before the number ("up to A$368 billion")...
+BOUNDS_BEFORE = {
+    "at_most": (
+        "up to",
+        "no more than",
+        "not more than",
+        "less than",
+        "under",
+        "below",
+        "nearly",
+        "almost",
+        "at most",
+        "as much as",
+        "a maximum of",
+        "a ceiling of",
+        "a cap of",
+        "capped at",
+    ),
+    "at_least": (
+        "at least",
+        "more than",
+        "above",
+        "over",
+        "exceeding",
+        "in excess of",
+        "upwards of",
+        "upward of",
+        "no less than",
+        "not less than",
+        "a minimum of",
+        "a floor of",
+    ),
+    "about": ("about", "around", "roughly", "some", "approximately", "an estimated", "circa"),
+}
+# ...and just after it ("2 percent or more", "a 2 percent floor").
+BOUNDS_AFTER = {
+    "at_most": ("or less", "or lower", "or below", "or under", "at most", "ceiling", "cap"),
+    "at_least": ("or more", "or higher", "or above", "and above", "at least", "floor", "minimum"),
+    "about": ("or so",),
 }
 # Word stems of multiplying verbs -> the multiple ("double" -> 2.0).
 MULTIPLIERS = {"doub": 2.0, "trip": 3.0, "quadrup": 4.0, "halv": 0.5}
@@ -443,3 +476,17 @@ WAR_EVENTS = {
 # --- topics ------------------------------------------------------------------------------------
 # A sentence holding one of these (lower-cased substrings) talks about spending.
 SPENDING_WORDS = ("spend", "budget", "defense", "defence", "gdp", "military", "yen", "dollar")
+
+# --- owners of spending claims (text.owners) ----------------------------------------------------
+# Words a possessive owns besides the spending words ("Britain's pledge", "allies' floor").
+TARGET_WORDS = frozenset(
+    "target targets goal goals pledge pledges floor guideline benchmark commitment commitments"
+    " plan plans fund funds economy government administration cabinet forces army navy share".split()
+)
+# Words a person's possessive owns for the country the gazetteer gives them ("Kishida's government").
+GOVERNMENT_WORDS = frozenset("government administration cabinet budget plan".split())
+# A country right after one of these is an object, not the clause's subject ("unlike France").
+OBJECT_PREPOSITIONS = frozenset(
+    "to with than unlike like for from against alongside toward towards besides beside versus vs"
+    " including between among amid over about".split()
+)
