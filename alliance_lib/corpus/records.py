@@ -75,6 +75,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "claims": pa.schema(
         [("article_id", _S), *_SPAN, ("text", _S), ("type", _S), ("value", _S), ("number", _F)]
         + [("unit", _S), ("precision", _S), ("note", _S), ("sentence", _I), *_SOURCE_SPAN]
+        + [("bound", _S), ("owner", _S), ("owner_cue", _S)]
     ),
     # as notebook 04's sentence_codes.csv
     "sentence_codes": pa.schema(
