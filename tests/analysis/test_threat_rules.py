@@ -378,3 +378,17 @@ def test_claim_patterns_read_long_sentences_in_one_pass(count):
     # runs of capitalised words, commas and "as" with no claim noun or belief verb after them
     text = "Russian hackers struck, " + "as Ann Lee Bo Ko, as the Ro, " * count + "and left."
     assert voicing.claim_records(parse_article(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia tried to influence the 2016 U.S. presidential election.",
+        "Russian agents worked to affect the 2016 presidential race.",
+        "Iran sought to rig the coming parliamentary vote.",
+    ],
+    ids=["influence", "affect", "rig"],
+)
+def test_an_election_cue_reads_the_words_that_name_the_election(book, text):
+    # "the 2016 U.S. presidential election": a date, a country and a kind between verb and noun
+    assert _states(text, book) in ({"RUS": threats.THREAT}, {"IRN": threats.THREAT})
