@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from alliance_lib.analysis.voice import NARRATOR, UNATTRIBUTED
@@ -165,11 +165,15 @@ _CLAIM_NOUNS = (
     "charge|charges|view|belief|dictum|argument|assessment|conclusion|contention|fear|fears|"
     "suspicion|suspicions|verdict|finding|findings|insistence"
 )
-_POSSESSOR = re.compile(
-    r"\b(?P<source>(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*"
-    r"|(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+){0,2}[a-z]+)"
+# found by its noun first (a literal alternation, cheap), then its owner read back from there
+_CLAIM_TAIL = re.compile(
     r"(?:[’']s|(?<=s)[’'])\s+(?:[a-z]+\s+)?(?:" + _CLAIM_NOUNS + r")(?:\s+that\b|\s*:)"
 )
+_OWNER = re.compile(
+    r"(?<![\w’'.-])(?P<source>(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*"
+    r"|(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+){0,2}[a-z]+)$"
+)
+_OWNER_REACH = 60  # characters read back from the possessive for its owner
 # "Lee is putting out a warning that ...", "the panel issued a stark warning that ...": the
 # subject opens the sentence, at most six words before the verb
 _ISSUED = re.compile(
@@ -223,24 +227,31 @@ def _claim_record(
     return Held(*content, source, speaker, kind, INDIRECT, name, start, start + len(source))
 
 
-def claim_records(article: Article) -> list[Held]:
+def claim_records(article: Article, only: Collection[int] | None = None) -> list[Held]:
     """Attributions the parser's clauses do not write, read from the sentence by a pattern: a
     claim written as a noun ("the senator's warning that ...", "Lee issued a warning that ..."),
     its content the rest of the sentence; an as-clause ("as many analysts believe"), its content
-    the sentence. Each sentence is read once by three regexes (linear)."""
+    the sentence. Each sentence (or each of `only`, by index) is read once by three regexes
+    (linear)."""
     text = article.text
     named = _Named(article)
     records: list[Held] = []
-    for sentence in article.sentences:
+    numbers = range(len(article.sentences)) if only is None else sorted(only)
+    for sentence in (article.sentences[n] for n in numbers):
         end = sentence.end
-        for match in (
-            _POSSESSOR.search(text, sentence.start, end),  # anywhere in the sentence
-            _ISSUED.match(text, sentence.start, end),  # its subject opens the sentence
-        ):
-            if match is not None:
-                record = _claim_record(named, match, (match.end(), end))
+        tail = _CLAIM_TAIL.search(text, sentence.start, end)  # anywhere in the sentence
+        if tail is not None:
+            reach = max(sentence.start, tail.start() - _OWNER_REACH)
+            owner = _OWNER.search(text[reach : tail.start()])
+            if owner is not None:
+                record = _claim_record(named, owner, (tail.end(), end), reach)
                 if record is not None:
                     records.append(record)
+        issued = _ISSUED.match(text, sentence.start, end)  # its subject opens the sentence
+        if issued is not None:
+            record = _claim_record(named, issued, (issued.end(), end))
+            if record is not None:
+                records.append(record)
         match = _AS_CLAUSE.search(text[sentence.start : end])  # "^": the sentence's start
         if match is not None:
             record = _claim_record(named, match, (sentence.start, end), sentence.start)
@@ -269,11 +280,13 @@ def appositive_records(records: Iterable[Held], sentences: Sequence[Sentence]) -
     return out
 
 
-def frame_records(article: Article) -> list[Held]:
+def frame_records(article: Article, only: Collection[int] | None = None) -> list[Held]:
     """The records that voice threat frames: the article's attributions, the claims written as
-    nouns or as-clauses they do not hold (`claim_records`), and speakers' appositives."""
+    nouns or as-clauses they do not hold (`claim_records`, in the sentences `only` names when
+    given: those holding a frame), and speakers' appositives."""
     records = article_records(article)
-    return [*records, *claim_records(article), *appositive_records(records, article.sentences)]
+    claims = claim_records(article, only)
+    return [*records, *claims, *appositive_records(records, article.sentences)]
 
 
 def quoted_records(article: Article) -> list[Held]:
