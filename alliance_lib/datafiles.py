@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sys
 from pathlib import Path
@@ -69,15 +68,24 @@ def validated_marks() -> Path:
     return Path(cache) / "alliance" / "validated"
 
 
+def _canonical(value: object) -> str:
+    """`value` as text that differs whenever its content or any part's type differs: mappings
+    in key order (their order does not change validity), each scalar with its type (a YAML date
+    and the same text as a string, 1 and "1", validate differently)."""
+    if isinstance(value, dict):
+        return (
+            "{"
+            + ",".join(sorted(f"{_canonical(k)}:{_canonical(v)}" for k, v in value.items()))
+            + "}"
+        )
+    if isinstance(value, list | tuple):
+        return f"{type(value).__name__}[" + ",".join(_canonical(v) for v in value) + "]"
+    return f"{type(value).__module__}.{type(value).__qualname__}:{value!r}"  # repr quotes text
+
+
 def _mark(document: object, schema: dict[str, Any]) -> str:
-    """A name for (document, schema) that changes with either's content: the SHA-256 of both as
-    canonical JSON, each value tagged with its Python type where JSON would merge types (a YAML
-    date and the same text as a string validate differently)."""
-
-    def tagged(value: object) -> str:
-        return f"{type(value).__module__}.{type(value).__qualname__}:{value!r}"
-
-    text = json.dumps([schema, document], sort_keys=True, ensure_ascii=False, default=tagged)
+    """A name for (document, schema) that changes with either's content: a SHA-256."""
+    text = _canonical([schema, document])
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 

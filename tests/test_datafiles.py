@@ -91,6 +91,12 @@ def test_a_valid_document_is_checked_once_and_any_change_is_checked_again(tmp_pa
             validate(Path("a.yaml"), {"day": date(2023, 1, 13)}, _SCHEMA, "test")
     assert len(checks) == 5
     assert len(list(datafiles.validated_marks().iterdir())) == 3
+    keyed = {"type": "object", "properties": {"1": {"type": "string"}}}
+    validate(Path("a.yaml"), {"1": "x", 2: 3}, keyed, "test")  # keys of two types
+    with pytest.raises(DataError, match="key 1"):  # the same text as a string key, another type
+        validate(Path("a.yaml"), {"1": 1, 2: 3}, keyed, "test")
+    validate(Path("a.yaml"), {1: 1, 2: 3}, keyed, "test")  # an int key 1 is not property "1"
+    assert len(checks) == 8
 
 
 def test_validation_works_where_the_cache_cannot_be_written(tmp_path, monkeypatch):
