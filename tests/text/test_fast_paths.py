@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 from alliance_lib.text.boilerplate import _GLUED_SUBHEADING, _glued_subheading
 from alliance_lib.text.claims import _PATTERNS, _SCANNED, _gated, _span_gates
 from alliance_lib.text.gazetteer import FormMatcher
+from alliance_lib.text.lexicon import alternation, word_alternation
 from alliance_lib.text.offsets import _lines, _plain_lines, split_lines
+from alliance_lib.text.owners import _ALLIANCE
 from alliance_lib.text.quotes import _CALLING, _CALLING_WORD
 
 _ALPHABET = "AaBb .-’"  # few letters, so forms share prefixes and overlap in the text
@@ -193,3 +195,31 @@ def test_plain_text_is_split_into_the_lines_the_line_by_line_path_gives(raw):
     assert split_lines(raw) == expected
     if "  " not in raw:  # what the fast path requires, with the alphabet's plain characters
         assert _plain_lines(raw) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(_forms_and_text())
+def test_a_word_alternation_matches_what_a_guard_before_the_trie_matches(forms_and_text):
+    """Opening each branch with its first character (so a search can skip to it) finds what
+    `(?<!\\w)` before the trie finds."""
+    forms, text = forms_and_text
+    end = r"(?!\w)"
+    plain = re.compile(r"(?<!\w)" + alternation(forms, end=end))
+    skipping = re.compile(word_alternation(forms, end=end))
+    assert [m.span() for m in skipping.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["a", "A", "lli", "LLI", "ance", "es", "ED", "eſ", "b", "B"]
+            + ["loc", "LOC", " ", "x", "_", "é", "-"]
+        ),
+        max_size=10,
+    )
+)
+def test_the_alliance_word_pattern_matches_what_the_case_blind_word_pattern_matches(pieces):
+    text = "".join(pieces)
+    plain = re.compile(r"(?i)\b(?:alliance|allies|allied|bloc)\b")
+    assert [m.span() for m in _ALLIANCE.finditer(text)] == [m.span() for m in plain.finditer(text)]
