@@ -11,7 +11,16 @@ from alliance_lib.text.boilerplate import _GLUED_SUBHEADING, _glued_subheading
 from alliance_lib.text.claims import _PATTERNS, _SCANNED, _gated, _span_gates
 from alliance_lib.text.gazetteer import FormMatcher
 from alliance_lib.text.lexicon import alternation, word_alternation
-from alliance_lib.text.offsets import _lines, _plain_lines, split_lines
+from alliance_lib.text.offsets import (
+    _DROP,
+    _NEEDS_WORK,
+    _SPACE,
+    _lines,
+    _normalize_once,
+    _plain_lines,
+    _repair,
+    split_lines,
+)
 from alliance_lib.text.owners import _ALLIANCE
 from alliance_lib.text.quotes import _CALLING, _CALLING_WORD
 
@@ -223,3 +232,33 @@ def test_the_alliance_word_pattern_matches_what_the_case_blind_word_pattern_matc
     text = "".join(pieces)
     plain = re.compile(r"(?i)\b(?:alliance|allies|allied|bloc)\b")
     assert [m.span() for m in _ALLIANCE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def _collapsed_char_by_char(fixed: str, mapping: list[int]) -> tuple[str, list[int]]:
+    """The plain loop `_normalize_once` replaced: drop, collapse spaces, one character at a time."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    pending_space = -1
+    for ch, origin in zip(fixed, mapping, strict=True):
+        if _DROP.match(ch):
+            continue
+        if _SPACE.match(ch):
+            if pending_space < 0:
+                pending_space = origin
+            continue
+        if pending_space >= 0 and chars:
+            chars.append(" ")
+            offsets.append(pending_space)
+        pending_space = -1
+        chars.append(ch)
+        offsets.append(origin)
+    return "".join(chars), offsets
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("ab. \t\u00a0\u00ad\u200b\u2003\x1c\x0b\x7f\u3000é&", max_size=40))
+def test_dropping_and_collapsing_by_runs_gives_what_the_character_loop_gives(line):
+    fixed, mapping = _repair(line)
+    if not _NEEDS_WORK.search(fixed):
+        return  # only trimmed: the loop is not reached
+    assert _normalize_once(line) == _collapsed_char_by_char(fixed, list(mapping))
