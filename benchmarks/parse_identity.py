@@ -65,10 +65,13 @@ def _other_hashes(revision: str, paths: list[Path]) -> dict[str, str]:
     """The hashes the code at `revision` gives, from a child process run on its archive."""
     with tempfile.TemporaryDirectory(prefix="parse_identity_") as folder:
         archive = Path(folder) / "tree.tar"
-        subprocess.run(
+        made = subprocess.run(
             ["git", "-C", str(PROJECT_ROOT), "archive", "-o", str(archive), revision],
-            check=True,
+            capture_output=True,
+            text=True,
         )
+        if made.returncode != 0:
+            raise SystemExit(f"parse_identity: no tree for {revision!r}: {made.stderr.strip()}")
         tree = Path(folder) / "tree"
         with tarfile.open(archive) as tar:
             tar.extractall(tree, filter="data")
@@ -86,12 +89,14 @@ def _other_hashes(revision: str, paths: list[Path]) -> dict[str, str]:
                 "--tree",
                 str(tree),
             ],
-            check=True,
             capture_output=True,
             text=True,
             cwd=folder,
             env=environment,
         )
+        if done.returncode != 0:
+            last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+            raise SystemExit(f"parse_identity: the parse at {revision} failed: {last}")
         return json.loads(done.stdout)
 
 
