@@ -37,11 +37,15 @@ from alliance_lib.config import (
 )
 from alliance_lib.text.lexicon import (
     ACCORDING_TO,
+    AUXILIARIES,
     CLAUSE_TAIL_WORDS,
     DETERMINERS,
     LEAD_ADVERBS,
     NOT_NAMES,
+    PART_OPENERS,
+    PREPOSITIONS,
     PRONOUNS,
+    RELATIVE_PRONOUNS,
     ROLE_WORDS,
     SPEECH_VERBS,
     TITLE_WORDS,
@@ -50,6 +54,7 @@ from alliance_lib.text.lexicon import (
 from alliance_lib.text.model import Paragraph, Quote, Sentence, sentence_locator
 
 _CUES = alternation((*SPEECH_VERBS, *ACCORDING_TO))
+_SPEECH_WORDS = frozenset(SPEECH_VERBS)
 _VERB = re.compile(rf"\b{_CUES}\b")
 _LEAD_VERB = re.compile(rf"(?i:{_CUES})\b")
 _MARK = re.compile(r"[“”\"]|''")  # `''`: typewriter double quotation marks (as NYT copy has)
@@ -70,7 +75,16 @@ _CALLING = re.compile(
 _CALLING_WORD = re.compile(r"call|dubb|label|termed|deemed")
 _STOP = re.compile(r'[.;:!?“"]|\'\'')  # sentence punctuation or a new quotation (`_clause_stop`)
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]|\b(?:when|while|as|after|and|but|because|since|that)\b")
+# A relative clause whose verb calls the quotation something: `what aide Ann Roe called "..."`,
+# `a country that the nominee, Mitt Romney, called "..."`, `one which Lee calls "..."`.
+_RELATIVE = re.compile(r"\b(?:what|which|who|whom|that)\s")
+_CALLING_VERB = re.compile(
+    r"\s(?:(?:has|had|once|later|then|also)\s+)?"
+    r"(?:call(?:ed|s)|dub(?:bed|s)|label(?:l?ed|s)|term(?:ed|s))\s*$"
+)
 _WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:]+)$")
+_WITH = re.compile(r"(?i:with)\s+")
+_PREPOSITION_END = re.compile(rf"\b{alternation(PREPOSITIONS | {'for', 'of'})}\s*$")
 _NAME_BEFORE = re.compile(r"\b([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
 # Speech verbs written in title case, as headline roundups do (`Varga Joked`, `Lee Says`).
 _TITLE_VERB = re.compile(
@@ -272,7 +286,12 @@ def _clause_after(
         return SaidClause(text[before_at : verb.end()], before, before_at, close, cue=cue)
     before, before_at = _phrase(text, start, verb.start())
     lead = [w for w in words_in(before) if w.lower() not in LEAD_ADVERBS]
-    if lead and lead[0][0].islower() and text[start : verb.start()].rstrip().endswith(","):
+    if (
+        lead
+        and lead[0][0].islower()
+        and text[start : verb.start()].rstrip().endswith(",")
+        and _circumstance(lead, text, verb.end(), limit)
+    ):
         lead = []  # `"..." in the 2008 primary, said Paul Beck`: circumstance, then the verb
     stop = _clause_stop(text, verb.end(), limit)
     if not lead and verb.group().endswith("ing"):
@@ -282,6 +301,8 @@ def _clause_after(
         phrase = _drop_tail(phrase)
         if not phrase or not same_sentence and len(words_in(phrase)) > MAX_NEXT_SENTENCE_WORDS:
             return None
+        if verb.group() not in ACCORDING_TO and _has_auxiliary(phrase):
+            return None  # `Lee, citing "...," said the plan could fail`: what was said, not who
         named_end = at + len(re.split(r",|\s[-—–]", phrase, maxsplit=1)[0])
         cue = text[before_at if before else verb.start() : named_end]
         return SaidClause(
@@ -297,6 +318,30 @@ def _clause_after(
     return SaidClause(
         text[before_at : verb.end()], before, before_at, close, cue=(verb.start(), verb.end())
     )
+
+
+def _has_auxiliary(phrase: str) -> bool:
+    """Whether the first part of a phrase after a verb holds an auxiliary, so is a clause."""
+    first = phrase.split(",", 1)[0]
+    return any(w in AUXILIARIES for w in words_in(first))  # `Will Doyle` is a name
+
+
+def _introduces(text: str, clause: SaidClause, limit: int) -> bool:
+    """Whether a said-clause after a quotation ends with a colon, introducing what follows."""
+    assert clause.cue is not None
+    stop = _clause_stop(text, max(clause.cue[1], clause.phrase_start + len(clause.phrase)), limit)
+    return stop < limit and text[stop] == ":"
+
+
+def _circumstance(lead: list[str], text: str, verb_end: int, limit: int) -> bool:
+    """Whether the words between a quotation and its verb are circumstance (`in the 2008
+    primary,` / `earlier this week,` before `said Paul Beck`), not the subject with its
+    appositive (`the city spokesman, Ann Roe, said`, `his wife, Ann Roe, wrote`)."""
+    if lead[0].lower() in PART_OPENERS:
+        return True
+    if lead[0].lower() in DETERMINERS or any(w[0].isupper() for w in lead):
+        return False
+    return _names_next(text, verb_end, limit)
 
 
 def _clause_stop(text: str, start: int, limit: int) -> int:
@@ -367,8 +412,15 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
         with_subject = _WITH_SUBJECT.search(subject) if participle else None
         if with_subject:  # `..., with Kishida saying "..."`
             subject, at = with_subject.group(1), at + with_subject.start(1)
-        elif participle and (named := _NAME_BEFORE.search(subject)) and named.start() > 0:
-            # `the ad shows Varga asking, "..."`: the name just before the participle
+        elif (
+            participle
+            and (named := _NAME_BEFORE.search(subject))
+            and named.start() > 0
+            and "," not in text[at + named.end() : verb.start()]
+            and not _PREPOSITION_END.search(subject, 0, named.start())
+        ):
+            # `the ad shows Varga asking, "..."`: the name just before the participle (not
+            # `..., to Adelson, telling`, `on Facebook writing`: those report for the subject)
             subject, at = named.group(1), at + named.start(1)
         after, after_at = _phrase(text, verb.end(), open_mark)
         if verb.group().lower() in ACCORDING_TO or (
@@ -391,6 +443,8 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
     subject, at = _phrase(text, head_start, open_mark)
     if stripped.endswith(":") and _LABEL.search(subject):
         return None  # `Partial transcript:`, `Full text:`: a label, nobody speaking
+    if subject.lower() in _SPEECH_WORDS:  # `..., adding: "..."`: the verb alone, whose
+        return SaidClause(subject, subject, at, at, "subject")  # subject is the sentence's
     if stripped.endswith(":") and subject:  # colon introduction or transcript label
         colon = head_start + len(stripped) - 1
         return SaidClause(stripped.strip(), subject, at, at, "said_clause", cue=(colon, colon + 1))
@@ -402,13 +456,37 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
 def _caller(text: str, start: int, end: int) -> SaidClause | None:
     """Who calls something in `text[start:end]`: the words after the last clause boundary
     (`..., when Hillary Clinton (called it "...")` -> Hillary Clinton)."""
-    after = start
+    after = before = start
     for boundary in _CLAUSE_BOUNDARY.finditer(text, start, end):
-        after = boundary.end()
+        before, after = after, boundary.end()
     phrase, at = _phrase(text, after, end)
+    if phrase.lower() in RELATIVE_PRONOUNS and before < after:
+        # `Trump, who (called it "...")`: the relative pronoun's antecedent calls it
+        phrase, at = _phrase(text, before, after - 1)
+    leading = _WITH.match(phrase)
+    if leading:  # `..., with the union (calling her "...")`
+        phrase, at = phrase[leading.end() :], at + leading.end()
     if not phrase or len(words_in(phrase)) > MAX_NEXT_SENTENCE_WORDS:
         return None
     return SaidClause(phrase, phrase, at, at, "subject")
+
+
+def _relative_caller(text: str, start: int, end: int) -> SaidClause | None:
+    """The subject of a relative clause that calls the quotation what it is, right before its
+    mark (`what aide Ann Roe called "..."`): the relative pronoun's clause ends at `end`."""
+    verb = _CALLING_VERB.search(text, max(start, end - 24), end)
+    if verb is None:
+        return None
+    window = max(start, verb.start() - 100)
+    relative = None
+    for relative in _RELATIVE.finditer(text, window, verb.start()):
+        pass
+    if relative is None:
+        return None
+    phrase, at = _phrase(text, relative.end(), verb.start())
+    if not phrase or len(words_in(phrase)) > MAX_SPEAKER_WORDS:
+        return None
+    return SaidClause(text[relative.start() : verb.end()], phrase, at, at, "subject")
 
 
 def _names_next(text: str, start: int, end: int) -> bool:
@@ -450,12 +528,18 @@ def _quotation_clause(
             following if following and following.paragraph == sentence.paragraph else None
         )
         clause = None
+        end = same
         if same > span.close_mark + 1 and text[span.close_mark + 1 : same].strip(" ."):
             clause = _clause_after(text, span.close_mark, same, last, True)
         elif sentence_after is not None and last in "?!.":
             end = min(limit, sentence_after.end)
             if end > sentence_after.start:
                 clause = _clause_after(text, span.close_mark, end, last, False)
+        if clause is not None and clause.cue is not None and _introduces(text, clause, end):
+            # `Roe wrote: "...." Lee posted: "..."`: Lee's clause introduces the next quotation
+            before = _clause_before(text, head_start, span.open_mark)
+            if before is not None and before.kind == "said_clause":
+                return before, partial
         if clause is not None:
             return clause, partial
     clause = _clause_before(text, head_start, span.open_mark)
@@ -544,8 +628,11 @@ def find_quotations(
             if _is_title(text[start:end], head) and not (said and clause.offset >= span.open_mark):
                 continue  # a show, a book or a slogan
             calling = _CALLING.search(head) if _CALLING_WORD.search(head) else None
+            relative = _relative_caller(text, head_start, span.open_mark) if calling else None
+            if relative is not None:  # `what aide Ann Roe called "..."`: Roe, whatever follows
+                clause = relative
             named = clause is not None and calling is not None  # `Trump called it "rigged"`
-            if named and clause.kind == "subject":
+            if named and clause.kind == "subject" and relative is None:
                 clause = _caller(text, head_start, head_start + calling.start()) or clause
             if words < MIN_QUOTE_WORDS and not (said and not partial) and not named:
                 continue  # a scare quote, unless a said-clause attributes it ("Any," Moore said)

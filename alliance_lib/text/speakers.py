@@ -70,13 +70,17 @@ from alliance_lib.text.quotes import QuotedParagraph, SaidClause, Speaker, words
 _TOKEN = re.compile(r"[^\W_](?:[\w.'’/-]*[\w.])?|\S")  # `9/11` is one word
 _AFFILIATION = re.compile(r"[DRI]-[A-Z][\w.]*")
 _BRACKETS = re.compile(r"\([^()]{0,60}\)")
-_PARTS = re.compile(r"\s*(?:,|:|;|—|–|\s-\s)\s*")
+_PARTS = re.compile(r"\s*(?:,|:|;|—|–|--|\s-\s)\s*")
 _CONJUNCTION = re.compile(r"\s*(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et|[Oo]r|[Tt]hen)\b")
 _CONJUNCTION_OR_AS = re.compile(r"\s*(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et|[Oo]r|[Tt]hen|[Aa]s)\b")
 # A pronoun subject followed by a lower-case word: `He praised them but`, `she also`.
 _PRONOUN_SUBJECT = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]hey)\s+[a-z]")
 _FIRST_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _SPEECH_WORDS = frozenset(SPEECH_VERBS)
+# Words opening an appositive that says what the people before it are (`both Democrats`).
+_GROUP_APPOSITIVES = frozenset({"both", "all", "each"})
+# Endings of adjectives that can stand between an article and a name (`an angry Hollande`).
+_ADJECTIVE_ENDINGS = ("ed", "ful", "ous", "ive", "ing", "ry", "py")
 # `he`/`she` as the subject of what a name said: `Simmons said he saw`, `Lee told us that she`.
 _SAID_PRONOUN = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,;.]{0,80},)?\s*(?:also\s+)?"
@@ -207,23 +211,35 @@ def _chain(
     ):  # `a terse Miller agreed`: the name heads the phrase and a verb follows
         return _Part(_head(words, runs[0]), False, False)
     lead = runs[0] if runs[0][0] == i else None
+    if (
+        lead is None
+        and (not determiner or runs[0][1] - runs[0][0] > 1)
+        and all(_describes(lowered[m]) for m in range(i, runs[0][0]))
+    ):  # `state Senate leader Bo Lind and ...`, `the younger Mr. Trump`, `17-year-old Jo Roe`
+        lead = runs[0]
     r = 0
     while (
         lead is not None
         and r + 1 < len(runs)
         and not _possessive(words[lead[1] - 1][0])
-        and all(_modifier(lowered[m]) for m in range(lead[1], runs[r + 1][0]))
+        and _describing(lowered, lead[1], runs[r + 1][0], verb_first)
     ):  # `Republican presidential front-runner Ben Carson took ...`: the head is Carson
         r += 1
         lead = runs[r]
+    if r and lead is not None and lead[1] < count:
+        # `The Slate technology columnist Jo Roe went on to (say)`: a name after its role
+        return _Part(_head(words, lead), False, False)
     trail = runs[-1] if runs[-1][1] == count and not _possessive(words[count - 1][0]) else None
     if trail is not None:
         start = lead[1] if lead is not None and lead != trail else i
         between = range(start, trail[0])
+        adjectives = all(
+            lowered[m].endswith(_ADJECTIVE_ENDINGS) and lowered[m] not in _SPEECH_WORDS
+            for m in range(i, trail[0])
+        )  # `a flabbergasted Noah`, `an angry Hollande`
+        if determiner and lead is None and 0 < trail[0] - i <= 2 and adjectives:
+            return _Part(_head(words, trail), True, False)
         if not any(_breaks(lowered, m, verb_first) for m in between):
-            adjectives = all(
-                lowered[m].endswith(("ed", "ful", "ous", "ive", "ing")) for m in range(i, trail[0])
-            )  # `a flabbergasted Noah`, `an angry Hollande`
             if determiner and lead is None and trail[0] > i and not adjectives:
                 return _Part(None, True, True)
             return _Part(_head(words, trail), True, False)
@@ -246,6 +262,28 @@ def _modifier(word: str) -> bool:
     if word in _SPEECH_WORDS or word in AUXILIARIES or word in PREPOSITIONS:
         return False
     return "-" in word or word.endswith(MODIFIER_ENDINGS)
+
+
+def _describing(lowered: list[str], start: int, end: int, verb_first: bool) -> bool:
+    """Whether the words from `start` to `end` describe the name that follows them: modifiers
+    (`presidential front-runner`), or nouns ending with a role (`technology columnist`)."""
+    if start >= end:
+        return False
+    if all(_modifier(lowered[m]) for m in range(start, end)):
+        return True
+    return (
+        end - start <= 3
+        and _modifier(lowered[end - 1])
+        and not any(_breaks(lowered, m, verb_first) for m in range(start, end))
+    )
+
+
+def _describes(word: str) -> bool:
+    """A word that can describe a person before a name: a role, an adjective or agent noun
+    (`younger`, `conservative writer`), an age (`17-year-old`); not a preposition or article."""
+    if word in DETERMINERS or word in PART_OPENERS:
+        return False
+    return _modifier(word) or word[:1].isdigit()
 
 
 def _breaks(lowered: list[str], m: int, verb_first: bool = False) -> bool:
@@ -395,6 +433,8 @@ def read_phrase(
         if place and subject and len(words) <= 2 and _pure_name(words):
             place = False
             continue  # the state after a town
+        if parts and head in _GROUP_APPOSITIVES:
+            continue  # `Bo Lind and Ann Roe, both Democrats, (said)`: what they are, not who
         if head in PART_OPENERS or _AFFILIATION.fullmatch(words[0][0]) or head.isdigit():
             relative = head in RELATIVE_PRONOUNS
             # `At a rally in Portland, Maine, Trump`: a place name ends the part
@@ -487,15 +527,34 @@ def organisation_name(phrase: str) -> str | None:
 _LEADING_DETERMINER = re.compile(r"(?i)(?:the|a|an)\s+")
 
 
+def _speaker_part(phrase: str) -> tuple[str, int]:
+    """The first part of a source phrase (split at commas, brackets and dashes) that is not a
+    circumstance or a participle's clause, with its offset: `In a meeting with the board,
+    (Trump said)`, `Watching the party, (Reed said)` name no organisation."""
+    position = 0
+    for piece in _FIRST_PART.split(phrase):
+        at = phrase.find(piece, position)
+        position = at + len(piece)
+        words = piece.split()
+        if not words:
+            continue
+        first = words[0].lower()
+        if first in PART_OPENERS or (first.endswith("ing") and words[0][:1].isupper()):
+            continue
+        return piece.strip(), at + len(piece) - len(piece.lstrip())
+    return "", 0
+
+
 def organisation_in(phrase: str) -> tuple[str, int] | None:
     """(name, offset in `phrase`) of the organisation a source phrase names, if it names one
-    rather than a person: an acronym ending its first part (`state news agency KCNA`), a
+    rather than a person: an acronym ending its speaker part (`state news agency KCNA`), a
     capitalised name holding an organisation's word (`the Foreign Ministry`, `The Daily
-    Planet`), or a description headed by one with a capitalised word (`the Japanese government`)."""
-    first = _FIRST_PART.split(phrase, maxsplit=1)[0].rstrip()
+    Planet`), or a description headed by one with a capitalised word (`the Japanese government`).
+    Circumstances opening the phrase are passed (`In a meeting with the board, Trump`)."""
+    first, base = _speaker_part(phrase)
     lead = _LEADING_DETERMINER.match(first)
-    offset = lead.end() if lead else 0
-    body = first[offset:]
+    body = first[lead.end() if lead else 0 :]
+    offset = base + (lead.end() if lead else 0)
     words = body.split()
     if not words:
         return None
@@ -540,7 +599,8 @@ class _People:
             if entity is not None and entity.type == "person":
                 return entity.id
             if entity is not None and k == 0:
-                return entity.id  # an organisation or a country speaking
+                if not self._demonym_surname(entity, candidate, name, text):
+                    return entity.id  # an organisation or a country speaking
         full = " ".join(tokens)
         if not label and is_organisation(full):
             return self.organisation(name, full, text)
@@ -570,6 +630,13 @@ class _People:
             )
         self._remember(entity_id, full, family, given)
         return entity_id
+
+    def _demonym_surname(self, entity: EntityDef, word: str, name: Name, text: str) -> bool:
+        """Whether a one-word speaker that the gazetteer reads as a country's adjective is the
+        surname of a person the article names in full (`Cuban said` after `Mark Cuban`)."""
+        if entity.type != "country" or " " in word or word == entity.name:
+            return False
+        return self.names(text).nearest(word, name.start, name.gender) is not None
 
     def names(self, text: str) -> NameIndex:
         """The article's full names, indexed on first use."""
@@ -645,6 +712,13 @@ class NameIndex:
             words = run.group().split()
             start = run.start()
             gender = None
+            cut = 0
+            for k, word in enumerate(words[:-1]):  # `Well Senator Sanders`, `Campaign Chairman
+                lower = word.lower()  # John Podesta`: the name follows the last title or role
+                if lower in TITLE_WORDS or (k and lower in ROLE_WORDS):
+                    gender = TITLE_GENDER.get(lower, gender)
+                    cut = k + 1
+            words = words[cut:]
             while words and (
                 words[0].lower() in TITLE_WORDS
                 or words[0].lower() in HEADLINE_ROLE_WORDS
