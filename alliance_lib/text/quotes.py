@@ -39,6 +39,7 @@ from alliance_lib.text.lexicon import (
     ACCORDING_TO,
     AUXILIARIES,
     CLAUSE_TAIL_WORDS,
+    COORDINATORS,
     DETERMINERS,
     LEAD_ADVERBS,
     NOT_NAMES,
@@ -92,6 +93,14 @@ _TITLE_VERB = re.compile(
     + alternation(w[:1].upper() + w[1:] for w in SPEECH_VERBS if " " not in w)
     + r"\b"
 )
+# `As X put it, "..."`: `As` opening the sentence (after any mark) or a clause after a comma,
+# and the verbs that end the speaker's phrase besides speech verbs and auxiliaries.
+_AS_OPENING = re.compile(r"[Aa]s\s+(?=\S)")
+_AS_AFTER_COMMA = re.compile(r",\s+as\s+(?=\S)")
+_AS_ADVERBS = frozenset("once famously memorably so later recently".split())
+_AS_VERBS = frozenset("put puts sang sings".split()) | _AS_ADVERBS
+# What introduces a quotation by naming its speaker only: `More from Jones:`, `Here's Lee:`.
+_INTRO_NAME = re.compile(r"(?:\b[Mm]ore from|\b[Hh]ere[’']s|\b[Hh]ere is|^[Ff]rom)\s+(?=[A-Z])")
 # Words of a label before a colon or a quotation, which names nobody (`Partial transcript:`).
 _LABEL = re.compile(
     r"(?i)\b(?:transcript|full text|text|excerpts?|highlights|update|editor'?s note|partial|"
@@ -102,6 +111,15 @@ _TRANSCRIPT_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]
 _POSSESSIVE_END = re.compile(r"\b[A-Z][\w.&-]*['’]s\s*$")  # `NBC's` before a title
 _PUNCTUATION_END = re.compile(r"[.,;:?!]\W*$")
 _APPOSITIVE = re.compile(r"[,(]")
+# Verbs whose object is who was told (`Lee told CNN.`, `Lee asked reporters.`), and such objects.
+_LISTENER_VERBS = frozenset("told tells asked asks".split())
+_LISTENERS = frozenset(
+    "reporters journalists him her them me us supporters voters the a his their an".split()
+)
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sept sep oct nov dec".split()
+)
 MAX_NAME_LINE_WORDS = 16  # a longer line after a quotation is prose, not the speaker's name
 _TITLE_SMALL_WORDS = frozenset(
     {"of", "the", "a", "an", "and", "to", "in", "on", "for", "with", "at", "or", "is"}
@@ -220,9 +238,9 @@ def words_in(text: str) -> list[str]:
 
 def _phrase(text: str, start: int, end: int) -> tuple[str, int]:
     """`text[start:end]` stripped of spaces and edge punctuation, with its new start."""
-    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-'‘’"):
+        start += 1  # the third apostrophe of `'''College Bowl,''' he replied` too
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-'‘"):
         end -= 1
     return text[start:end], start
 
@@ -311,7 +329,7 @@ def _clause_after(
     word_limit = MAX_SPEAKER_WORDS if same_sentence else MAX_NEXT_SENTENCE_WORDS
     if not _speaker_phrase_ok(before, word_limit):
         return None
-    if not same_sentence and not _short_tail(text[verb.end() : stop]):
+    if not same_sentence and not _short_tail(text[verb.end() : stop], verb.group()):
         return None  # `"...done." Biden said the plan would fail.` is narration
     if content_end_char not in ",?!.—–-" and not same_sentence:
         return None
@@ -375,17 +393,25 @@ def _drop_tail(phrase: str) -> str:
     return phrase
 
 
-def _short_tail(tail: str) -> bool:
-    """What follows a said-clause's verb in a sentence of its own: nothing, circumstance, or a
-    comma (`Lee said, adding ...`); not an object (`Biden said the plan would fail`)."""
+def _short_tail(tail: str, verb: str) -> bool:
+    """What follows a said-clause's verb in a sentence of its own: nothing, circumstance, a
+    comma (`Lee said, adding ...`) or, after `told` or `asked`, who was told (`Lee told CNN`,
+    `Lee asked reporters`); not an object (`Biden said the plan would fail`, `He said Clinton
+    would ...`)."""
     words = words_in(tail)
     if not words or tail.lstrip().startswith(","):
         return True
-    return words[0].lower() in CLAUSE_TAIL_WORDS or words[0][0].isupper()
+    first = words[0].lower()
+    if first in CLAUSE_TAIL_WORDS or first.rstrip(".") in _MONTHS:
+        return True
+    return verb.lower() in _LISTENER_VERBS and (words[0][0].isupper() or first in _LISTENERS)
 
 
 def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | None:
     """The said-clause (or colon introduction) in `text[head_start:open_mark]`, before a quotation."""
+    bracket = text.rfind("(", head_start, open_mark)
+    if bracket >= 0 and text.find(")", bracket, open_mark) < 0:
+        head_start = bracket + 1  # `... for what it is (Raphael Lemkin once said, "...")`
     head = text[head_start:open_mark]
     if not head.strip():
         return None
@@ -410,6 +436,8 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
             verb = verbs[-2]  # `..., Spicer said, adding, "..."`: the finite verb's subject
         subject, at = _phrase(text, head_start, verb.start())
         with_subject = _WITH_SUBJECT.search(subject) if participle else None
+        if with_subject and "," in text[at + with_subject.end() : verb.start()]:
+            with_subject = None  # `He condemned the deal with social outlets, saying "..."`
         if with_subject:  # `..., with Kishida saying "..."`
             subject, at = with_subject.group(1), at + with_subject.start(1)
         elif (
@@ -443,14 +471,57 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
     subject, at = _phrase(text, head_start, open_mark)
     if stripped.endswith(":") and _LABEL.search(subject):
         return None  # `Partial transcript:`, `Full text:`: a label, nobody speaking
-    if subject.lower() in _SPEECH_WORDS:  # `..., adding: "..."`: the verb alone, whose
-        return SaidClause(subject, subject, at, at, "subject")  # subject is the sentence's
+    opening = words_in(subject)[:1]
+    if opening and opening[0].lower() in _SPEECH_WORDS and (
+        opening[0] == subject or opening[0].endswith("ing")
+    ):  # `..., adding: "..."`, `..., saying in a post on Twitter: "..."`: the verb with no
+        # subject of its own, whose speaker is the sentence's subject
+        return SaidClause(opening[0], opening[0], at, at, "subject")
     if stripped.endswith(":") and subject:  # colon introduction or transcript label
         colon = head_start + len(stripped) - 1
+        intro = None
+        for intro in _INTRO_NAME.finditer(subject):
+            pass
+        if intro is not None:  # `... - More from Jones:`, `Here's Clinton in 1992:`
+            subject, at = subject[intro.end() :], at + intro.end()
         return SaidClause(stripped.strip(), subject, at, at, "said_clause", cue=(colon, colon + 1))
+    if stripped.endswith(",") and (as_clause := _as_clause(text, head_start, open_mark)):
+        return as_clause
     if subject:  # reported speech with no speech verb: the sentence's subject
         return SaidClause(subject, subject, at, at, "subject")
     return None
+
+
+def _as_clause(text: str, start: int, end: int) -> SaidClause | None:
+    """`As Vulture put it, "..."`, `As the band sang back then, "..."`, `As the columnist Ann
+    Roe had written, "..."`: the words between `As` and the verb name who is quoted."""
+    first = start
+    while first < end and not text[first].isalnum() and text[first] not in "“\"":
+        first += 1  # `~ As Vulture put it,`
+    opening = _AS_OPENING.match(text, first, end) or _AS_AFTER_COMMA.search(text, first, end)
+    if opening is None:
+        return None
+    stop = None
+    for word in _WORD.finditer(text, opening.end(), end):
+        token = word.group()
+        if token[0].islower() and (
+            token in AUXILIARIES or token in _SPEECH_WORDS or token in _AS_VERBS
+        ):
+            stop = word
+            break
+    if stop is None:
+        return None
+    phrase, at = _phrase(text, opening.end(), stop.start())
+    if not phrase or len(words_in(phrase)) > MAX_SPEAKER_WORDS:
+        return None
+    cue = stop.span()
+    if stop.group() in AUXILIARIES or stop.group() in _AS_ADVERBS:
+        verb = _WORD.search(text, stop.end(), end)  # `had written`, `once said`
+        if verb is not None and verb.group()[0].islower():
+            cue = (stop.start(), verb.end())
+    return SaidClause(
+        text[opening.start() : cue[1]].strip(" ,"), phrase, at, at, verb_first=True, cue=cue
+    )  # the name first, then its appositives (`As Ann Roe, a historian, put it`)
 
 
 def _caller(text: str, start: int, end: int) -> SaidClause | None:
@@ -535,6 +606,11 @@ def _quotation_clause(
             end = min(limit, sentence_after.end)
             if end > sentence_after.start:
                 clause = _clause_after(text, span.close_mark, end, last, False)
+        if clause is not None and all(w.lower() in COORDINATORS for w in words_in(clause.phrase)):
+            # `She declared "..." and said ...`: the subject before the quotation said both
+            before = _clause_before(text, head_start, span.open_mark)
+            if before is not None and _names_next(text, before.phrase_start, span.open_mark):
+                return replace(before, kind="said_clause"), partial
         if clause is not None and clause.cue is not None and _introduces(text, clause, end):
             # `Roe wrote: "...." Lee posted: "..."`: Lee's clause introduces the next quotation
             before = _clause_before(text, head_start, span.open_mark)
@@ -626,7 +702,10 @@ def find_quotations(
             said = clause is not None and clause.kind == "said_clause"
             head = text[head_start : span.open_mark]
             if _is_title(text[start:end], head) and not (said and clause.offset >= span.open_mark):
-                continue  # a show, a book or a slogan
+                # a show, a book or a slogan, which does not cut the clause around it from the
+                # next quotation (`As Ann Roe, author of "The Rules," put it, "..."`)
+                previous_close = previous_start
+                continue
             calling = _CALLING.search(head) if _CALLING_WORD.search(head) else None
             relative = _relative_caller(text, head_start, span.open_mark) if calling else None
             if relative is not None:  # `what aide Ann Roe called "..."`: Roe, whatever follows
@@ -635,8 +714,10 @@ def find_quotations(
             if named and clause.kind == "subject" and relative is None:
                 clause = _caller(text, head_start, head_start + calling.start()) or clause
             if words < MIN_QUOTE_WORDS and not (said and not partial) and not named:
-                continue  # a scare quote, unless a said-clause attributes it ("Any," Moore said)
+                previous_close = previous_start  # a scare quote (which does not cut the
+                continue  # clause around it), unless a said-clause attributes it ("Any,")
             if words < MIN_UNATTRIBUTED_QUOTE_WORDS and not said and not named:
+                previous_close = previous_start
                 continue  # two words with nobody saying them: a title or a scare quote
             quotations.append(
                 Quotation(
@@ -703,6 +784,17 @@ def _with_leads(
         sentence = last_sentence.get(k)
         if sentence is None:
             continue
+        first = following.quotations[0] if following.quotations else None
+        if (
+            first is not None
+            and first.clause is None
+            and text[sentence.start : sentence.end].rstrip().endswith(":")
+        ):  # `Jo Roe of the Planet observed, the stage itself had won:` then the quotation
+            clause = _clause_in_sentence_before(text, sentence)
+            if clause is not None:
+                quotations = (replace(first, clause=clause), *following.quotations[1:])
+                found[k + 1] = replace(following, quotations=quotations)
+                continue
         subject, at = _phrase(text, sentence.start, sentence.end)
         if subject:
             lead = SaidClause(subject, subject, at, at, "subject")

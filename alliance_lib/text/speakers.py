@@ -79,6 +79,17 @@ _FIRST_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _SPEECH_WORDS = frozenset(SPEECH_VERBS)
 # Words opening an appositive that says what the people before it are (`both Democrats`).
 _GROUP_APPOSITIVES = frozenset({"both", "all", "each"})
+# Prepositions that open a sentence with a capital (`Across town, ...`), never a person.
+_OPENING_PREPOSITIONS = frozenset(
+    "across despite among amid amidst beyond behind toward towards against along around"
+    " without within throughout inside outside upon via unlike near over under through"
+    " following including regarding concerning alongside".split()
+)
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_DOUBLE_MARKS = str.maketrans({"“": " ", "”": " ", '"': " "})
+# Auxiliaries that open a question before a name (`Does Rubio ...?`), never part of it; not
+# `Will` or `May`, which are also given names.
+_QUESTION_AUXILIARIES = frozenset("does did is was were are has have had should would could".split())
 # Endings of adjectives that can stand between an article and a name (`an angry Hollande`).
 _ADJECTIVE_ENDINGS = ("ed", "ful", "ous", "ive", "ing", "ry", "py")
 # `he`/`she` as the subject of what a name said: `Simmons said he saw`, `Lee told us that she`.
@@ -365,7 +376,11 @@ def _head(words: list[tuple[str, int, int]], run_range: tuple[int, int]) -> Name
         if lower in TITLE_WORDS or lower in HEADLINE_ROLE_WORDS:
             cut = i + 1  # `Sen.`, `Secretary of State`; a headline's `Rival`
     run = run[cut:]
-    while run and (run[0][0].lower() in NOT_NAMES or run[0][0].lower() in DETERMINERS):
+    while run and (
+        run[0][0].lower().rstrip(".") in NOT_NAMES  # `November. Florida is ...`
+        or run[0][0].lower() in DETERMINERS
+        or run[0][0].lower() in _QUESTION_AUXILIARIES
+    ):
         run = run[1:]
     while len(run) > 1 and run[-1][0].lower() in _SPEECH_WORDS:
         run = run[:-1]  # a headline's title-case verb: `Hillary Clinton Said`
@@ -402,7 +417,8 @@ def read_phrase(
     read as another verb (`said undecided voter Stephanie Hooton`). Words in `ordinary` (the
     article's lower-case vocabulary) do not open a name.
     """
-    cleaned = _BRACKETS.sub(lambda m: " " * len(m.group()), phrase)
+    # brackets and the double marks of a title or scare quote inside the phrase set aside
+    cleaned = _BRACKETS.sub(lambda m: " " * len(m.group()), phrase).translate(_DOUBLE_MARKS)
     conjunction = (_CONJUNCTION if subject else _CONJUNCTION_OR_AS).match(cleaned)
     if conjunction:  # `But he also said`, `And Smith said`, `As Michael Dell said`
         cleaned = " " * conjunction.end() + cleaned[conjunction.end() :]
@@ -433,6 +449,15 @@ def read_phrase(
         if place and subject and len(words) <= 2 and _pure_name(words):
             place = False
             continue  # the state after a town
+        if (
+            not verb_first
+            and not parts
+            and head in PART_OPENERS
+            and len(words) > 1
+            and words[-1][0] in PRONOUNS
+            and position >= len(cleaned.rstrip(" ,."))
+        ):
+            return "pronoun", None  # `In 2010 she (said)`: the pronoun after a circumstance
         if parts and head in _GROUP_APPOSITIVES:
             continue  # `Bo Lind and Ann Roe, both Democrats, (said)`: what they are, not who
         if head in PART_OPENERS or _AFFILIATION.fullmatch(words[0][0]) or head.isdigit():
@@ -460,6 +485,17 @@ def read_phrase(
                 w[0].isupper() for w, _, _ in words[1:]
             ):
                 continue  # `Hours later, Trump (said)`, `Quite suddenly, Crawford (said)`
+        if (
+            subject
+            and position < len(cleaned.rstrip(" ,."))
+            and (
+                words[0][0].lower() in _OPENING_PREPOSITIONS
+                or words[0][0].endswith("ing")
+                and (_participle(words, 0) or words[0][0].lower() in ordinary)
+            )
+        ):  # `Making her way around Chez Vachon, Clinton`, `Following Sanders on MSNBC, ...`
+            place = len(words) > 1 and words[-1][0][:1].isupper()
+            continue
         part = _chain(words, ordinary, verb_first)
         if subject:
             if appositive and not (part.name is not None and part.whole):
@@ -497,6 +533,7 @@ def read_phrase(
 
 
 _FIRST_PART = re.compile(r"\s*[,(—–]")
+MAX_ORGANISATION_WORDS = 6  # `North Korea's official state news agency` is long enough
 _ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,5}")
 
 
@@ -519,6 +556,8 @@ def organisation_name(phrase: str) -> str | None:
         words = words[1:]
     if len(words) < 2 or words[-1].lower() not in ORGANISATION_WORDS:
         return None
+    if len(words) > MAX_ORGANISATION_WORDS:
+        return None  # a clause ending with `administration`, not a description
     if not any(w[:1].isupper() for w in words[:-1]):
         return None
     return " ".join(words)
@@ -722,9 +761,10 @@ class NameIndex:
             while words and (
                 words[0].lower() in TITLE_WORDS
                 or words[0].lower() in HEADLINE_ROLE_WORDS
-                or words[0].lower() in NOT_NAMES
+                or _POSSESSIVE_END.sub("", words[0].lower().rstrip(".")) in NOT_NAMES
                 or words[0].lower() in DETERMINERS
-            ):
+                or words[0].lower() in _QUESTION_AUXILIARIES  # `Does Rubio ...?`
+            ):  # `Here's Clinton in 1992`, `November. Florida`
                 gender = TITLE_GENDER.get(words[0].lower(), gender)
                 words = words[1:]
             while words and (
@@ -1001,7 +1041,7 @@ class _Vocabulary:
         if entity is not None:
             return entity.type == "person"
         first = tokens[0].lower()
-        if first in self.lower or first in NOT_NAMES:
+        if first in self.lower or first in NOT_NAMES or first in _OPENING_PREPOSITIONS:
             return False
         return len(tokens) > 1 or name.gender is not None or tokens[0] in self.inner
 
@@ -1049,6 +1089,8 @@ def sentence_subjects(
         if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
             continue  # a headline in title case (`Zoe Saldana Asked Men Everywhere To ...`)
         head_end = min(sentence.end, start + 160)
+        while head_end < sentence.end and text[head_end].isalnum():
+            head_end += 1  # never cut a name in two (`Mrs. Cli|nton`)
         mark = _OPENING_MARK.search(text, start, head_end)
         if mark is not None:  # the subject is read before a quotation, never inside it
             head_end = mark.start()
