@@ -195,6 +195,9 @@ class Frame:
     sentence: int
     # the source is the subject of another frame of the sentence (`..., saying ...`)
     borrowed: bool = False
+    # where what the cue governs ends, for nesting, when that is past `content` (a quotation's
+    # said-clause before it: `Lee said that Roe shows "..."` reports Roe inside Lee's words)
+    reach: int = -1
 
 
 class _Token:
@@ -500,7 +503,9 @@ def _sentence_frames(
         said = quotation_cues.get(cue[0])
         if said is not None:  # the quotation's record stands for it
             source = (said.phrase_start, said.phrase_start + len(said.phrase))
-            frames.append(Frame(cue, (cue[1], cue[1]), source, said, number))
+            before = text[said.offset] not in _MARK_CHARS  # the clause comes first
+            reach = hi if before else -1
+            frames.append(Frame(cue, (cue[1], cue[1]), source, said, number, reach=reach))
             continue
         word = match.group().lower()
         # what comes before the cue, as far as the rules look (a bounded window: linear)
@@ -537,8 +542,9 @@ def _mark_nested(frames: list[Frame]) -> list[Frame]:
             continue
         if open_ends and frame.clause is not None and not frame.borrowed:
             frame = replace(frame, clause=replace(frame.clause, nested=True))
-        if frame.content[1] > frame.cue[0]:
-            open_ends.append(frame.content[1])
+        reach = max(frame.content[1], frame.reach)
+        if reach > frame.cue[0]:
+            open_ends.append(reach)
         marked.append(frame)
     return marked
 
@@ -826,7 +832,7 @@ def _cut_at_next_clause(text: str, frames: list[Frame]) -> list[Frame]:
         if not whole and j is not None and start < begins[j] < end and frame.cue[1] <= begins[j]:
             end = _trim(text, start, breaks[j].start())[1]  # before `, and Roe said`
             frame = replace(frame, content=(start, end))
-        if end > start:
+        if end > start or frame.reach > frame.cue[1]:  # a said-clause kept for nesting
             cut.append(frame)
     return cut
 

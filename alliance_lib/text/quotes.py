@@ -109,6 +109,7 @@ _LABEL = re.compile(
 # A transcript label opening a quotation: `"HOLT: Do you ...`.
 _TRANSCRIPT_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+")
 _POSSESSIVE_END = re.compile(r"\b[A-Z][\w.&-]*['’]s\s*$")  # `NBC's` before a title
+_MARKUP = re.compile(r"[<>]")  # an HTML tag or attribute left in the text is no quotation
 _PUNCTUATION_END = re.compile(r"[.,;:?!]\W*$")
 _APPOSITIVE = re.compile(r"[,(]")
 # Verbs whose object is who was told (`Lee told CNN.`, `Lee asked reporters.`), and such objects.
@@ -245,15 +246,28 @@ def _phrase(text: str, start: int, end: int) -> tuple[str, int]:
     return text[start:end], start
 
 
-def _is_title(content: str, before: str) -> bool:
-    """A show, book or slogan in quotation marks: `NBC's "Meet the Press"`, `"The Walking Dead"`."""
+def _owned_title(before: str) -> bool:
+    """A possessive right before the marks: `NBC's "Meet the Press"` names a show or a book."""
     # the endswith test first: the regex would try every position of `before`
-    if before.rstrip().endswith(("'s", "’s")) and _POSSESSIVE_END.search(before):
-        return True
+    return before.rstrip().endswith(("'s", "’s")) and bool(_POSSESSIVE_END.search(before))
+
+
+def _is_title(content: str, before: str) -> bool:
+    """A show, book or slogan in quotation marks: `NBC's "Meet the Press"`, `"The Walking Dead"`,
+    `he said on "Meet the Press."` (a full stop inside the marks after a preposition)."""
+    return _owned_title(before) or _title_case(content, before)
+
+
+def _title_case(content: str, before: str) -> bool:
+    """Words written as a title: at most eight, capitalised but for small words, no sentence
+    punctuation at the end."""
     words = [m.group() for m in islice(_WORD.finditer(content), 9)]  # a ninth word rules it out
+    stripped = content.strip()
+    if stripped.endswith(".") and _PREPOSITION_END.search(before.rstrip()):
+        stripped = stripped[:-1]  # `on "Face the Nation."`: American punctuation, not a sentence
     return (
         0 < len(words) <= 8
-        and not _PUNCTUATION_END.search(content.strip())
+        and not _PUNCTUATION_END.search(stripped)
         and all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
         and words[0][0].isupper()
     )
@@ -667,6 +681,9 @@ def find_quotations(
             previous_close = (span.close_mark + 1) if span.close_mark is not None else paragraph.end
             if words == 0:
                 continue
+            if _MARKUP.search(text, start, end):
+                previous_close = previous_start
+                continue  # `<tweet date="March 4, 2016">...`: markup left in the text
             next_open = spans[k + 1].open_mark if k + 1 < len(spans) else paragraph.end
             before = sentence_no > 0 and sentences[sentence_no - 1]
             sentence_before = (
@@ -701,7 +718,11 @@ def find_quotations(
                 start = label.end()
             said = clause is not None and clause.kind == "said_clause"
             head = text[head_start : span.open_mark]
-            if _is_title(text[start:end], head) and not (said and clause.offset >= span.open_mark):
+            if _is_title(text[start:end], head) and (
+                not (said and clause.offset >= span.open_mark)
+                or _owned_title(head)
+                and _title_case(text[start:end], head)  # `on ABC's "This Week," Lee said`
+            ):
                 # a show, a book or a slogan, which does not cut the clause around it from the
                 # next quotation (`As Ann Roe, author of "The Rules," put it, "..."`)
                 previous_close = previous_start

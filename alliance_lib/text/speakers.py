@@ -86,6 +86,8 @@ _OPENING_PREPOSITIONS = frozenset(
     " following including regarding concerning alongside".split()
 )
 _POSSESSIVE_END = re.compile(r"['’]s$")
+# A capitalised name right before a sentence-final verb, after a lower-case word.
+_LAST_NAME_BEFORE = re.compile(r"(?<=[a-z,] )([A-Z][\w'’-]*(?: [A-Z][\w.'’-]*){0,3}) $")
 _DOUBLE_MARKS = str.maketrans({"“": " ", "”": " ", '"': " "})
 # Auxiliaries that open a question before a name (`Does Rubio ...?`), never part of it; not
 # `Will` or `May`, which are also given names.
@@ -134,6 +136,18 @@ def _is_name_token(word: str) -> bool:
 
 def _possessive(word: str) -> bool:
     return word.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _owner(words: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether the word at `k` is a possessive (`Clinton's website`), not a contraction of
+    `has` or `is` (`Christie's been making the case`, `Trump's not`)."""
+    if not _possessive(words[k][0]):
+        return False
+    return k + 1 >= len(words) or words[k + 1][0].lower() not in _CONTRACTED_NEXT
+
+
+# Words after `Name's` that make it `Name has` or `Name is`.
+_CONTRACTED_NEXT = frozenset("been got gotten not never already also always still".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +274,7 @@ def _chain(
             and not _is_name_token(words[trail[0] - 2][0])
         ):  # `a woman asked for a photo and Clinton`, not `rivals Marco Rubio and Ted Cruz`
             return _Part(_head(words, trail), False, False)
-    if lead is not None and not determiner and not _possessive(words[lead[1] - 1][0]):
+    if lead is not None and not determiner and not _owner(words, lead[1] - 1):
         return _Part(_head(words, lead), False, False)
     return _Part(None, False, determiner or lead is not None)
 
@@ -284,7 +298,8 @@ def _describing(lowered: list[str], start: int, end: int, verb_first: bool) -> b
         return True
     return (
         end - start <= 3
-        and _modifier(lowered[end - 1])
+        and _describes(lowered[end - 1])
+        and not any(lowered[m] in DETERMINERS for m in range(start, end))
         and not any(_breaks(lowered, m, verb_first) for m in range(start, end))
     )
 
@@ -393,6 +408,9 @@ def _head(words: list[tuple[str, int, int]], run_range: tuple[int, int]) -> Name
         run = run[-keep:]
     if not run or all(w.lower() in NOT_NAMES for w, _, _ in run):
         return None
+    last, start, end = run[-1]
+    if last.endswith(("'s", "’s")) and len(last) > 2:  # `Christie's (been)`: Christie
+        run = [*run[:-1], (last[:-2], start, end - 2)]
     return Name(" ".join(w for w, _, _ in run), run[0][1], run[-1][2], gender)
 
 
@@ -487,7 +505,7 @@ def read_phrase(
                 continue  # `Hours later, Trump (said)`, `Quite suddenly, Crawford (said)`
         if (
             subject
-            and position < len(cleaned.rstrip(" ,."))
+            and (len(words) > 1 or position < len(cleaned.rstrip(" ,.")))
             and (
                 words[0][0].lower() in _OPENING_PREPOSITIONS
                 or words[0][0].endswith("ing")
@@ -1109,6 +1127,11 @@ def sentence_subjects(
                 )
                 if name is not None and len(words_in(text[comma + 1 : verb.start()])) > 6:
                     name = None
+            if (name is None or kind == "pronoun") and not words_in(tail):
+                # `..., he is the ablest candidate Viguerie argues.`: the name before the verb
+                last = _LAST_NAME_BEFORE.search(text, max(start, verb.start() - 60), verb.start())
+                if last is not None and last.start() > start:
+                    kind, name = read_phrase(last.group(1), last.start(1), ordinary=ordinary)
         if (
             name is None
             and verb is not None
