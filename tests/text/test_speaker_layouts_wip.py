@@ -1,0 +1,250 @@
+"""Said-clause and quotation layouts that left named or pronoun quotations unattributed, or gave
+them the wrong person, on development news (issue 18, third round): one synthetic sentence of
+each pattern, none taken from the evaluation articles."""
+
+from __future__ import annotations
+
+from alliance_lib import parse_article
+
+
+def _quotes(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.attribution) for q in parse_article(text).quotes]
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in parse_article(text).quotes]
+
+
+# --- said-clause layouts -------------------------------------------------------------------
+
+
+def test_an_appositive_subject_after_the_quotation_is_the_speaker():
+    # `"...," the city spokesman, Ann Roe, said`: a role, then the name, not circumstance
+    assert _speakers(
+        "Budget vote\n\nThe council met on Monday to approve the budget.\n\n"
+        "“We cannot afford another delay,” the city spokesman, Ann Roe, said on Monday.\n"
+    ) == ["ann-roe"]
+
+
+def test_a_group_appositive_is_not_a_name():
+    # `Bo Lind and Ann Roe, both Democrats, said`: `Democrats` says what they are
+    assert _speakers(
+        "Budget vote\n\nTwo members spoke after the session.\n\n"
+        "“The plan is fair to every district,” Bo Lind and Ann Roe, both Democrats, said.\n"
+    ) == ["bo-lind"]
+
+
+def test_a_relative_clause_that_calls_the_quotation_something_names_its_caller():
+    assert _speakers(
+        "Budget vote\n\nThe council met on Monday.\n\n"
+        "The budget was what aide Ann Roe called “a plan that nobody in this town can afford,”"
+        " before the vote.\n"
+    ) == ["ann-roe"]
+
+
+def test_a_participle_after_a_comma_reports_for_the_subject_not_the_object_before_it():
+    assert _speakers(
+        "Budget vote\n\nTom Reed spoke to donors on Friday.\n\n"
+        "Tom Reed spoke at length to the banker Carl Moss, telling him “the campaign will not"
+        " back down now.”\n"
+    ) == ["tom-reed"]
+
+
+def test_a_country_adjective_that_is_a_persons_surname_is_that_person():
+    assert _speakers(
+        "Team sale\n\nMark Cuban spoke to reporters after the game.\n\n"
+        "“We will sell the team next year and move on,” Cuban said.\n"
+    ) == ["mark-cuban"]
+
+
+def test_an_article_and_an_adjective_before_a_name():
+    assert _quotes(
+        "Budget vote\n\nThe governor was in the capital on Tuesday.\n\n"
+        "“I will not sign a bill like this one,” an angry Varga told the crowd.\n"
+    ) == [("varga", "said_clause")]
+
+
+def test_a_participle_opening_a_sentence_is_not_its_subject():
+    assert _speakers(
+        "Budget vote\n\nThe council met on Monday.\n\n"
+        "Following Varga on the radio, Ann Roe said “the road will be finished before the"
+        " winter.”\n"
+    ) == ["ann-roe"]
+
+
+# --- more layouts of direct quotations --------------------------------------------------------
+
+
+def test_as_someone_put_it_names_the_speaker():
+    assert _speakers(
+        "Budget vote\n\nThe council met on Monday.\n\n"
+        "As Ann Roe put it, “the town has waited long enough for this road.”\n"
+    ) == ["ann-roe"]
+
+
+def test_more_from_a_name_with_a_colon_names_the_speaker():
+    assert _speakers(
+        "Budget vote\n\nThe debate ran late.\n\n"
+        "More from Jones: “The road will be built, and it will be built this year.”\n"
+    ) == ["jones"]
+
+
+def test_as_a_group_sang_names_a_descriptive_source():
+    article = parse_article(
+        "Budget vote\n\nThe council met on Monday.\n\n"
+        "As the band sang back then, “the river keeps on rolling down to the sea tonight.”\n"
+    )
+    (quote,) = article.quotes
+    assert (quote.attribution, quote.source) == ("descriptive", "the band")
+
+
+def test_heres_a_name_with_a_colon_names_the_speaker_not_heres():
+    assert _speakers(
+        "Budget vote\n\nThe debate ran late.\n\n"
+        "Here's Lee: “We will build the road, and we will build it this year.”\n"
+    ) == ["lee"]
+
+
+def test_a_said_clause_ending_with_a_colon_introduces_the_next_quotation():
+    # `Roe wrote: "...." Lee posted: "..."`: Lee's clause is not the first quotation's
+    assert _speakers(
+        "Budget vote\n\nThe council met on Monday.\n\n"
+        "Ann Roe wrote: “The road is late again.” Bo Lind posted: “The road will be finished"
+        " this year, and we will all drive on it.”\n"
+    ) == ["ann-roe", "bo-lind"]
+
+
+def test_an_open_bracket_before_the_quotation_starts_its_said_clause():
+    assert _speakers(
+        "Budget vote\n\nThe word names a crime (Ann Roe once said, “a crime without a name is"
+        " a crime without an end”).\n"
+    ) == ["ann-roe"]
+
+
+def test_and_said_after_a_quotation_leaves_the_speaker_to_the_clause_before_it():
+    article = parse_article(
+        "Budget vote\n\nThe council met on Monday.\n\n"
+        "Ann Roe declared “the road will be finished before the winter” and said the plan"
+        " was fair.\n"
+    )
+    (quote,) = article.quotes
+    assert (quote.speaker, quote.source) == ("ann-roe", "Ann Roe")
+
+
+def test_a_title_inside_a_said_clause_does_not_cut_it_from_the_next_quotation():
+    assert _speakers(
+        "Budget vote\n\nThe council met on Monday.\n\n"
+        "As Ann Roe, author of “The Rules,” put it, “the town has waited long enough for this"
+        " road.”\n"
+    ) == ["ann-roe"]
+
+
+def test_roles_before_the_first_of_two_names():
+    assert _speakers(
+        "Budget vote\n\nTom Reed spoke first on Monday.\n\n"
+        "“The road will be finished before the winter comes,” state Senate leader Bo Lind and"
+        " Ann Roe said.\n"
+    ) == ["bo-lind"]
+
+
+def test_a_participle_after_a_with_phrase_and_a_comma_reports_for_the_subject():
+    # `He condemned the deal with social outlets, saying "..."`: not `with outlets saying`
+    assert _speakers(
+        "Budget vote\n\nBo Lind condemned the deal with social outlets, saying “the road will be"
+        " finished before the winter comes.”\n"
+    ) == ["bo-lind"]
+
+
+def test_a_contraction_of_has_after_a_name_is_not_a_possessive():
+    assert _speakers(
+        "Budget vote\n\nBo Lind spoke first on Monday.\n\n"
+        "“The road will be finished before the winter comes,” Christie's been saying for"
+        " weeks.\n"
+    ) == ["christie"]
+
+
+# --- pronouns and sentences of their own -----------------------------------------------------
+
+
+def test_a_pronoun_after_a_circumstance_is_a_pronoun_speaker():
+    article = parse_article(
+        "Budget vote\n\nBo Lind spoke first on Monday.\n\n"
+        "In 2010 she said “the road will be finished before the winter comes.”\n"
+    )
+    (quote,) = article.quotes
+    assert (quote.speaker, quote.attribution) == ("bo-lind", "pronoun")
+
+
+def test_a_next_sentence_said_clause_takes_who_was_told():
+    assert _speakers(
+        "Budget vote\n\nTom Reed spoke first on Monday.\n\n"
+        "“The road will be finished before the winter comes.” Roe told reporters.\n"
+    ) == ["roe"]
+
+
+def test_a_next_sentence_with_an_object_clause_is_narration_not_a_said_clause():
+    # `"...." He said Varga would ...`: what he said about Varga, not who said the quotation
+    article = parse_article(
+        "Budget vote\n\nBo Lind spoke first on Monday.\n\n"
+        "“The road will be finished before the winter comes.” He said Varga would vote"
+        " against it.\n"
+    )
+    (quote,) = article.quotes
+    assert quote.attribution == "unattributed"
+
+
+def test_the_name_right_before_a_sentence_final_verb_is_its_subject():
+    # `..., he is the ablest builder in the state Ann Roe argues.`: Roe argues, so `she` is Roe
+    assert _speakers(
+        "Budget vote\n\nTom Reed spoke first on Monday.\n\n"
+        "The road is late, and he is the ablest builder in the state Ann Roe argues.\n\n"
+        "“We will see who turns up on the day of the vote,” she said.\n"
+    ) == ["ann-roe"]
+
+
+def test_a_preposition_opening_the_subject_clause_is_no_person():
+    article = parse_article(
+        "Budget vote\n\nTom Reed spoke first on Monday.\n\n"
+        "Across town, “the road will be finished before the winter comes,” the sign read.\n"
+    )
+    assert [q.speaker for q in article.quotes] == [None]
+    assert "across" not in {e.id for e in article.entities}
+
+
+def test_tripled_apostrophes_around_a_quotation_leave_the_pronoun_clause_after_it():
+    assert _speakers(
+        "Budget vote\n\nTom Reed spoke first on Monday.\n\n"
+        "'''College Bowl,''' he replied when asked about the show.\n"
+    ) == ["tom-reed"]
+
+
+# --- spurious quotations ------------------------------------------------------------------------
+
+
+def test_a_show_after_a_possessive_stays_a_title_when_a_said_clause_follows():
+    article = parse_article(
+        "Budget vote\n\nBo Lind spoke first on Monday.\n\n"
+        "Ann Roe spoke on ABC's “This Week,” and then Lee admitted “the road will be late"
+        " again this year.”\n"
+    )
+    assert [q.text for q in article.quotes] == ["the road will be late again this year."]
+
+
+def test_a_title_with_a_full_stop_after_a_preposition_is_no_quotation():
+    assert (
+        _speakers(
+            "Budget vote\n\nBo Lind spoke first on Monday.\n\nAnn Roe said on “Meet the Press.” She was not happy.\n"
+        )
+        == []
+    )
+
+
+def test_html_left_in_the_text_is_no_quotation():
+    assert (
+        _speakers(
+            "Budget vote\n\nBo Lind spoke first on Monday.\n\n"
+            '<tweet date="March 4, 2016">The road is late again and we are all tired of waiting'
+            " for it.</tweet>\n"
+        )
+        == []
+    )
