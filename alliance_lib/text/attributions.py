@@ -285,6 +285,10 @@ def _subject_before(
         i -= 1  # `has also said`, `last year proposed`, `on Tuesday said`
     if i < 0:
         return None
+    end = words[i].end
+    bracket = _bracket_before(words, i)
+    if bracket is not None:  # `Sen. Ann Lee (R-Ohio) said`: the name before its affiliation
+        i = bracket
     end_token = words[i]
     if end_token.text == "," and i > 0:
         return _appositive_subject(words, i)
@@ -309,7 +313,24 @@ def _subject_before(
             break
         first -= 1
         count += 1
-    return words[first].start, end_token.end
+    return words[first].start, end
+
+
+# Tokens a bracket after a subject may hold (`(R-Ohio)`, `(D)`, `(pictured)`).
+_BRACKET_TOKENS = 6
+
+
+def _bracket_before(words: list[_Token], i: int) -> int | None:
+    """When the token at `i` closes a short bracket (`Ann Lee (R-Ohio)`), the index of the last
+    token before its opening; else None."""
+    if words[i].text != ")":
+        return None
+    k = i - 1
+    while k >= 0 and i - k <= _BRACKET_TOKENS and words[k].text not in "()":
+        k -= 1
+    if k <= 0 or words[k].text != "(":
+        return None
+    return k - 1
 
 
 def _appositive_subject(words: list[_Token], comma: int) -> tuple[int, int] | None:

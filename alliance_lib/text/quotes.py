@@ -79,6 +79,8 @@ _CLAUSE_BOUNDARY = re.compile(r"[,;:]|\b(?:when|while|as|after|and|but|because|s
 # A relative clause whose verb calls the quotation something: `what aide Ann Roe called "..."`,
 # `a country that the nominee, Mitt Romney, called "..."`, `one which Lee calls "..."`.
 _RELATIVE = re.compile(r"\b(?:what|which|who|whom|that)\s")
+# Relative pronouns that open a clause about a person named before them (`an aide who has`).
+_RELATIVE_WHO = frozenset({"who", "whom", "whose", "which"})
 _CALLING_VERB = re.compile(
     r"\s(?:(?:has|had|once|later|then|also)\s+)?"
     r"(?:call(?:ed|s)|dub(?:bed|s)|label(?:l?ed|s)|term(?:ed|s))\s*$"
@@ -353,9 +355,15 @@ def _clause_after(
 
 
 def _has_auxiliary(phrase: str) -> bool:
-    """Whether the first part of a phrase after a verb holds an auxiliary, so is a clause."""
+    """Whether the first part of a phrase after a verb holds an auxiliary, so is a clause; a
+    relative clause's own verb does not count (`said an aide who has worked for Lee`)."""
     first = phrase.split(",", 1)[0]
-    return any(w in AUXILIARIES for w in words_in(first))  # `Will Doyle` is a name
+    for word in words_in(first):
+        if word in _RELATIVE_WHO:
+            return False
+        if word in AUXILIARIES:  # `Will Doyle` is a name
+            return True
+    return False
 
 
 def _introduces(text: str, clause: SaidClause, limit: int) -> bool:
@@ -486,16 +494,17 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
     if stripped.endswith(":") and _LABEL.search(subject):
         return None  # `Partial transcript:`, `Full text:`: a label, nobody speaking
     opening = words_in(subject)[:1]
-    if opening and opening[0].lower() in _SPEECH_WORDS and (
-        opening[0] == subject or opening[0].endswith("ing")
+    if (
+        opening
+        and opening[0].lower() in _SPEECH_WORDS
+        and (opening[0] == subject or opening[0].endswith("ing"))
     ):  # `..., adding: "..."`, `..., saying in a post on Twitter: "..."`: the verb with no
         # subject of its own, whose speaker is the sentence's subject
         return SaidClause(opening[0], opening[0], at, at, "subject")
     if stripped.endswith(":") and subject:  # colon introduction or transcript label
         colon = head_start + len(stripped) - 1
-        intro = None
-        for intro in _INTRO_NAME.finditer(subject):
-            pass
+        intros = list(_INTRO_NAME.finditer(subject))
+        intro = intros[-1] if intros else None
         if intro is not None:  # `... - More from Jones:`, `Here's Clinton in 1992:`
             subject, at = subject[intro.end() :], at + intro.end()
         return SaidClause(stripped.strip(), subject, at, at, "said_clause", cue=(colon, colon + 1))
@@ -510,7 +519,7 @@ def _as_clause(text: str, start: int, end: int) -> SaidClause | None:
     """`As Vulture put it, "..."`, `As the band sang back then, "..."`, `As the columnist Ann
     Roe had written, "..."`: the words between `As` and the verb name who is quoted."""
     first = start
-    while first < end and not text[first].isalnum() and text[first] not in "“\"":
+    while first < end and not text[first].isalnum() and text[first] not in '“"':
         first += 1  # `~ As Vulture put it,`
     opening = _AS_OPENING.match(text, first, end) or _AS_AFTER_COMMA.search(text, first, end)
     if opening is None:
@@ -563,9 +572,8 @@ def _relative_caller(text: str, start: int, end: int) -> SaidClause | None:
     if verb is None:
         return None
     window = max(start, verb.start() - 100)
-    relative = None
-    for relative in _RELATIVE.finditer(text, window, verb.start()):
-        pass
+    relatives = list(_RELATIVE.finditer(text, window, verb.start()))
+    relative = relatives[-1] if relatives else None
     if relative is None:
         return None
     phrase, at = _phrase(text, relative.end(), verb.start())

@@ -91,7 +91,9 @@ _LAST_NAME_BEFORE = re.compile(r"(?<=[a-z,] )([A-Z][\w'’-]*(?: [A-Z][\w.'’-]
 _DOUBLE_MARKS = str.maketrans({"“": " ", "”": " ", '"': " "})
 # Auxiliaries that open a question before a name (`Does Rubio ...?`), never part of it; not
 # `Will` or `May`, which are also given names.
-_QUESTION_AUXILIARIES = frozenset("does did is was were are has have had should would could".split())
+_QUESTION_AUXILIARIES = frozenset(
+    "does did is was were are has have had should would could".split()
+)
 # Endings of adjectives that can stand between an article and a name (`an angry Hollande`).
 _ADJECTIVE_ENDINGS = ("ed", "ful", "ous", "ive", "ing", "ry", "py")
 # `he`/`she` as the subject of what a name said: `Simmons said he saw`, `Lee told us that she`.
@@ -497,7 +499,7 @@ def read_phrase(
         )  # `On Twitter, she responded`
         if pronoun_parts[-1] and (subject or len(pronoun_parts) == 1):
             return "pronoun", None
-        if not subject and not parts and position < len(cleaned.rstrip(" ,.")):
+        if not subject and not verb_first and not parts and position < len(cleaned.rstrip(" ,.")):
             lower = words[0][0].lower()
             if (lower in NOT_NAMES or (len(words) > 1 and lower in ordinary)) and not any(
                 w[0].isupper() for w, _, _ in words[1:]
@@ -619,11 +621,53 @@ def organisation_in(phrase: str) -> tuple[str, int] | None:
         if len(words) == 1 or words[-2][:1].islower() or words[-2].lower() in ORGANISATION_WORDS:
             return words[-1], offset + body.rfind(words[-1])
     if all(w[:1].isupper() or w.lower() in ("of", "for", "and", "&", "the") for w in words):
-        if is_organisation(body) and len(words) > 1:
-            return body, offset
+        if is_organisation(body) and len(words) > 1 and _after_office(words) is None:
+            return body, offset  # not `House Speaker Bo Lind`, a person with an office
         return None
     named = organisation_name(body)
     return (named, offset) if named else None
+
+
+# A person's office before their name, which an organisation's word may precede (`House
+# Speaker`, `Speaker of the House Rep.`, `Senate Majority Leader`, `Pfizer chief executive`).
+_OFFICES = frozenset(
+    "speaker chairman chairwoman chair secretary minister senator sen. rep. representative"
+    " gov. governor mayor president leader spokesman spokeswoman spokesperson director ceo"
+    " executive congressman congresswoman commissioner judge justice ambassador whip"
+    " dr. mr. mrs. ms.".split()
+)
+
+
+def _after_office(tokens: list[str]) -> list[str] | None:
+    """The name after the last office word of a name that reads as an organisation's (`House
+    Speaker Bo Lind` -> `Bo Lind`), when what follows is capitalised and no organisation."""
+    last = None
+    for k, token in enumerate(tokens[:-1]):
+        if token.lower() in _OFFICES:
+            last = k
+    if last is None:
+        return None
+    rest = tokens[last + 1 :]
+    if not all(t[:1].isupper() for t in rest) or is_organisation(" ".join(rest)):
+        return None
+    return rest
+
+
+def _office_holder(phrase: str, base: int) -> Name | None:
+    """The person an office opening a source phrase names (`Speaker of the House Rep. Ann
+    Lee`), when the words after its last office word are a capitalised name."""
+    first, at = _speaker_part(phrase)
+    tokens = first.split()
+    if not tokens or not tokens[0][:1].isupper():
+        return None
+    rest = _after_office(tokens)
+    if rest is None or len(rest) > 3:
+        return None
+    text = " ".join(rest)
+    start = phrase.find(text, at)
+    if start < 0:
+        return None
+    return Name(text, base + start, base + start + len(text))
 
 
 class _People:
@@ -660,7 +704,10 @@ class _People:
                     return entity.id  # an organisation or a country speaking
         full = " ".join(tokens)
         if not label and is_organisation(full):
-            return self.organisation(name, full, text)
+            person = _after_office(tokens)
+            if person is None:
+                return self.organisation(name, full, text)
+            tokens, full = person, " ".join(person)  # `House Speaker Bo Lind`: Lind
         if full.isupper() and len(full) > 2:
             full = full.title()
             tokens = full.split()
@@ -946,6 +993,9 @@ class _Resolver:
         attribution = clause.kind
         if kind == "pronoun":
             return self._pronoun(clause)
+        if kind == "" and not clause.label:  # `Speaker of the House Rep. Ann Lee (R-Wis.)`
+            name = _office_holder(clause.phrase, clause.phrase_start)
+            kind = "name" if name is not None else kind
         if clause.kind == "subject" and name is not None and not self.opener_ok(name):
             return None  # `Wait`, `Often`: a sentence opener, not a person
         if kind == "name" and name is not None:

@@ -248,3 +248,61 @@ def test_html_left_in_the_text_is_no_quotation():
         )
         == []
     )
+
+
+# --- sources of every attribution -------------------------------------------------------------
+
+
+def _sources(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (a.kind, a.source.text if a.source else None, a.speaker)
+        for a in parse_article(text).attributions
+    ]
+
+
+def test_an_inverted_description_with_a_relative_clause_is_the_source():
+    # `said one of those aides, who ...`, `said a data expert who has worked for ...`: the
+    # relative clause's verb does not make the phrase a clause, nor its first part a time
+    article = parse_article(
+        "Records\n\nThe office missed its goal this month.\n\n"
+        "“There will not be a path for the senator to win,” said one of those aides, who spoke"
+        " on the condition of anonymity.\n\n"
+        "“It will be hard to do it in a quick turnaround,” said a longtime data expert who has"
+        " worked for a rival.\n"
+    )
+    assert [(q.attribution, q.source) for q in article.quotes] == [
+        ("descriptive", "one of those aides, who spoke on the condition of anonymity"),
+        ("descriptive", "a longtime data expert who has worked for a rival"),
+    ]
+    assert [a.speaker_kind for a in article.attributions] == ["descriptive", "descriptive"]
+
+
+def test_a_party_affiliation_between_the_name_and_the_verb_keeps_the_source():
+    assert _sources(
+        "Bills\n\nLast year, after failed attempts, Sen. Ann Lee (R-Ohio) said that she did not"
+        " want to bring up any more bills.\n"
+    )[0] == ("indirect", "Sen. Ann Lee (R-Ohio)", "ann-lee")
+
+
+def test_an_office_with_an_organisations_word_before_a_name_is_the_person():
+    # `House Speaker Bo Lind` is Bo Lind, not an organisation called `House Speaker Bo Lind`
+    article = parse_article(
+        "Votes\n\nThe House met on Monday.\n\n"
+        "“We will pass it this week,” House Speaker Bo Lind said.\n\n"
+        "“We will pass it next week,” Senate Majority Leader Carl Moss said.\n\n"
+        "Speaker of the House Rep. Ann Lee (R-Wis.) said “pictures like these have no place in"
+        " any campaign.”\n\n"
+        "“It is done,” the Foreign Ministry said.\n"
+    )
+    assert [q.speaker for q in article.quotes] == [
+        "bo-lind",
+        "carl-moss",
+        "ann-lee",
+        "foreign-ministry",
+    ]
+    assert [a.speaker_kind for a in article.attributions] == [
+        "named",
+        "named",
+        "named",
+        "organisation",
+    ]
