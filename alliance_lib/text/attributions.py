@@ -47,6 +47,9 @@ _CUE = re.compile(rf"\b{alternation(ATTRIBUTION_CUES)}\b")
 _LEAD_CUE = re.compile(r"(?:According to|Said|Says|Asked)\b")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*\w)?\.?|[,;:()\[\]—–“”\"]|\s-{1,2}\s")
 _WINDOW = 160  # characters read on either side of a cue
+# characters read before a cue for its subject: a name with a long appositive (`Ann Lee, an
+# official at the housing agency in Ohio, which has a backlog of 500 homes, said`)
+_SUBJECT_WINDOW = 240
 _FIRST_PERSON = frozenset({"I", "We", "we"})
 _PRONOUN_SOURCES = frozenset("i we you he she they it who".split())
 _COVER_LOOK_BACK = 16  # frames a quotation looks back over for the one whose content holds it
@@ -274,7 +277,7 @@ def _subject_before(
     (`Ann Lee, 61, a teacher,`) and a relative pronoun with the noun before it (`groups who`)."""
     if _NOUN_BEFORE.search(text, max(lo, verb_start - 12), verb_start) is not None:
         return None  # `the support`, `his claims`: a noun (decided before tokenising)
-    words = words_of.between(max(lo, verb_start - _WINDOW), verb_start)
+    words = words_of.between(max(lo, verb_start - _SUBJECT_WINDOW), verb_start)
     i = len(words) - 1
     while i >= 0 and (
         words[i].lower in _AUXILIARIES
@@ -333,13 +336,39 @@ def _bracket_before(words: list[_Token], i: int) -> int | None:
     return k - 1
 
 
+_APPOSITIVE_PARTS = 5  # `Jo Roe, a Dayton, Ohio, rabbi helping the boycott, (said)`
+# Words that open an appositive part after its comma: a description or a relative clause.
+_APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "who", "whom", "whose", "which"})
+
+
+# Words opening a clause of time, cause or condition, which ends at its comma.
+_SUBORDINATORS = frozenset(
+    "when while because as if since although though after before where until unless"
+    " whereas once".split()
+)
+
+
+def _breaks_apposition(token: _Token) -> bool:
+    """Punctuation that no appositive crosses: a semicolon, a colon, a quotation mark, a dash."""
+    return token.text in ';:“”"' or token.text.strip() in ("-", "--", "—", "–")
+
+
 def _appositive_subject(words: list[_Token], comma: int) -> tuple[int, int] | None:
     """`Ann Lee, 61, a teacher, (said)`: a name, then asides between commas, then the verb."""
     k = comma - 1
     parts = 0
-    while k >= 0 and parts < 4:
+    while k >= 0 and parts < _APPOSITIVE_PARTS:
+        j = k
+        while j >= 0 and words[j].text != "," and not _breaks_apposition(words[j]):
+            j -= 1
+        if 0 <= j < k and words[j].text == "," and words[j + 1].lower in _APPOSITIVE_OPENERS:
+            # `, an official at the agency, which has more than 500 homes to repair,`: an
+            # appositive, whatever words it holds (`than`, `when`)
+            parts += 1
+            k = j - 1
+            continue
         while k >= 0 and words[k].text != "," and words[k].lower not in _SUBJECT_STOPS:
-            if words[k].text in ';:“”"' or words[k].text.strip() in ("-", "--", "—", "–"):
+            if _breaks_apposition(words[k]):
                 break
             k -= 1
         if k < 0 or words[k].text != ",":
@@ -347,6 +376,8 @@ def _appositive_subject(words: list[_Token], comma: int) -> tuple[int, int] | No
         parts += 1
         k -= 1
     start = k + 1
+    if k >= 0 and words[k].lower in _SUBORDINATORS:  # `When Lee arrived, Roe, a nurse, said`:
+        start = next((m + 1 for m in range(start, comma) if words[m].text == ","), start)
     while start < comma and words[start].lower in _COORDINATORS:
         start += 1  # `But Bo Lind, the governor, defended ...`
     head = words[start:comma]

@@ -306,3 +306,34 @@ def test_an_office_with_an_organisations_word_before_a_name_is_the_person():
         "named",
         "organisation",
     ]
+
+
+def test_a_long_appositive_with_a_relative_clause_before_said_keeps_the_source():
+    # `than` and `who` inside an appositive do not end the subject; a longer window reads it
+    assert _sources(
+        "Homes\n\nThe rule drew complaints.\n\n"
+        "Ann Lee, an official at the Tribal Housing Authority in Arizona, which has a backlog"
+        " of more than 500 homes to repair, said the burden of the new rule would force her to"
+        " scale back hiring.\n\n"
+        "Carl Moss, a 30-year veteran of the agency who retired as acting director in 2013,"
+        " said the simple approach put forward by the governor is not enough.\n"
+    ) == [
+        (
+            "indirect",
+            "Ann Lee, an official at the Tribal Housing Authority in Arizona, which has a"
+            " backlog of more than 500 homes to repair",
+            "ann-lee",
+        ),
+        (
+            "indirect",
+            "Carl Moss, a 30-year veteran of the agency who retired as acting director in 2013",
+            "carl-moss",
+        ),
+    ]
+
+
+def test_a_clause_of_time_before_an_appositive_subject_is_not_the_source():
+    assert _sources(
+        "Clinic\n\nThe clinic shut early.\n\nWhen Lee arrived, Roe, a nurse, said the clinic"
+        " was closed.\n"
+    ) == [("indirect", "Roe, a nurse", "roe")]
