@@ -353,6 +353,26 @@ def _breaks_apposition(token: _Token) -> bool:
     return token.text in ';:“”"' or token.text.strip() in ("-", "--", "—", "–")
 
 
+def _appositive_led(text: str, words_of: _Words, lo: int, cue_start: int) -> bool:
+    """Whether the words before a cue and its comma are a short name with an appositive
+    (`Ann Lee, a teacher,`, `Bo Lind, 61,`): a subject, not a content whose inverted source
+    follows the cue (`The plan will fail, said Lee`)."""
+    subject = _subject_before(text, words_of, lo, cue_start)
+    if subject is None:
+        return False
+    head, comma, rest = text[subject[0] : subject[1]].partition(",")
+    opener = rest.split(None, 1)[:1]
+    return (
+        bool(comma and opener)
+        and head[:1].isupper()
+        and len(head.split()) <= _NAME_HEAD_WORDS
+        and (opener[0].lower() in _APPOSITIVE_OPENERS or opener[0][:1].isdigit())
+    )
+
+
+_NAME_HEAD_WORDS = 4  # `Sen. Ann B. Lee` before the first comma of an appositive subject
+
+
 def _appositive_subject(words: list[_Token], comma: int) -> tuple[int, int] | None:
     """`Ann Lee, 61, a teacher, (said)`: a name, then asides between commas, then the verb."""
     k = comma - 1
@@ -570,6 +590,11 @@ def _sentence_frames(
             frame = _according(text, words, sentence, number, cue)
         elif word == "asked" and (not before.strip() or _WHEN_END.search(before)):
             frame = _asked(text, sentence, number, cue)  # `Asked whether ..., Lee said`
+        elif before.endswith(",") and _appositive_led(text, words, sentence.start, cue[0]):
+            # `Ann Lee, a teacher, said the plan failed.`: her words, not `the plan failed`'s
+            frame = _subject_first(text, words, sentence, number, cue, word)
+            if frame is None:
+                frame = _inverted_or_participle(text, words, sentence, number, cue, word, frames)
         elif not before.strip() or before.endswith(","):
             frame = _inverted_or_participle(text, words, sentence, number, cue, word, frames)
             if frame is None and before.endswith(","):  # `Ann Lee, a teacher, said she ...`

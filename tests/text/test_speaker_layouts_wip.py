@@ -337,3 +337,16 @@ def test_a_clause_of_time_before_an_appositive_subject_is_not_the_source():
         "Clinic\n\nThe clinic shut early.\n\nWhen Lee arrived, Roe, a nurse, said the clinic"
         " was closed.\n"
     ) == [("indirect", "Roe, a nurse", "roe")]
+
+
+def test_a_name_with_an_appositive_before_said_is_the_subject_not_the_content():
+    # `Ann Lee, a teacher, said the plan failed.`: not content `Ann Lee, a teacher` with an
+    # inverted source `the plan failed`; `The plan will fail, said Lee.` stays inverted
+    assert _sources(
+        "Plans\n\nThe board met.\n\nAnn Lee, a retired teacher, said the plan failed.\n\n"
+        "Bo Lind, 61, said the vote slipped.\n\nThe plan will fail, said Carl Moss.\n"
+    ) == [
+        ("indirect", "Ann Lee, a retired teacher", "ann-lee"),
+        ("indirect", "Bo Lind, 61", "bo-lind"),
+        ("indirect", "Carl Moss", "carl-moss"),
+    ]
