@@ -57,6 +57,9 @@ from alliance_lib.text.model import Paragraph, Quote, Sentence, sentence_locator
 _CUES = alternation((*SPEECH_VERBS, *ACCORDING_TO))
 _SPEECH_WORDS = frozenset(SPEECH_VERBS)
 _VERB = re.compile(rf"\b{_CUES}\b")
+# After a quotation a written thing's `read` reports it too (`"...," the editorial read`,
+# `read the statement`, `it read`); lower case only, so the surname Read stays a name.
+_AFTER_VERB = re.compile(rf"\b(?:{_CUES}|read|reads)\b")
 _LEAD_VERB = re.compile(rf"(?i:{_CUES})\b")
 _MARK = re.compile(r"[“”\"]|''")  # `''`: typewriter double quotation marks (as NYT copy has)
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
@@ -306,7 +309,7 @@ def _clause_after(
                 verb_first=True,
                 cue=(dash_at, dash_at + len(dash.group().strip())),
             )
-    verb = _VERB.search(text, start, limit)
+    verb = _AFTER_VERB.search(text, start, limit)
     if verb is None or (
         content_end_char in ",?!"
         and verb.start() - start > 40

@@ -350,3 +350,19 @@ def test_a_name_with_an_appositive_before_said_is_the_subject_not_the_content():
         ("indirect", "Bo Lind, 61", "bo-lind"),
         ("indirect", "Carl Moss", "carl-moss"),
     ]
+
+
+def test_a_written_things_read_after_a_quotation_is_its_source():
+    # `"...," the editorial read`, `read one`: the source is what was written; the surname Read
+    # (capitalised) stays a person's name
+    article = parse_article(
+        "Signs\n\nPlanes wrote messages over the beach.\n\n"
+        "“The beach is full and the water is warm today,” read one.\n\n"
+        "“If she wants to be the next governor, she should act like one,” the editorial read.\n\n"
+        "“We have weighed the risk and we think it is a good deal for everyone,” Read said.\n"
+    )
+    assert [(q.attribution, q.source, q.speaker) for q in article.quotes] == [
+        ("descriptive", "one", None),
+        ("descriptive", "the editorial", None),
+        ("said_clause", "Read", "read"),
+    ]
