@@ -126,6 +126,10 @@ _MONTHS = frozenset(
     "january february march april may june july august september october november december"
     " jan feb mar apr jun jul aug sept sep oct nov dec".split()
 )
+# Capitalised words of a date, never the name a participle reports for.
+_DATE_WORDS = _MONTHS | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
+)
 MAX_NAME_LINE_WORDS = 16  # a longer line after a quotation is prose, not the speaker's name
 _TITLE_SMALL_WORDS = frozenset(
     {"of", "the", "a", "an", "and", "to", "in", "on", "for", "with", "at", "or", "is"}
@@ -471,6 +475,7 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
             and named.start() > 0
             and "," not in text[at + named.end() : verb.start()]
             and not _PREPOSITION_END.search(subject, 0, named.start())
+            and named.group(1).lower().rstrip(".") not in _DATE_WORDS  # `a statement Tuesday`
         ):
             # `the ad shows Varga asking, "..."`: the name just before the participle (not
             # `..., to Adelson, telling`, `on Facebook writing`: those report for the subject)

@@ -653,11 +653,21 @@ def _after_office(tokens: list[str]) -> list[str] | None:
     return rest
 
 
+# The last comma-free part of a phrase, before any bracket (`..., Rep. Ann Lee (R-Wis.)`).
+_LAST_PART = re.compile(r",\s*([^,()]+?)\s*(?:\([^()]*\)\s*)?$")
+
+
 def _office_holder(phrase: str, base: int) -> Name | None:
     """The person an office opening a source phrase names (`Speaker of the House Rep. Ann
     Lee`), when the words after its last office word are a capitalised name."""
     first, at = _speaker_part(phrase)
     tokens = first.split()
+    last = _LAST_PART.search(phrase)
+    if last is not None and (not tokens or _after_office(tokens) is None):
+        # `In an interview Tuesday, while discussing the ad, Speaker of the House Rep. Ann Lee
+        # (R-Wis.) (said)`: the part nearest the verb
+        first, at = last.group(1), last.start(1)
+        tokens = first.split()
     if not tokens or not tokens[0][:1].isupper():
         return None
     rest = _after_office(tokens)

@@ -366,3 +366,21 @@ def test_a_written_things_read_after_a_quotation_is_its_source():
         ("descriptive", "the editorial", None),
         ("said_clause", "Read", "read"),
     ]
+
+
+def test_an_office_in_the_part_nearest_the_verb_names_the_speaker():
+    assert _speakers(
+        "Bills\n\nThe board met.\n\nMonday on a radio show, while discussing a tweet from the"
+        " nominee, Speaker of the House Rep. Ann Lee (R-Wis.) said “pictures like these have no"
+        " place in any campaign.”\n"
+    ) == ["ann-lee"]
+
+
+def test_a_day_before_a_participle_is_not_who_it_reports_for():
+    # `issued a statement Tuesday saying, "..."`: the statement's issuer, not `Tuesday`
+    (quote,) = parse_article(
+        "Bills\n\nThe board met.\n\nBo Lind, who said last week that a judge in a case about"
+        " Lind College was biased against him, issued a statement Tuesday saying, “I do not feel"
+        " that anyone is unfit to serve.”\n"
+    ).quotes
+    assert quote.speaker == "bo-lind" and quote.source.startswith("Bo Lind, who said")
