@@ -331,11 +331,14 @@ def _bracket_before(words: list[_Token], i: int) -> int | None:
     k = i - 1
     while k >= 0 and i - k <= _BRACKET_TOKENS and words[k].text not in "()":
         k -= 1
-    if k <= 0 or words[k].text != "(":
-        return None
+    if k <= 0 or words[k].text != "(" or not words[k - 1].text[:1].isupper():
+        return None  # not after a name
+    if not any(w.text[:1].isupper() for w in words[k + 1 : i]):
+        return None  # `A socialist (democratic or not) would recall`: an aside, no affiliation
     return k - 1
 
 
+_APPOSITIVE_HEAD_WORDS = 8  # `Former Pennsylvania Gov. Ed Rendell (D)`, before its appositive
 _APPOSITIVE_PARTS = 5  # `Jo Roe, a Dayton, Ohio, rabbi helping the boycott, (said)`
 # Words that open an appositive part after its comma: a description or a relative clause.
 _APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "who", "whom", "whose", "which"})
@@ -402,11 +405,13 @@ def _appositive_subject(words: list[_Token], comma: int) -> tuple[int, int] | No
         start += 1  # `But Bo Lind, the governor, defended ...`
     head = words[start:comma]
     name_words = [w for w in head if _is_word(w)]
+    first_comma = next((m for m, w in enumerate(head) if w.text == ","), len(head))
     if (
         not name_words
         or not name_words[0].text[0].isupper()
         or len(name_words) > 3 * MAX_SOURCE_WORDS
-    ):
+        or sum(_is_word(w) for w in head[:first_comma]) > _APPOSITIVE_HEAD_WORDS
+    ):  # a long run before the first comma is a clause or glued text, not a name
         return None
     if k >= 0 and words[k].text not in ";:" and words[k].lower not in _SUBJECT_STOPS:
         return None

@@ -384,3 +384,12 @@ def test_a_day_before_a_participle_is_not_who_it_reports_for():
         " that anyone is unfit to serve.”\n"
     ).quotes
     assert quote.speaker == "bo-lind" and quote.source.startswith("Bo Lind, who said")
+
+
+def test_a_lower_case_aside_in_brackets_is_no_affiliation():
+    # `(R-Ohio)` after a name is passed to reach it; `(democratic or not)` after a noun is not
+    assert [
+        s
+        for s in _sources("Votes\n\nA socialist (democratic or not) would recall the old days.\n")
+        if s[1] is not None and s[1].startswith("A socialist")
+    ] == []
