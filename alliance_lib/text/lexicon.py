@@ -389,7 +389,8 @@ NOT_NAMES = frozenset(
     " initially originally any much more less such other same few either"
     " neither whatever whoever everyone everybody nobody someone somebody anyone anybody"
     " these those just even only perhaps maybe quite additionally hours days weeks months years"
-    " minutes moments seconds ago".split()
+    " minutes moments seconds ago often sometimes usually immediately eventually soon"
+    " apparently clearly obviously fortunately unfortunately".split()
 )
 # Words that can precede a name in a said-clause and are not part of it (any case).
 TITLE_WORDS = frozenset(
