@@ -10,8 +10,8 @@ import pandas as pd
 
 from alliance_lib.analysis.coverage import (
     KEYWORD_INDICATOR,
-    UNATTRIBUTED,
     claims_carried,
+    country_coverage,
     flagged_differences,
     most_carried,
     quote_totals,
@@ -506,22 +506,73 @@ def nothing_compared(funnel: pd.DataFrame, min_articles: int) -> str:
     )
 
 
-def _quoted_clause(by_person: pd.DataFrame) -> str:
-    """The most quoted person across the compared articles (unattributed quotations aside)."""
-    if by_person.empty:
-        return "The compared articles hold no quotations."
-    named = by_person[by_person["person"] != UNATTRIBUTED]
-    if named.empty:
-        return "No quotation in the compared articles is attributed to a speaker."
-    totals = quote_totals(named, "person")
-    top = totals.index[0]  # ties: by name
-    outlets = named.loc[named["person"] == top, "outlet"].nunique()
-    every = by_person["outlet"].nunique()
-    all_quotes = int(by_person["quotes"].sum())
-    return (
-        f"Most quoted: {top} ({int(totals[top])} of the {all_quotes} quotations, "
-        f"{_percent(totals[top], all_quotes)}; quoted by {outlets} of the {every} outlets)."
+def _quoted_clause(by_person: pd.DataFrame, speakers: pd.DataFrame) -> str:
+    """The most quoted person across the compared articles, among the attributions to people;
+    the attributions naming no person are counted apart (`speakers`: per outlet)."""
+    total = int(speakers["attributions"].sum()) if not speakers.empty else 0
+    if total == 0:
+        return (
+            "The compared articles attribute nothing to anyone (no quotation, no reported speech)."
+        )
+    apart = (
+        f"a further {total - int(speakers['to_people'].sum())} of the {total} attributions name "
+        f"no person ({int(speakers['unnamed'].sum())} no one, "
+        f"{int(speakers['to_organisations'].sum())} an organisation or group, "
+        f"{int(speakers['to_states'].sum())} a state)"
     )
+    if by_person.empty:
+        return f"No attribution in the compared articles names a person; {apart}."
+    totals = quote_totals(by_person, "person")
+    top = totals.index[0]  # ties: by name
+    outlets = by_person.loc[by_person["person"] == top, "outlet"].nunique()
+    every = speakers["outlet"].nunique()
+    to_people = int(by_person["attributions"].sum())
+    return (
+        f"Most quoted: {top} ({int(totals[top])} of the {to_people} attributions to people, "
+        f"{_percent(totals[top], to_people)}; quoted by {outlets} of the {every} outlets); "
+        f"{apart}."
+    )
+
+
+def country_coverage_line(speakers: pd.DataFrame, min_coverage: float) -> str:
+    """How many of the compared attributions have a speaker whose country is known, and whether
+    that is enough for a finding on speakers' countries (`min_country_coverage`)."""
+    total = int(speakers["attributions"].sum()) if not speakers.empty else 0
+    if total == 0:
+        return "Speakers' countries: no attribution to look at."
+    known = country_coverage(speakers)
+    verdict = (
+        "enough for a finding"
+        if known >= min_coverage
+        else "too few for a finding: the table below is shown, no country finding is drawn"
+    )
+    return (
+        f"Speakers' countries: known for {int(speakers['with_country'].sum())} of the {total} "
+        f"attributions ({known:.0f}%; min_country_coverage {min_coverage:g}%): {verdict}."
+    )
+
+
+def _countries_clause(
+    by_country: pd.DataFrame, speakers: pd.DataFrame, min_coverage: float
+) -> list[str]:
+    """The most quoted country, when speakers' countries are known for enough of the
+    attributions; else that they are not (no country finding)."""
+    if speakers.empty or int(speakers["attributions"].sum()) == 0:
+        return []
+    known = country_coverage(speakers)
+    if known < min_coverage or by_country.empty:
+        return [
+            f"Speakers' countries are known for {known:.0f}% of the attributions, under the "
+            f"{min_coverage:g}% set by min_country_coverage, so no country finding is drawn."
+        ]
+    totals = quote_totals(by_country, "country")
+    top = totals.index[0]
+    with_country = int(by_country["attributions"].sum())
+    return [
+        f"Most quoted country: {top} ({int(totals[top])} of the {with_country} attributions "
+        f"whose speaker's country is known, {_percent(totals[top], with_country)}; known for "
+        f"{known:.0f}% of the attributions)."
+    ]
 
 
 def _claims_clause(claims: pd.DataFrame) -> str:
@@ -553,14 +604,20 @@ def coverage_sentence(
     *,
     min_articles: int,
     min_code_articles: int,
+    speakers: pd.DataFrame,
+    by_country: pd.DataFrame,
+    min_country_coverage: float,
     merged: int = 0,
     shown: int = 3,
 ) -> str:
     """Notebook 05's Result: the outlets compared, the differences flagged beyond chance with
     their effect sizes (the `shown` largest) among the threat actors carried by at least
-    `min_code_articles` articles (`merged` wire copies left out), the most quoted person and
-    the reference article's most carried claim; or why nothing is compared (selection by
-    `min_articles` per outlet). Every figure from the tables."""
+    `min_code_articles` articles (`merged` wire copies left out), the most quoted person (and
+    how many attributions name no person: `speakers`, `coverage.speaker_summary`), the most
+    quoted country when speakers' countries are known for at least `min_country_coverage` %
+    of the attributions (else that they are not), and the reference article's most carried
+    claim; or why nothing is compared (selection by `min_articles` per outlet). Every figure
+    from the tables."""
     compared = funnel[funnel["compared"] > 0]
     if compared.empty:
         return nothing_compared(funnel, min_articles)
@@ -573,7 +630,8 @@ def coverage_sentence(
         [
             first,
             _differences_clause(differences, alpha, shown, min_code_articles, merged),
-            _quoted_clause(by_person),
+            _quoted_clause(by_person, speakers),
+            *_countries_clause(by_country, speakers, min_country_coverage),
             _claims_clause(claims),
         ]
     )

@@ -12,34 +12,56 @@ import pytest
 
 from alliance_lib import parse_article
 from alliance_lib.analysis import coverage
+from alliance_lib.analysis.people import speaker_rows
+from alliance_lib.corpus import records, store
+
+ATTRIBUTION = ["article_id", "kind", "speaker", "speaker_name", "speaker_kind", "speaker_text"]
+
+
+def attributions(rows: list[tuple], entities: list[tuple] = ()) -> pd.DataFrame:
+    """Attribution rows (id, kind, speaker, speaker_name, speaker_kind, speaker_text) read as
+    `read_corpus` reads them, the speakers' entities (id, entity id, type) beside; a person
+    speaker with no entity row is given one."""
+    frame = pd.DataFrame(rows, columns=ATTRIBUTION)
+    frame["attribution"] = range(len(frame))
+    known = {(a, i) for a, i, _ in entities}
+    people = [
+        (a, i, "person")
+        for a, i, kind in zip(
+            frame["article_id"], frame["speaker"], frame["speaker_kind"], strict=True
+        )
+        if isinstance(i, str) and kind in ("named", "pronoun") and (a, i) not in known
+    ]
+    table = pd.DataFrame([*entities, *people], columns=["article_id", "id", "type"])
+    return speaker_rows(frame, table)
 
 
 def corpus(
     articles: list[tuple],
     codes: list[tuple] = (),
     claims: list[tuple] = (),
-    quotes: list[tuple] = (),
+    said: list[tuple] = (),
     excerpts: set[str] = frozenset(),
+    entities: list[tuple] = (),
 ) -> coverage.Corpus:
     """A Corpus from rows: articles (id, outlet, published, sentences), codes (id, sentence, code),
-    claims (id, type, value, number, unit), quotes (id, speaker, speaker_name); the articles in
+    claims (id, type, value, number, unit), `said`: attributions (id, kind, speaker,
+    speaker_name, speaker_kind, speaker_text) with their speakers' `entities`; the articles in
     `excerpts` end in a continue-reading stub."""
     frame = pd.DataFrame(articles, columns=["article_id", "outlet", "published", "sentences"])
     frame["truncated"] = frame["article_id"].isin(excerpts)
     frame["published"] = [
         date.fromisoformat(d) if isinstance(d, str) else None for d in frame["published"]
     ]
-    frame["source"] = frame["article_id"]
+    frame["input_path"] = frame["article_id"]
     frame["headline"] = None
-    quotes_frame = pd.DataFrame(quotes, columns=["article_id", "speaker", "speaker_name"])
-    quotes_frame["quote"] = range(len(quotes_frame))
     return coverage.Corpus(
         Path("/nowhere"),
         frame,
-        quotes_frame,
+        attributions(said, entities),
         pd.DataFrame(claims, columns=["article_id", "type", "value", "number", "unit"]),
         pd.DataFrame(codes, columns=["article_id", "sentence", "code"]),
-        pd.DataFrame(columns=["source", "outlet", "error"]),
+        pd.DataFrame(columns=["input_path", "outlet", "error"]),
     )
 
 
@@ -231,26 +253,76 @@ def test_articles_over_time_say_their_period():
     assert table["articles"].sum() == 2
 
 
-def test_quotations_by_person_and_country():
+def test_attributions_by_person_and_country_with_the_unnamed_apart():
     found = corpus(
         [("a", "X", None, 4)],
-        quotes=[
-            ("a", "joe-biden", "Joe Biden"),
-            ("a", "joe-biden", "Joe Biden"),
-            ("a", None, None),
-            ("a", "mary-okafor", "Mary Okafor"),
+        said=[
+            ("a", "direct", "joe-biden", "Joe Biden", "named", "Biden"),
+            ("a", "indirect", "joe-biden", "Joe Biden", "pronoun", "he"),
+            ("a", "direct", None, None, "descriptive", "a campaign spokesman"),
+            ("a", "indirect", None, None, None, None),
+            ("a", "mixed", "mary-okafor", "Mary Okafor", "named", "Mary Okafor"),
+            (
+                "a",
+                "indirect",
+                "state-department",
+                "State Department",
+                "organisation",
+                "the State Department",
+            ),
         ],
+        entities=[("a", "state-department", "organization")],
     )
     people, countries = coverage.quoted(found)
-    assert people.set_index("person").loc["Joe Biden", "share_pct"] == 50.0
-    assert countries.set_index("country")["quotes"].to_dict() == {
-        "United States": 2,
-        coverage.NOT_IN_GAZETTEER: 1,
-        coverage.UNATTRIBUTED: 1,
-    }
+    people = people.set_index("person")
+    # shares are of the attributions to people: the unnamed and the organisation stand apart
+    assert people.loc["Joe Biden", "share_pct"] == pytest.approx(200 / 3)
+    assert people.loc["Joe Biden", "attributions"] == 2 and people.loc["Joe Biden", "direct"] == 1
+    assert set(people.index) == {"Joe Biden", "Mary Okafor"}
+    assert countries.set_index("country")["attributions"].to_dict() == {"United States": 2}
+    summary = coverage.speaker_summary(found).set_index("outlet").loc["X"]
+    assert (summary["attributions"], summary["to_people"], summary["unnamed"]) == (6, 3, 2)
+    assert summary["to_organisations"] == 1 and summary["with_country"] == 2
+    assert summary["country_pct"] == pytest.approx(100 / 3)
 
 
 def test_keyword_pattern_whole_words():
     pattern = coverage.keyword_pattern("Kishida, alliance ")
     assert pattern.search("the ALLIANCE grows") and not pattern.search("alliances")
     assert coverage.keyword_pattern(" , ") is None
+
+
+def write_corpus(folder: Path, rows: dict[str, list[dict]]) -> Path:
+    """A corpus folder of one partition holding `rows` (table -> row dicts; missing columns and
+    tables empty)."""
+    out = store.open_output(folder)
+    batch = records.BatchColumns()
+    for table, table_rows in rows.items():
+        names = records.SCHEMAS[table].names
+        batch.add({table: {name: [row.get(name) for row in table_rows] for name in names}})
+    store.write_partition(out, "0" * 16, batch.tables(), ["x"], [])
+    return out
+
+
+def test_threat_actors_are_the_threat_coder_s_frames_not_the_sentence_codes(tmp_path):
+    article = {"article_id": "a", "input_path": "a.txt", "outlet": "X", "sentences": 4}
+    folder = write_corpus(
+        tmp_path / "corpus",
+        {
+            "articles": [article],
+            "threats": [
+                {"article_id": "a", "sentence": 1, "state": "CHN", "label": "threat", "voice": "n"},
+                {"article_id": "a", "sentence": 1, "state": "CHN", "label": "threat", "voice": "m"},
+                {"article_id": "a", "sentence": 2, "state": "RUS", "label": "rejected"},
+            ],
+            "sentence_codes": [
+                {"article_id": "a", "sentence": 3, "code": "threat:PRK"},  # not the coder's
+                {"article_id": "a", "sentence": 3, "code": "mfc:Economic"},
+            ],
+        },
+    )
+    codes = coverage.read_corpus(folder).codes
+    assert sorted(map(tuple, codes[["sentence", "code"]].to_numpy().tolist())) == [
+        (1, "threat:CHN"),
+        (3, "mfc:Economic"),
+    ]
