@@ -55,7 +55,7 @@ def people_mentions(
             found.setdefault(form, by_id[entity_id])
     if not found:
         return []
-    return find_mentions(text, FormMatcher(found), found, sentences)
+    return find_mentions(text, FormMatcher(found, once=True), found, sentences)
 
 
 def merge(existing: list[Entity], extra: list[Entity]) -> list[Entity]:

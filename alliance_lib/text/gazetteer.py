@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick
+
 from alliance_lib.config import GAZETTEER
 from alliance_lib.datafiles import read_yaml
 from alliance_lib.errors import DataError
@@ -61,15 +63,26 @@ class FormMatcher:
     forms (`_trie`): fast, and linear in the text since the number of forms is bounded. Beyond
     it (an article naming thousands of people), a scan over the text's tokens that tries, at
     each token starting a form's first token, the next few token ends (no more than the
-    longest form has): linear in the text whatever the number of forms.
+    longest form has): linear in the text whatever the number of forms. A matcher used `once`
+    (an article's own people, matched in that article only) is an Aho-Corasick automaton
+    instead: built in microseconds where compiling the regex takes a fifth of a millisecond,
+    one pass of the text, and the longest whole-word form kept at each start.
     """
 
-    def __init__(self, forms: Iterable[str]) -> None:
+    def __init__(self, forms: Iterable[str], *, once: bool = False) -> None:
         self.forms = frozenset(f for f in forms if f)
+        self.pattern = None
+        self.automaton = None
+        if once:
+            if self.forms:
+                self.automaton = ahocorasick.Automaton()
+                for form in self.forms:
+                    self.automaton.add_word(form, len(form))
+                self.automaton.make_automaton()
+            return
         tokenised = [_TOKEN.findall(f) for f in self.forms]
         self.first = frozenset(t[0] for t in tokenised if t)
         self.longest = max((len(t) for t in tokenised), default=0)
-        self.pattern = None
         if len(self.forms) <= ALTERNATION_LIMIT:
             body = _trie(self.forms) if self.forms else r"(?!x)x"
             firsts = "".join(sorted({re.escape(f[0]) for f in self.forms})) or "x"
@@ -80,6 +93,9 @@ class FormMatcher:
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each match, in text order, never overlapping."""
         if not self.forms:
+            return
+        if self.automaton is not None:
+            yield from self._automaton_matches(text)
             return
         if self.pattern is not None:
             yield from [match.span() for match in self.pattern.finditer(text)]
@@ -101,6 +117,26 @@ class FormMatcher:
                 continue
             yield start, best[1]
             i = best[0] + 1
+
+    def _automaton_matches(self, text: str) -> list[tuple[int, int]]:
+        """Every whole-word occurrence, then from left to right the longest at each start that
+        begins after the last one kept: what the regex finds, scanning as it does."""
+        assert self.automaton is not None
+        longest: dict[int, int] = {}
+        size = len(text)
+        for last, length in self.automaton.iter(text):
+            end = last + 1
+            start = end - length
+            if (start and _is_word(text[start - 1])) or (end < size and _is_word(text[end])):
+                continue
+            if longest.get(start, -1) < end:
+                longest[start] = end
+        found, reached = [], 0
+        for start in sorted(longest):
+            if start >= reached:
+                found.append((start, longest[start]))
+                reached = longest[start]
+        return found
 
 
 def _trie(forms: Iterable[str]) -> str:

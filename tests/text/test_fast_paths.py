@@ -36,6 +36,18 @@ def test_trie_matches_what_a_longest_first_alternation_matches(case):
     forms, text = case
     expected = [m.span() for m in _alternation(forms).finditer(text)]
     assert list(FormMatcher(forms).finditer(text)) == expected
+    assert list(FormMatcher(forms, once=True).finditer(text)) == expected  # Aho-Corasick
+
+
+def test_the_longest_form_ending_at_a_word_boundary_wins_in_the_automaton_too():
+    matcher = FormMatcher({"Abe", "Abe Shinzo", "Ab", "Shinzo Abe"}, once=True)
+    text = "Abe Shinzon met Abe Shinzo Abe and Abed, Shinzo Abe."
+    assert [text[a:b] for a, b in matcher.finditer(text)] == [
+        "Abe",
+        "Abe Shinzo",
+        "Abe",
+        "Shinzo Abe",
+    ]
 
 
 def test_the_longest_form_ending_at_a_word_boundary_wins():

@@ -22,6 +22,8 @@ def test_form_matcher_finds_every_one_of_many_forms(count):
     text = " and ".join(reversed(forms))
     found = [text[a:b] for a, b in FormMatcher(forms).finditer(text)]
     assert found == list(reversed(forms))
+    once = [text[a:b] for a, b in FormMatcher(forms, once=True).finditer(text)]
+    assert once == list(reversed(forms))
 
 
 @pytest.mark.parametrize("count", [500, 5_000])
