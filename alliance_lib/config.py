@@ -114,6 +114,8 @@ DISPLAY_MAX_COLWIDTH = 110  # pandas column width in notebook tables
 # --- corpus mode (`alliance corpus`, notebook 05) -----------------------------------------------
 DEMO_CORPUS = DATA_DIR / "demo_corpus"  # synthetic articles, four outlet styles (notebook 05)
 CORPUS_MARKER = "_corpus.json"  # the file that makes a folder a corpus written by `alliance corpus`
+# The corpus format its marker records: 2 named each meaning once and typed dates (docs/corpus.md)
+CORPUS_FORMAT_VERSION = 2
 CORPUS_TARGET_BATCHES = 64  # a corpus is cut into about this many tasks: enough to balance workers
 CORPUS_MAX_BATCH = 200  # articles per task at most: bounds worker memory and work lost in a crash
 # When a run ends its partitions (one per task) are merged into partitions of up to this many

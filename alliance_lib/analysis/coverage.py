@@ -14,6 +14,7 @@ framing codes are keyword indicators, shown and never tested. Shares are percent
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -26,8 +27,13 @@ from alliance_lib.analysis.copies import find_copies
 from alliance_lib.analysis.framing import code_label
 from alliance_lib.analysis.people import ORGANISATION, PERSON, STATE, UNNAMED, speaker_rows
 from alliance_lib.analysis.threats import THREAT
-from alliance_lib.config import CORPUS_TESTED_FAMILIES, EFFECT_SIZES
-from alliance_lib.corpus.store import read_table
+from alliance_lib.config import (
+    CORPUS_FORMAT_VERSION,
+    CORPUS_MARKER,
+    CORPUS_TESTED_FAMILIES,
+    EFFECT_SIZES,
+)
+from alliance_lib.errors import ParameterError
 from alliance_lib.text.gazetteer import names_by_id
 from alliance_lib.text.model import Article
 
@@ -76,8 +82,42 @@ def is_article_id(value: object) -> bool:
     return isinstance(value, str) and _ARTICLE_ID.fullmatch(value.strip()) is not None
 
 
+def format_version(folder: Path) -> int | None:
+    """The format version a corpus folder's marker records (None when it records none or is
+    not readable: then it is no corpus this package wrote)."""
+    try:
+        marker = json.loads((folder / CORPUS_MARKER).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    version = marker.get("version") if isinstance(marker, dict) else None
+    return version if isinstance(version, int) and not isinstance(version, bool) else None
+
+
+def check_format(folder: Path, name: str) -> None:
+    """Refuse, in one line naming parameter `name`, a corpus folder of another format version
+    than `CORPUS_FORMAT_VERSION` (the columns and types this package reads and writes)."""
+    version = format_version(folder)
+    if version == CORPUS_FORMAT_VERSION:
+        return
+    current = CORPUS_FORMAT_VERSION
+    if version is None:
+        problem = f"its {CORPUS_MARKER} does not say which format it is in"
+    elif version < current:
+        problem = (
+            f"it is a corpus of format version {version}, written by an earlier alliance; this "
+            f"one reads and writes version {current} (columns renamed, dates typed: see "
+            "docs/corpus.md), so run alliance corpus on its inputs again into a new --output"
+        )
+    else:
+        problem = (
+            f"it is a corpus of format version {version}, written by a newer alliance; this "
+            f"one reads and writes version {current}: update alliance to read it"
+        )
+    raise ParameterError(name, f"{folder}: {problem}")
+
+
 def _table(folder: Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
-    return read_table(folder, name, columns or _READ[name])
+    return pd.read_parquet(folder / name, columns=columns or _READ[name])
 
 
 @dataclass
@@ -110,9 +150,11 @@ class Corpus:
         )
 
 
-def read_corpus(folder: Path) -> Corpus:
-    """Read a corpus folder; an article id seen twice (the same bytes twice) keeps its first
-    input. Speakers are read across the whole corpus (one id per person over its articles)."""
+def read_corpus(folder: Path, name: str = "corpus_path") -> Corpus:
+    """Read a corpus folder (one of another format is refused: `check_format`, naming parameter
+    `name`); an article id seen twice (the same bytes twice) keeps its first input. Speakers are
+    read across the whole corpus (one id per person over its articles)."""
+    check_format(folder, name)
     articles = _table(folder, "articles").sort_values(["input_path"], kind="stable")
     articles = articles.drop_duplicates("article_id").reset_index(drop=True)
     articles["outlet"] = articles["outlet"].fillna("(unknown outlet)")

@@ -21,13 +21,14 @@ from typing import Any
 import pyarrow as pa
 
 from alliance_lib.analysis.threats import Frame
+from alliance_lib.config import CORPUS_FORMAT_VERSION
 from alliance_lib.corpus.item import Item
 from alliance_lib.errors import ArticleError
 from alliance_lib.text.model import Article, Span
 
 # The corpus format (`_corpus.json`'s "version"): 2 renamed the columns to one name per meaning
 # and made `published` and `reference_date` dates (see docs/corpus.md).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = CORPUS_FORMAT_VERSION
 
 _S, _I, _L, _B, _F, _D = pa.string(), pa.int32(), pa.int64(), pa.bool_(), pa.float64(), pa.date32()
 _SPAN = [("start", _L), ("end", _L)]

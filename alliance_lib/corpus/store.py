@@ -46,6 +46,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from alliance_lib.analysis.coverage import check_format
 from alliance_lib.config import CORPUS_MARKER, CORPUS_PARTITION_INPUTS, PROJECT_ROOT, REPORTS_DIR
 from alliance_lib.corpus.records import SCHEMA_VERSION, SCHEMAS, TABLES
 from alliance_lib.errors import CorpusRecordError, ParameterError
@@ -64,39 +65,6 @@ _HIDDEN_NAME = r"\.part-{key}\.[0-9a-f]{{8}}\.parquet"  # as `write_partition` n
 def is_corpus(folder: Path) -> bool:
     """Whether `folder` was written by `alliance corpus`."""
     return (folder / MARKER).is_file()
-
-
-def format_version(folder: Path) -> int | None:
-    """The format version a corpus folder's marker records (None when it records none or is
-    not readable: then it is no corpus this package wrote)."""
-    try:
-        marker = json.loads((folder / MARKER).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
-        return None
-    version = marker.get("version") if isinstance(marker, dict) else None
-    return version if isinstance(version, int) and not isinstance(version, bool) else None
-
-
-def check_version(folder: Path, name: str) -> None:
-    """Refuse, in one line naming parameter `name`, a corpus folder of another format version
-    than `SCHEMA_VERSION` (the columns and types this package reads and writes)."""
-    version = format_version(folder)
-    if version == SCHEMA_VERSION:
-        return
-    if version is None:
-        problem = f"its {MARKER} does not say which format it is in"
-    elif version < SCHEMA_VERSION:
-        problem = (
-            f"it is a corpus of format version {version}, written by an earlier alliance; this "
-            f"one reads and writes version {SCHEMA_VERSION} (columns renamed, dates typed: see "
-            "docs/corpus.md), so run alliance corpus on its inputs again into a new --output"
-        )
-    else:
-        problem = (
-            f"it is a corpus of format version {version}, written by a newer alliance; this "
-            f"one reads and writes version {SCHEMA_VERSION}: update alliance to read it"
-        )
-    raise ParameterError(name, f"{folder}: {problem}")
 
 
 def checked_output(folder: Path) -> Path:
@@ -124,7 +92,7 @@ def open_output(folder: Path) -> Path:
     if folder.exists() and any(folder.iterdir()) and not is_corpus(folder):
         raise ParameterError("--output", f"{folder} holds files but is not a corpus folder")
     if is_corpus(folder):
-        check_version(folder, "--output")
+        check_format(folder, "--output")
     for name in (*TABLES, PARTITIONS):
         sub = folder / name
         if os.path.lexists(sub) and (sub.is_symlink() or not sub.is_dir()):
@@ -308,7 +276,7 @@ def read_table(
     folder: Path | str, table: str, columns: list[str] | None = None, name: str = "corpus_path"
 ) -> pd.DataFrame:
     """A whole table as a DataFrame, in partition order (callers sort as they need); a corpus
-    of another format version is refused (`check_version`, naming parameter `name`)."""
-    check_version(Path(folder), name)
+    of another format version is refused (`check_format`, naming parameter `name`)."""
+    check_format(Path(folder), name)
     dataset = ds.dataset(Path(folder) / table, format="parquet", schema=SCHEMAS[table])
     return dataset.to_table(columns=columns).to_pandas()

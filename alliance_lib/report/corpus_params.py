@@ -17,7 +17,6 @@ import pandas as pd
 
 from alliance_lib.analysis import coverage
 from alliance_lib.config import CORPUS_MARKER, DISPLAY_MAX_COLWIDTH, resolve
-from alliance_lib.corpus.store import check_version
 from alliance_lib.errors import ParameterError
 from alliance_lib.report import notebook, params
 from alliance_lib.text.model import Article
@@ -99,7 +98,7 @@ def corpus(folder: Path, name: str = "corpus_path") -> coverage.Corpus:
     of another format version, is refused in one line."""
     if not (folder / CORPUS_MARKER).is_file():
         raise ParameterError(name, f"{folder} is not a corpus folder written by `alliance corpus`")
-    check_version(folder, name)
+    coverage.check_format(folder, name)
     try:
         return coverage.read_corpus(folder)
     except (OSError, ValueError) as exc:
