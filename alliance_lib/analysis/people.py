@@ -14,8 +14,10 @@ are not the name (`Rival Hillary Clinton`, `Hillary Clinton Said`, `America. So 
   the corpus's person of that surname when one person holds at least `SURNAME_SHARE` of the
   attributions to people of that surname, else a row of its own (`Clinton (surname only)`);
   shown by its fullest name;
-- an **organisation** (the entity the parser resolved is one, or it says so), or a **state**
-  (a country speaking: `Japan said`, `Cuban officials`... resolved to a country entity);
+- an **organisation or group** (the entity the parser resolved is one, or it says so; a party,
+  creed or camp such as `Republicans`; a lone common noun the parser read as a name, such as
+  `Economists` or `Polls`), or a **state** (a country speaking: `Japan said`, `Cuban officials`
+  resolved to a country entity; or its capital: `Washington said`, `data/capitals.csv`);
 - **unnamed**: no id (a description such as `a campaign spokesman`, a pronoun the text does not
   resolve, or no source at all).
 
@@ -31,9 +33,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 import pandas as pd
 
+from alliance_lib.analysis.reference_data import capitals
 from alliance_lib.analysis.voice import SOURCE_NOUNS
 from alliance_lib.config import CORPUS_SURNAME_SHARE, GAZETTEER
 from alliance_lib.text.gazetteer import Gazetteer, load_gazetteer
@@ -78,6 +82,27 @@ _TOKEN_EDGE = ",;:()[]\"“”‘’'"
 
 def _bare(word: str) -> str:
     return word.strip(_TOKEN_EDGE).lower()
+
+
+@lru_cache(maxsize=1)
+def capital_states() -> dict[str, str]:
+    """Each capital's name (every form `data/capitals.csv` gives) -> its state's ISO3."""
+    table = capitals()
+    return {
+        form: str(iso3)
+        for iso3, forms in zip(table["iso3"], table["forms"], strict=True)
+        for form in str(forms).split("|")
+    }
+
+
+def _group(name: str) -> bool:
+    """A one-word name that is a group, not a person: a party, creed or camp (`GROUPS`), or a
+    role, source or organisation noun, singular or plural (`Economists`, `Polls`)."""
+    words = name.split()
+    if len(words) != 1:
+        return False
+    word = _bare(words[0])
+    return word in GROUPS or word in _AFFILIATED or word.removesuffix("s") in _AFFILIATED
 
 
 def _sentence_cut(words: list[str]) -> list[str]:
@@ -190,23 +215,30 @@ def speaker_rows(
     )
     frame = attributions.merge(types, on=["article_id", "speaker"], how="left")
     frame.index = attributions.index
-    classes = []
+    capital = capital_states()
+    classes, states = [], []
     for speaker, kind, entity_type, name in zip(
         frame["speaker"], frame["speaker_kind"], frame["_type"], frame["speaker_name"], strict=True
     ):
+        state = None
         if not isinstance(speaker, str):
-            classes.append(UNNAMED)
+            found = UNNAMED
         elif entity_type == "country":
-            classes.append(STATE)
+            found, state = STATE, speaker
+        elif isinstance(name, str) and name.strip() in capital:
+            found, state = STATE, capital[name.strip()]
         elif entity_type in ("organization", "place") or (
             kind == "organisation" and entity_type != "person"
         ):
-            classes.append(ORGANISATION)
-        elif isinstance(name, str) and name.strip().lower() in GROUPS:
-            classes.append(ORGANISATION)
+            found = ORGANISATION
+        elif isinstance(name, str) and _group(clean_name(name) or name):
+            found = ORGANISATION
         else:
-            classes.append(PERSON)
+            found = PERSON
+        classes.append(found)
+        states.append(state)
     frame["speaker_class"] = classes
+    frame["_state"] = states
     people = _people(frame[frame["speaker_class"] == PERSON], gazetteer)
     frame = frame.join(people)
     # a person's name that is no name (a headline fragment) leaves them unnamed
@@ -215,7 +247,7 @@ def speaker_rows(
     )
     countries, sources = _countries(frame, gazetteer)
     frame["country"], frame["country_from"] = countries, sources
-    return frame.drop(columns=["_type"])
+    return frame.drop(columns=["_type", "_state"])
 
 
 def _people(frame: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFrame:
@@ -311,13 +343,18 @@ def _countries(frame: pd.DataFrame, gazetteer: Gazetteer) -> tuple[list, list]:
                 break
     person_country = {person: _vote(votes) for person, votes in person_votes.items()}
     countries, sources = [], []
-    for cls, speaker, person, title in zip(
-        frame["speaker_class"], frame["speaker"], frame["person_id"], titled, strict=True
+    for cls, speaker, state, person, title in zip(
+        frame["speaker_class"],
+        frame["speaker"],
+        frame["_state"],
+        frame["person_id"],
+        titled,
+        strict=True,
     ):
         entry = gazetteer.entries.get(speaker) if isinstance(speaker, str) else None
         country, source = None, None
         if cls == STATE:
-            country, source = speaker, "state"
+            country, source = state, "state"
         elif entry is not None and entry.country:
             country, source = entry.country, "gazetteer"
         elif cls == PERSON and person_country.get(person):
