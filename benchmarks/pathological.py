@@ -7,6 +7,7 @@ benchmark can time it at 1x, 2x, 4x, 8x and at the 5 MB size cap.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -131,6 +132,16 @@ def reported_paragraphs(count: int) -> str:
     )
 
 
+def owners_in_sentence(count: int) -> str:
+    """One spending sentence holding 2 x `count` claims among 2 x `count` possible owners (each
+    claim's owner is read in one clause holding them all), after a sentence dated "on Tuesday"."""
+    return (
+        "NATO leaders met on Tuesday. Officials said "
+        + "Poland's budget will reach 97 billion zlotys and allies 2 percent of GDP, " * count
+        + "and more.\n"
+    )
+
+
 FAMILIES: dict[str, Family] = {
     family.name: family
     for family in (
@@ -211,6 +222,13 @@ FAMILIES: dict[str, Family] = {
             lambda n: {"paragraphs": 2, "entities": 5},
             20000,
         ),
+        Family(
+            "owners_in_sentence",
+            "one spending sentence with 2n claims and 2n possible owners (issue 20)",
+            owners_in_sentence,
+            lambda n: {"sentences": 2, "claims": 2 * n + 1, "owners": {"NATO": n, "POL": n}},
+            1000,
+        ),
     )
 }
 
@@ -243,6 +261,8 @@ def counts(family: Family, article) -> dict[str, Any]:
             found[key] = len({a.speaker for a in article.attributions if a.speaker})
         elif key == "claims":
             found[key] = len(article.claims)
+        elif key == "owners":
+            found[key] = dict(Counter(c.owner for c in article.claims if c.owner))
         else:
             raise KeyError(key)
     return found

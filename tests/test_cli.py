@@ -53,7 +53,7 @@ def test_json_schema(capsys):
         "sentences": set(),
         "quotes": {"speaker"},
         "entities": {"type", "id"},
-        "claims": {"type", "value", "unit"},
+        "claims": {"type", "value", "unit", "bound", "owner", "owner_cue"},
         "removed": {"rule"},
     }
     for key, extra in required.items():
@@ -63,6 +63,21 @@ def test_json_schema(capsys):
             if key != "removed":
                 assert text[item["start"] : item["end"]] == item["text"]
     assert len(data["quotes"]) == 6
+    owned = [(c["type"], c["owner"]) for c in data["claims"] if c["owner_cue"] is not None]
+    assert owned == [("multiplier", "JPN"), ("duration", "JPN"), ("share_of_gdp", "JPN")]
+
+
+def test_json_gives_each_claim_its_owner_currency_and_bound(capsys):
+    assert main(["parse", str(FIXTURES / "submarine_deal.txt"), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["reference_date"] == "2023-03-13"  # from the dateline
+    first = next(c for c in data["claims"] if c["type"] == "amount")
+    assert (first["text"], first["unit"], first["owner"], first["bound"]) == (
+        "A$368 billion",
+        "AUD",
+        "AUS",
+        "at_most",
+    )
 
 
 def test_reference_date_option(capsys):

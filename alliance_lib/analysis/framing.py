@@ -23,7 +23,6 @@ from typing import Any
 
 import pandas as pd
 
-from alliance_lib.analysis.clauses import ClauseIndex
 from alliance_lib.analysis.codebook import (
     PATTERN_MAP,
     PatternGate,
@@ -34,6 +33,7 @@ from alliance_lib.analysis.threats import THREAT, Frame
 from alliance_lib.analysis.voice import sentence_voices, voice_spans
 from alliance_lib.analysis.voicing import DIRECT, Innermost, parser_records, voice_of
 from alliance_lib.datafiles import read_yaml, validate
+from alliance_lib.text.clauses import ClauseIndex
 from alliance_lib.text.model import Article
 
 SCHEMA: dict[str, Any] = {

@@ -1,8 +1,10 @@
 """Notebook 02's peers when `peers` is `auto`: the rule documented in data/peers.yaml.
 
-A country with a fixed set there gets it; any other gets up to `max_partners` partners from its
-groups (nearest first to its own latest share of GDP), then the largest spenders, then further
-partners, up to `max_peers`, only countries the chosen edition holds.
+A country with a fixed set there gets it. Any other has its groups: its region and the
+alliances listing it. Its peers, up to `max_peers` countries the chosen edition holds: the
+largest spenders of its groups first (at most `max_partners`; for Germany the United Kingdom,
+France, Italy and Poland), then its other partners nearest first to its own latest share of GDP,
+then the world's largest spenders if room is left.
 """
 
 from __future__ import annotations
@@ -20,23 +22,38 @@ class Peers:
     reason: str
 
 
+def groups_of(focus: str) -> list[str]:
+    """The names of the focus country's groups: its region first, then its alliances."""
+    rules = peer_rules()
+    region = rules.region_of(focus)
+    alliances = [name for name, members in rules.groups.items() if focus in members]
+    return ([region] if region else []) + alliances
+
+
 def partners(focus: str, edition: str) -> tuple[list[str], list[str]]:
-    """The focus country's group partners the edition holds, nearest first to its latest share
-    of GDP (ties by code), and the names of the groups they come from."""
+    """The focus country's group partners the edition holds, largest spenders first (the
+    order of `spending_rank`; countries missing from it last, by code), and its groups' names."""
     rules = peer_rules()
     held = countries_in(edition)
-    groups = [name for name, members in rules.groups.items() if focus in members]
-    codes = sorted({c for name in groups for c in rules.groups[name] if c != focus and c in held})
+    names = groups_of(focus)
+    members = {**rules.regions, **rules.groups}
+    found = {c for name in names for c in members[name] if c != focus and c in held}
+    rank = {code: k for k, code in enumerate(rules.rank)}
+    return sorted(found, key=lambda c: (rank.get(c, len(rank)), c)), names
+
+
+def _nearest(focus: str, edition: str, codes: list[str]) -> list[str]:
+    """`codes` nearest first to the focus country's latest share of GDP (ties by code)."""
     own = country_share(focus, edition)
     if own.empty:
-        return codes, groups
+        return sorted(codes)
     level = float(own.iloc[-1])
 
     def distance(code: str) -> float:
         series = country_share(code, edition)
         return abs(float(series.iloc[-1]) - level) if not series.empty else float("inf")
 
-    return sorted(codes, key=lambda c: (distance(c), c)), groups
+    return sorted(codes, key=lambda c: (distance(c), c))
 
 
 def auto_peers(focus: str, edition: str, names: dict[str, str]) -> Peers:
@@ -49,11 +66,12 @@ def auto_peers(focus: str, edition: str, names: dict[str, str]) -> Peers:
         return Peers(
             codes, f"the fixed set for {names.get(focus, focus)} in data/peers.yaml: {reason}"
         )
-    near, groups = partners(focus, edition)
-    chosen = near[: rules.max_partners]
+    ranked, groups = partners(focus, edition)
+    chosen = ranked[: rules.max_partners]
+    rest = [c for c in ranked if c not in chosen]
+    chosen += _nearest(focus, edition, rest)[: max(0, rules.max_peers - len(chosen))]
     largest = [c for c in rules.largest if c in held and c != focus and c not in chosen]
     chosen += largest[: max(0, rules.max_peers - len(chosen))]
-    chosen += [c for c in near if c not in chosen][: max(0, rules.max_peers - len(chosen))]
     name = names.get(focus, focus)
     if not groups:
         return Peers(
@@ -62,7 +80,7 @@ def auto_peers(focus: str, edition: str, names: dict[str, str]) -> Peers:
         )
     return Peers(
         tuple(sorted(chosen)),
-        f"{name}'s partners in {' and '.join(groups)}, nearest to its share of GDP first (at most "
-        f"{rules.max_partners}), then the largest spenders, at most {rules.max_peers} in all "
-        "(data/peers.yaml)",
+        f"{name}'s groups ({', '.join(groups)}): their largest spenders first (at most "
+        f"{rules.max_partners}), then the partners nearest to its share of GDP, then the "
+        f"world's largest spenders, at most {rules.max_peers} in all (data/peers.yaml)",
     )

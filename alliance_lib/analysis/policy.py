@@ -32,13 +32,13 @@ from typing import Any
 
 import pandas as pd
 
-from alliance_lib.analysis.clauses import Clause, split_clauses
 from alliance_lib.analysis.codebook import PATTERN_LIST, compile_patterns
 from alliance_lib.analysis.reference_data import capitals
 from alliance_lib.analysis.triggers import TriggerIndex
 from alliance_lib.config import NEGATION_REACH
 from alliance_lib.datafiles import read_yaml, validate
 from alliance_lib.errors import DataError
+from alliance_lib.text.clauses import Clause, split_clauses
 from alliance_lib.text.gazetteer import FormMatcher, names_by_id
 from alliance_lib.text.model import Article
 

@@ -7,14 +7,13 @@ check the files, and the citations say which source and edition each number is f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from alliance_lib.config import (
-    CAPITALS_FILE,
     DATA_DIR,
     NATIONAL_BUDGETS_FILE,
     PEERS_FILE,
@@ -24,6 +23,8 @@ from alliance_lib.config import (
 )
 from alliance_lib.datafiles import read_csv, read_yaml, validate
 from alliance_lib.errors import DataError
+from alliance_lib.text.currencies import country_currency
+from alliance_lib.text.owners import capital_rows
 
 EDITIONS = {
     "SIPRI_MILEX_2023REL": "SIPRI Military Expenditure Database, 2023 release (data to 2022)",
@@ -129,33 +130,20 @@ def editions_holding(iso3: str) -> list[str]:
     return [edition for edition in EDITIONS if edition in held]
 
 
-# ISO 4217 code of each country's local currency in SIPRI's local-currency series (SIPRI's unit
-# names the currency only as "Euro", "Pounds", "Dollars"...: "Dollars" is Australia's).
-LOCAL_CURRENCIES = {
-    "AUS": "AUD",
-    "CHN": "CNY",
-    "DEU": "EUR",
-    "GBR": "GBP",
-    "IND": "INR",
-    "JPN": "JPY",
-    "KOR": "KRW",
-    "RUS": "RUB",
-    "USA": "USD",
-}
-
-
 @lru_cache(maxsize=1)
 def local_currency() -> pd.DataFrame:
     """Military expenditure in local currency, current prices, calendar years, every country in
-    data/ (Japan from its own file, the others from the 2024 edition), with `currency` (ISO 4217)."""
+    data/ (Japan from its own file, the others from the 2024 edition), with `currency`: the
+    ISO 4217 code CLDR gives the country (`text.currencies`; SIPRI's unit says only "Dollars")."""
     columns = {"iso3", "year", "value", "unit", "source_id"}
     others = read_csv(SIPRI_LOCAL_FILE, "reference data file", columns)
     frame = pd.concat([japan_yen(), others], ignore_index=True)
     frame = frame[frame["unit"].str.endswith("calendar year")].copy()
-    unknown = set(frame["iso3"]) - set(LOCAL_CURRENCIES)
+    codes = {iso3: country_currency(iso3) for iso3 in set(frame["iso3"])}
+    unknown = sorted(iso3 for iso3, code in codes.items() if code is None)
     if unknown:
-        raise DataError(f"{SIPRI_LOCAL_FILE}: no currency code for {sorted(unknown)}")
-    frame["currency"] = frame["iso3"].map(LOCAL_CURRENCIES)
+        raise DataError(f"{SIPRI_LOCAL_FILE}: no currency in CLDR for {unknown}")
+    frame["currency"] = frame["iso3"].map(codes)
     return frame.sort_values(["iso3", "source_id", "year"], kind="stable").reset_index(drop=True)
 
 
@@ -186,23 +174,29 @@ def latest_spending(iso3: str) -> AnnualSpending | None:
 
 @lru_cache(maxsize=1)
 def capitals() -> pd.DataFrame:
-    """Capitals and their written forms ("Kyiv|Kiev"), each with its country's ISO3 code."""
-    frame = read_csv(CAPITALS_FILE, "capitals table", {"iso3", "capital", "forms", "source"})
-    if frame["forms"].isna().any() or frame["iso3"].isna().any():
-        raise DataError(f"{CAPITALS_FILE}: every row needs iso3 and forms")
-    return frame
+    """Capitals and their written forms ("Kyiv|Kiev"), each with its country's ISO3 code (the
+    rows `text.owners` reads, checked there)."""
+    return pd.DataFrame(list(capital_rows()), columns=["iso3", "capital", "forms", "source"])
 
 
 _ISO3_LIST = {"type": "array", "items": {"type": "string", "pattern": "^[A-Z]{3}$"}}
 _MEMBERS = {"type": "object", "required": ["members"], "properties": {"members": _ISO3_LIST}}
+_SOURCED = {
+    "type": "object",
+    "required": ["members", "source"],
+    "properties": {"members": _ISO3_LIST, "source": {"type": "string", "pattern": "\\S"}},
+}
 PEERS_SCHEMA = {
     "type": "object",
-    "required": ["max_peers", "max_partners", "largest_spenders"],
+    "required": ["max_peers", "max_partners", "largest_spenders", "spending_rank", "regions"],
     "properties": {
         "max_peers": {"type": "integer", "minimum": 1},
         "max_partners": {"type": "integer", "minimum": 1},
-        "largest_spenders": _MEMBERS,
-        "groups": {"type": ["array", "null"], "items": _MEMBERS},
+        "largest_spenders": _SOURCED,
+        "spending_rank": _SOURCED,
+        "regions": {"type": "array", "items": _SOURCED},
+        "groups": {"type": ["array", "null"], "items": _SOURCED},
+        "organisations": {"type": ["object", "null"], "additionalProperties": _SOURCED},
         "fixed": {"type": ["object", "null"], "additionalProperties": _MEMBERS},
     },
 }
@@ -229,13 +223,25 @@ NATIONAL_BUDGETS_SCHEMA = {
 
 @dataclass(frozen=True)
 class PeerRules:
-    """data/peers.yaml: the largest spenders, the groups, the fixed sets and the two caps."""
+    """data/peers.yaml: the caps, the largest spenders and the spending rank, the regions and
+    alliances (peer groups), the organisations' members, and the fixed sets."""
 
     max_peers: int
     max_partners: int
     largest: tuple[str, ...]
-    groups: dict[str, tuple[str, ...]]  # group name -> members
+    groups: dict[str, tuple[str, ...]]  # alliance name -> members
     fixed: dict[str, tuple[tuple[str, ...], str]]  # country -> (members, reason)
+    regions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # region name -> members
+    rank: tuple[str, ...] = ()  # every country, largest military spender first
+    organisations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> members
+
+    def region_of(self, iso3: str) -> str | None:
+        """The region a country is in, or None."""
+        return next((name for name, members in self.regions.items() if iso3 in members), None)
+
+
+def _named(entries: list[dict]) -> dict[str, tuple[str, ...]]:
+    return {str(g.get("name", g.get("id"))): tuple(g["members"]) for g in entries}
 
 
 @lru_cache(maxsize=1)
@@ -248,13 +254,16 @@ def peer_rules(path: Path = PEERS_FILE) -> PeerRules:
         document["max_peers"],
         document["max_partners"],
         tuple(document["largest_spenders"]["members"]),
-        {
-            str(g.get("name", g.get("id"))): tuple(g["members"])
-            for g in document.get("groups") or []
-        },
+        _named(document.get("groups") or []),
         {
             str(country): (tuple(entry["members"]), str(entry.get("reason", "")).strip())
             for country, entry in (document.get("fixed") or {}).items()
+        },
+        _named(document["regions"]),
+        tuple(document["spending_rank"]["members"]),
+        {
+            str(code): tuple(entry["members"])
+            for code, entry in (document.get("organisations") or {}).items()
         },
     )
 

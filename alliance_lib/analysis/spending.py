@@ -9,12 +9,13 @@ only select, combine and compare them, and say which source and edition each num
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from alliance_lib.analysis import owned
 from alliance_lib.analysis.reference_data import (
     EDITIONS,
     country_share,
@@ -29,9 +30,11 @@ from alliance_lib.analysis.reference_data import (
     share_of_gdp,
 )
 from alliance_lib.config import EDITIONS_FIRST_YEAR, MULTIPLE_BAND, SIPRI_LOCAL_FILE
+from alliance_lib.text.currencies import country_currency
 from alliance_lib.text.frames import claims_frame
-from alliance_lib.text.lexicon import SPENDING_WORDS
-from alliance_lib.text.model import Article
+from alliance_lib.text.lexicon import SCALES
+from alliance_lib.text.model import Article, Claim
+from alliance_lib.text.owners import about_spending
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,8 @@ def scenario(
     return path.round(4), summary
 
 
+# A bound as the verdict words it: "at least 2% of GDP", "about x1.00".
+BOUND_WORDS = {None: "", "at_least": "at least ", "at_most": "at most ", "about": "about "}
 _MULTIPLE_WORDS = {
     2.0: ("doubling", "doubles"),
     3.0: ("tripling", "triples"),
@@ -187,6 +192,8 @@ class ClaimTerms:
     sentence: int | None
     source: str
     fiscal: bool = True
+    bound: str | None = None  # the target share's bound: at_least ("more than 2%"), at_most, about
+    reference_year: int | None = None  # the year of the article's date, when known
 
 
 def _plan_year(item: str) -> int:
@@ -210,8 +217,6 @@ def nss_terms() -> ClaimTerms:
 
 # The terms a national target supplies where the article is silent, by registry `scopes` name.
 NATIONAL_TERMS: dict[str, Callable[[], ClaimTerms]] = {"japan_nss_2022": nss_terms}
-# A year after one of these words is where the claim ends ("by 2026"), not where it starts.
-_END_MARK = re.compile(r"\b(?:by|until|till|through|before)\s+$", re.IGNORECASE)
 
 
 def _national_terms(focus: str) -> ClaimTerms | None:
@@ -223,45 +228,78 @@ def _national_terms(focus: str) -> ClaimTerms | None:
 
 
 def claim_terms(article: Article, focus: str = "JPN") -> ClaimTerms:
-    """The article's own terms ("double ... over five years to 2 percent of GDP"; the base year
-    from a date in the claim's sentence, the end year from "by 2026" or base + duration); what
-    the article leaves out comes from the focus country's national target in data/, if any."""
+    """The terms `focus` claims in the article, from its own claims only (`analysis.owned`):
+    a multiple, a duration, a target share of GDP ("double ... over five years to 2 percent of
+    GDP"), read in the sentence holding most of its targets and multiples; the base year from a
+    date in that sentence, the end year from the target's own year ("by 2026", "next year") or
+    base + duration. Reported shares (a year's share, checked against SIPRI's figure) are not
+    targets. What the article leaves out comes from the country's national target in data/."""
     national = _national_terms(focus)
-    claims = spending_claims(article)
-    claims = claims[claims["type"].isin(["multiplier", "share_of_gdp"])]
-    if claims.empty:
+    known = owned.reference_year(article)
+    dates = owned.Dates(article)
+    claims = owned.claims_of(article, focus, focus)
+    targets = [t for t in owned.shares(article, focus, focus, dates) if not t.reported]
+    multiples = [c for c in claims if c.type == "multiplier"]
+    if not targets and not multiples:
         if national is not None:
-            return national
+            return replace(national, reference_year=known)
         return ClaimTerms(
-            None, None, None, None, None, "the article (no multiple or share of GDP claimed)", False
+            None,
+            None,
+            None,
+            None,
+            None,
+            "the article (no multiple or share of GDP claimed)",
+            False,
+            reference_year=known,
         )
-    number = int(claims["sentence"].value_counts(sort=False).idxmax())
-    own = [c for c in article.claims if c.sentence == number]
-    multiple = next((float(c.value) for c in own if c.type == "multiplier"), None)
-    share = next((float(c.value) for c in own if c.type == "share_of_gdp"), None)
+    order = sorted([t.claim for t in targets] + multiples, key=lambda c: c.start)
+    counts = Counter(c.sentence for c in order)
+    first: dict[int, int] = {}
+    for k, c in enumerate(order):
+        first.setdefault(c.sentence, k)
+    number = max(counts, key=lambda n: (counts[n], -first[n]))  # ties: the earliest
+    target = next((t for t in targets if t.claim.sentence == number), None)
+    multiple = next((float(c.value) for c in multiples if c.sentence == number), None)
     years = next(
-        (int(float(c.value)) for c in own if c.type == "duration" and c.unit == "years"), None
+        (
+            int(float(c.value))
+            for c in claims
+            if c.sentence == number and c.type == "duration" and c.unit == "years"
+        ),
+        None,
     )
+    target_year = target.year if target and (target.end_marked or known) else None
     starts, ends = [], []
-    for c in own:
-        if c.type == "date" and str(c.value)[:4].isdigit():
-            before = article.text[max(0, c.start - 10) : c.start]
-            (ends if _END_MARK.search(before) else starts).append(int(str(c.value)[:4]))
+    for c in article.claims:
+        year = owned.date_year(c)
+        if c.sentence != number or c.type != "date" or year is None:
+            continue
+        if target is not None and target.year == year and target_year is not None:
+            continue  # the target's own year ("by 2026", "next year")
+        if owned.end_marked(article, c) or (known is not None and year > known):
+            ends.append(year)
+        else:
+            starts.append(year)
     base = starts[0] if starts else (national.base_year if national else None)
-    if ends:
+    if target_year is not None:
+        end = target_year
+    elif ends:
         end = ends[0]
     elif years and base is not None:
         end = base + years
     else:
         end = national.end_year if national else None
+    share = target.value if target else None
+    word = BOUND_WORDS[target.bound if target else None]
     said = [
         text
         for text, found in (
             (f"x{multiple:g}" if multiple else "", multiple),
             (f"over {years} years", years),
-            (f"to {share:g}% of GDP" if share is not None else "", share),
+            (f"to {word}{share:g}% of GDP" if share is not None else "", share),
             (f"from {base}", starts),
-            (f"by {end}", ends),
+            (f"by {end}", ends or target_year),
         )
         if found
     ]
@@ -276,6 +314,8 @@ def claim_terms(article: Article, focus: str = "JPN") -> ClaimTerms:
         number,
         source,
         national is not None,
+        target.bound if target else None,
+        known,
     )
 
 
@@ -405,32 +445,52 @@ def verdict_table(terms: ClaimTerms) -> pd.DataFrame:
         if base_fy not in series.index:
             continue
         base_share = float(series[base_fy])
+        multiple = spending_multiple(base_share, terms.target_share, 0.0, terms.end_year - base_fy)
+        word = BOUND_WORDS[terms.bound]
         rows.append(
             {
                 "scope_id": f"sipri_{edition}",
                 "scope": f"SIPRI military expenditure, {edition}",
                 "base": f"{base_fy} share of GDP",
                 "base_value": round(base_share, 3),
-                "end": f"{terms.target_share:g}% of GDP in {terms.end_year}, GDP fixed",
+                "end": f"{word}{terms.target_share:g}% of GDP in {terms.end_year}, GDP fixed",
                 "end_value": terms.target_share,
                 "unit": "% of GDP",
                 "like_for_like": True,
-                "multiple": spending_multiple(
-                    base_share, terms.target_share, 0.0, terms.end_year - base_fy
-                ),
+                "multiple": multiple,
+                "verdict": sipri_label(terms.target_share, multiple, base_fy, terms.bound),
                 "base_share_of_gdp_pct": round(base_share, 3),
                 "end_share_of_gdp_pct": terms.target_share,
                 "sources": edition,
-                "note": "what reaching the target on SIPRI's definition would take; the NSS target is not on it",
+                "note": "what reaching the target on SIPRI's definition would take; the NSS "
+                "target is not on it" + _against_claimed(multiple, terms.multiple),
             }
         )
-    table = _verdict_frame(rows)
+    table = verdict_frame(rows)
     table["verdict"] = [
-        "no base in this scope" if pd.isna(multiple) else _verdict_label(multiple, terms.multiple)
-        for multiple in table["multiple"]
+        verdict
+        if scope.startswith("sipri_")
+        else "no base in this scope"
+        if pd.isna(multiple)
+        else _verdict_label(multiple, terms.multiple)
+        for scope, verdict, multiple in zip(
+            table["scope_id"], table["verdict"], table["multiple"], strict=True
+        )
     ]
     table.attrs["gdp_basis"] = f"FY2022 GDP {gdp:g} tn yen ({gdp_src})"
     return table
+
+
+def sipri_label(share: float, multiple: float, year: int, bound: str | None = None) -> str:
+    """What a SIPRI row compares, in words: "2% of GDP = x1.81 on SIPRI's 2022 share" (with a
+    bound: "at least 2% of GDP = at least x1.32 on SIPRI's 2023 share")."""
+    word = BOUND_WORDS[bound]
+    return f"{word}{share:g}% of GDP = {word}x{multiple:.2f} on SIPRI's {year} share"
+
+
+def _against_claimed(multiple: float, claimed: float | None) -> str:
+    """The SIPRI multiple judged against a claimed multiple, for the row's note."""
+    return f"; against the claimed x{claimed:g}: {judge(multiple, claimed)}" if claimed else ""
 
 
 def _verdict_label(multiple: float, claimed: float | None) -> str:
@@ -438,7 +498,7 @@ def _verdict_label(multiple: float, claimed: float | None) -> str:
     return judge(multiple, claimed) if claimed else f"x{multiple:.2f} (no multiple claimed)"
 
 
-def _verdict_frame(rows: list[dict]) -> pd.DataFrame:
+def verdict_frame(rows: list[dict]) -> pd.DataFrame:
     """Verdict rows as a table of `VERDICT_COLUMNS`, `like_for_like` nullable, multiples to 2 places."""
     table = pd.DataFrame(rows, columns=VERDICT_COLUMNS)
     table["like_for_like"] = table["like_for_like"].astype("boolean")
@@ -447,30 +507,43 @@ def _verdict_frame(rows: list[dict]) -> pd.DataFrame:
 
 
 def sipri_verdict(terms: ClaimTerms, focus: str) -> pd.DataFrame:
-    """The article's claim judged on the focus country's SIPRI share of GDP, one row per edition
-    holding it: the base is the article's base year, or else the edition's latest year (so the
-    row shows the latest share); the end is the claimed share (the multiple it implies at a
-    fixed GDP), or, with only a multiple claimed, the share that multiple implies."""
+    """The claim judged on the country's SIPRI share of GDP, one row per edition holding it: the
+    base is the article's base year, or else the edition's latest year up to the article's
+    (the share when the article was written; with no article date, the latest); the end is the
+    claimed share (the multiple it implies at a fixed GDP, labelled by `sipri_label`), or, with
+    only a multiple claimed, the share that multiple implies."""
     rows = []
     for edition in editions_holding(focus):
         series = country_share(focus, edition)
         claimed_base = terms.base_year in series.index
-        year = int(terms.base_year) if claimed_base else int(series.index.max())
+        if claimed_base:
+            year = int(terms.base_year)
+        else:
+            held = series.index
+            if terms.reference_year is not None and (held <= terms.reference_year).any():
+                held = held[held <= terms.reference_year]
+            year = int(held.max())
         base_share = float(series[year])
-        base = f"{year} share of GDP" + ("" if claimed_base else " (latest in this edition)")
+        latest = "latest in this edition" + (
+            f" up to the article's {terms.reference_year}" if terms.reference_year else ""
+        )
+        base = f"{year} share of GDP" + ("" if claimed_base else f" ({latest})")
         when = f"in {terms.end_year}" if terms.end_year else "(no year claimed)"
+        word = BOUND_WORDS[terms.bound]
         end_share = multiple = None
+        note = "what the claim takes on SIPRI's definition; a national target may count more"
         if terms.target_share is not None:
-            end_share, end = terms.target_share, f"{terms.target_share:g}% of GDP {when}, GDP fixed"
+            end_share = terms.target_share
+            end = f"{word}{terms.target_share:g}% of GDP {when}, GDP fixed"
             multiple = spending_multiple(base_share, terms.target_share, 0.0, 0)
-            verdict = _verdict_label(multiple, terms.multiple)
+            verdict = sipri_label(terms.target_share, multiple, year, terms.bound)
+            note += _against_claimed(multiple, terms.multiple)
         elif terms.multiple is not None:
             end_share, multiple = base_share * terms.multiple, terms.multiple
             end = f"x{terms.multiple:g} {when}, GDP fixed"
-            verdict = f"implies {end_share:.1f}% of GDP"
+            verdict = f"x{terms.multiple:g} = {end_share:.1f}% of GDP on SIPRI's {year} share"
         else:
             end, verdict = "no target claimed", "no target share or multiple claimed"
-        note = "what the claim takes on SIPRI's definition; a national target may count more"
         if terms.base_year is not None and not claimed_base:
             note = f"the article's base year {terms.base_year} is not in this edition; " + note
         rows.append(
@@ -491,7 +564,7 @@ def sipri_verdict(terms: ClaimTerms, focus: str) -> pd.DataFrame:
                 "note": note,
             }
         )
-    return _verdict_frame(rows)
+    return verdict_frame(rows)
 
 
 def _scaled(value: float) -> tuple[float, str]:
@@ -500,72 +573,149 @@ def _scaled(value: float) -> tuple[float, str]:
 
 
 def amount_rows(article: Article, focus: str, names: dict[str, str]) -> pd.DataFrame:
-    """Each amount the article's spending sentences state, against the focus country's latest
-    annual military spending in local currency (SIPRI, current prices, calendar year): like for
-    like only in the same currency; a duration in the same sentence ("over five years") also
-    gives the amount a year. Without a series, or in another currency, the row says what is
-    missing instead of comparing."""
-    latest = latest_spending(focus)
+    """Each amount `focus` owns (`analysis.owned`), against its own spending in its own currency:
+    the national budget of the amount's fiscal year where data/ registers one and the amount's
+    clause names the year (`budget_row`), else the latest annual military spending in local
+    currency (SIPRI, current prices, calendar year). A duration the owner states in the same
+    clause ("over five years") gives the amount a year. In another currency, an unknown one, or
+    without a series, the row says what is missing instead of comparing; a bound ("up to")
+    bounds the multiple."""
     name = names.get(focus, focus)
-    rows = []
-    spending = set(spending_claims(article)["sentence"])
-    durations: dict[int, float] = {}  # each sentence's first duration in years, one pass
-    for c in article.claims:
+    dates = owned.Dates(article)
+    claims = owned.claims_of(article, focus, focus)
+    durations: dict[int, float] = {}  # each clause's first duration in years owned by `focus`
+    for c in claims:
         if c.type == "duration" and c.unit == "years":
-            durations.setdefault(c.sentence, float(c.value))
+            durations.setdefault(dates.index.at(c.start), float(c.value))
+    mine = {id(c) for c in claims}
+    rows = []
     for k, claim in enumerate(c for c in article.claims if c.type == "amount"):
-        if claim.sentence not in spending:
+        if id(claim) not in mine:
             continue
-        years = durations.get(claim.sentence)
-        row = {
-            "scope_id": f"amount_s{claim.sentence}_{k}",
-            "scope": f"An amount the article states (sentence {claim.sentence})",
-            "end": f"“{claim.text}”" + (f" over {years:g} years" if years else ""),
-            "sources": "the article",
+        years = durations.get(dates.index.at(claim.start))
+        year, _ = dates.clause_year(claim)
+        budget = budget_row(claim, year, focus) if years is None and year is not None else None
+        if budget is not None:
+            budget["scope_id"] = f"budget_s{claim.sentence}_{k}"
+            rows.append(budget)
+            continue
+        rows.append(
+            {
+                "scope_id": f"amount_s{claim.sentence}_{k}",
+                "scope": f"An amount the article states (sentence {claim.sentence})",
+                "end": f"“{claim.text}”" + (f" over {years:g} years" if years else ""),
+                "sources": "the article",
+            }
+            | _against_spending(claim, focus, name, years)
+        )
+    return verdict_frame(rows)
+
+
+def _against_spending(claim: Claim, owner: str, name: str, years: float | None) -> dict:
+    """An amount against the owner's latest annual spending in local currency (SIPRI), or why
+    it is not compared."""
+    value, scale = _scaled(float(claim.value))
+    unknown = {
+        "unit": f"{scale} {claim.unit or '(currency unknown)'}",
+        "end_value": round(value, 2),
+    }
+    if owner in owned.ORGANISATION_CODES:
+        return unknown | {
+            "base": f"{name}: no spending series for an organisation in data/",
+            "verdict": "not compared: no spending series for an organisation",
+            "note": f"data/ holds SIPRI's series for countries, not for {name}'s budget",
         }
-        if latest is None:
-            value, scale = _scaled(float(claim.value))
-            row |= {
-                "base": f"{name}: no local-currency series in data/",
-                "unit": f"{scale} {claim.unit}",
-                "end_value": round(value, 2),
-                "verdict": "not compared: no local-currency series",
-                "note": f"data/ holds no SIPRI local-currency series for {name}; its calendar-year "
-                f"rows in {SIPRI_LOCAL_FILE.name} would add one",
-            }
-        else:
-            base_value, scale = _scaled(latest.value)
-            factor = latest.value / base_value
-            row |= {
-                "base": f"{latest.year} military spending (SIPRI, current prices)",
-                "base_value": round(base_value, 2),
-                "unit": f"{scale} {latest.currency}",
-                "sources": f"the article; {latest.edition}",
-            }
-            if claim.unit != latest.currency:
-                row |= {
-                    "end_value": None,
-                    "like_for_like": False,
-                    "verdict": "not compared: another currency",
-                    "note": f"the amount is in {claim.unit}, SIPRI's series for {name} in "
-                    f"{latest.currency}; data/ holds no exchange rates",
-                }
-            else:
-                multiple = float(claim.value) / latest.value
-                row |= {
-                    "end_value": round(float(claim.value) / factor, 2),
-                    "like_for_like": True,
-                    "multiple": multiple,
-                    "verdict": f"{multiple:.2f} times {latest.year} spending",
-                    "note": (
-                        f"over {years:g} years: {100 * multiple / years:.0f}% of {latest.year} "
-                        "spending a year"
-                        if years
-                        else "a total, against one year's spending"
-                    ),
-                }
-        rows.append(row)
-    return _verdict_frame(rows)
+    if claim.unit is None:
+        return unknown | {
+            "base": "the amount's currency is unknown",
+            "like_for_like": False,
+            "verdict": "not compared: currency unknown",
+            "note": claim.note or "the amount names no currency the parser knows",
+        }
+    latest = latest_spending(owner)
+    if latest is None:
+        return unknown | {
+            "base": f"{name}: no local-currency series in data/",
+            "verdict": "not compared: no local-currency series",
+            "note": f"data/ holds no SIPRI local-currency series for {name}; its calendar-year "
+            f"rows in {SIPRI_LOCAL_FILE.name} would add one",
+        }
+    base_value, scale = _scaled(latest.value)
+    factor = latest.value / base_value
+    row = {
+        "base": f"{latest.year} military spending (SIPRI, current prices)",
+        "base_value": round(base_value, 2),
+        "unit": f"{scale} {latest.currency}",
+        "sources": f"the article; {latest.edition}",
+    }
+    if claim.unit != latest.currency:
+        return row | {
+            "end_value": None,
+            "like_for_like": False,
+            "verdict": "not compared: another currency",
+            "note": f"the amount is in {claim.unit}, SIPRI's series for {name} in "
+            f"{latest.currency}; data/ holds no exchange rates",
+        }
+    multiple = float(claim.value) / latest.value
+    word = BOUND_WORDS[claim.bound]
+    return row | {
+        "end_value": round(float(claim.value) / factor, 2),
+        "like_for_like": True,
+        "multiple": multiple,
+        "verdict": f"{word}{multiple:.2f} times {latest.year} spending",
+        "note": (
+            f"over {years:g} years: {word}{100 * multiple / years:.0f}% of {latest.year} "
+            "spending a year"
+            if years
+            else "a total, against one year's spending"
+        ),
+    }
+
+
+# Budget measures that are not spending (contracts, later-year obligations): never compared.
+_NOT_SPENDING = ("contract", "obligation")
+
+
+def budget_row(claim: Claim, year: int, owner: str) -> dict | None:
+    """An amount the owner's national budget file can check: the measure of fiscal year `year`
+    nearest to the amount, in the file's unit and the owner's currency; None when data/ holds no
+    budget file for the owner, no figure for that year, or the amount is in another currency."""
+    budget = national_budget(owner)
+    if budget is None or claim.unit != country_currency(owner):
+        return None
+    scale = SCALES.get(budget.unit.split()[0])
+    table = budget.budget()
+    rows = table[
+        (table["fiscal_year"] == year)
+        & ~table["measure"].str.contains("|".join(_NOT_SPENDING))
+        & (table["status"] == "enacted")
+    ]
+    if scale is None or rows.empty:
+        return None
+    value = float(claim.value) / scale
+    best = rows.loc[(rows[budget.value_column] - value).abs().idxmin()]
+    figure = float(best[budget.value_column])
+    multiple = value / figure
+    word = BOUND_WORDS[claim.bound]
+    others = ", ".join(
+        f"{r.measure} {getattr(r, budget.value_column):g}"
+        for r in rows.itertuples()
+        if r.measure != best["measure"]
+    )
+    return {
+        "scope": f"An amount the article states (sentence {claim.sentence}), against the national budget",
+        "base": f"FY{year} initial budget, {best['measure']}",
+        "base_value": round(figure, 2),
+        "end": f"“{claim.text}” (FY{year})",
+        "end_value": round(value, 2),
+        "unit": budget.unit,
+        "like_for_like": True,
+        "multiple": multiple,
+        "verdict": f"{word}{multiple:.2f} times the FY{year} budget",
+        "sources": f"the article; {best['source_id']}",
+        "note": "the nearest of the year's enacted budget measures"
+        + (f"; the others: {others} {budget.unit}" if others else ""),
+    }
 
 
 # Scope-by-scope verdicts built from a country's national budget files, by registry `scopes`.
@@ -574,32 +724,35 @@ NATIONAL_SCOPES: dict[str, Callable[[ClaimTerms], pd.DataFrame]] = {
 }
 
 
-def focus_verdict(
-    article: Article, terms: ClaimTerms, focus: str, names: dict[str, str]
-) -> pd.DataFrame:
-    """The verdict for the focus country: its national scopes where data/ registers them (Japan),
-    else SIPRI's series; then any amounts the article states, against annual spending."""
-    budget = national_budget(focus)
+def scope_rows(terms: ClaimTerms, owner: str, names: dict[str, str]) -> pd.DataFrame:
+    """The claim's terms judged scope by scope: the owner's national scopes where data/ registers
+    them (Japan), else SIPRI's series; `attrs["gdp_basis"]` says what the shares are of."""
+    budget = national_budget(owner)
     if budget is not None and budget.scopes in NATIONAL_SCOPES:
         table = NATIONAL_SCOPES[budget.scopes](terms)
         basis = table.attrs.get("gdp_basis", "")
     else:
-        table = sipri_verdict(terms, focus)
+        table = sipri_verdict(terms, owner)
         basis = (
-            f"{names.get(focus, focus)}: SIPRI's share of GDP in each edition holding it; "
+            f"{names.get(owner, owner)}: SIPRI's share of GDP in each edition holding it; "
             "multiples at a fixed GDP"
         )
+    table.attrs["gdp_basis"] = basis
+    return table
+
+
+def focus_verdict(
+    article: Article, terms: ClaimTerms, focus: str, names: dict[str, str]
+) -> pd.DataFrame:
+    """The verdict for one country: its scopes (`scope_rows`), then the amounts it states,
+    against its own spending (`amount_rows`)."""
+    table = scope_rows(terms, focus, names)
+    basis = table.attrs["gdp_basis"]
     amounts = amount_rows(article, focus, names)
     if not amounts.empty:
         table = pd.concat([table, amounts], ignore_index=True)
     table.attrs["gdp_basis"] = basis
     return table
-
-
-def about_spending(text: str) -> bool:
-    """Whether `text` talks about spending: it holds one of `lexicon.SPENDING_WORDS`, any case."""
-    lowered = text.lower()
-    return any(word in lowered for word in SPENDING_WORDS)
 
 
 def spending_claims(article: Article) -> pd.DataFrame:
@@ -610,5 +763,6 @@ def spending_claims(article: Article) -> pd.DataFrame:
         kind in numeric_types and about_spending(sentence)
         for kind, sentence in zip(frame["type"], frame["sentence_text"], strict=True)
     ]
-    columns = ["sentence", "type", "text", "value", "unit", "sentence_text"]
+    columns = ["sentence", "type", "text", "value", "unit", "bound", "owner", "owner_cue"]
+    columns += ["sentence_text"]
     return frame.loc[pd.Series(keep, index=frame.index, dtype=bool), columns].reset_index(drop=True)

@@ -32,13 +32,13 @@ from typing import Any
 
 import pandas as pd
 
-from alliance_lib.analysis.clauses import Clause, split_clauses
 from alliance_lib.analysis.codebook import PATTERN_LIST, PATTERN_MAP
 from alliance_lib.analysis.reference_data import capitals
 from alliance_lib.analysis.states import StateMention, StatePatterns, state_mentions, state_patterns
 from alliance_lib.analysis.voicing import Held, Innermost, parser_records, voice_of
 from alliance_lib.datafiles import read_yaml, validate
 from alliance_lib.errors import DataError
+from alliance_lib.text.clauses import Clause, split_clauses
 from alliance_lib.text.gazetteer import load_gazetteer
 from alliance_lib.text.model import Article, Sentence
 

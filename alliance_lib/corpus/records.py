@@ -2,7 +2,7 @@
 
 The schemas are explicit so that every partition of a table has the same column types, even
 one where a column is all empty (a batch with no sections or no errors). One name has one
-meaning across the tables (`SCHEMA_VERSION` 2): `input_path` is the input an article was read
+meaning across the tables (`SCHEMA_VERSION`, 2): `input_path` is the input an article was read
 from, `speaker_text` the words that name a speaker, `raw_start`/`raw_end` offsets in the decoded
 input (a part's own in the attributions and threats tables: `content_raw_start`, ...).
 
@@ -89,6 +89,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "claims": pa.schema(
         [("article_id", _S), *_SPAN, ("text", _S), ("type", _S), ("value", _S), ("number", _F)]
         + [("unit", _S), ("precision", _S), ("note", _S), ("sentence", _I), *_RAW_SPAN]
+        + [("bound", _S), ("owner", _S), ("owner_cue", _S)]
     ),
     # as notebook 04's sentence_codes.csv
     "sentence_codes": pa.schema(
@@ -305,6 +306,9 @@ def _claims(key: str, article: Article) -> Columns:
             "sentence": [c.sentence for c in claims],
             "raw_start": raw_start,
             "raw_end": raw_end,
+            "bound": [c.bound for c in claims],
+            "owner": [c.owner for c in claims],
+            "owner_cue": [c.owner_cue for c in claims],
         },
     )
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from alliance_lib.analysis import reference_data
+from alliance_lib.analysis.owned import ORGANISATION_CODES
 from alliance_lib.config import (
     CAPITALS_FILE,
     NATIONAL_BUDGETS_FILE,
@@ -46,25 +47,34 @@ def record_finding(
     )
 
 
-def spending_data(focus: str, *, focus_country: str = "auto", peers: str = "auto") -> list[Path]:
-    """The data files notebook 02 read for the focus country `focus`: SIPRI's shares of GDP, the
-    local-currency series that holds the country (Japan's own file, or the other countries'),
-    the national budget registry and the files it lists for the country, and the capitals and
-    peer rules when the `focus_country` and `peers` parameters were `auto`."""
+def spending_data(
+    focus: str,
+    *,
+    owners: Sequence[str] = (),
+    focus_country: str = "auto",
+    peers: str = "auto",
+) -> list[Path]:
+    """The data files notebook 02 read for the focus country `focus` and the other `owners` of
+    spending claims: SIPRI's shares of GDP, the local-currency series holding each country
+    (Japan's own file, or the other countries'), the national budget registry and the files it
+    lists for each, the capitals (the parser reads a capital as its country), and the peer rules
+    when `peers` was `auto` or an organisation (its members) owns a claim."""
     files = [SIPRI_SHARE_FILE]
-    if focus in set(reference_data.japan_yen()["iso3"]):
-        files.append(SIPRI_YEN_FILE)
-    elif focus in set(reference_data.local_currency()["iso3"]):
-        files.append(SIPRI_LOCAL_FILE)
+    countries = [o for o in dict.fromkeys([focus, *owners]) if o not in ORGANISATION_CODES]
+    for country in countries:
+        if country in set(reference_data.japan_yen()["iso3"]):
+            files.append(SIPRI_YEN_FILE)
+        elif country in set(reference_data.local_currency()["iso3"]):
+            files.append(SIPRI_LOCAL_FILE)
     files.append(NATIONAL_BUDGETS_FILE)
-    national = reference_data.national_budget(focus)
-    if national is not None:
-        files += [national.budget_file, *([national.plan_file] if national.plan_file else [])]
-    if is_auto(focus_country):
-        files.append(CAPITALS_FILE)
-    if is_auto(peers):
+    for country in countries:
+        national = reference_data.national_budget(country)
+        if national is not None:
+            files += [national.budget_file, *([national.plan_file] if national.plan_file else [])]
+    files.append(CAPITALS_FILE)
+    if is_auto(peers) or any(o in ORGANISATION_CODES for o in owners):
         files.append(PEERS_FILE)
-    return files
+    return list(dict.fromkeys(files))
 
 
 def read_finding(folder: Path) -> dict | None:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from alliance_lib.analysis import owned
 from alliance_lib.analysis.coverage import (
     KEYWORD_INDICATOR,
     claims_carried,
@@ -17,10 +18,10 @@ from alliance_lib.analysis.coverage import (
     quote_totals,
     tested_differences,
 )
-from alliance_lib.analysis.reference_data import countries_in
-from alliance_lib.analysis.spending import ClaimTerms, SpendingParameters
+from alliance_lib.analysis.reference_data import EDITIONS, countries_in
+from alliance_lib.analysis.spending import BOUND_WORDS, ClaimTerms, SpendingParameters, judge
 from alliance_lib.config import NATIONAL_BUDGETS_FILE
-from alliance_lib.report.dictionary import edition_label
+from alliance_lib.report.dictionary import MEASURE_LABELS, edition_label
 from alliance_lib.report.site import article_title
 from alliance_lib.report.tables import threat_voices
 from alliance_lib.text.model import Article
@@ -127,34 +128,144 @@ def no_budget_sentence(iso3: str, name: str) -> str:
 
 
 def _amount_sentences(table: pd.DataFrame, name: str) -> list[str]:
-    """One sentence per amount row of the verdict table."""
+    """One sentence per amount row of the verdict table (against spending or a national budget)."""
     parts = []
-    for row in table[table["scope_id"].str.startswith("amount_")].itertuples():
-        if pd.notna(row.like_for_like) and bool(row.like_for_like):
+    amounts = table[table["scope_id"].str.startswith(("amount_", "budget_"))]
+    for row in amounts.itertuples():
+        if row.scope_id.startswith("budget_"):
+            year, _, measure = row.base.partition(" initial budget, ")
             parts.append(
-                f"The amount {row.end} is {row.multiple:.2f} times {name}'s {row.base[:4]} "
-                f"military spending ({row.base_value:.2f} {row.unit}, "
-                f"{edition_label(row.sources.split('; ')[-1], short=True)}); "
-                f"{row.note}."
+                f"The amount {row.end} is {row.verdict} ({year}: "
+                f"{MEASURE_LABELS.get(measure, measure)}, {row.base_value:.2f} {row.unit}; "
+                f"{row.sources.split('; ')[-1]})."
+            )
+        elif pd.notna(row.like_for_like) and bool(row.like_for_like):
+            parts.append(
+                f"The amount {row.end} is {row.verdict} ({possessive(name)} military spending that year: "
+                f"{row.base_value:.2f} {row.unit}, "
+                f"{edition_label(row.sources.split('; ')[-1], short=True)}); {row.note}."
             )
         else:
             parts.append(f"The amount {row.end} is not compared: {row.note}.")
     return parts
 
 
+def _reported_sentences(table: pd.DataFrame, name: str) -> list[str]:
+    """One sentence per share the article reports for a year, against SIPRI's (by edition)."""
+    reported = table[table["scope_id"].str.startswith("reported_")]
+    parts = []
+    for row in reported.itertuples():
+        where = edition_label(row.sources, short=True) if row.sources in EDITIONS else "data/"
+        parts.append(f"{possessive(name)} reported {row.verdict} ({where}).")
+    return parts
+
+
+def _collective_sentences(table: pd.DataFrame, name: str) -> list[str]:
+    """One sentence per collective target of an organisation."""
+    rows = table[table["scope_id"].str.startswith("collective_")]
+    parts = []
+    for row in rows.itertuples():
+        target = row.end.split(" (the article")[0]
+        if pd.isna(row.like_for_like):
+            parts.append(f"{possessive(name)} {target}: {row.verdict}.")
+            continue
+        parts.append(
+            f"{possessive(name)} {target}: {row.verdict} "
+            f"({edition_label(row.sources, short=True)}; {row.note.split(' (members')[0]})."
+        )
+    return parts
+
+
 def focus_verdict_sentence(table: pd.DataFrame, terms: ClaimTerms, name: str) -> str:
-    """The verdict in plain words for any focus country: the national scopes' sentence where the
-    table has them, else SIPRI's; then the amounts. Every figure is taken from the table."""
+    """The verdict in plain words for one country: the national scopes' sentence where the
+    table has them, else SIPRI's (when it has SIPRI rows); then its reported shares and its
+    amounts. Every figure is taken from the table."""
+    parts = []
     if "article_comparison" in set(table["scope_id"]):
-        first = verdict_sentence(table, terms)
+        parts.append(verdict_sentence(table, terms))
+    elif table["scope_id"].str.startswith("sipri_").any():
+        parts.append(sipri_verdict_sentence(table, terms, name))
+    parts += _reported_sentences(table, name)
+    return " ".join([*parts, *_amount_sentences(table, name)])
+
+
+def possessive(name: str) -> str:
+    """A name's possessive: "Poland's", "United States'"."""
+    return name + ("'" if name.endswith("s") else "'s")
+
+
+def owners_sentence(
+    article: Article, claims: pd.DataFrame, focus: str, names: dict[str, str]
+) -> str:
+    """Who owns the article's spending claims (`spending_claims` rows), in the order the verdict
+    judges them (`analysis.owned.owners`), and how many have no single owner (not judged)."""
+    owners = claims["owner"].dropna()
+    if owners.empty:
+        if claims.empty:
+            return "The article makes no spending claim."
+        return (
+            "No spending claim names its owner in its own clause: the focus country's verdict "
+            "judges them all."
+        )
+    counts = owners.value_counts()
+    order = [o for o in owned.owners(article, focus) if o in counts.index]
+    listed = ", ".join(
+        f"{names.get(o, o)} {counts[o]}" + (" (the focus)" if o == focus else "") for o in order
+    )
+    unowned = len(claims) - len(owners)
+    tail = f"; {counted(unowned, 'claim')} with no single owner, not judged" if unowned else ""
+    return f"Spending claims by owner: {listed}{tail}."
+
+
+def verdict_caption(owner: str, focus: str, names: dict[str, str]) -> str:
+    """The caption of one owner's verdict table."""
+    name = names.get(owner, owner)
+    if owner == focus:
+        return f"Spending verdict for {name}, scope by scope"
+    return f"{name}: its own claims, judged on its own data"
+
+
+def verdicts_sentence(
+    table: pd.DataFrame, terms: dict[str, ClaimTerms], focus: str, names: dict[str, str]
+) -> str:
+    """The Result of notebook 02: the focus country's verdict first (or, when it owns no claim,
+    that the article's claims belong to others), then each other owner's, on its own claims."""
+    name = names.get(focus, focus)
+    others = [o for o in dict.fromkeys(table["owner"]) if o != focus]
+    mine = table[table["owner"] == focus]
+    if others and terms[focus].sentence is None and not _has_claims(mine):
+        listed = ", ".join(names.get(o, o) for o in others)
+        parts = [
+            f"The article's claims belong to {listed}, not {name}: it makes no spending claim "
+            f"about {name}, and no other country's claim is judged as {name}'s."
+        ]
     else:
-        first = sipri_verdict_sentence(table, terms, name)
-    return " ".join([first, *_amount_sentences(table, name)])
+        parts = [focus_verdict_sentence(mine, terms[focus], name)]
+    for owner in others:
+        rows = table[table["owner"] == owner]
+        owner_name = names.get(owner, owner)
+        if owner in terms:
+            said = focus_verdict_sentence(rows, terms[owner], owner_name)
+        else:
+            said = " ".join(
+                _collective_sentences(rows, owner_name) + _amount_sentences(rows, owner_name)
+            )
+        if said:
+            parts.append(f"{owner_name} (on its own claims): {said}")
+    return " ".join(parts)
+
+
+def _has_claims(rows: pd.DataFrame) -> bool:
+    """Whether an owner's rows judge any claim of its own (amounts, reported shares)."""
+    return rows["scope_id"].str.startswith(("amount_", "budget_", "reported_")).any()
 
 
 def sipri_verdict_sentence(table: pd.DataFrame, terms: ClaimTerms, name: str) -> str:
-    """The claim judged on the focus country's SIPRI series (latest or claimed base year)."""
+    """The claim judged on the country's SIPRI series (latest or claimed base year), bounds kept
+    ("at least 2% of GDP ... would take at least x1.32"); the multiple it takes is judged against
+    a claimed multiple ("it falls short of doubling")."""
     sipri = table[table["scope_id"].str.startswith("sipri_")]
+    word = BOUND_WORDS[terms.bound]
     said = [
         text
         for text, present in (
@@ -162,7 +273,9 @@ def sipri_verdict_sentence(table: pd.DataFrame, terms: ClaimTerms, name: str) ->
             (f"from {terms.base_year}", terms.base_year),
             (f"by {terms.end_year}", terms.end_year),
             (
-                f"to {terms.target_share:g}% of GDP" if terms.target_share is not None else "",
+                f"to {word}{terms.target_share:g}% of GDP"
+                if terms.target_share is not None
+                else "",
                 terms.target_share is not None,
             ),
         )
@@ -175,6 +288,8 @@ def sipri_verdict_sentence(table: pd.DataFrame, terms: ClaimTerms, name: str) ->
         for row in sipri.itertuples()
     )
     latest = "" if terms.base_year is not None else ", the latest year of each edition"
+    if terms.base_year is None and terms.reference_year is not None:
+        latest += f" up to the article's {terms.reference_year}"
     first = (
         f"The article's claim about {name} ({', '.join(said) or 'no multiple or share of GDP'}) "
         f"judged on SIPRI's series: {name} spent {levels}{latest}."
@@ -183,11 +298,14 @@ def sipri_verdict_sentence(table: pd.DataFrame, terms: ClaimTerms, name: str) ->
         return first + " The article states no target share or multiple to check against them."
     low, high = sipri["multiple"].min(), sipri["multiple"].max()
     span = f"x{low:.2f}" if low == high else f"x{low:.2f} to x{high:.2f}, depending on the edition"
-    labels = list(dict.fromkeys(sipri["verdict"]))
     if terms.target_share is not None:
         when = f" by {terms.end_year}" if terms.end_year else ""
-        second = f"Reaching {terms.target_share:g}% of GDP{when} at a fixed GDP would take {span}"
+        second = (
+            f"Reaching {word}{terms.target_share:g}% of GDP{when} at a fixed GDP would take "
+            f"{word}{span}"
+        )
         if terms.multiple:
+            labels = list(dict.fromkeys(judge(m, terms.multiple) for m in sipri["multiple"]))
             second += ": it " + (
                 labels[0] if len(labels) == 1 else " / ".join(labels) + " (by edition)"
             )
@@ -199,11 +317,15 @@ def sipri_verdict_sentence(table: pd.DataFrame, terms: ClaimTerms, name: str) ->
 def verdict_sentence(table: pd.DataFrame, terms: ClaimTerms) -> str:
     """The verdict in plain words, every figure taken from the verdict table."""
     rows = table.set_index("scope_id")
+    sipri = table[table["scope_id"].str.startswith("sipri_")]
     if terms.multiple is None:
-        return (
+        said = (
             "The article claims no multiple of spending to judge; the table measures each scope "
             f"from FY{terms.base_year} to FY{terms.end_year} for reference."
         )
+        if terms.sentence is not None and terms.target_share is not None and not sipri.empty:
+            said += " " + _sipri_span(sipri, terms)
+        return said
     mixed = rows.loc["article_comparison"]
     defence = rows.loc[["defence_excl_saco", "defence_incl_saco"]]
     labels = list(dict.fromkeys(defence["verdict"]))
@@ -224,14 +346,19 @@ def verdict_sentence(table: pd.DataFrame, terms: ClaimTerms) -> str:
             else f"The security-related total itself grows x{rows.loc['security_related', 'multiple']:.2f}."
         ),
     ]
-    sipri = table[table["scope_id"].str.startswith("sipri_")]
     if not sipri.empty:
-        parts.append(
-            f"On SIPRI's definition, reaching {terms.target_share:g}% of GDP by "
-            f"{terms.end_year} at a fixed GDP would take x{sipri['multiple'].min():.2f} to "
-            f"x{sipri['multiple'].max():.2f}, depending on the edition."
-        )
+        parts.append(_sipri_span(sipri, terms))
     return " ".join(parts)
+
+
+def _sipri_span(sipri: pd.DataFrame, terms: ClaimTerms) -> str:
+    """What reaching the target share takes on SIPRI's definition, across the editions."""
+    word = BOUND_WORDS[terms.bound]
+    return (
+        f"On SIPRI's definition, reaching {word}{terms.target_share:g}% of GDP by "
+        f"{terms.end_year} at a fixed GDP would take {word}x{sipri['multiple'].min():.2f} to "
+        f"x{sipri['multiple'].max():.2f}, depending on the edition."
+    )
 
 
 def scenario_sentence(summary: dict) -> str:

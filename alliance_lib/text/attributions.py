@@ -1,7 +1,7 @@
 """Attributions: who said, wrote, thought or found what, in PARC 3.0's terms (source, cue, content).
 
 Two steps, with the speakers stage (`text.speakers`) between them:
-1. `find_frames`: every cue of `lexicon.ATTRIBUTION_VERBS` outside quotation marks, in a body
+1. `find_frames`: every cue of `lexicon.ATTRIBUTION_CUES` outside quotation marks, in a body
    sentence, with the source and the content it governs, read from the words around it:
    - `Lee said (that) the plan would fail`, `Lee told reporters the plan ...`: the subject
      before the cue (auxiliaries and adverbs passed: `has also said`; an appositive kept whole:
@@ -33,7 +33,8 @@ from itertools import repeat
 from alliance_lib.config import MAX_ATTRIBUTION_NESTING
 from alliance_lib.text.lexicon import (
     ACCORDING_TO,
-    ATTRIBUTION_VERBS,
+    ATTRIBUTION_CUES,
+    CLAUSE_CUES,
     CLAUSE_TAIL_WORDS,
     NOT_NAMES,
     SPEECH_VERBS,
@@ -42,7 +43,7 @@ from alliance_lib.text.lexicon import (
 from alliance_lib.text.model import Attribution, Entity, Paragraph, Quote, Sentence, Span
 from alliance_lib.text.quotes import Quotation, QuotedParagraph, SaidClause, Speaker
 
-_CUE = re.compile(rf"\b{alternation(ATTRIBUTION_VERBS)}\b")
+_CUE = re.compile(rf"\b{alternation(ATTRIBUTION_CUES)}\b")
 _LEAD_CUE = re.compile(r"(?:According to|Said|Says|Asked)\b")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*\w)?\.?|[,;:()\[\]—–“”\"]|\s-{1,2}\s")
 _WINDOW = 160  # characters read on either side of a cue
@@ -68,13 +69,16 @@ _TIME_WORDS = frozenset(
     " week weekend month year night morning afternoon evening".split()
 )
 _INVERTING = frozenset(SPEECH_VERBS) | {"says", "said", "asks", "asked", "writes", "wrote"}
-_CUE_WORDS = frozenset(w for w in ATTRIBUTION_VERBS if " " not in w)
+_CUE_WORDS = frozenset(w for w in ATTRIBUTION_CUES if " " not in w)
 # Words that cannot end a subject: the cue after them is a noun (`the support`, `his claims`).
 _NOT_SUBJECT_ENDS = frozenset(
     "the a an his her their its our my your this these those of to for in on at by with from"
     " about into over under against between among than without within upon through amid"
     " such no any each every some what whose".split()
 )
+# One of those words just before a cue, which `_subject_before` would refuse after reading the
+# sentence's words: a prefilter on the text itself.
+_NOUN_BEFORE = re.compile(rf"(?<![\w'’.-]){alternation(_NOT_SUBJECT_ENDS)}[ \t\n]+$", re.IGNORECASE)
 _RELATIVES = frozenset({"who", "whom"})
 # Verbs whose person object comes before the content: `told reporters (that)`, `asked him to`.
 _TELLING = frozenset(
@@ -129,6 +133,14 @@ _QUANTIFIERS = frozenset(
     " six seven eight nine ten".split()
 )
 _COORDINATORS = frozenset("and but or then yet".split())
+# Adverbs before a sentence's subject (`And even Lee ...`).
+_OPENING_ADVERBS = frozenset("even also still then now meanwhile however indeed instead".split())
+# Prepositions that open a phrase of place or time before a sentence's subject (`In May, `).
+_OPENING_PREPOSITIONS = frozenset(
+    "in on at after before during since beyond unlike like despite with without for from"
+    " amid among under over through throughout following ahead back".split()
+)
+_OPENING_WORDS = 16  # words an opening phrase may hold before its comma
 # The word that joins a cue to a clause whose subject came earlier: `... but concedes`, `... by
 # suggesting`.
 _JOINED_BEFORE = re.compile(
@@ -140,6 +152,27 @@ _SEEMING = frozenset("seem seems seemed appear appears appeared".split())
 _PLACE_AFTER = re.compile(r"\s+(?:on|in|at|with|before|alongside|during|onstage|together)\b")
 _BE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|widely|still|now|)\s+)?$"
+)
+# A passive cue (`Lee was criticized by Roe`, `has been asked`): a past participle after a form
+# of `be`; its source is the agent of `by`, or nobody.
+_PASSIVE_BE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|widely|still|now|long|often|never"
+    r"|already|repeatedly|reportedly|[a-z]+ly)\s+)?$",
+    re.IGNORECASE,
+)
+_IRREGULAR_PARTICIPLES = frozenset(
+    "told shown written known thought found sworn held seen said heard foreseen foretold".split()
+)
+# Participles that after `be` state the subject's own stance (`Lee is opposed to the plan`).
+_STANCE_PARTICIPLES = frozenset(
+    "opposed worried concerned convinced committed determined inclined prepared dedicated"
+    " interested united pleased disappointed frustrated".split()
+)
+_AGENT = re.compile(r"\s+by\s+(?=\S)")
+# Words that end a passive's agent (`by Roe for failing ...`, `by Roe during the debate`).
+_AGENT_ENDS = frozenset(
+    "for in on at during after before over about with as because when while to from since that"
+    " who which whose amid despite".split()
 )
 _THAT_NEXT = re.compile(r"\s*(?:that\b|:|[“\"])")
 _THAT_SOON = re.compile(r"[^,;:.!?“”\"]{0,60}?\bthat\b")
@@ -165,20 +198,19 @@ class Frame:
 
 
 class _Token:
-    """A word or a punctuation mark of a sentence beside a cue."""
+    """A word or a punctuation mark of a sentence beside a cue (its lower case made once: the
+    rules ask for it many times)."""
 
-    __slots__ = ("text", "start", "end")
+    __slots__ = ("text", "start", "end", "lower")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text, self.start, self.end = text, start, end
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __init__(self, match: re.Match[str]) -> None:
+        self.text = match.group()
+        self.start, self.end = match.span()
+        self.lower = self.text.lower()
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return list(map(_Token, _TOKEN.finditer(text, start, end)))
 
 
 class _Words:
@@ -237,6 +269,8 @@ def _subject_before(
     """The subject ending just before a verb at `verb_start` (auxiliaries and adverbs between
     them passed), read back to a clause boundary; an appositive between commas is kept whole
     (`Ann Lee, 61, a teacher,`) and a relative pronoun with the noun before it (`groups who`)."""
+    if _NOUN_BEFORE.search(text, max(lo, verb_start - 12), verb_start) is not None:
+        return None  # `the support`, `his claims`: a noun (decided before tokenising)
     words = words_of.between(max(lo, verb_start - _WINDOW), verb_start)
     i = len(words) - 1
     while i >= 0 and (
@@ -434,14 +468,14 @@ def _sentence_frames(
     number: int,
     inside: _Inside,
     quotation_cues: Mapping[int, SaidClause],
+    matches: list[re.Match[str]],
 ) -> list[Frame]:
-    """The frames of one sentence, in the order of their cues. A quotation's said-clause is
-    not read again: it stands as an empty frame, only for a participle after it to report for
-    its speaker (`"...," Lee said, adding that ...`)."""
+    """The frames of one sentence, in the order of their cues (`matches`: the sentence's
+    matches of `_CUE`). A quotation's said-clause is not read again: it stands as an empty
+    frame, only for a participle after it to report for its speaker (`"...," Lee said, adding
+    that ...`)."""
     frames: list[Frame] = []
     lo, hi = sentence.start, sentence.end
-    # the clause boundary before each cue: the last quotation mark, colon or semicolon
-    matches = [m for m in _CUE.finditer(text, lo, hi)]
     lead = _LEAD_CUE.match(text, lo, hi)
     if lead is not None and (not matches or matches[0].start() != lead.start()):
         matches.insert(0, lead)
@@ -455,8 +489,10 @@ def _sentence_frames(
             if heading.group("source").isupper():  # `VARGA:`: a transcript's speaker
                 clause = replace(clause, label=True)
             frames.append(Frame(colon, content, source, clause, number))
+    if not matches:
+        return frames  # no cue: nothing is read (at most a heading's `Name:`)
     opening = _OPENING.match(text, lo, hi).end()  # where the sentence's first word starts
-    words = _Words(text, sentence) if matches else None
+    words = _Words(text, sentence)
     for match in matches:
         if inside(match.start()):
             continue
@@ -558,6 +594,8 @@ def _inverted_or_participle(
 ) -> Frame | None:
     """`..., said Ann Lee.` (content before), `Said Lee, ...`, or `..., saying ...`."""
     if word.endswith("ing"):  # a participle reports for the subject of its clause
+        if word in CLAUSE_CUES and _THAT_NEXT.match(text, cue[1]) is None:
+            return None  # `..., pressing the case`
         content = _content_after(text, word, cue[1], sentence.end)
         if not _has_words(text, *content):
             return None
@@ -585,12 +623,49 @@ def _inverted_or_participle(
     return Frame(cue, content, source, _clause(text, source, cue, content[0], True), number)
 
 
+def _after_opening(words: list[_Token]) -> int:
+    """The index of the first word after what opens a sentence before its subject: a dateline
+    (`PARIS (Wire) - `), or a phrase of place or time up to its comma (`In May, `, `Last
+    year, `, `Beyond the footage, `), coordinators and adverbs passed (`And even `)."""
+    k = 0
+    while k < len(words) and (
+        words[k].lower in _COORDINATORS or words[k].lower in _OPENING_ADVERBS
+    ):
+        k += 1
+    if k >= len(words):
+        return 0
+    first = words[k]
+    limit = min(len(words), k + _OPENING_WORDS)
+    if first.text.isupper() and len(first.text) > 1 and first.text.isalpha():
+        for j in range(k + 1, limit):
+            if words[j].text.strip() in ("-", "--", "—", "–"):
+                return j + 1  # a dateline
+    if (
+        first.lower in _OPENING_PREPOSITIONS
+        or first.lower in _TIME_WORDS
+        or (first.lower in ("last", "this", "next", "earlier", "later") and k + 1 < len(words))
+    ):
+        for j in range(k + 1, limit):
+            if words[j].text == ",":
+                k = j + 1
+                while k < len(words) and (
+                    words[k].lower in _COORDINATORS or words[k].lower in _OPENING_ADVERBS
+                ):
+                    k += 1
+                return k
+            if not _is_word(words[j]):
+                break
+    return k
+
+
 def _sentence_subject(words_of: _Words, start: int, end: int) -> tuple[int, int] | None:
     """The subject opening a sentence: a pronoun or a run of capitalised words, after an
     opening subordinator (`When Lee ...`)."""
     words = words_of.between(start, min(end, start + _WINDOW))
-    k = 0
+    k = _after_opening(words)
     if k < len(words) and words[k].lower in _SUBJECT_STOPS:
+        k += 1
+    while k < len(words) and words[k].lower in _OPENING_ADVERBS:
         k += 1
     while k < len(words) and words[k].lower in ("the", "a", "an"):
         k += 1
@@ -613,6 +688,8 @@ def _verb_reading(text: str, subject: tuple[int, int], cue: tuple[int, int], wor
     `tweet`, `attacks`) only after an auxiliary or a pronoun, or before `that`, a colon or a
     quotation (`Lee states that ...`, `Lee's claim that ...`)."""
     last = text[subject[0] : subject[1]].split()[-1]
+    if word in CLAUSE_CUES:  # `Lee hinted that ...`, not `the hints`
+        return _THAT_NEXT.match(text, cue[1]) is not None
     if word not in _NOUN_LIKE or _THAT_NEXT.match(text, cue[1]) is not None:
         return True
     between = text[subject[1] : cue[0]].split()
@@ -667,6 +744,8 @@ def _subject_first(
         return Frame(cue, content, subject, _clause(text, subject, cue, subject[0], False), number)
     if not _verb_reading(text, subject, cue, word):
         return None
+    if _passive(text, sentence, cue, word):
+        return _passive_frame(text, words, sentence, number, cue, word, subject)
     after_start = cue[1]
     tail_end = sentence.end
     lead_end = subject[0]  # the end of what comes before the subject, quotation marks passed
@@ -685,6 +764,45 @@ def _subject_first(
     if not _has_words(text, *content):
         return None
     return Frame(cue, content, subject, _clause(text, subject, cue, offset, False), number)
+
+
+def _passive(text: str, sentence: Sentence, cue: tuple[int, int], word: str) -> bool:
+    """Whether a cue is a passive participle after `be` (`was criticized`, `has been told`)."""
+    if word in _STANCE_PARTICIPLES or not (word.endswith("ed") or word in _IRREGULAR_PARTICIPLES):
+        return False
+    return _PASSIVE_BE.search(text, max(sentence.start, cue[0] - 40), cue[0]) is not None
+
+
+def _passive_frame(
+    text: str,
+    words: _Words,
+    sentence: Sentence,
+    number: int,
+    cue: tuple[int, int],
+    word: str,
+    subject: tuple[int, int],
+) -> Frame | None:
+    """`Lee was criticized by Roe for ...`: the agent of `by` is the source (none without
+    one); the content is what follows the cue, or the subject when only the agent follows."""
+    by = _AGENT.match(text, cue[1], sentence.end)
+    if by is None:
+        content = _content_after(text, word, cue[1], sentence.end)
+        if not _has_words(text, *content):
+            content = _trim(text, subject[0], subject[1])
+        return Frame(cue, content, None, None, number)
+    taken: list[_Token] = []
+    for token in words.between(by.end(), min(sentence.end, by.end() + _WINDOW)):
+        if not _is_word(token) or (taken and token.lower in _AGENT_ENDS):
+            break
+        taken.append(token)
+        if len(taken) > MAX_SOURCE_WORDS:
+            return Frame(cue, _trim(text, subject[0], subject[1]), None, None, number)
+    if not taken:
+        return None
+    agent = (taken[0].start, taken[-1].end)
+    rest = _trim(text, agent[1], sentence.end)
+    content = rest if _has_words(text, *rest) else _trim(text, subject[0], subject[1])
+    return Frame(cue, content, agent, _clause(text, agent, cue, content[0], True), number)
 
 
 def _cut_at_next_clause(text: str, frames: list[Frame]) -> list[Frame]:
@@ -728,10 +846,18 @@ def find_frames(
         if q.clause is not None and q.clause.cue is not None
     }
     frames: list[Frame] = []
+    # every cue of the text in one pass of the cue pattern, handed to the sentence holding it
+    cues = list(_CUE.finditer(text))
+    starts = [m.start() for m in cues]
     for number, sentence in enumerate(sentences):
         if paragraphs[sentence.paragraph].kind != "body" or inside.holds(sentence):
             continue  # a subheading, or a sentence wholly inside a quotation
-        for frame in _sentence_frames(text, sentence, number, inside, quotation_cues):
+        first = bisect.bisect_left(starts, sentence.start)
+        last = bisect.bisect_left(starts, sentence.end, first)
+        while last > first and cues[last - 1].end() > sentence.end:
+            last -= 1
+        matches = cues[first:last]
+        for frame in _sentence_frames(text, sentence, number, inside, quotation_cues, matches):
             if frame.cue[0] not in quotation_cues:  # a quotation's own said-clause
                 frames.append(frame)
     return frames

@@ -4,7 +4,11 @@ Own regular expressions rather than quantulum3/dateparser: on news text those mi
 bracketed amounts as negative, "We" as Wednesday and years as numbers (see the research notes).
 
 Dates given in part (a month and day without a year, a weekday) are completed by the rules in
-`alliance_lib.text.dates`; word lists (number words, currencies, months) are in `text.lexicon`.
+`alliance_lib.text.dates`; word lists (number words, scale and bound words, months) are in
+`text.lexicon`; currencies (symbols, codes, names) come from CLDR through `text.currencies`.
+A share, percent or amount records its `bound` ("up to" -> at_most, "more than" -> at_least,
+"around" -> about). An amount in a currency several share ("dollars") is resolved here as if it
+had no owner (unknown, or "$" as the US dollar); `text.owners` resolves it again by its owner.
 """
 
 from __future__ import annotations
@@ -16,14 +20,17 @@ from datetime import date
 
 import ahocorasick
 
+from alliance_lib.text import currencies
 from alliance_lib.text.dates import Anchor, infer_year, last_weekday, month_number, valid_date
 from alliance_lib.text.lexicon import (
-    CURRENCIES,
+    BOUNDS_AFTER,
+    BOUNDS_BEFORE,
     MONTHS,
     MULTIPLIERS,
     SCALES,
     WAR_EVENTS,
     WORD_NUMBERS,
+    alternation,
 )
 from alliance_lib.text.model import Claim, Sentence, sentence_locator
 
@@ -35,6 +42,13 @@ _NUM = (
 _MONTH = (
     r"(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
 )
+# Amounts: a scale word ("lakh crore" before "lakh"), a number grouped in thousands, and the
+# currency forms of CLDR (symbols and codes written before the number, names after it).
+_SCALE = r"(?:lakh\s+crore|trillion|billion|million|thousand|crores?|lakhs?|bn|tn|mn)"
+_GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+_SYMBOLS, _CODES = currencies.prefix_patterns()
+_NAMES, _SHORT, _PLURAL = currencies.suffix_patterns()
+_SYMBOL_STARTS = "".join(sorted({re.escape(f[0]) for f in currencies.forms()[0]}))
 
 # Each kind of claim and its regular expression (compiled with a lookahead in `_SCANNED`).
 _PATTERNS: list[tuple[str, str]] = [
@@ -62,8 +76,16 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "amount",
         (
-            rf"(?i)(?P<cur>US\$|[$¥€£])\s?(?P<num>{_NUM})(?:\s*(?P<scale>trillion|billion|million|thousand|bn|tn)\b)?"
-            rf"|\b(?P<num2>{_NUM})(?:\s*(?P<scale2>trillion|billion|million|thousand))?\s+(?P<cur2>yen|dollars|euros|pounds|won|yuan|rubles|roubles)\b"
+            # a symbol before the number ("A$368 billion", "€300m", "Rs 5,000 crore")
+            rf"(?i)(?<![\w$])(?-i:(?P<cur>{_SYMBOLS}))\s?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE}|m)\b)?"
+            # an ISO code before it, with a scale word or a grouped number ("AUD 368 billion")
+            rf"|\b(?-i:(?P<code>{_CODES}))\s(?:(?P<numc>{_NUM})\s*(?P<scalec>{_SCALE})\b|(?P<groupc>{_GROUPED}))"
+            # a name after it, in any case ("38.6 billion Canadian dollars")
+            rf"|\b(?P<num2>{_NUM})(?:\s*(?P<scale2>{_SCALE}))?\s+(?P<cur2>{_NAMES})(?!\w)"
+            # a short form or a code after it, with a scale word ("97 billion zlotys")...
+            rf"|\b(?P<num3>{_NUM})\s*(?P<scale3>{_SCALE})\s+(?P<cur3>{_SHORT}|(?-i:{_CODES}))(?!\w)"
+            # ...or a plural short form or a code after a grouped number ("5,000 euros")
+            rf"|\b(?P<group4>{_GROUPED})\s+(?P<cur4>{_PLURAL}|(?-i:{_CODES}))(?!\w)"
         ),
     ),
     (
@@ -119,7 +141,7 @@ _NUM_STARTS = "".join(sorted({k[0] for k in WORD_NUMBERS if len(k) > 2}))
 _MONTH_STARTS = "".join(sorted({m.capitalize()[0] for m in MONTHS}))
 _STARTS = {
     "multiplier": rf"[dtqh\d{_NUM_STARTS}]",
-    "amount": rf"[u$¥€£\d{_NUM_STARTS}]",
+    "amount": rf"(?-i:[{_SYMBOL_STARTS}A-Z\d{_NUM_STARTS}{_NUM_STARTS.upper()}])",
     "fiscal_year": "[fF]",
     "date_mdy": f"[{_MONTH_STARTS}]",
     "date_dmy": r"\d",
@@ -140,6 +162,7 @@ def _starting(pattern: str, first: str | None) -> re.Pattern[str]:
 
 
 _SCANNED = [(kind, _starting(pattern, _STARTS.get(kind))) for kind, pattern in _PATTERNS]
+_AMOUNT = re.compile(dict(_PATTERNS)["amount"])
 
 
 def number(token: str) -> float:
@@ -165,7 +188,7 @@ _TRIGGERS = {
     "percent": ("%", "percent", "per cent"),
     "multiplier": ("doubl", "tripl", "quadrupl", "halv", "fold"),
     "duration": ("year", "month", "decade"),
-    "amount": tuple("$ ¥ € £ yen dollar euro pound won yuan ruble rouble".split()),
+    "amount": currencies.triggers(),
     "fiscal_year": ("fiscal", "fy"),
     "date_mdy": _MONTH_TRIGGERS,
     "date_dmy": _MONTH_TRIGGERS,
@@ -278,16 +301,27 @@ def find_claims(
             day = int(match.group("day")) if kind != "date_my" else 1
             anchors.append((int(match.group("year")), month_number(match.group("month")), day))
     anchor = max(anchors) if anchors else None
+    prefixed = any(
+        kind == "amount" and currencies.prefixed_dollar(match.group("cur") or "")
+        for kind, match in raw
+    )
 
     claims = []
     for kind, match in sorted(raw, key=lambda item: item[1].start()):
-        claim = _to_claim(kind, match, reference_date, anchor)
+        claim = _to_claim(kind, match, reference_date, anchor, prefixed)
         if claim is None:
             continue
         claim_type, value, unit, precision, note = claim
         if isinstance(value, float) and not math.isfinite(value):
             continue  # a number too large for a float (over ~1.8e308) is not a claim
         start, end = match.span({"date_y": "year", "weekday": "weekday"}.get(kind, 0))
+        number = sentence_of(start)
+        bound = None
+        if kind in _BOUNDED:
+            span = sentences[number] if sentences else None
+            bound = _bound(
+                text, start, end, span.start if span else 0, span.end if span else len(text)
+            )
         claims.append(
             Claim(
                 start,
@@ -296,16 +330,53 @@ def find_claims(
                 claim_type,
                 value,
                 unit,
-                sentence_of(start),
+                number,
                 precision,
                 note,
+                bound,
             )
         )
     return claims
 
 
-def _to_claim(kind: str, m: re.Match[str], reference: date | None, anchor: Anchor | None):
-    """(type, value, unit, precision, note) for one match, or None when it is not a valid claim."""
+_BOUNDED = ("share_of_gdp", "percent", "amount")
+_BOUND_REACH = 24  # characters before a number searched for a bound word ("no more than ")
+_BOUND_BEFORE = re.compile(
+    "(?i)\\b(?:"
+    + "|".join(rf"(?P<{kind}>{alternation(words)})" for kind, words in BOUNDS_BEFORE.items())
+    + r")\s+$"
+)
+_BOUND_AFTER = re.compile(
+    "(?i)\\s+(?:"
+    + "|".join(rf"(?P<{kind}>{alternation(words)})" for kind, words in BOUNDS_AFTER.items())
+    + r")\b"
+)
+
+
+def _bound(text: str, start: int, end: int, lowest: int, highest: int) -> str | None:
+    """The bound a word just before (or just after) a number puts on it, within its sentence:
+    "up to A$368 billion" -> at_most, "2 percent or more" -> at_least, else None."""
+    before = _BOUND_BEFORE.search(text, max(lowest, start - _BOUND_REACH), start)
+    found = before or _BOUND_AFTER.match(text, end, min(highest, end + _BOUND_REACH))
+    if found is None:
+        return None
+    return next(kind for kind, said in found.groupdict().items() if said)
+
+
+def written_currency(amount: str) -> currencies.Form | None:
+    """The currency form an amount claim's text is written in ("A$368 billion" -> "A$")."""
+    match = _AMOUNT.fullmatch(amount)
+    if match is None:
+        return None
+    written = next(g for g in ("cur", "code", "cur2", "cur3", "cur4") if match.group(g))
+    return currencies.form_of(match.group(written))
+
+
+def _to_claim(
+    kind: str, m: re.Match[str], reference: date | None, anchor: Anchor | None, prefixed: bool
+):
+    """(type, value, unit, precision, note) for one match, or None when it is not a valid claim;
+    `prefixed`: the text writes a dollar with letters before the "$" (A$, US$)."""
     if kind == "share_of_gdp":
         return "share_of_gdp", number(m.group("num")), "percent of GDP", None, None
     if kind == "percent":
@@ -322,10 +393,7 @@ def _to_claim(kind: str, m: re.Match[str], reference: date | None, anchor: Ancho
             return "duration", value * 10, "years", None, "decades expressed in years"
         return "duration", value, unit + "s", None, None
     if kind == "amount":
-        currency = (m.group("cur") or m.group("cur2")).lower()
-        scale = (m.group("scale") or m.group("scale2") or "").lower()
-        value = number(m.group("num") or m.group("num2")) * SCALES.get(scale, 1.0)
-        return "amount", value, CURRENCIES[currency], None, None
+        return _amount(m, prefixed)
     if kind == "fiscal_year":
         value = f"FY{m.group('year')}"
         if m.group("end"):
@@ -367,6 +435,21 @@ def _to_claim(kind: str, m: re.Match[str], reference: date | None, anchor: Ancho
     if kind == "historical_anchor":
         return "historical_anchor", _event(m), None, None, None
     raise AssertionError(kind)
+
+
+def _amount(m: re.Match[str], prefixed: bool):
+    """An amount's value and currency: the ISO code of a form naming one currency; a form
+    several share is read as `currencies.resolve` reads it without an owner (the note says)."""
+    groups = ("num", "numc", "groupc", "num2", "num3", "group4")
+    raw = next(m.group(g) for g in groups if m.group(g))
+    scale = next((m.group(g) for g in ("scale", "scalec", "scale2", "scale3") if m.group(g)), "")
+    value = number(raw) * SCALES[" ".join(scale.lower().split())] if scale else number(raw)
+    written = next(m.group(g) for g in ("cur", "code", "cur2", "cur3", "cur4") if m.group(g))
+    form = currencies.form_of(written)
+    if form is None:  # every form the pattern matches is in the lexicon
+        raise AssertionError(written)
+    code, how = currencies.resolve(form, None, prefixed)
+    return "amount", value, code, None, how or None
 
 
 def _relative(m: re.Match[str], reference: date | None):

@@ -1,7 +1,10 @@
-"""The article's publication date, from a date line under the headline or a page's metadata.
+"""The article's publication date, from a date line under the headline, a page's metadata, or
+the dateline that opens a wire story.
 
-One function reads every form the package accepts: "January 13, 2023", "Friday, Jan. 13, 2023
-at 10:30 a.m. EST", "13 January 2023" and "2023-01-13" (the form HTML metadata gives).
+`publication_date` reads every form of a line made only of a date: "January 13, 2023", "Friday,
+Jan. 13, 2023 at 10:30 a.m. EST", "13 January 2023" and "2023-01-13" (the form HTML metadata
+gives). `dateline_date` reads the date of a dateline opening the body: "SAN DIEGO, March 13, 2023
+(Reuters) - ...", a place in capitals, the date, an optional agency in brackets, then a dash.
 """
 
 from __future__ import annotations
@@ -37,3 +40,17 @@ def publication_date(line: str | None) -> date | None:
         return None  # "Hello 13, 2023" has the shape of a date line but names no month
     day = int(match.group("day") or match.group("day2"))
     return valid_date(int(match.group("year") or match.group("year2")), month, day)
+
+
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}(?:,\s+[A-Z][A-Za-z.]{1,12})?),\s+"
+    r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d{2})|(?:\d{1,2}\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d{2}))"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]"
+)
+
+
+def dateline_date(body: str) -> date | None:
+    """The day the dateline opening `body` names ("SAN DIEGO, March 13, 2023 (Wire) - ..."), or
+    None: no dateline, or one without a year ("LONDON, March 13 (Reuters) -"), or no such day."""
+    match = _DATELINE.match(body)
+    return publication_date(match.group("date")) if match else None

@@ -134,11 +134,25 @@ def quote_counts(quotes: pd.DataFrame) -> pd.DataFrame:
 
 
 def claims_frame(article: Article) -> pd.DataFrame:
-    """Numeric and temporal claims with type, value, unit and the sentence they come from."""
+    """Numeric and temporal claims with type, value, unit, bound, owner and the sentence they come
+    from."""
     frame = _frame(
         article,
         article.claims,
-        ["start", "end", "text", "type", "value", "unit", "precision", "note", "sentence"],
+        [
+            "start",
+            "end",
+            "text",
+            "type",
+            "value",
+            "unit",
+            "precision",
+            "note",
+            "sentence",
+            "bound",
+            "owner",
+            "owner_cue",
+        ],
     )
     frame["value"] = frame["value"].astype(object)
     return frame

@@ -1,6 +1,6 @@
 """Word lists the extractors use, kept apart from the patterns that use them.
 
-Editing a list here (a reporting verb, a title, a currency) changes what the parser recognises
+Editing a list here (a reporting verb, a title, a bound word) changes what the parser recognises
 without touching any regular expression. A list becomes a regex alternation through
 `alternation`, which orders it longest first.
 """
@@ -238,6 +238,110 @@ ATTRIBUTION_VERBS = tuple(
     according_to
     """.split()
 )
+
+
+def inflections(lemma: str) -> tuple[str, ...]:
+    """Every form of a verb (`warn` -> warn warns warned warning), the first word inflected in a
+    phrase (`speak out` -> speaks out ...): regular English spelling, with `IRREGULAR_VERBS`
+    and `DOUBLED_FINALS` where it is not regular."""
+    head, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if head in IRREGULAR_VERBS:
+        forms = (head, *IRREGULAR_VERBS[head].split())
+    else:
+        stem = head + head[-1] if head in DOUBLED_FINALS else head
+        if head.endswith(("s", "sh", "ch", "x", "z", "o")):
+            third = head + "es"
+        elif head.endswith("y") and head[-2:-1] not in "aeiou":
+            third = head[:-1] + "ies"
+        else:
+            third = head + "s"
+        if head.endswith("e"):
+            past = head + "d"
+        elif head.endswith("y") and head[-2:-1] not in "aeiou":
+            past = head[:-1] + "ied"
+        else:
+            past = stem + "ed"
+        if head.endswith("ie"):
+            participle = head[:-2] + "ying"
+        elif head.endswith("e") and not head.endswith(("ee", "ye", "oe")):
+            participle = head[:-1] + "ing"
+        else:
+            participle = stem + "ing"
+        forms = (head, third, past, participle)
+    return tuple(form + tail for form in forms)
+
+
+# Forms `inflections` cannot spell: the third person, the past tense(s), the -ing form.
+IRREGULAR_VERBS = {
+    "say": "says said saying",
+    "tell": "tells told telling",
+    "feel": "feels felt feeling",
+    "show": "shows showed shown showing",
+    "speak": "speaks spoke spoken speaking",
+    "swear": "swears swore sworn swearing",
+    "foresee": "foresees foresaw foreseen foreseeing",
+    "foretell": "foretells foretold foretelling",
+    "hold": "holds held holding",
+    "teach": "teaches taught teaching",
+    "write": "writes wrote written writing",
+    "prove": "proves proved proven proving",
+}
+# Verbs that double their final consonant before -ed and -ing (`admitted`, `regretting`).
+DOUBLED_FINALS = frozenset(
+    "admit regret slam rebut snap brag compel abhor chat refer prefer confer infer omit"
+    " blab".split()
+)
+# Cues grown from VerbNet 3.4's classes of communication, belief, judgement and directives
+# (Kipper Schuler's verb lexicon, the CU CLEAR release: `verbnet3.4/CLASS.xml`), the PARC
+# notion of an attribution cue: a verb that reports what someone said, wrote, thought or found,
+# or the stance they took. Members whose usual sense in news is something else are left out
+# (`go`, `relate`, `hold`, `greet`, `welcome` a visitor, `toast`, `pardon`, `read`, `treat`);
+# members that are as often nouns are in `CLAUSE_CUES` when they report only before a clause.
+VERBNET_CUE_CLASSES = {
+    "say-37.7": "add advise allege announce articulate blurt claim confess confide declare"
+    " disclose divulge exclaim hint insinuate insist interject interpose intimate mention note"
+    " observe proclaim propose recommend recount reiterate remark repeat reply report respond"
+    " retort reveal say state suggest utter venture voice volunteer write",
+    "tell-37.2": "inform notify remind apprise",
+    "declare-29.4": "avow declare maintain proclaim profess",
+    "conjecture-29.5": "admit affirm anticipate assert assume believe conjecture deny doubt"
+    " expect feel foresee foretell guess infer presume prophesy surmise speculate swear",
+    "complain-37.8": "bemoan boast brag complain gripe grouse grumble moan object whine",
+    "advise-37.9": "admonish advise alert assure brief caution counsel encourage warn",
+    "promise-37.13": "assure guarantee pledge promise vow",
+    "inquire-37.1.2": "ask enquire inquire",
+    "confess-37.10": "acknowledge admit confess concede",
+    "lecture-37.11": "comment elaborate lecture pontificate preach rant rave remark testify"
+    " theorize speak_out speak_up",
+    "overstate-37.12": "overstate tout",
+    "indicate-78": "affirm confirm corroborate demonstrate disclose imply indicate predict"
+    " reveal show suggest verify",
+    "judgment-33.1": "acclaim applaud assail attack badmouth belittle berate blame castigate"
+    " censure chastise chide commend compliment condemn congratulate criticize decry denigrate"
+    " denounce deride disparage fault hail insult lambaste laud malign mock praise rebuke"
+    " reproach repudiate ridicule scold scorn slander thank vilify",
+    "order-58.3": "demand order require authorize",
+    "urge-58.1": "urge exhort implore lobby press pressure",
+}
+# Class members that report only before a clause (`Lee guessed that ...`), not with a plain
+# object (`a guess`, `the press`, `voices`, `objects`).
+CLAUSE_CUES = frozenset(
+    form
+    for lemma in "guess object voice press hint comment rant report volunteer venture brief"
+    " alert fault hail lobby pressure require".split()
+    for form in inflections(lemma)
+)
+VERBNET_CUES = tuple(
+    dict.fromkeys(
+        form
+        for members in VERBNET_CUE_CLASSES.values()
+        for lemma in members.split()  # `_` joins a phrase's words: `speak_out`
+        for form in inflections(lemma.replace("_", " "))
+    )
+)
+# Every cue `text.attributions` looks for: the list above and the VerbNet classes.
+ATTRIBUTION_CUES = tuple(dict.fromkeys((*ATTRIBUTION_VERBS, *VERBNET_CUES)))
 # Pronoun gender, where the text shows it.
 PRONOUN_GENDER = {
     "he": "m",
@@ -371,30 +475,63 @@ WORD_NUMBERS = {
     "a": 1,
     "an": 1,
 }
+# Scale words of amounts and what they multiply by ("lakh crore" is 10^12 in South Asian usage;
+# "m" is read only right after a currency symbol: "$5m").
 SCALES = {
     "thousand": 1e3,
     "million": 1e6,
+    "mn": 1e6,
     "m": 1e6,
     "billion": 1e9,
     "bn": 1e9,
     "trillion": 1e12,
     "tn": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+    "lakh crore": 1e12,
 }
-# Currency symbols and words -> ISO 4217 codes.
-CURRENCIES = {
-    "$": "USD",
-    "us$": "USD",
-    "dollars": "USD",
-    "¥": "JPY",
-    "yen": "JPY",
-    "€": "EUR",
-    "euros": "EUR",
-    "£": "GBP",
-    "pounds": "GBP",
-    "won": "KRW",
-    "yuan": "CNY",
-    "rubles": "RUB",
-    "roubles": "RUB",
+# Currencies are not listed here: `text.currencies` reads them from CLDR (through Babel).
+# Bounds on a share, percent or amount: words just before the number ("up to A$368 billion")...
+BOUNDS_BEFORE = {
+    "at_most": (
+        "up to",
+        "no more than",
+        "not more than",
+        "less than",
+        "under",
+        "below",
+        "nearly",
+        "almost",
+        "at most",
+        "as much as",
+        "a maximum of",
+        "a ceiling of",
+        "a cap of",
+        "capped at",
+    ),
+    "at_least": (
+        "at least",
+        "more than",
+        "above",
+        "over",
+        "exceeding",
+        "in excess of",
+        "upwards of",
+        "upward of",
+        "no less than",
+        "not less than",
+        "a minimum of",
+        "a floor of",
+    ),
+    "about": ("about", "around", "roughly", "some", "approximately", "an estimated", "circa"),
+}
+# ...and just after it ("2 percent or more", "a 2 percent floor").
+BOUNDS_AFTER = {
+    "at_most": ("or less", "or lower", "or below", "or under", "at most", "ceiling", "cap"),
+    "at_least": ("or more", "or higher", "or above", "and above", "at least", "floor", "minimum"),
+    "about": ("or so",),
 }
 # Word stems of multiplying verbs -> the multiple ("double" -> 2.0).
 MULTIPLIERS = {"doub": 2.0, "trip": 3.0, "quadrup": 4.0, "halv": 0.5}
@@ -443,3 +580,17 @@ WAR_EVENTS = {
 # --- topics ------------------------------------------------------------------------------------
 # A sentence holding one of these (lower-cased substrings) talks about spending.
 SPENDING_WORDS = ("spend", "budget", "defense", "defence", "gdp", "military", "yen", "dollar")
+
+# --- owners of spending claims (text.owners) ----------------------------------------------------
+# Words a possessive owns besides the spending words ("Britain's pledge", "allies' floor").
+TARGET_WORDS = frozenset(
+    "target targets goal goals pledge pledges floor guideline benchmark commitment commitments"
+    " plan plans fund funds economy government administration cabinet forces army navy share".split()
+)
+# Words a person's possessive owns for the country the gazetteer gives them ("Kishida's government").
+GOVERNMENT_WORDS = frozenset("government administration cabinet budget plan".split())
+# A country right after one of these is an object, not the clause's subject ("unlike France").
+OBJECT_PREPOSITIONS = frozenset(
+    "to with than unlike like for from against alongside toward towards besides beside versus vs"
+    " including between among amid over about".split()
+)

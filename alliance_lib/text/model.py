@@ -111,6 +111,13 @@ class Claim:
     sentence: int
     precision: str | None = None  # dates: "year", "month", "day" or "month_day" (year unknown)
     note: str | None = None  # how a value was derived, e.g. the year-inference rule
+    # share_of_gdp, percent and amount: "at_most" ("up to"), "at_least" ("more than"), "about"
+    # ("around"), or None for a number stated as it is
+    bound: str | None = None
+    # spending claims: whose money, share or target it is (ISO alpha-3, or an organisation such
+    # as NATO or EU; `text.owners`), None when the clause names several owners or none
+    owner: str | None = None
+    owner_cue: str | None = None  # the words that gave the owner (or why there is none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +288,6 @@ class _Located(Protocol):
 
 def sentence_locator(sentences: Sequence[_Located]) -> Callable[[int], int]:
     """A function from a text offset to the index of the sentence holding it (or the one before);
-    any spans in text order with a `start` will do (the clauses of `analysis.clauses`)."""
+    any spans in text order with a `start` will do (the clauses of `text.clauses`)."""
     starts = [s.start for s in sentences]
     return lambda offset: max(0, bisect.bisect_right(starts, offset) - 1)

@@ -20,7 +20,7 @@ from alliance_lib.errors import ArticleError, ArticleTooLargeError, NoArticleBod
 from alliance_lib.text.attributions import build_attributions, find_frames, speaker_kinds
 from alliance_lib.text.boilerplate import remove_boilerplate
 from alliance_lib.text.claims import find_claims
-from alliance_lib.text.dateline import publication_date
+from alliance_lib.text.dateline import dateline_date, publication_date
 from alliance_lib.text.dates import reference_day
 from alliance_lib.text.decode import check_text, decode_bytes
 from alliance_lib.text.entities import gazetteer_mentions
@@ -28,6 +28,7 @@ from alliance_lib.text.gazetteer import load_gazetteer
 from alliance_lib.text.layout import layout
 from alliance_lib.text.model import Article, Paragraph, sentence_locator
 from alliance_lib.text.offsets import split_lines
+from alliance_lib.text.owners import assign_owners
 from alliance_lib.text.quotes import attributed_quotes, find_quotations
 from alliance_lib.text.read import read_article_bytes
 from alliance_lib.text.sentences import split_sentences
@@ -159,14 +160,16 @@ def parse_article(
     lines = split_lines(text)
     # 5. boilerplate: every drop recorded with its rule; headline, section, date line found
     cleaned = remove_boilerplate(lines, text, title)
-    # 6. dateline: the publication date, the reference for dates given without a year
-    reference = reference or publication_date(page_date) or cleaned.published
-    # 7. layout: paragraphs, then sentences
+    # 6. layout: paragraphs, then sentences
     page = layout(cleaned.lines, cleaned.headings)
     if not _has_body_words(page.paragraphs) or not _LETTERS.search(page.text):
         raise NoArticleBodyError(
             source, f"{kind} with nothing that looks like an article body (no prose paragraphs)"
         )
+    # 7. dateline: the publication date, the reference for dates given without a year: the
+    # caller's, else the page's metadata, a date line under the headline, the body's dateline
+    body = next((p.text for p in page.paragraphs if p.kind == "body"), "")
+    reference = reference or publication_date(page_date) or cleaned.published or dateline_date(body)
     sentences = split_sentences(page.text, page.paragraphs)
     # 8. entities: everything the gazetteer knows
     gazetteer = load_gazetteer(
@@ -193,8 +196,10 @@ def parse_article(
         speaker_kinds(speakers.entities),
         sentence_locator(sentences),
     )
-    # 12. claims: numbers, amounts, dates and historical anchors
+    # 13. claims: numbers, amounts, dates and historical anchors; 14. owners: whose money,
+    # share or target each spending claim is (and the currency a shared form names)
     claims = find_claims(page.text, sentences, reference)
+    claims = assign_owners(page.text, sentences, speakers.entities, gazetteer, claims)
     return Article(
         source=source,
         headline=cleaned.headline,

@@ -11,9 +11,9 @@ import yaml
 
 from alliance_lib import DataError, parse_article
 from alliance_lib.analysis import policy, timeline
-from alliance_lib.analysis.clauses import split_clauses
 from alliance_lib.analysis.triggers import TriggerIndex
 from alliance_lib.config import POLICY_CODEBOOK, PROJECT_ROOT, SEED_ARTICLE
+from alliance_lib.text.clauses import split_clauses
 
 
 @pytest.fixture(scope="module")

@@ -111,7 +111,11 @@ def test_an_article_without_a_claim_is_judged_on_the_nss_terms():
     terms = spending.claim_terms(article)
     assert terms.multiple is None and terms.base_year == 2022 and terms.end_year == 2027
     table = spending.verdict_table(terms)
-    assert table["verdict"].str.contains("no multiple claimed|no base").all()
+    national = ~table["scope_id"].str.startswith("sipri_")
+    assert table.loc[national, "verdict"].str.contains("no multiple claimed|no base").all()
+    # SIPRI rows say what they compare: the target share against the base year's share
+    for row in table[~national].itertuples():
+        assert row.verdict == f"2% of GDP = x{row.multiple:.2f} on SIPRI's 2022 share"
     assert prose.verdict_sentence(table, terms).startswith("The article claims no multiple")
 
 

@@ -37,40 +37,72 @@ def test_japan_keeps_its_fixed_peers():
     assert "fixed set" in chosen.reason
 
 
-def test_peers_by_rule_are_partners_nearest_in_share_then_the_largest_spenders():
+def test_peers_are_the_largest_spenders_of_the_groups_then_the_nearest_in_share():
     rules = reference_data.peer_rules()
-    chosen = peers.auto_peers("POL", EDITION, NAMES)
-    assert "POL" not in chosen.codes and len(chosen.codes) == rules.max_peers
-    nato = set(rules.groups["NATO"])
-    partners = [c for c in chosen.codes if c in nato and c not in rules.largest]
-    assert len(partners) == rules.max_partners - ("USA" in chosen.codes)  # USA is both
-    level = _share("POL", 2023)
-    others = sorted(
-        (abs(_share(c, 2023) - level), c)
-        for c in nato - {"POL", "ISL"}
-        if c in reference_data.countries_in(EDITION)
+    chosen = peers.auto_peers("DEU", EDITION, NAMES)
+    ranked, groups = peers.partners("DEU", EDITION)
+    assert groups == ["Western Europe", "NATO's European members"]
+    # the largest spenders of Germany's groups first (the example)
+    assert ranked[: rules.max_partners] == ["GBR", "FRA", "ITA", "POL"]
+    assert "DEU" not in chosen.codes and len(chosen.codes) == rules.max_peers
+    level = _share("DEU", 2023)
+    rest = sorted((abs(_share(c, 2023) - level), c) for c in ranked[rules.max_partners :])
+    nearest = [c for _, c in rest[: rules.max_peers - rules.max_partners]]
+    assert set(chosen.codes) == {"GBR", "FRA", "ITA", "POL", *nearest}
+    assert "largest spenders first" in chosen.reason and "Western Europe" in chosen.reason
+
+
+def test_australia_gets_its_treaty_allies_and_the_five_eyes():
+    ranked, groups = peers.partners("AUS", EDITION)
+    assert groups == [
+        "Oceania",
+        "US treaty allies in the Indo-Pacific (bilateral treaties, ANZUS and the Manila Pact)",
+        "Five Eyes",
+    ]
+    assert ranked[:4] == ["USA", "GBR", "JPN", "KOR"]
+    assert {"USA", "GBR", "JPN", "KOR", "NZL", "CAN"} <= set(
+        peers.auto_peers("AUS", EDITION, NAMES).codes
     )
-    nearest = {c for _, c in others[: rules.max_partners]}
-    assert nearest <= set(chosen.codes)
-    assert {"CHN", "RUS", "IND"} <= set(chosen.codes)
 
 
-def test_a_country_in_no_group_gets_the_largest_spenders():
+def test_a_country_whose_groups_are_small_gets_the_worlds_largest_spenders_too():
     chosen = peers.auto_peers("CHN", EDITION, NAMES)
-    assert set(chosen.codes) == {"USA", "RUS", "IND", "SAU"} and "no group" in chosen.reason
+    assert set(chosen.codes) == {"JPN", "KOR", "TWN", "USA", "RUS", "IND", "SAU"}
+
+
+def test_every_country_of_the_share_file_has_a_region_and_a_rank():
+    rules = reference_data.peer_rules()
+    countries = set(reference_data.countries_in())
+    regions = [code for members in rules.regions.values() for code in members]
+    assert sorted(regions) == sorted(countries)  # each in exactly one region
+    assert sorted(rules.rank) == sorted(countries)
+    assert rules.rank[:5] == rules.largest
+
+
+def test_nato_by_region_is_nato():
+    rules = reference_data.peer_rules()
+    europe = set(rules.groups["NATO's European members"])
+    america = set(rules.groups["NATO's North American members"])
+    assert not europe & america and europe | america == set(rules.organisations["NATO"])
+    assert america == set(rules.regions["North America"]) & set(rules.organisations["NATO"])
 
 
 def test_peer_groups_are_real_codes():
     rules = reference_data.peer_rules()
-    assert len(rules.groups["NATO"]) == 32
-    for members in [*rules.groups.values(), rules.largest]:
+    assert len(rules.organisations["NATO"]) == 32 and len(rules.organisations["EU"]) == 27
+    lists = [*rules.groups.values(), *rules.regions.values(), *rules.organisations.values()]
+    for members in [*lists, rules.largest, rules.rank]:
         for code in members:
             assert pycountry.countries.get(alpha_3=code) is not None, code
 
 
 def test_a_bad_peers_file_names_the_key(tmp_path):
     path = tmp_path / "peers.yaml"
-    path.write_text("max_peers: 8\nmax_partners: 0\nlargest_spenders: {members: [USA]}\n")
+    source = "{source: X, members: [USA]}"
+    path.write_text(
+        f"max_peers: 8\nmax_partners: 0\nlargest_spenders: {source}\nspending_rank: {source}\n"
+        f"regions: [{source}]\n"
+    )
     with pytest.raises(DataError, match="max_partners"):
         reference_data.peer_rules(path)
 
@@ -104,8 +136,11 @@ def test_a_polish_pledge_is_judged_on_sipri_from_its_own_base_year():
     assert not terms.fiscal
     table = spending.focus_verdict(article, terms, "POL", NAMES).set_index("scope_id")
     row = table.loc[f"sipri_{EDITION}"]
-    assert row["multiple"] == pytest.approx(4.0 / _share("POL", 2022), abs=0.005)
-    assert row["verdict"] == spending.judge(4.0 / _share("POL", 2022), 2.0)
+    multiple = 4.0 / _share("POL", 2022)
+    assert row["multiple"] == pytest.approx(multiple, abs=0.005)
+    # the label says what is compared; the judgement against the claimed x2 is in the note
+    assert row["verdict"] == f"4% of GDP = x{multiple:.2f} on SIPRI's 2022 share"
+    assert row["note"].endswith(f"against the claimed x2: {spending.judge(multiple, 2.0)}")
     assert not table.index.str.contains("defence|saco|article_comparison").any()
     sentence = prose.focus_verdict_sentence(table.reset_index(), terms, "Poland")
     assert f"{_share('POL', 2022):.2f}% of GDP in 2022" in sentence and "yen" not in sentence
@@ -120,8 +155,12 @@ def test_without_a_base_year_each_edition_starts_from_its_latest_share():
     for row in table.itertuples():
         series = reference_data.country_share("DEU", row.sources)
         assert row.base.startswith(str(series.index.max())) and "latest" in row.base
-        assert row.multiple == pytest.approx(2.0 / series.iloc[-1], abs=0.005)
-        assert row.verdict.endswith("(no multiple claimed)")
+        multiple = 2.0 / series.iloc[-1]
+        assert row.multiple == pytest.approx(multiple, abs=0.005)
+        # "more than 2 percent" is a lower bound, and the label says so
+        assert row.verdict == (
+            f"at least 2% of GDP = at least x{multiple:.2f} on SIPRI's {series.index.max()} share"
+        )
 
 
 def test_a_multiple_without_a_share_gives_the_share_it_implies():

@@ -15,6 +15,7 @@ import pytest
 from alliance_lib.analysis import peers, reference_data, spending
 from alliance_lib.config import (
     NOTEBOOKS_DIR,
+    PEERS_FILE,
     SIPRI_LOCAL_FILE,
     SIPRI_SHARE_FILE,
     SIPRI_YEN_FILE,
@@ -131,13 +132,17 @@ def test_a_polish_pledge_is_about_poland(polish):
     output, printed = polish
     chosen = json.loads((output / "focus.json").read_text(encoding="utf-8"))
     assert chosen["focus_country"] == "POL" and "Warsaw" in chosen["why"]
-    assert "POL" not in chosen["peers"] and {"USA", "CHN", "RUS"} <= set(chosen["peers"])
+    assert tuple(chosen["peers"]) == peers.auto_peers("POL", "SIPRI_MILEX_2024REL", NAMES).codes
+    assert {"GBR", "DEU", "FRA", "ITA"} <= set(chosen["peers"])  # its groups' largest spenders
     _no_japan_table(output, printed)
     verdict = pd.read_csv(output / "verdict.csv").set_index("scope_id")
     row = verdict.loc["sipri_SIPRI_MILEX_2024REL"]
     multiple = _sipri_multiple("POL", 2022, 4.0)
     assert row["multiple"] == pytest.approx(multiple, abs=0.005)
-    assert row["verdict"] == spending.judge(multiple, 2.0) == "falls short of doubling"
+    assert row["verdict"] == f"4% of GDP = x{multiple:.2f} on SIPRI's 2022 share"
+    assert spending.judge(multiple, 2.0) == "falls short of doubling" and row["note"].endswith(
+        "against the claimed x2: falls short of doubling"
+    )
     assert len([i for i in verdict.index if i.startswith("sipri_")]) == 1  # one edition holds it
     amount = verdict.loc[[i for i in verdict.index if i.startswith("amount_")][0]]
     assert amount["verdict"].startswith("not compared") and pd.isna(amount["multiple"])
@@ -180,3 +185,43 @@ def test_the_data_package_names_the_countrys_files_and_validates(run, country, r
     spending = [f for f in fields if f["name"].startswith("spending_trillion_")]
     assert len(spending) == 1 and spending[0]["name"] != "spending_trillion_yen"
     assert spending[0]["unit"].startswith("tn ") and "<currency>" not in spending[0]["unit"]
+
+
+@pytest.fixture(scope="module")
+def summit(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("summit")
+    return _run(tmp, article_path=str(FIXTURES / "alliance_summit.txt"))
+
+
+def test_a_summit_story_is_judged_owner_by_owner(summit):
+    output, printed = summit
+    chosen = json.loads((output / "focus.json").read_text(encoding="utf-8"))
+    assert chosen["focus_country"] == "POL"
+    claims = pd.read_csv(output / "spending_claims.csv", keep_default_na=False)
+    assert {"bound", "owner", "owner_cue"} <= set(claims.columns)
+    assert set(claims["owner"]) == {"POL", "NATO", "DEU", "CAN", "EU", ""}
+    verdict = pd.read_csv(output / "verdict.csv")
+    assert list(dict.fromkeys(verdict["owner"])) == ["POL", "CAN", "DEU", "NATO", "EU"]
+    nato = verdict[verdict["owner"] == "NATO"].iloc[0]
+    assert nato["scope_id"].startswith("collective_") and "member countries" in nato["verdict"]
+    reported = verdict[verdict["scope_id"].str.startswith("reported_")].iloc[0]
+    assert reported["owner"] == "POL" and reported["end_value"] == 3.9
+    assert "Canada: its own claims, judged on its own data" in printed
+    found = json.loads((output / "finding.json").read_text(encoding="utf-8"))["finding"]
+    assert "NATO (on its own claims): NATO's at least 2% of GDP: 4 of 6" in found
+    assert PEERS_FILE.name in _read(output)  # NATO's members are read from it
+
+
+def test_a_focus_country_owning_no_claim_is_told_whose_claims_they_are(tmp_path):
+    output, printed = _run(tmp_path, focus_country="DEU")
+    found = json.loads((output / "finding.json").read_text(encoding="utf-8"))["finding"]
+    assert found.startswith("The article's claims belong to Japan, not Germany")
+    verdict = pd.read_csv(output / "verdict.csv")
+    germany = verdict[verdict["owner"] == "DEU"]
+    assert set(germany["verdict"]) == {"no target share or multiple claimed"}  # not Japan's 2%
+    assert "defence_excl_saco" in set(verdict.loc[verdict["owner"] == "JPN", "scope_id"])
+    chosen = json.loads((output / "focus.json").read_text(encoding="utf-8"))
+    assert tuple(chosen["peers"]) == peers.auto_peers("DEU", "SIPRI_MILEX_2024REL", NAMES).codes
+    path = pd.read_csv(output / "scenario_path.csv")
+    assert path["spending_trillion_eur"].notna().all()  # the scenario runs for Germany
+    assert (output / "germany_vs_peers.png").exists()

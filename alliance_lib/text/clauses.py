@@ -1,4 +1,5 @@
-"""Clauses of a sentence: the unit within which a precedent, a threat cue or a descriptor applies.
+"""Clauses of a sentence: the unit within which a spending claim's owner is read (`text.owners`)
+and a precedent, a threat cue or a descriptor applies (the analyses).
 
 A sentence is cut at semicolons, colons and spaced dashes, at a comma that opens a new clause
 (a relative pronoun, a conjunction, a subordinator, "and" before a determiner or pronoun, or an
@@ -12,9 +13,10 @@ One regular expression, one pass over each sentence: linear in its length.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from alliance_lib.text.model import Article, sentence_locator
+from alliance_lib.text.model import Article, Sentence, sentence_locator
 
 _OPENERS = (
     r"which|who|whom|whose|where|when|while|whereas|but|yet|although|though|because|after|before"
@@ -65,12 +67,14 @@ def split_clauses(text: str, offset: int = 0, sentence: int = 0) -> list[Clause]
 
 
 class ClauseIndex:
-    """Every clause of an article, and the clause holding any text offset."""
+    """Every clause of an article (or of its sentences, while it is being parsed), and the
+    clause holding any text offset."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article | Sequence[Sentence]) -> None:
+        sentences = article.sentences if isinstance(article, Article) else article
         self.clauses: list[Clause] = [
             clause
-            for number, sentence in enumerate(article.sentences)
+            for number, sentence in enumerate(sentences)
             for clause in split_clauses(sentence.text, sentence.start, number)
         ]
         self._locate = sentence_locator(self.clauses)
