@@ -125,6 +125,10 @@ CORPUS_PARTITION_INPUTS = 50_000
 # is the corpus's person of that surname when that person holds at least this share of the
 # attributions to people of the surname ("Trump" in 2016 news); else it is counted apart
 CORPUS_SURNAME_SHARE = 0.9
+# Notebook 05 ranks the reference article's claims across the outlets only when at least half the
+# dated compared articles are published within this many days of its date (and at least half
+# name the owners of its claims); otherwise its Result says why not
+CORPUS_REFERENCE_WINDOW_DAYS = 30
 CORPUS_DASHBOARD_ADDRESS = ":8787"  # Dask's usual dashboard port; a free one is taken if it is busy
 CORPUS_PERMUTATIONS = 2000  # outlet-label permutations in notebook 05's test (p >= 1/2001)
 CORPUS_PERMUTATION_SEED = 20230113  # fixed, so the p-values and the stored outputs are reproducible

@@ -30,12 +30,17 @@ from alliance_lib.analysis.threats import THREAT
 from alliance_lib.config import (
     CORPUS_FORMAT_VERSION,
     CORPUS_MARKER,
+    CORPUS_REFERENCE_WINDOW_DAYS,
     CORPUS_TESTED_FAMILIES,
     EFFECT_SIZES,
 )
 from alliance_lib.errors import ParameterError
 from alliance_lib.text.gazetteer import names_by_id
 from alliance_lib.text.model import Article
+from alliance_lib.text.owners import ORGANISATIONS
+
+# An organisation owning a claim (NATO, EU) -> its gazetteer id, as entities carry it.
+_OWNER_ENTITIES = {code: entity for entity, (code, _) in ORGANISATIONS.items()}
 
 # A code's family as a reader names it (the code ids are family:code, as in notebook 04).
 CODE_FAMILIES = {
@@ -67,7 +72,7 @@ _READ = {
         "speaker_text",
     ],
     "entities": ["article_id", "id", "type"],
-    "claims": ["article_id", "start", "type", "value", "number", "unit"],
+    "claims": ["article_id", "start", "type", "value", "number", "unit", "owner"],
     "sentence_codes": ["article_id", "sentence", "code"],
     "threats": ["article_id", "sentence", "state", "label"],
     "errors": ["input_path", "outlet", "error"],
@@ -132,6 +137,7 @@ class Corpus:
     claims: pd.DataFrame
     codes: pd.DataFrame
     errors: pd.DataFrame
+    mentions: pd.DataFrame  # (article_id, entity id) for every entity an article names
 
     def restrict(self, articles: pd.DataFrame) -> Corpus:
         """The same corpus limited to `articles` (a subset of its articles)."""
@@ -147,6 +153,7 @@ class Corpus:
             pick(self.claims),
             pick(self.codes),
             self.errors,
+            pick(self.mentions),
         )
 
 
@@ -165,8 +172,11 @@ def read_corpus(folder: Path, name: str = "corpus_path") -> Corpus:
     )
     attributions = _table(folder, "attributions").drop_duplicates(["article_id", "attribution"])
     attributions = attributions.reset_index(drop=True)
-    speakers = speaker_rows(attributions, _table(folder, "entities"))
-    return Corpus(folder, articles, speakers, tables["claims"], codes, _table(folder, "errors"))
+    entities = _table(folder, "entities")
+    speakers = speaker_rows(attributions, entities)
+    mentions = entities[["article_id", "id"]].drop_duplicates().reset_index(drop=True)
+    errors = _table(folder, "errors")
+    return Corpus(folder, articles, speakers, tables["claims"], codes, errors, mentions)
 
 
 def threat_actor_codes(folder: Path) -> pd.DataFrame:
@@ -414,43 +424,60 @@ def claim_type_label(kind: str) -> str:
     return _CLAIM_TYPES.get(kind) or kind.replace("_", " ")
 
 
+# Dates, weekdays and relative times ("this week", "Jan. 13") and fiscal years are when, not what:
+# never key claims.
+NOT_KEY_TYPES = ("date", "fiscal_year")
+KEY_CLAIM_COLUMNS = ["claim", "type", "value", "unit", "owner"]
+
+
+def owner_label(owner: str) -> str:
+    """A claim's owner in words: a country's name (the gazetteer's), else the code (NATO, EU)."""
+    return names_by_id("country").get(owner, owner)
+
+
 def key_claims(article: Article) -> pd.DataFrame:
-    """The reference article's distinct claims (type, value, unit), each labelled by its first
-    wording and its type in words ("2 percent of GDP (share of GDP)")."""
+    """The reference article's distinct claims about spending with an owner (issue 20's
+    `Claim.owner`: whose spending, share or target it is), dates and fiscal years aside; keyed by
+    (type, value, unit, owner), each labelled by its first wording, its type and its owner in
+    words ("2 percent of GDP (share of GDP; Japan)"). Claims with no owner (not about spending,
+    or about several owners) cannot be traced by meaning and are left out."""
     rows, seen = [], set()
     for claim in article.claims:
+        if claim.type in NOT_KEY_TYPES or not claim.owner:
+            continue
         number = claim.value if isinstance(claim.value, int | float) else None
-        key = _claim_key(claim.type, claim.value, number, claim.unit)
+        key = (*_claim_key(claim.type, claim.value, number, claim.unit), claim.owner)
         if key not in seen:
             seen.add(key)
+            label = f"{claim_type_label(claim.type)}; {owner_label(claim.owner)}"
             rows.append(
-                {
-                    "claim": f"{claim.text} ({claim_type_label(claim.type)})",
-                    "type": key[0],
-                    "value": key[1],
-                    "unit": key[2],
-                }
+                dict(zip(KEY_CLAIM_COLUMNS, (f"{claim.text} ({label})", *key), strict=True))
             )
-    return pd.DataFrame(rows, columns=["claim", "type", "value", "unit"])
+    return pd.DataFrame(rows, columns=KEY_CLAIM_COLUMNS)
 
 
 def claim_coverage(corpus: Corpus, key: pd.DataFrame) -> pd.DataFrame:
-    """For each key claim and outlet: articles carrying the same type and value, and their share
-    of the outlet's compared articles (%)."""
+    """For each key claim and outlet: articles carrying a claim of the same type, value and
+    unit about the same owner (so in a sentence about spending: only spending claims have an
+    owner), and their share of the outlet's compared articles (%)."""
     claims = corpus.claims
     keys = [
-        _claim_key(k, v, n, u)
-        for k, v, n, u in zip(
-            claims["type"], claims["value"], claims["number"], claims["unit"], strict=True
+        (*_claim_key(k, v, n, u), o)
+        for k, v, n, u, o in zip(
+            claims["type"],
+            claims["value"],
+            claims["number"],
+            claims["unit"],
+            claims["owner"],
+            strict=True,
         )
     ]
-    carried = pd.DataFrame(keys, columns=["type", "value", "unit"]).assign(
+    carried = pd.DataFrame(keys, columns=["type", "value", "unit", "owner"]).assign(
         article_id=claims["article_id"].values
     )
-    carried = carried.drop_duplicates().merge(
-        corpus.articles[["article_id", "outlet"]], on="article_id"
-    )
-    hits = carried.merge(key, on=["type", "value", "unit"])
+    carried = carried.dropna(subset=["owner"]).drop_duplicates()
+    carried = carried.merge(corpus.articles[["article_id", "outlet"]], on="article_id")
+    hits = carried.merge(key, on=["type", "value", "unit", "owner"])
     totals = corpus.articles.groupby("outlet").size()
     grid = pd.MultiIndex.from_product(
         [key["claim"], sorted(totals.index)], names=["claim", "outlet"]
@@ -468,8 +495,76 @@ def claim_coverage(corpus: Corpus, key: pd.DataFrame) -> pd.DataFrame:
     table = table.sort_values(
         ["claim", "outlet"], key=lambda s: s.map(order) if s.name == "claim" else s, kind="stable"
     ).reset_index(drop=True)
-    columns = ["claim", "type", "value", "unit", "outlet", "articles_carrying", "outlet_articles"]
-    return table[[*columns, "share_pct"]]
+    columns = ["claim", "type", "value", "unit", "owner", "outlet", "articles_carrying"]
+    return table[[*columns, "outlet_articles", "share_pct"]]
+
+
+def reference_day(article: Article) -> date | None:
+    """The reference article's date: its reference date, else the latest day it dates a claim
+    to (the seed: 13 January 2023); None when it gives none."""
+    if article.reference_date:
+        return date.fromisoformat(article.reference_date)
+    days = [
+        date.fromisoformat(str(c.value))
+        for c in article.claims
+        if c.type == "date"
+        and c.precision == "day"
+        and re.fullmatch(r"\d{4}-\d\d-\d\d", str(c.value))
+    ]
+    return max(days, default=None)
+
+
+@dataclass(frozen=True)
+class ClaimsScope:
+    """Whether ranking the reference article's claims across the corpus means anything: how
+    many compared articles are published near its date, and how many name the owners of its
+    claims (`claims_scope`)."""
+
+    day: date | None  # the reference article's date
+    window: int  # days either side of it (`CORPUS_REFERENCE_WINDOW_DAYS`)
+    compared: int
+    dated: int  # compared articles with a publication date
+    near: int  # of those, published within `window` days of `day`
+    owners: tuple[str, ...]  # the key claims' owners, in words
+    naming: int  # compared articles naming one of the owners
+
+    def reason(self) -> str | None:
+        """Why the claims are not ranked (far from the date, off the topic), or None."""
+        parts = []
+        if self.day is not None and self.dated and self.near < self.dated / 2:
+            parts.append(
+                f"{self.near} of the {self.dated} dated compared articles are published within "
+                f"{self.window} days of its date ({self.day.day} {self.day:%B %Y})"
+            )
+        if self.owners and self.naming < self.compared / 2:
+            owners = " or ".join(self.owners)
+            parts.append(
+                f"{self.naming} of the {self.compared} name {owners}, whose spending its claims "
+                "are about"
+            )
+        return "; ".join(parts) or None
+
+
+def claims_scope(
+    corpus: Corpus, key: pd.DataFrame, article: Article, window: int = CORPUS_REFERENCE_WINDOW_DAYS
+) -> ClaimsScope:
+    """How far the compared articles are from the reference article's date and topic (the
+    owners of its key claims, as entities: a country's id, or NATO's and the EU's)."""
+    day = reference_day(article)
+    published = corpus.articles["published"].dropna()
+    near = sum(abs((d - day).days) <= window for d in published) if day else 0
+    owners = list(dict.fromkeys(key["owner"]))
+    ids = {_OWNER_ENTITIES.get(owner, owner) for owner in owners}
+    naming = corpus.mentions.loc[corpus.mentions["id"].isin(ids), "article_id"].nunique()
+    return ClaimsScope(
+        day,
+        window,
+        len(corpus.articles),
+        len(published),
+        int(near),
+        tuple(owner_label(owner) for owner in owners),
+        int(naming),
+    )
 
 
 def wide(table: pd.DataFrame, index: str, value: str = "share_pct") -> pd.DataFrame:

@@ -182,9 +182,12 @@ def quoted_title(shares: pd.DataFrame, key: str, noun: str) -> str:
     )
 
 
-def claims_title(claims: pd.DataFrame) -> str:
+def claims_title(claims: pd.DataFrame, reason: str | None = None) -> str:
     """The reference article's most carried claim, and how many of its claims no outlet carries
-    (`claims`: claim, outlet, articles_carrying, outlet_articles)."""
+    (`claims`: claim, outlet, articles_carrying, outlet_articles); or, with a `reason` (far from
+    its date or topic: `ClaimsScope.reason`), that they are not ranked."""
+    if reason:
+        return f"The reference article's claims are not ranked: {reason}"
     carried, articles = claims_carried(claims)
     best, carrying = most_carried(claims)
     if carrying == 0:

@@ -11,6 +11,7 @@ import pandas as pd
 from alliance_lib.analysis import owned
 from alliance_lib.analysis.coverage import (
     KEYWORD_INDICATOR,
+    ClaimsScope,
     claims_carried,
     country_coverage,
     flagged_differences,
@@ -702,10 +703,44 @@ def _countries_clause(
     ]
 
 
-def _claims_clause(claims: pd.DataFrame) -> str:
-    """The reference article's claim carried by the most compared articles."""
+def claims_scope_line(scope: ClaimsScope, key: pd.DataFrame, article: Article) -> str:
+    """Which of the reference article's claims are looked for, and how near the compared
+    articles are to its date and topic (notebook 05, before the key claims table)."""
+    looked = (
+        f"Key claims: {len(key)} of the reference article's {len(article.claims)} claims "
+        "(those about whose spending, share or target it is; dates and claims with no owner "
+        "are not looked for)"
+    )
+    if key.empty:
+        return looked + "."
+    day = f"{scope.day.day} {scope.day:%B %Y}" if scope.day else "not known"
+    near = (
+        f"; {scope.near} of the {scope.dated} dated compared articles within {scope.window} days"
+        if scope.day and scope.dated
+        else ""
+    )
+    owners = " or ".join(scope.owners)
+    return (
+        f"{looked}. Its date: {day}{near}; {scope.naming} of the {scope.compared} compared "
+        f"articles name {owners}. "
+        + (
+            f"Not ranked: {scope.reason()}."
+            if scope.reason()
+            else "Ranked: the compared articles are near its date and topic."
+        )
+    )
+
+
+def _claims_clause(claims: pd.DataFrame, reason: str | None = None) -> str:
+    """The reference article's claim carried by the most compared articles, or why its claims
+    are not ranked (`reason`: the compared articles are far from its date or its topic)."""
     if claims.empty:
-        return "The reference article makes no numeric or temporal claim to look for."
+        return (
+            "The reference article makes no claim about whose spending it is (a share of GDP, "
+            "a multiple, an amount with its owner) to look for."
+        )
+    if reason:
+        return f"The reference article's claims are not ranked: {reason}."
     carried, articles = claims_carried(claims)
     best, carrying = most_carried(claims)
     if carrying == 0:
@@ -734,6 +769,7 @@ def coverage_sentence(
     speakers: pd.DataFrame,
     by_country: pd.DataFrame,
     min_country_coverage: float,
+    scope: ClaimsScope | None = None,
     merged: int = 0,
     shown: int = 3,
 ) -> str:
@@ -743,7 +779,8 @@ def coverage_sentence(
     how many attributions name no person: `speakers`, `coverage.speaker_summary`), the most
     quoted country when speakers' countries are known for at least `min_country_coverage` %
     of the attributions (else that they are not), and the reference article's most carried
-    claim; or why nothing is compared (selection by `min_articles` per outlet). Every figure
+    claim, unless the compared articles are far from its date or its topic (`scope`: then
+    that); or why nothing is compared (selection by `min_articles` per outlet). Every figure
     from the tables."""
     compared = funnel[funnel["compared"] > 0]
     if compared.empty:
@@ -759,6 +796,6 @@ def coverage_sentence(
             _differences_clause(differences, alpha, shown, min_code_articles, merged),
             _quoted_clause(by_person, speakers),
             *_countries_clause(by_country, speakers, min_country_coverage),
-            _claims_clause(claims),
+            _claims_clause(claims, scope.reason() if scope is not None else None),
         ]
     )

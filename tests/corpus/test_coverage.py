@@ -45,9 +45,10 @@ def corpus(
     entities: list[tuple] = (),
 ) -> coverage.Corpus:
     """A Corpus from rows: articles (id, outlet, published, sentences), codes (id, sentence, code),
-    claims (id, type, value, number, unit), `said`: attributions (id, kind, speaker,
-    speaker_name, speaker_kind, speaker_text) with their speakers' `entities`; the articles in
-    `excerpts` end in a continue-reading stub."""
+    claims (id, type, value, number, unit, owner), `said`: attributions (id, kind, speaker,
+    speaker_name, speaker_kind, speaker_text) with their speakers' `entities` (id, entity id,
+    type: also the articles' mentions); the articles in `excerpts` end in a continue-reading
+    stub."""
     frame = pd.DataFrame(articles, columns=["article_id", "outlet", "published", "sentences"])
     frame["truncated"] = frame["article_id"].isin(excerpts)
     frame["published"] = [
@@ -59,9 +60,10 @@ def corpus(
         Path("/nowhere"),
         frame,
         attributions(said, entities),
-        pd.DataFrame(claims, columns=["article_id", "type", "value", "number", "unit"]),
+        pd.DataFrame(claims, columns=["article_id", "type", "value", "number", "unit", "owner"]),
         pd.DataFrame(codes, columns=["article_id", "sentence", "code"]),
         pd.DataFrame(columns=["input_path", "outlet", "error"]),
+        pd.DataFrame([(a, i) for a, i, _ in entities], columns=["article_id", "id"]),
     )
 
 
@@ -167,28 +169,68 @@ def test_holm_adjustment():
     assert adjusted.tolist() == pytest.approx([0.04, 0.09, 0.09, 0.5])
 
 
-def test_claims_match_by_type_and_value_not_wording():
-    reference = parse_article(
-        "Japan will double its defense spending over five years to 2 percent of GDP, officials said on Friday in Tokyo."
-    )
-    key = coverage.key_claims(reference)
-    assert set(key["type"]) >= {"multiplier", "duration", "share_of_gdp"}
+REFERENCE = (
+    "Japan will double its defense spending over five years to 2 percent of GDP, officials said "
+    "on Jan. 13, 2023 in Tokyo."
+)
+
+
+def test_claims_match_by_type_value_and_owner_not_wording():
+    key = coverage.key_claims(parse_article(REFERENCE))
+    assert set(key["type"]) == {"multiplier", "duration", "share_of_gdp"}  # the date is not one
+    assert set(key["owner"]) == {"JPN"}
     claims = [
-        ("a1", "multiplier", "2.0", 2.0, "times"),  # "doubling" in other words
-        ("a2", "multiplier", "3.0", 3.0, "times"),  # another value: no match
-        ("a2", "duration", "5.0", 5.0, "years"),
+        ("a1", "multiplier", "2.0", 2.0, "times", "JPN"),  # "doubling" in other words
+        ("a2", "multiplier", "3.0", 3.0, "times", "JPN"),  # another value: no match
+        ("a2", "duration", "5.0", 5.0, "years", "JPN"),
+        ("a3", "multiplier", "2.0", 2.0, "times", None),  # college costs that "could double"
+        ("a3", "share_of_gdp", "2.0", 2.0, "percent of GDP", "NATO"),  # another owner's target
+        ("a3", "duration", "5.0", 5.0, "years", None),  # "for the last five years" of tax returns
     ]
-    found = corpus([("a1", "X", None, 5), ("a2", "Y", None, 5)], claims=claims)
+    found = corpus(
+        [("a1", "X", None, 5), ("a2", "Y", None, 5), ("a3", "Y", None, 5)], claims=claims
+    )
     table = coverage.claim_coverage(found, key).set_index(["claim", "outlet"])
     double = key.loc[key["type"] == "multiplier", "claim"].item()
     five = key.loc[key["type"] == "duration", "claim"].item()
+    share = key.loc[key["type"] == "share_of_gdp", "claim"].item()
     assert table.loc[(double, "X"), "articles_carrying"] == 1
     assert table.loc[(double, "Y"), "articles_carrying"] == 0
-    assert table.loc[(five, "Y"), "share_pct"] == 100.0
     assert (
-        table.loc[(five, "Y"), "type"] == "duration" and table.loc[(five, "Y"), "unit"] == "years"
+        table.loc[(five, "Y"), "articles_carrying"] == 1
+        and table.loc[(five, "Y"), "share_pct"] == 50
     )
-    assert "2 percent of GDP (share of GDP)" in set(key["claim"])  # the type in words
+    assert table.loc[(share, "Y"), "articles_carrying"] == 0
+    assert table.loc[(five, "Y"), "unit"] == "years" and table.loc[(five, "Y"), "owner"] == "JPN"
+    assert share == "2 percent of GDP (share of GDP; Japan)"  # the type and owner in words
+
+
+def test_an_idiom_is_no_multiplier_to_carry():
+    article = parse_article(
+        "The senator is doubling down on a double standard, with a double-digit lead in the polls."
+    )
+    assert not [c for c in article.claims if c.type == "multiplier"]
+
+
+def test_claims_are_not_ranked_far_from_the_reference_date_or_off_its_topic():
+    reference = parse_article(REFERENCE)
+    key = coverage.key_claims(reference)
+    assert coverage.reference_day(reference) == date(2023, 1, 13)
+    near = corpus(
+        [("a", "X", "2023-01-14", 3), ("b", "X", "2023-01-20", 3), ("c", "Y", "2022-06-01", 3)],
+        entities=[("a", "JPN", "country"), ("b", "JPN", "country")],
+    )
+    assert coverage.claims_scope(near, key, reference).reason() is None  # 2 of 3 near, naming
+    far = corpus(
+        [("a", "X", "2016-03-01", 3), ("b", "Y", "2016-04-02", 3), ("c", "Y", None, 3)],
+        entities=[("a", "USA", "country"), ("b", "JPN", "country")],
+    )
+    scope = coverage.claims_scope(far, key, reference)
+    assert (scope.dated, scope.near, scope.naming) == (2, 0, 1)
+    assert scope.reason() == (
+        "0 of the 2 dated compared articles are published within 30 days of its date "
+        "(13 January 2023); 1 of the 3 name Japan, whose spending its claims are about"
+    )
 
 
 def test_selection_by_dates_and_minimum_per_outlet():

@@ -5,6 +5,7 @@ and a source line on every chart, PNG (200 dpi) and SVG written byte-stable."""
 from __future__ import annotations
 
 import struct
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -99,7 +100,7 @@ def test_the_corpus_excerpt_line_counts_excerpts_per_compared_outlet():
 
 
 def _sentence(
-    funnel=FUNNEL, differences=None, people=PEOPLE, claims=CLAIMS, merged=0, floor=50.0
+    funnel=FUNNEL, differences=None, people=PEOPLE, claims=CLAIMS, merged=0, floor=50.0, scope=None
 ) -> str:
     differences = _differences() if differences is None else differences
     return prose.coverage_sentence(
@@ -113,6 +114,7 @@ def _sentence(
         speakers=SPEAKERS if not people.empty else SPEAKERS.iloc[0:0],
         by_country=COUNTRIES,
         min_country_coverage=floor,
+        scope=scope,
         merged=merged,
     )
 
@@ -159,7 +161,18 @@ def test_the_result_names_outlets_differences_speakers_and_claims_from_the_table
     )
     assert "No difference between outlets is beyond chance on any of the 2 threat actors" in calm
     assert "wire cop" not in calm  # nothing merged, nothing said
-    assert "attribute nothing to anyone" in calm and "makes no numeric or temporal claim" in calm
+    assert "attribute nothing to anyone" in calm and "makes no claim about whose spending" in calm
+    far = coverage.ClaimsScope(date(2023, 1, 13), 30, 22, 20, 0, ("Japan",), 2)
+    unranked = _sentence(scope=far)
+    assert "most carried claim" not in unranked
+    assert unranked.endswith(
+        "The reference article's claims are not ranked: 0 of the 20 dated compared articles are "
+        "published within 30 days of its date (13 January 2023); 2 of the 22 name Japan, whose "
+        "spending its claims are about."
+    )
+    assert coverage_charts.claims_title(CLAIMS, far.reason()).startswith(
+        "The reference article's claims are not ranked: 0 of the 20"
+    )
     untested = _sentence(differences=differences.assign(tested=False, flagged=False))
     assert (
         "No difference between outlets was tested: no threat actor is carried by at least 5 "
