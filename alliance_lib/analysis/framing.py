@@ -7,10 +7,11 @@ frames: on real coverage "Cultural identity" fires on "identity theft". They are
 never as findings, and never tested for differences between outlets.
 
 A descriptor ("communist", "emergent threats") attaches to the framed state nearest to it in its
-clause ("communist China" does not make North Korea communist), or to none. Its voice is a
-quotation's speaker when a quotation holds it, else the narrator: in reported speech and
-paraphrase the wording is the narrator's ("the leaders agreed ... communist China": "communist"
-is the outlet's word, not the leaders').
+clause ("communist China" does not make North Korea communist), or to none. Its voice is the
+frames' rule read on words (`voicing.quoted_records`): the innermost attribution whose quoted
+words hold it (a direct quotation, or the quoted part of a mixed one), else the narrator. A
+paraphrase reports a speaker's claim in the outlet's words ("the leaders agreed ... communist
+China": the frame is the leaders', the word "communist" the outlet's).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from alliance_lib.analysis.codebook import (
 )
 from alliance_lib.analysis.threats import THREAT, Frame
 from alliance_lib.analysis.voice import sentence_voices, voice_spans
-from alliance_lib.analysis.voicing import DIRECT, Innermost, parser_records, voice_of
+from alliance_lib.analysis.voicing import Innermost, quoted_records, voice_of
 from alliance_lib.datafiles import read_yaml, validate
 from alliance_lib.text.clauses import ClauseIndex
 from alliance_lib.text.model import Article
@@ -88,14 +89,11 @@ def descriptor_mentions(
     article: Article, codebook: Codebook, frames: Sequence[Frame]
 ) -> pd.DataFrame:
     """Every threat descriptor, with the framed state it attaches to (nearest in its clause, or
-    none) and its voice (a quotation's speaker, else the narrator)."""
+    none) and its voice (the attribution whose quoted words hold it, else the narrator)."""
     index = ClauseIndex(article)
     framed = _threat_mentions_by_clause(frames, index)
     hits = list(match_sentences(article.sentences, codebook.descriptors, every=True))
-    lookup = Innermost(
-        parser_records(article, {hit.sentence for hit in hits}),
-        [s.start for s in article.sentences],
-    )
+    lookup = Innermost(quoted_records(article), [s.start for s in article.sentences])
     rows = []
     for hit in hits:
         clause = index.at(hit.start)
@@ -112,7 +110,7 @@ def descriptor_mentions(
                 "end": hit.end,
                 "sentence": hit.sentence,
                 "state": nearest[2] if nearest is not None else "",
-                "voice": voice_of(lookup.at(hit.start, hit.end, kinds=(DIRECT,))).voice,
+                "voice": voice_of(lookup.at(hit.start, hit.end)).voice,
                 "clause": index.clauses[clause].text,
             }
         )

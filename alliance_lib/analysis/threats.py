@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,17 +33,26 @@ from typing import Any
 import pandas as pd
 
 from alliance_lib.analysis.codebook import PATTERN_LIST, PATTERN_MAP
+from alliance_lib.analysis.headline import headline_article
 from alliance_lib.analysis.reference_data import capitals
-from alliance_lib.analysis.states import StateMention, StatePatterns, state_mentions, state_patterns
-from alliance_lib.analysis.voicing import Held, Innermost, parser_records, voice_of
+from alliance_lib.analysis.states import (
+    StateMention,
+    StatePatterns,
+    state_mentions,
+    state_patterns,
+    state_pronouns,
+)
+from alliance_lib.analysis.voicing import Held, Innermost, article_records, voice_of
 from alliance_lib.datafiles import read_yaml, validate
 from alliance_lib.errors import DataError
 from alliance_lib.text.clauses import Clause, split_clauses
-from alliance_lib.text.gazetteer import load_gazetteer
+from alliance_lib.text.gazetteer import Gazetteer, load_gazetteer
 from alliance_lib.text.model import Article, Sentence
 
 THREAT, REJECTED = "threat", "rejected"
+HEADLINE = -1  # the `sentence` of a headline's frame in `threat_table`
 SUPPRESSED = "suppressed"  # a negated counter ("has not accused Russia"): the state is not framed
+DISAVOWED = "disavowed"  # rejected by the state itself ("China opposes hacking"): voiced around it
 KINDS = (
     "military",
     "nuclear_missile",
@@ -60,6 +69,11 @@ COUNTER_GAP = 3  # words between a counter verb and its object ("accused the Chi
 ACTION_LINK_GAP = (
     6  # words from an action to its agent ("hacked by a foreign government, likely the Chinese")
 )
+RELATIVE_WORDS = 6  # words of a relative clause between an action and its doer's link
+LINK_GAP = 5  # words between a label and its agent link ("threats that exist in the form of")
+PRONOUN_GAP = 4  # words between a pronoun standing for a state and a cue after it
+PRONOUN_WINDOW = 80  # characters read on either side of a pronoun in a sentence naming no state
+REJECTION_REACH = 12  # words from a rejection to the frame it rejects, later in its sentence
 NEAR_CUE = 2  # words before a cue that a negation of it may stand in ("poses no threat")
 # Cue strength, strongest first: the cue reported for a (sentence, state) with several.
 _STRENGTH = {"label": 0, "action": 1, "counter": 2, "accusation": 2, "weak": 3}
@@ -70,7 +84,9 @@ _COPULA = re.compile(
 )
 # Between a counter verb and its object: the object is someone else ("warned us about ...").
 _NOT_OBJECT = re.compile(
-    r"\b(?:to|into|with|for|at|about|that|us|them|him|her|me|you|by)\b", re.IGNORECASE
+    r"\b(?:to|into|with|for|at|about|that|us|them|him|her|me|you|by|in|across|within|inside"
+    r"|throughout)\b",
+    re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w’'-]+")
 _QUESTION = re.compile(
@@ -78,6 +94,34 @@ _QUESTION = re.compile(
 )
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)\s*", re.I)
 _POSSESSIVE = re.compile(r"^[’']s?")
+# A determiner between a pronoun and a cue opens another noun phrase ("it could exploit the
+# pressures of this season").
+# Words between a subject and its verb ("has repeatedly denied", "strongly rejects").
+_SUBJECT_TRAIL = re.compile(
+    r"has|have|had|is|are|was|were|will|would|did|does|do|again|also|once|long|[a-z]+ly",
+    re.IGNORECASE,
+)
+# A verb whose object is the doer's own ("it tested a hydrogen bomb", "they launched a missile").
+_MAKES = re.compile(
+    r"\b(?:test|build|built|launch|fire|fired|develop|deploy|acquire|detonate|conduct|possess)"
+    r"\w*\s+(?:a|an|the|its|their)\s*$",
+    re.IGNORECASE,
+)
+_DETERMINER = re.compile(r"\b(?:the|a|an|this|that|these|those)\b", re.IGNORECASE)
+# A past participle ("invaded", "shot down") right after a form of "be": a passive.
+_PAST = re.compile(r"\s+[a-z]+ed\b")  # a verb in the past right after a capital: its subject
+_PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn)\b", re.IGNORECASE)
+_BE_LAST = re.compile(
+    r"\b(?:was|were|been|being|is|are|be|got|gets)\s+(?:(?:also|not|never|[a-z]+ly)\s+)?$",
+    re.IGNORECASE,
+)
+# A preposition before a state: it names a place or an object ("a company in Germany", "a move
+# to Mexico", "out of North Korea"), not the doer of what follows.
+_PLACE_BEFORE = re.compile(
+    r"(?:^|\W)(?:in|at|into|to|toward|towards|across|throughout|inside|within|near|out of"
+    r"|around|via|through|for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _BY = re.compile(r"\s+by\b", re.IGNORECASE)
 _BE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|gets)\b", re.IGNORECASE)
 _AUXILIARY = re.compile(
@@ -256,6 +300,7 @@ class ThreatCodebook:
     passive: re.Pattern[str]
     kind_words: tuple[tuple[str, re.Pattern[str]], ...]
     states: StatePatterns
+    gazetteer: Gazetteer  # for the headline's entities (`code_headline`)
 
 
 def _words(patterns: Iterable[str]) -> str:
@@ -317,9 +362,7 @@ def load_threat_codebook(path: Path) -> ThreatCodebook:
         before_state=_compile(path, "before_state", rf"^(?:{_words(document['before_state'])})$"),
         relational=_compile(path, "relational", rf"(?:{_words(document['relational'])})"),
         agent_links=whole("agent_links"),
-        action_links=_compile(
-            path, "action_links", rf"^\s*(?:{_words(document['action_links'])})\b"
-        ),
+        action_links=_action_links(path, document["action_links"]),
         victim_links=whole("victim_links"),
         blockers=whole("blockers"),
         agent_noun=_compile(
@@ -334,7 +377,21 @@ def load_threat_codebook(path: Path) -> ThreatCodebook:
             for kind, words in document["kind_words"].items()
         ),
         states=states,
+        gazetteer=gazetteer,
     )
+
+
+def _action_links(path: Path, links: list[str]) -> re.Pattern[str]:
+    """What links an action to its doer after it: a link right after it ("hacking by China"),
+    or a participle link ending a short relative clause ("an intrusion that seems to have been
+    carried out by Russian agents"; a bare "by" there may be anyone's: "condemned by")."""
+    phrases = [link for link in links if " " in link]
+    relative = (
+        rf"|,?\s*(?:that|which|who)\s+(?:[\w’'.-]+\s+){{0,{RELATIVE_WORDS}}}?(?:{_words(phrases)})"
+        if phrases
+        else ""
+    )
+    return _compile(path, "action_links", rf"^\s*(?:(?:{_words(links)}){relative})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,6 +420,14 @@ class Frame:
     voice_how: str  # direct, mixed, indirect, narrator
 
 
+# A verb after a state: it is its clause's subject ("... North Korea can build", "... Iran tested").
+_SUBJECT_NEXT = re.compile(
+    r"\s+(?:can|could|has|had|have|is|was|will|would|may|might|must|did|does|[a-z]+ed)\b"
+)
+_OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_NEW_PHRASE = re.compile(r"[,;:.!?]|\b(?:and|or|but)\b", re.IGNORECASE)  # another phrase begins
+
+
 def _gap_words(text: str) -> int:
     return len(_WORD.findall(_POSSESSIVE.sub("", text.strip())))
 
@@ -374,6 +439,11 @@ def _listed(mentions: list[StateMention], index: int, step: int, text: str) -> l
     joined = False  # an "and"/"or" joins two of them
     while 0 <= index + step < len(mentions):
         a, b = sorted((mentions[index], mentions[index + step]), key=lambda m: m.start)
+        if a.start == b.start:  # one pronoun for several states ("Russia or China ... they")
+            index += step
+            found.append(mentions[index])
+            joined = True
+            continue
         gap = text[a.end : b.start]
         if not _LIST_GAP.fullmatch(gap):
             break
@@ -401,11 +471,16 @@ def _cue_targets(
         state = mentions[i]
         gap = text[state.end : cue.start] if cue.start - state.end <= MAX_GAP_CHARS else "x " * 99
         limit = WEAK_GAP if cue.klass == "weak" else MAX_GAP
-        # "Ukraine was invaded by Russia", "a bomber was shot down by Turkey": the victim
-        passive = (
-            cue.klass == "action"
-            and _BY.match(text, cue.end) is not None
-            and (book.passive.match(text, cue.start) is not None or _BE.search(gap) is not None)
+        if state.how == "pronoun":  # "its nuclear arsenal", "it invaded", not "it is said ..."
+            own = _DETERMINER.search(gap) is None or _MAKES.search(gap) is not None
+            limit = min(limit, PRONOUN_GAP) if own else -1
+        # "Ukraine was invaded (by Russia)", "a bomber was shot down by Turkey": the victim
+        passive = cue.klass == "action" and (
+            (
+                _BY.match(text, cue.end) is not None
+                and (book.passive.match(text, cue.start) is not None or _BE.search(gap) is not None)
+            )
+            or (_PARTICIPLE.search(cue.text) is not None and _BE_LAST.search(gap) is not None)
         )
         relational = cue.klass == "label" and book.relational.fullmatch(cue.text) is not None
         if (
@@ -414,6 +489,7 @@ def _cue_targets(
             and not book.blockers.search(gap)
             and not passive
             and _stands_for_state(book, text, state, gap, cue.text)
+            and not _in_phrase(text, mentions, i, gap)
             and (not relational or _COPULA.search(gap) is not None)  # "Russia is an adversary"
         ):
             how = "negated" if book.negations.search(gap) else "agent"
@@ -425,6 +501,8 @@ def _cue_targets(
             break
         gap = text[cue.end : mentions[i].start]
         words = _gap_words(gap)
+        if mentions[i].how == "pronoun" and cue.klass not in ("counter", "accusation"):
+            continue  # "the militia and its allies": whose "its" is not clear
         if cue.klass in ("counter", "accusation"):
             # the state is the verb's object ("deter Russia", "accused the Chinese of"), not
             # someone else's ("warned us about", "warned by the Russian government")
@@ -440,6 +518,28 @@ def _cue_targets(
                 )
                 found.extend((m, how) for m in _listed(mentions, i, 1, text))
             break
+        if cue.klass == "action":
+            link = book.action_links.match(gap)
+            if link is not None and _gap_words(gap[link.end() :]) <= ACTION_LINK_GAP:
+                found.extend((m, "agent") for m in _listed(mentions, i, 1, text))
+            elif (
+                cue.kind == "nuclear_missile"
+                and words <= MAX_GAP
+                and not _NEW_PHRASE.search(gap)
+                and (
+                    _OF_OWNER.fullmatch(gap) is not None  # "the warheads of Iran"
+                    or (
+                        _SUBJECT_NEXT.match(text, mentions[i].end) is not None
+                        and not book.victim_links.search(gap)  # "toward the Sea of Japan"
+                    )
+                )
+                and _demonym_is_state(book, text, mentions[i])
+            ):  # a weapon's owner may follow it, as the subject of a clause ("a hydrogen bomb
+                # may be beyond what North Korea can build") or after "of" ("the warheads of
+                # Iran");
+                # "missiles endanger Japan", "missiles aimed at Japan": Japan is a target
+                found.extend((m, "agent") for m in _listed(mentions, i, 1, text))
+            break  # otherwise the state after an action is its object: a victim
         if words > MAX_GAP:
             break
         if cue.klass == "weak" or (cue.klass == "label" and book.relational.fullmatch(cue.text)):
@@ -447,10 +547,6 @@ def _cue_targets(
         if cue.klass == "label" and words <= 1 and book.before_state.match(cue.text.lower()):
             found.extend((m, "agent") for m in _listed(mentions, i, 1, text))
             break
-        if cue.klass == "action":
-            if book.action_links.match(gap) and _gap_words(gap) <= ACTION_LINK_GAP:
-                found.extend((m, "agent") for m in _listed(mentions, i, 1, text))
-            break  # otherwise the state after an action is its object: a victim
         # the link nearest the state decides: an agent link ("the threat of Iran", "in the form
         # of") frames it, a victim link ("threats to Japan") does not, and the search goes on
         # ("threats to Japan from China")
@@ -466,12 +562,32 @@ def _cue_targets(
             and bool(victims)
             and (victims[0].start() < links[-1].start())
         )
-        if links and agent_end >= victim_end and not of_late:
+        if (
+            links
+            and agent_end >= victim_end
+            and not of_late
+            and _gap_words(gap[: links[-1].start()]) <= LINK_GAP
+            and _demonym_is_state(book, text, mentions[i])
+        ):
             found.extend((m, "agent") for m in _listed(mentions, i, 1, text))
             break
         if cue.klass == "weak":
             break
     return found
+
+
+def _in_phrase(text: str, mentions: list[StateMention], index: int, gap: str) -> bool:
+    """Whether the state before a cue (with the states listed before it) stands in a
+    prepositional phrase, so is a place or an object, not the cue's doer: "drone strikes in Yemen
+    and Somalia to stop terrorist plots". A possessive or a demonym right before the cue
+    keeps it the doer ("against Russia's aggression", "to deter Russian meddling")."""
+    mention = mentions[index]
+    if mention.how == "pronoun":
+        return False  # "they" is a subject; the states it stands for may have been a place
+    if _POSSESSIVE.match(gap) and gap[:1] in "’'" or (mention.how == "demonym" and not gap.strip()):
+        return False
+    first = _listed(mentions, index, -1, text)[-1]
+    return _PLACE_BEFORE.search(text, max(0, first.start - 12), first.start) is not None
 
 
 def _objects(
@@ -517,9 +633,13 @@ def _stands_for_state(
     if mention.how == "country" and bare and re.search(r"ions?$", cue_text, re.IGNORECASE):
         return False  # "the Iraq invasion": the country invaded, a compound noun
     if mention.how in ("capital", "seat"):  # a subject or possessor, not a place's name
-        if bare:
-            return cue_text.lower().endswith("ed")  # "Beijing grabbed", not "the Paris attacks"
-        return _POSSESSIVE.match(gap) is not None or _AUXILIARY.match(gap) is not None
+        if bare:  # "Beijing grabbed", "the Kremlin doctored documents"; not "the Paris attacks"
+            return cue_text.split()[0].lower().endswith("ed")
+        return (
+            _POSSESSIVE.match(gap) is not None
+            or _AUXILIARY.match(gap) is not None
+            or _PAST.match(gap) is not None  # "Beijing declared an air defense zone"
+        )
     if mention.how != "demonym":
         return True
     if _gap_words(gap) <= 1 or mention.text.endswith("s"):  # "Chinese export onslaught"
@@ -533,7 +653,9 @@ def _stands_for_state(
 
 
 def _kind(book: ThreatCodebook, cues: list[Cue], sentence: str) -> str:
-    actions = [c for c in cues if c.klass == "action"]
+    """The first action's kind; else (a label, or an action of any kind such as "stealing")
+    the first kind whose words the sentence holds; else `other`."""
+    actions = [c for c in cues if c.klass == "action" and c.kind != "other"]
     if actions:
         return actions[0].kind
     for kind, pattern in book.kind_words:
@@ -543,7 +665,11 @@ def _kind(book: ThreatCodebook, cues: list[Cue], sentence: str) -> str:
 
 
 def _is_question(text: str) -> bool:
-    stripped = text.strip().strip("“”\"'")
+    """A question left unanswered: one that asks ("Is Russia a threat?"), or a clause of
+    "whether" the sentence opens with ("Whether Iran can build a bomb is unknown")."""
+    stripped = text.strip().strip("“”\"'‘’")
+    if stripped[:8].lower() == "whether ":
+        return True
     return stripped.endswith("?") and _QUESTION.match(stripped) is not None
 
 
@@ -566,18 +692,29 @@ def code_threats(
 ) -> list[Frame]:
     """Every (sentence, state) the article frames as a threat or whose frame it rejects, in
     sentence then state order. `records` are attribution records for the voices (default:
-    `voicing.parser_records` of the framed sentences)."""
+    the article's own, `voicing.article_records`)."""
     text = article.text
-    mentions = state_mentions(article, book.states)
-    if not mentions:
+    named = state_mentions(article, book.states)
+    if not named:
         return []
+    mentions = sorted([*named, *state_pronouns(article, named)], key=lambda m: (m.start, m.end))
     starts = [s.start for s in article.sentences]
     by_sentence: dict[int, tuple[list[StateMention], list[Cue]]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence, ([], []))[0].append(mention)
-    for number, (_, in_cues) in by_sentence.items():  # cues only where a state is named
+    for number, (in_mentions, in_cues) in by_sentence.items():  # cues only where a state is
         sentence = article.sentences[number]
-        in_cues.extend(find_cues(book, text, sentence.start, sentence.end))
+        if any(m.how != "pronoun" for m in in_mentions):
+            in_cues.extend(find_cues(book, text, sentence.start, sentence.end))
+            continue
+        # a pronoun frames only with a cue beside it: read the words around each one
+        reach = sentence.start
+        for mention in in_mentions:
+            start = max(reach, mention.start - PRONOUN_WINDOW, sentence.start)
+            end = min(sentence.end, mention.end + PRONOUN_WINDOW)
+            if start < end:
+                in_cues.extend(find_cues(book, text, start, end))
+                reach = end
     raw: dict[tuple[int, str], list[tuple[Cue, StateMention, str]]] = {}
     kinds: dict[int, list[Cue]] = {}
     for number in sorted(by_sentence):
@@ -587,10 +724,9 @@ def code_threats(
         if not framing or _is_question(sentence.text):
             continue
         kinds[number] = framing
-        rejections = [c.start for c in in_cues if c.klass == "rejection"]
+        rejections = [c for c in in_cues if c.klass == "rejection"]
         for clause, local, cues_in in _by_clause(sentence, number, in_mentions, framing):
-            rejected_here = any(clause.start <= r < clause.end for r in rejections)
-            first_rejection = rejections[0] if rejections else None
+            rejected_here = any(clause.start <= r.start < clause.end for r in rejections)
             bounds = ([m.start for m in local], [m.end for m in local])
             victims = _objects(book, text, local, cues_in, bounds[0])
             harms = [c.start for c in cues_in if c.klass in ("action", "label")]
@@ -601,32 +737,39 @@ def code_threats(
                         continue  # an accusation frames its object only with the harm named
                     label = _label(book, text, clause, cue, mention, how)
                     if label == THREAT and (
-                        rejected_here
-                        or (
-                            first_rejection is not None
-                            and first_rejection < min(cue.start, mention.start)
-                        )
+                        rejected_here or _rejected_before(text, rejections, cue, mention)
                     ):
-                        label = REJECTED  # under a rejection: before it, or in its clause
+                        label = REJECTED  # under a rejection: just before it, or in its clause
                     raw.setdefault((number, mention.state), []).append((cue, mention, label))
             for mention, cue in _subject_rejections(book, text, clause, local, cues_in):
-                raw.setdefault((number, mention.state), []).append((cue, mention, REJECTED))
+                raw.setdefault((number, mention.state), []).append((cue, mention, DISAVOWED))
     if not raw:
         return []
     if records is None:
-        records = parser_records(article, {number for number, _ in raw})
+        records = article_records(article)
     lookup = Innermost(records, starts)
     frames = []
     for (number, state), found in sorted(raw.items()):
         if any(label == SUPPRESSED for _, _, label in found):
             continue
         found.sort(key=lambda item: (_STRENGTH[item[0].klass], item[0].start))
-        label = REJECTED if any(lab == REJECTED for _, _, lab in found) else THREAT
+        label = REJECTED if any(lab in (REJECTED, DISAVOWED) for _, _, lab in found) else THREAT
         cue, mention, _ = found[0]
         # the frame's words: the cue, or the state when the cue is the reporting verb itself
-        # ("Obama warned the Chinese leader": the warning's content holds the state)
+        # ("Kishida warned the Chinese leader": the warning's content holds the state); a state
+        # disavowing a frame is voiced by whoever reports it ("the spokesman said China opposed
+        # hacking": the spokesman), else by its own disavowal ("Moscow denied meddling")
         anchor = mention if cue.klass in ("counter", "accusation") else cue
-        voice = voice_of(lookup.at(anchor.start, anchor.end))
+        # a state does not voice a threat frame about itself ("Beijing could declare an air
+        # defense zone": the narrator's frame, not Beijing's declaration); it may reject one
+        own = [(m.start, m.end) for m in by_sentence[number][0] if m.state == state]
+        skip = _sourced_by(own) if label == THREAT else None
+        held = lookup.at(anchor.start, anchor.end, skip=skip)
+        disavowing = [m for _, m, lab in found if lab == DISAVOWED]
+        if disavowing:  # reported by someone, or else the state's own disavowal
+            around = lookup.at(disavowing[0].start, disavowing[0].end)
+            held = around if around is not None else lookup.at(cue.start, cue.end)
+        voice = voice_of(held)
         frames.append(
             Frame(
                 number,
@@ -647,6 +790,32 @@ def code_threats(
             )
         )
     return frames
+
+
+def _rejected_before(text: str, rejections: list[Cue], cue: Cue, mention: StateMention) -> bool:
+    """Whether a rejection earlier in the sentence reaches the frame: within `REJECTION_REACH`
+    words before it ("voiced doubt that Iran could build ...", "found no convincing proof in
+    the memo that Chinese agents had stolen the files"), not a doubt
+    about something else far before it."""
+    first = min(cue.start, mention.start)
+    for rejection in rejections:
+        if rejection.end <= first:
+            if len(_WORD.findall(text, rejection.end, first)) <= REJECTION_REACH:
+                return True
+        else:
+            break
+    return False
+
+
+def _sourced_by(spans: list[tuple[int, int]]) -> Callable[[Held], bool]:
+    """Whether a record's source is one of `spans` (a state's own mentions)."""
+
+    def check(record: Held) -> bool:
+        if record.source_start is None or record.source_end is None:
+            return False
+        return any(a < record.source_end and record.source_start < b for a, b in spans)
+
+    return check
 
 
 def _by_clause(
@@ -676,7 +845,9 @@ def _label(
         return SUPPRESSED
     if how in ("negated", "disavowed"):
         return REJECTED
-    if cue.start <= mention.start:  # a negation just before a cue the state follows
+    if cue.start <= mention.start and cue.klass not in ("counter", "accusation"):
+        # a negation just before a cue the state follows ("poses no threat from Russia"); not
+        # before a verb of blame, whose harm stands ("has never blamed Russia for the hack")
         near = text[max(clause.start, cue.start - 40) : cue.start]
         if any(book.negations.fullmatch(w) for w in _WORD.findall(near)[-NEAR_CUE:]):
             return REJECTED
@@ -691,8 +862,10 @@ def _subject_rejections(
     starts = [c.start for c in cues]
     for mention in mentions:
         words = _WORD.findall(text[mention.end : min(clause.end, mention.end + 60)])[:3]
-        if not any(book.disavowals.fullmatch(w) for w in words):
-            continue
+        while words and (_SUBJECT_TRAIL.fullmatch(words[0]) or words[0] in ("s", "’s", "'s")):
+            words = words[1:]  # "has repeatedly denied", "strongly denies"
+        if not words or not book.disavowals.fullmatch(words[0]):
+            continue  # "the Chinese of militarising the disputed atolls": no disavowal of its own
         later = bisect_right(starts, mention.end)
         if later < len(cues):
             yield mention, cues[later]
@@ -715,17 +888,40 @@ FRAME_COLUMNS = [
 ]
 
 
-def threat_table(article: Article, frames: list[Frame]) -> pd.DataFrame:
+def code_headline(article: Article, book: ThreatCodebook) -> Headline | None:
+    """The headline's frames, read as the body's are (`analysis.headline`): None when the input
+    holds no headline line."""
+    headline = headline_article(article, book.gazetteer)
+    if headline is None:
+        return None
+    return Headline(headline, code_threats(headline, book))
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The headline as an article of its own (`analysis.headline`) and its frames; in tables
+    their `sentence` is `HEADLINE`."""
+
+    article: Article
+    frames: list[Frame]
+
+
+def threat_table(
+    article: Article, frames: list[Frame], headline: Headline | None = None
+) -> pd.DataFrame:
     """The frames as a table: one row per (sentence, state), with the sentence's offsets in the
-    decoded input (`Article.source_span`), the state's name and the sentence's text."""
+    decoded input (`Article.source_span`), the state's name and the sentence's text; the
+    headline's frames (`code_headline`) first, their `sentence` `HEADLINE` (-1)."""
     names = {e.id: e.name for e in load_gazetteer().entries.values() if e.type == "country"}
     rows = []
-    for frame in frames:
-        sentence = article.sentences[frame.sentence]
-        start, end = article.source_span(sentence.start, sentence.end)
+    located = [(HEADLINE, headline.article, f) for f in headline.frames] if headline else []
+    located.extend((f.sentence, article, f) for f in frames)
+    for number, source, frame in located:
+        sentence = source.sentences[frame.sentence]
+        start, end = source.source_span(sentence.start, sentence.end)
         rows.append(
             {
-                "sentence": frame.sentence,
+                "sentence": number,
                 "sentence_start": start,
                 "sentence_end": end,
                 "state": frame.state,

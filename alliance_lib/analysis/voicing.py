@@ -1,41 +1,33 @@
 """Whose voice a piece of text is in: the innermost attribution whose content holds it.
 
-The rule works on attribution-like records (`Held`: a content span, the source as written, the
-speaker's id and kind), whatever produced them. A named, pronoun or organisation speaker gives
+The records come from the parser's attributions (`Article.attributions`, issue 18: direct,
+mixed and indirect, with source, cue and content spans and the resolved speaker), read as
+`Held` records by `records_from_attributions`. A named, pronoun or organisation speaker gives
 its canonical name and id; a descriptive source gives its own text ("the communique", "U.S.
-intelligence officials") and no id; text no attribution holds is the narrator's.
+intelligence officials") and no id; text no attribution holds is the narrator's. An attribution
+with no source voices nothing ("X is expected to ..."); a quotation nobody is named for yields to
+the attribution around it, if any.
 
-`parser_records` builds the records from what the parser has today: the quotations with their
-speakers, and `analysis.voice`'s reported-speech spans, with belief and accusation verbs
-("believe", "accused", "called") added. When `Article.attributions` (issue 18) lands, build the
-records from it instead: that is the one function to replace (see `records_from_attributions`).
+A frame (a proposition: "Russia is a threat") is voiced by whoever its attribution reports,
+paraphrase included. A word (a descriptor such as "communist") is voiced by a speaker only
+inside that speaker's quotation marks (`quoted_records`): in paraphrase the wording is the
+narrator's, so "the leaders agreed ... communist China" does not make "communist" the leaders'.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
-from alliance_lib.analysis.voice import NARRATOR, UNATTRIBUTED, reported_spans
-from alliance_lib.text.model import Article
+from alliance_lib.analysis.voice import NARRATOR, UNATTRIBUTED
+from alliance_lib.text.model import Article, Attribution
 
-_NAME = re.compile(r"(?:[A-Z][\w.’'-]*\s?)+")
 NAMED, PRONOUN, DESCRIPTIVE, ORGANISATION = "named", "pronoun", "descriptive", "organisation"
 DIRECT, MIXED, INDIRECT = "direct", "mixed", "indirect"
-# Belief and accusation verbs: PolNeAR (like PARC) counts their subjects as sources ("U.S.
-# officials believe ...", "Washington has accused China of ...", "The communique called ...").
-FRAMING_VERBS = (
-    *"believe believes believed accuse accuses accused accusing blame blames blamed".split(),
-    *"blaming allege alleges alleged alleging called calls calling describe describes".split(),
-    *"described branded brands labelled labeled identified identifies identifying cited cites".split(),
-    *"fear fears feared suspect suspects suspected think thinks thought consider".split(),
-    *"considers considered regard regards regarded view views viewed".split(),
-    *"rejected rejects rejecting denied denies denying dismissed dismisses dismissing".split(),
-    "lashed out",
-    "lashes out",
-)
+# A negation right before a cue, an adverb allowed between ("has never publicly said").
+_NEGATED = re.compile(r"\b(?:not|never|n[’']t|no longer)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +44,8 @@ class Held:
     speaker_kind: str
     kind: str
     name: str | None = None  # the speaker's canonical name, when `speaker` is set
+    source_start: int | None = None  # where the source is written, when it is
+    source_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,14 +88,14 @@ class Innermost:
     def _sentence(self, offset: int) -> int:
         return max(0, bisect_right(self._starts, offset) - 1)
 
-    def at(self, start: int, end: int, *, kinds: Iterable[str] | None = None) -> Held | None:
-        """The shortest record (of `kinds`, if given) whose content holds `start`:`end`; ties go
-        to the one that starts last (the nested one)."""
-        allowed = set(kinds) if kinds is not None else None
+    def at(self, start: int, end: int, skip: Callable[[Held], bool] | None = None) -> Held | None:
+        """The shortest record whose content holds `start`:`end` (and that `skip` does not
+        reject); ties go to the one that starts last (the nested one); an unattributed
+        quotation yields to a record around it."""
         best = None
         for record in self._buckets.get(self._sentence(start), ()):
             if record.start <= start and end <= record.end:
-                if allowed is not None and record.kind not in allowed:
+                if skip is not None and skip(record):
                     continue
                 # a quotation with no source found is a partial quotation inside its
                 # enclosing attribution ("called Russia 'the most direct threat'"): it yields
@@ -115,82 +109,61 @@ class Innermost:
         return best
 
 
-def _speaker_kind(entity_type: str | None) -> str:
-    if entity_type == "person":
-        return NAMED
-    if entity_type in ("organization", "country", "place"):
-        return ORGANISATION
-    return DESCRIPTIVE
-
-
-def parser_records(article: Article, sentences: Iterable[int] | None = None) -> list[Held]:
-    """Attribution records from today's parser: quotations (direct) and reported speech,
-    belief and accusation (indirect) in `sentences` (every sentence when None).
-
-    The switch to issue 18's `Article.attributions` replaces this function's body by
-    `records_from_attributions(article)`."""
-    numbers = range(len(article.sentences)) if sentences is None else sorted(set(sentences))
-    wanted = set(numbers)
-    names = article.entity_names()
-    types = {e.id: e.type for e in article.entities}
-    ids_by_name = {e.name: e.id for e in article.entities}
-    records = []
-    for quote in article.quotes:
-        if quote.sentence not in wanted and sentences is not None:
-            continue
-        if quote.speaker:
-            kind = (
-                PRONOUN
-                if quote.attribution == "pronoun"
-                else _speaker_kind(types.get(quote.speaker, "person"))
-            )
-            source = quote.source or names.get(quote.speaker, quote.speaker)
-            name = names.get(quote.speaker, quote.speaker)
-        else:
-            kind, source, name = DESCRIPTIVE, quote.source or UNATTRIBUTED, None
-        records.append(Held(quote.start, quote.end, source, quote.speaker, kind, DIRECT, name))
-    for span in reported_spans(article, numbers, extra_verbs=FRAMING_VERBS, broad=True):
-        speaker = ids_by_name.get(span.voice)
-        if speaker:
-            kind = _speaker_kind(types.get(speaker))
-        else:  # a name the gazetteer lacks is named; a phrase ("U.S. officials") descriptive
-            kind = NAMED if _NAME.fullmatch(span.voice) else DESCRIPTIVE
-        records.append(
-            Held(
-                span.start,
-                span.end,
-                span.voice,
-                speaker,
-                kind,
-                INDIRECT,
-                span.voice if speaker else None,
-            )
-        )
-    return records
+def _held(item: Attribution, names: Mapping[str, str]) -> Held:
+    speaker = item.speaker
+    source = item.source.text if item.source is not None else ""
+    # a speaker id with no entity (an organisation the parser named from its phrase, such as
+    # "Clinton's campaign") is named by the phrase
+    name = (names.get(speaker) or source or speaker) if speaker else None
+    return Held(
+        item.content.start,
+        item.content.end,
+        source or name or UNATTRIBUTED,
+        speaker,
+        item.speaker_kind or DESCRIPTIVE,
+        item.kind,
+        name,
+        item.source.start if item.source is not None else None,
+        item.source.end if item.source is not None else None,
+    )
 
 
 def records_from_attributions(
-    attributions: Iterable[object], names: Mapping[str, str]
+    attributions: Iterable[Attribution], names: Mapping[str, str], text: str | None = None
 ) -> list[Held]:
-    """Records from attribution objects with `content_start`/`content_end` (or `start`/`end`),
-    `source`, `speaker`, `speaker_kind` and `kind` attributes, such as issue 18's
-    `Article.attributions`: the few lines the switch needs."""
+    """`Held` records from attribution records (`Article.attributions`); `names` gives each
+    speaker id its canonical name (`Article.entity_names`). A report with neither source nor
+    speaker ("X is expected to ...") voices nothing and is left out; a quotation with neither is
+    kept as an unattributed quotation (which yields to an attribution around it). Given the
+    article's `text`, a negated cue ("has not publicly said that ...") voices nothing
+    either: what its source did not say is the narrator's."""
+    return [
+        _held(item, names)
+        for item in attributions
+        if (item.source is not None or item.speaker is not None or item.kind == DIRECT)
+        and not (text is not None and _negated(text, item))
+    ]
+
+
+def _negated(text: str, item: Attribution) -> bool:
+    cue = item.cue
+    return cue is not None and _NEGATED.search(text, max(0, cue.start - 30), cue.start) is not None
+
+
+def article_records(article: Article) -> list[Held]:
+    """Every attribution of the article as a `Held` record: what frames are voiced by."""
+    return records_from_attributions(article.attributions, article.entity_names(), article.text)
+
+
+def quoted_records(article: Article) -> list[Held]:
+    """The records that voice words, not only propositions: for each quotation of the article,
+    the innermost attribution holding it (its own direct record, or the mixed one that took it
+    in), narrowed to the quotation's span. What lies outside quotation marks is the narrator's
+    wording, whoever it paraphrases."""
+    lookup = Innermost(article_records(article), [s.start for s in article.sentences])
     records = []
-    for item in attributions:
-        start = getattr(item, "content_start", getattr(item, "start", None))
-        end = getattr(item, "content_end", getattr(item, "end", None))
-        if start is None or end is None:
-            continue
-        speaker = getattr(item, "speaker", None)
-        records.append(
-            Held(
-                int(start),
-                int(end),
-                str(getattr(item, "source", "") or ""),
-                speaker,
-                str(getattr(item, "speaker_kind", DESCRIPTIVE)),
-                str(getattr(item, "kind", INDIRECT)),
-                names.get(speaker) if speaker else None,
-            )
-        )
+    for quote in article.quotes:
+        holder = lookup.at(quote.start, quote.end)
+        if holder is not None:
+            records.append(replace(holder, start=quote.start, end=quote.end))
     return records

@@ -12,7 +12,9 @@ precision of `rejected`; the voice right on the threats found (`voice_right`: "n
 sides, or the content words of one voice among the other's: "Harris" and "Harry B. Harris Jr."
 agree); Cohen's kappa for "a frame is present" (the annotators' own agreement figure) and over
 the three labels; per state and per kind. Articles are split by a fixed rule into a
-development part (tuned on) and an unseen part (`part_of`).
+development part (tuned on) and an unseen part (`part_of`); the first round's split
+(`first_part_of`), whose unseen part the second round's held-out part is drawn from, is scored
+too, for comparison with the figures measured on it before.
 """
 
 from __future__ import annotations
@@ -30,7 +32,13 @@ from typing import Any
 
 import pandas as pd
 
-from alliance_lib.analysis.threats import REJECTED, THREAT, ThreatCodebook, code_threats
+from alliance_lib.analysis.threats import (
+    REJECTED,
+    THREAT,
+    ThreatCodebook,
+    code_headline,
+    code_threats,
+)
 from alliance_lib.errors import ArticleError, DataError
 from alliance_lib.evaluation.polnear import tokens
 from alliance_lib.text.pipeline import parse_article
@@ -39,15 +47,29 @@ NONE = "none"
 LABELS = (THREAT, REJECTED, NONE)
 DEVELOPMENT, UNSEEN = "development", "unseen"
 PARTS = (DEVELOPMENT, UNSEEN)
-UNSEEN_MODULUS = 3  # an article is unseen when the SHA-256 of its name is 0 modulo this
+# An article is unseen when the SHA-256 of its name, read as a number, is 0 modulo this. The
+# first round held out a third (modulo 3) and looked at that part's figures four times while
+# tuning; the second round holds out the half of it divisible by 6 (never tuned on by either
+# round) and tunes on the rest.
+UNSEEN_MODULUS = 6
+FIRST_UNSEEN_MODULUS = 3
 _VOICE_STOP = frozenset("the a an and of".split())
 
 
+def _digest(article: str) -> int:
+    return int(hashlib.sha256(article.encode("utf-8")).hexdigest(), 16)
+
+
 def part_of(article: str) -> str:
-    """The fixed split: an article whose name's SHA-256, read as a number, is divisible by
-    `UNSEEN_MODULUS` is unseen (about a third), the rest is the development part."""
-    digest = int(hashlib.sha256(article.encode("utf-8")).hexdigest(), 16)
-    return UNSEEN if digest % UNSEEN_MODULUS == 0 else DEVELOPMENT
+    """The split in force: an article whose name's SHA-256, read as a number, is divisible by
+    `UNSEEN_MODULUS` is unseen (about a sixth), the rest is the development part."""
+    return UNSEEN if _digest(article) % UNSEEN_MODULUS == 0 else DEVELOPMENT
+
+
+def first_part_of(article: str) -> str:
+    """The first round's split (divisible by `FIRST_UNSEEN_MODULUS`: about a third unseen); its
+    unseen part holds the unseen part of `part_of`, and the rest of it is tuned on now."""
+    return UNSEEN if _digest(article) % FIRST_UNSEEN_MODULUS == 0 else DEVELOPMENT
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +216,7 @@ class Run:
     uncovered: int = 0  # frames of states the annotation does not cover
     refused: list[str] = field(default_factory=list)  # articles the parser refused
     articles: Counter = field(default_factory=Counter)  # per part
+    first_articles: Counter = field(default_factory=Counter)  # per part of the first split
     coder_ms: list[float] = field(default_factory=list)
 
 
@@ -212,6 +235,7 @@ def evaluate(root: Path, gold_path: Path, book: ThreatCodebook) -> Run:
         except (OSError, UnicodeDecodeError) as exc:
             raise DataError(f"{path}: cannot read the article ({exc})") from exc
         run.articles[part_of(name)] += 1
+        run.first_articles[first_part_of(name)] += 1
         try:
             article = parse_article(text, source=name)
         except ArticleError:
@@ -220,11 +244,15 @@ def evaluate(root: Path, gold_path: Path, book: ThreatCodebook) -> Run:
         else:
             begin = time.process_time()
             frames = code_threats(article, book)
+            headline = code_headline(article, book)
             run.coder_ms.append((time.process_time() - begin) * 1000)
             found = []
-            for frame in frames:
-                sentence = article.sentences[frame.sentence]
-                start, end = article.source_span(sentence.start, sentence.end)
+            located = [(article, f) for f in frames]
+            if headline is not None:
+                located.extend((headline.article, f) for f in headline.frames)
+            for source, frame in located:
+                sentence = source.sentences[frame.sentence]
+                start, end = source.source_span(sentence.start, sentence.end)
                 found.append(
                     Predicted(
                         start, end, frame.state, frame.label, frame.voice, frame.kind, frame.cue
@@ -334,13 +362,21 @@ def summary(run: Run) -> dict[str, Any]:
             }
             for kind in kinds
         }
+    result["first_split"] = {
+        part: {
+            "articles": run.first_articles[part],
+            **figures(o for o in run.outcomes if first_part_of(o.article) == part),
+        }
+        for part in PARTS
+    }
     result["uncovered_frames"] = run.uncovered
     result["refused"] = run.refused
     return result
 
 
 def table(result: dict[str, Any], title: str) -> str:
-    """The threat table `make eval` prints: the figures per part, then per state and per kind."""
+    """The threat table `make eval` prints: the figures per part of the split in force and of the
+    first round's split, then per state and per kind."""
     names = [
         ("rows (sentence, state)", "rows", None),
         ("threat: gold / predicted / found", None, "counts"),
@@ -355,10 +391,16 @@ def table(result: dict[str, Any], title: str) -> str:
         ("Cohen's kappa, frame present", "kappa_frame", None),
         ("Cohen's kappa, three labels", "kappa_labels", None),
     ]
-    parts = result["parts"]
-    columns = [*PARTS, "all"]
+    parts = {part: result["parts"][part] for part in (*PARTS, "all")}
+    parts |= {f"first {part}": f for part, f in result.get("first_split", {}).items()}
+    columns = list(parts)
     head = f"{title}: threat framing, (sentence, state) rows; articles " + ", ".join(
         f"{p} {parts[p]['articles']}" for p in columns
+    )
+    head += (
+        f"\n(unseen: SHA-256 of the name divisible by {UNSEEN_MODULUS}, never tuned on; first:"
+        f" the first round's split, divisible by {FIRST_UNSEEN_MODULUS}, whose unseen part was"
+        " looked at four times and is now partly tuned on)"
     )
     width = max(len(n[0]) for n in names)
     lines = [head, f"{'measure':<{width}}  " + "  ".join(f"{c:>17}" for c in columns) + "  target"]
@@ -446,7 +488,14 @@ def validity_record(result: dict[str, Any], run: Run, gold: Path, measured: date
         "gold": f"PolNeAR v1.0.0 training split, {gold.name}: (sentence, state) rows of 93"
         " articles, read at run time (not shipped)",
         "split": f"an article is unseen when the SHA-256 of its name is divisible by"
-        f" {UNSEEN_MODULUS}; the coder was tuned on the development part only",
+        f" {UNSEEN_MODULUS} (half of the first round's unseen part); the coder was tuned on the"
+        " development part only",
+        "first_split": {
+            "rule": f"the first round's split: unseen when divisible by {FIRST_UNSEEN_MODULUS};"
+            " its unseen part was looked at four times, and the half of it not divisible by"
+            f" {UNSEEN_MODULUS} is now tuned on",
+            "parts": {part: _rounded(f) for part, f in result["first_split"].items()},
+        },
         "measured": measured.isoformat(),
         "package_version": package_version(),
         "parts": {part: _rounded(f) for part, f in result["parts"].items()},
@@ -456,7 +505,8 @@ def validity_record(result: dict[str, Any], run: Run, gold: Path, measured: date
         "coder_ms_per_article": {
             "mean": round(sum(ms) / len(ms), 3) if ms else None,
             "median": round(ms[len(ms) // 2], 3) if ms else None,
-            "how": "CPU time (time.process_time) of code_threats on each parsed article",
+            "how": "CPU time (time.process_time) of code_threats and code_headline on each"
+            " parsed article",
         },
         "uncovered_frames": result["uncovered_frames"],
         "refused": len(result["refused"]),

@@ -51,6 +51,21 @@ def test_a_descriptor_in_a_paraphrase_is_the_narrators_word(framing_codebook, th
     ]
 
 
+def test_a_descriptor_in_a_mixed_attribution_is_the_speakers_only_inside_the_quotation(
+    framing_codebook, threat_codebook
+):
+    text = (
+        "The senator called communist Russia “an aggressive and communist menace,” and said "
+        "Moscow was hostile."
+    )
+    found = _descriptors(text, framing_codebook, threat_codebook)
+    assert found[["text", "voice"]].values.tolist() == [
+        ["communist", "narrator"],
+        ["aggressive", "The senator"],
+        ["communist", "The senator"],
+    ]
+
+
 def test_the_seeds_communist_is_the_narrators_word(seed, framing_codebook, threat_codebook):
     frames = threats.code_threats(seed, threat_codebook)
     found = framing.descriptor_mentions(seed, framing_codebook, frames)
@@ -66,9 +81,18 @@ def test_the_seeds_communist_is_the_narrators_word(seed, framing_codebook, threa
         ("Such steps were needed, the leaders agreed, due to threats from Russia.", "the leaders"),
         ("Tokyo faces growing coercion by China, Japanese officials said.", "Japanese officials"),
         ("According to the ministry, the threat from North Korea is rising.", "the ministry"),
-        ("The leaders agreed to counter coercion by China.", "narrator"),
+        # an agreement reported with its content is an attribution (PARC's and PolNeAR's)
+        ("The leaders agreed to counter coercion by China.", "The leaders"),
+        ("The ministry has not said that China's coercion is growing.", "narrator"),
     ],
-    ids=["said-that", "parenthetical", "final-said-clause", "according-to", "agreed-to-object"],
+    ids=[
+        "said-that",
+        "parenthetical",
+        "final-said-clause",
+        "according-to",
+        "agreed-to",
+        "negated-cue",
+    ],
 )
 def test_reported_speech_is_voiced_by_its_subject(threat_codebook, text, expected):
     [frame] = threats.code_threats(parse_article(text), threat_codebook)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from alliance_lib import parse_article
-from alliance_lib.analysis import threats
+from alliance_lib.analysis import threats, voicing
 from alliance_lib.analysis.voicing import Held, Innermost, voice_of
 from alliance_lib.config import THREAT_CODEBOOK
 from alliance_lib.errors import DataError
@@ -182,8 +182,8 @@ def test_the_communique_is_a_voice(book):
 
 def test_a_frame_in_reported_speech_is_the_reporter_of_the_speech(book):
     text = (
-        "The defence ministers agreed to share warning data on North Korean missile launches, "
-        "the ministry said in a statement."
+        "The two navies will share warning data on North Korean missile launches, the ministry "
+        "said in a statement."
     )
     [frame] = threats.code_threats(parse_article(text), book)
     assert (frame.state, frame.cue, frame.kind, frame.voice) == (
@@ -192,6 +192,21 @@ def test_a_frame_in_reported_speech_is_the_reporter_of_the_speech(book):
         "nuclear_missile",
         "the ministry",
     )
+
+
+def test_reported_speech_within_reported_speech_is_the_innermost_speaker(book):
+    text = "Officials in Tokyo said Kishida had warned that North Korea's missiles endanger Japan."
+    [frame] = threats.code_threats(parse_article(text), book)
+    assert (frame.state, frame.voice, frame.voice_id) == ("PRK", "Kishida Fumio", "kishida-fumio")
+
+
+def test_voices_come_from_the_articles_attribution_records(book):
+    text = "Kishida said North Korea's missile launches endangered the whole region."
+    article = parse_article(text)
+    [record] = voicing.article_records(article)
+    assert (record.source, record.speaker, record.kind) == ("Kishida", "kishida-fumio", "indirect")
+    [frame] = threats.code_threats(article, book, records=[])  # no records: the narrator's
+    assert frame.voice == "narrator"
 
 
 def test_the_innermost_attribution_holds_the_voice():

@@ -22,6 +22,10 @@ ARTICLES = {
         "Japan and China signed a fisheries accord."
     ),
     "wire_two": "Iran is building ballistic missiles, Israeli officials said.\n\nMexico sells cars.",
+    "wire_three": (
+        "Minister Says Russians Hacked the Ministry\n\n"
+        "Officials met on Tuesday to discuss the budget. They talked for hours."
+    ),
 }
 
 
@@ -49,6 +53,9 @@ def corpus(tmp_path):
     rows.append(f"train,wire_two,{a},{b},IRN,threat,Israeli officials,nuclear_missile")
     a, b = _span(two, "Mexico", "cars.")
     rows.append(f"train,wire_two,{a},{b},MEX,none,,")
+    three = ARTICLES["wire_three"]
+    a, b = _span(three, "Minister", "Ministry")  # a frame in the headline
+    rows.append(f"train,wire_three,{a},{b},RUS,threat,Minister,cyber_interference")
     gold = tmp_path / "threats.csv"
     gold.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return tmp_path / "train", gold
@@ -60,14 +67,22 @@ def test_the_split_is_a_fixed_rule_on_the_article_name():
     assert parts == {ev.DEVELOPMENT, ev.UNSEEN}
 
 
+def test_the_unseen_part_is_drawn_from_the_first_rounds_unseen_part():
+    names = [f"article-{i}" for i in range(300)]
+    unseen = {n for n in names if ev.part_of(n) == ev.UNSEEN}
+    first_unseen = {n for n in names if ev.first_part_of(n) == ev.UNSEEN}
+    assert unseen and unseen < first_unseen  # never tuned on by either round
+    assert 0.3 < len(unseen) / len(first_unseen) < 0.7  # about half of it
+
+
 def test_a_synthetic_corpus_is_scored_row_by_row(corpus):
     root, gold = corpus
     run = ev.evaluate(root, gold, load_threat_codebook(THREAT_CODEBOOK))
     figures = ev.figures(run.outcomes)
     assert (figures["gold_threat"], figures["threat_found"], figures["predicted_threat"]) == (
-        2,
-        2,
-        2,
+        3,
+        3,
+        3,
     )
     assert figures["threat_f1"] == 1.0 and figures["voice_accuracy"] == 1.0
     assert (figures["rejected_found"], figures["rejected_recall"]) == (1, 1.0)
@@ -75,6 +90,9 @@ def test_a_synthetic_corpus_is_scored_row_by_row(corpus):
     result = ev.summary(run)
     assert set(result["by_state"]["all"]) == {"IRN", "RUS"}
     assert "threat F1" in ev.table(result, "synthetic")
+    first = result["first_split"]
+    assert sum(f["rows"] for f in first.values()) == figures["rows"]
+    assert "first unseen" in ev.table(result, "synthetic")
 
 
 def test_a_frame_the_annotation_lacks_counts_against_none_and_other_states_are_not_scored():
@@ -120,6 +138,7 @@ def test_eval_writes_the_validity_file_the_notebook_reads(corpus, tmp_path, caps
     assert "threat F1" in capsys.readouterr().out
     document = ev.read_validity(validity)
     assert document["measured"] == date.today().isoformat()
+    assert set(document["first_split"]["parts"]) == {ev.DEVELOPMENT, ev.UNSEEN}
     assert document["parts"]["all"]["threat_f1"] == 1.0
     table = ev.validity_table(document)
     assert list(table["part"])[-1] == "both"
