@@ -38,7 +38,6 @@ from functools import lru_cache
 import pandas as pd
 
 from alliance_lib.analysis.reference_data import capitals
-from alliance_lib.analysis.voice import SOURCE_NOUNS
 from alliance_lib.config import CORPUS_SURNAME_SHARE, GAZETTEER
 from alliance_lib.text.gazetteer import Gazetteer, load_gazetteer
 from alliance_lib.text.lexicon import (
@@ -63,6 +62,12 @@ SURNAME_ONLY = "(surname only)"
 
 # Words that open a title or role before a name ("Texas Sen.", "Labor Secretary").
 _TITLES = TITLE_WORDS | ROLE_WORDS
+# Nouns that head a source phrase besides titles, roles and organisations ("Japanese officials").
+SOURCE_NOUNS = frozenset(
+    "officials experts specialists researchers analysts lawmakers critics diplomats sources"
+    " authorities strategists advisers aides commanders officers leaders ministers envoys"
+    " negotiators spokespeople statement communique communiqué memo intelligence".split()
+)
 # Words after a country that make it the speaker's ("Japanese officials", "Chinese foreign
 # ministry spokesman", "U.S. State Department"), plurals included.
 _AFFILIATED = _TITLES | ORGANISATION_WORDS | SOURCE_NOUNS | {w + "s" for w in _TITLES}
