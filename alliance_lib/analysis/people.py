@@ -62,11 +62,13 @@ SURNAME_ONLY = "(surname only)"
 
 # Words that open a title or role before a name ("Texas Sen.", "Labor Secretary").
 _TITLES = TITLE_WORDS | ROLE_WORDS
-# Nouns that head a source phrase besides titles, roles and organisations ("Japanese officials").
+# Nouns that head a source phrase besides titles, roles and organisations ("Japanese officials",
+# "German Chancellor"), singular (a plural "s" is read off).
 SOURCE_NOUNS = frozenset(
-    "officials experts specialists researchers analysts lawmakers critics diplomats sources"
-    " authorities strategists advisers aides commanders officers leaders ministers envoys"
-    " negotiators spokespeople statement communique communiqué memo intelligence".split()
+    "official expert specialist researcher analyst lawmaker critic diplomat source authorities"
+    " strategist aide commander officer leader minister envoy negotiator spokespeople"
+    " chancellor premier monarch king queen emperor prosecutor regulator statement communique"
+    " communiqué memo intelligence".split()
 )
 # Words after a country that make it the speaker's ("Japanese officials", "Chinese foreign
 # ministry spokesman", "U.S. State Department"), plurals included.
@@ -188,7 +190,8 @@ def title_country(
         if rest.startswith(("'s", "’s")):
             return entity.id
         following = rest.split()
-        if following and _bare(following[0]) in _AFFILIATED:
+        word = _bare(following[0]) if following else ""
+        if word in _AFFILIATED or word.removesuffix("s") in _AFFILIATED:
             return entity.id
     return None
 
