@@ -165,6 +165,9 @@ def _starting(pattern: str, first: str | None) -> re.Pattern[str]:
 
 _SCANNED = [(kind, _starting(pattern, _STARTS.get(kind))) for kind, pattern in _PATTERNS]
 _AMOUNT = re.compile(dict(_PATTERNS)["amount"])
+# A number as the amount pattern reads one: a sentence without one holds no amount, whatever
+# currency triggers (two-letter symbols such as "Ar" and "Rs", codes such as "ALL") it holds.
+_NUMBER = re.compile(rf"(?i){_NUM}")
 
 
 def number(token: str) -> float:
@@ -275,6 +278,8 @@ def _matches(text: str, sentences: list[Sentence]):
     """
     spans = [(s.start, s.end) for s in sentences] or [(0, len(text))]
     for (start, end), gated in zip(spans, _gated(text, spans), strict=True):
+        if "amount" in gated and _NUMBER.search(text, start, end) is None:
+            gated = gated - {"amount"}  # every amount holds a number; its triggers ("ar") do not
         if not gated:
             continue
         taken: list[tuple[int, int]] = []

@@ -7,9 +7,11 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from alliance_lib.text import claims as claims_module
 from alliance_lib.text.boilerplate import _GLUED_SUBHEADING, _glued_subheading
-from alliance_lib.text.claims import _PATTERNS, _SCANNED, _gated, _span_gates
+from alliance_lib.text.claims import _PATTERNS, _SCANNED, _gated, _span_gates, find_claims
 from alliance_lib.text.gazetteer import FormMatcher
+from alliance_lib.text.model import Sentence
 from alliance_lib.text.offsets import _lines, _plain_lines, split_lines
 from alliance_lib.text.quotes import _CALLING, _CALLING_WORD
 
@@ -208,3 +210,20 @@ def test_plain_text_is_split_into_the_lines_the_line_by_line_path_gives(raw):
     assert split_lines(raw) == expected
     if "  " not in raw:  # what the fast path requires, with the alphabet's plain characters
         assert _plain_lines(raw) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(_claim_text())
+def test_the_number_gate_drops_no_amount(case):
+    """A sentence without a number skips the amount pattern: nothing it would find is lost."""
+    text, start, end = case
+    if claims_module._NUMBER.search(text, start, end) is None:
+        assert not list(claims_module._AMOUNT.finditer(text, start, end))
+    sentences = [Sentence(start, end, text[start:end], 0)]
+    gated = find_claims(text, sentences)
+    number = claims_module._NUMBER
+    try:
+        claims_module._NUMBER = re.compile("")  # every sentence runs every gated pattern
+        assert find_claims(text, sentences) == gated
+    finally:
+        claims_module._NUMBER = number
