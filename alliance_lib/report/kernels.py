@@ -1,9 +1,9 @@
 """The kernels one `alliance run` starts, kept track of so an interrupt can stop them all.
 
 papermill creates each kernel manager from the class `KernelWatch.manager_class()` returns, so
-every kernel of the run is known here; its connection file is written into the run's own folder
-(inside the build folder), so removing that folder removes the connection files too, even after
-a run that was killed outright.
+every kernel of the run is known here; its connection file and its stderr log are written into
+the run's own folder (inside the build folder), so removing that folder removes them too, even
+after a run that was killed outright.
 """
 
 from __future__ import annotations
@@ -71,6 +71,16 @@ class KernelWatch:
                 super().__init__(**kwargs)
                 with watch._lock:
                     watch._managers.append(self)
+
+            async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: object) -> None:
+                """Launch with the kernel's own stderr in a log beside its connection file: a
+                kernel stopping after a failed cell may log a shut-down race (tornado's
+                "Uncaught exception in ZMQStream callback"), which must not reach the user's
+                terminal under the run's one-line error."""
+                log = Path(self.connection_file).with_suffix(".log")
+                with open(log, "ab") as stderr:  # the kernel holds its own copy of the handle
+                    kw.setdefault("stderr", stderr)
+                    await super()._async_launch_kernel(kernel_cmd, **kw)
 
         return WatchedKernelManager
 
