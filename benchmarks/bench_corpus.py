@@ -75,11 +75,18 @@ def _quiet(_: str) -> None:
     pass
 
 
-def _cpu() -> float:
-    """CPU seconds of this process and of its children that have ended (the cluster's)."""
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process (the client, and a LocalCluster's scheduler and nannies) and
+    of its children that have ended (the LocalCluster's worker processes)."""
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+def _spent(before: tuple[float, float]) -> tuple[float, float]:
+    """CPU seconds (this process, its ended children) since `before` (a `_cpu()` reading)."""
+    after = _cpu()
+    return after[0] - before[0], after[1] - before[1]
 
 
 def bench_polnear(repeat: int, copies: int, polnear: Path = POLNEAR) -> None:
@@ -88,14 +95,14 @@ def bench_polnear(repeat: int, copies: int, polnear: Path = POLNEAR) -> None:
         outside = copies == 1
         items = list(corpus_items([str(manifest)], outside_manifest=outside))
         work = batches(items, batch_size(len(items)))
-        runs: dict[str, list[tuple[float, float]]] = {"loop": [], "1": [], "2": []}
+        runs: dict[str, list[tuple[float, float, float]]] = {"loop": [], "1": [], "2": []}
         for attempt in range(repeat):
             folder = open_output(Path(tmp) / f"loop-{attempt}")
             cpu, start = _cpu(), time.perf_counter()
             for batch in work:
                 process_batch(batch, str(folder))
             compact(folder)
-            runs["loop"].append((time.perf_counter() - start, _cpu() - cpu))
+            runs["loop"].append((time.perf_counter() - start, *_spent(cpu)))
             for workers in (1, 2):
                 cpu = _cpu()
                 summary = run_corpus(
@@ -107,26 +114,30 @@ def bench_polnear(repeat: int, copies: int, polnear: Path = POLNEAR) -> None:
                     echo=_quiet,
                 )
                 assert summary.parsed == len(items), summary.line()
-                runs[str(workers)].append((summary.seconds, _cpu() - cpu))
+                runs[str(workers)].append((summary.seconds, *_spent(cpu)))
             shutil.rmtree(Path(tmp) / f"loop-{attempt}")
     n = len(items)
-    wall = {name: statistics.median(w for w, _ in found) for name, found in runs.items()}
-    cpu = {name: statistics.median(c for _, c in found) for name, found in runs.items()}
+    wall = {name: statistics.median(w for w, _, _ in found) for name, found in runs.items()}
+    main = {name: statistics.median(m for _, m, _ in found) for name, found in runs.items()}
+    workers = {name: statistics.median(c for _, _, c in found) for name, found in runs.items()}
     print(
         f"PolNeAR train x {copies}: {n:,} articles, {len(work)} batches; medians of {repeat} runs"
     )
     print(
-        "| run | wall s | articles/s | CPU s (all processes) | CPU ms/article | vs loop / workers |"
+        "| run | wall s | articles/s | CPU s, all processes | CPU ms/article: all | this process "
+        "(client, scheduler, nannies) | workers | vs loop / workers |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, label, scale in (
         ("loop", "plain loop (this process, no Dask)", 1),
         ("1", "1 worker (LocalCluster, start included)", 1),
         ("2", "2 workers (LocalCluster, start included)", 2),
     ):
+        cpu = main[name] + workers[name]
         print(
-            f"| {label} | {wall[name]:.1f} | {n / wall[name]:.1f} | {cpu[name]:.1f} | "
-            f"{1000 * cpu[name] / n:.2f} | {wall[name] / (wall['loop'] / scale):.2f} |"
+            f"| {label} | {wall[name]:.1f} | {n / wall[name]:.1f} | {cpu:.1f} | "
+            f"{1000 * cpu / n:.2f} | {1000 * main[name] / n:.2f} | {1000 * workers[name] / n:.2f} "
+            f"| {wall[name] / (wall['loop'] / scale):.2f} |"
         )
     print(
         f"2 workers: {n / wall['2']:.1f} articles/s (target >= 150); "

@@ -53,6 +53,7 @@ from alliance_lib.text.lexicon import (
     ROLE_WORDS,
     SPEECH_VERBS,
     TITLE_WORDS,
+    WEEKDAYS,
 )
 
 PERSON, ORGANISATION, STATE, UNNAMED = "person", "organisation", "state", "unnamed"
@@ -73,11 +74,27 @@ SOURCE_NOUNS = frozenset(
 # Words after a country that make it the speaker's ("Japanese officials", "Chinese foreign
 # ministry spokesman", "U.S. State Department"), plurals included.
 _AFFILIATED = _TITLES | ORGANISATION_WORDS | SOURCE_NOUNS | {w + "s" for w in _TITLES}
-# Words that never open a name (a question's auxiliary, a headline's role word, a conjunction).
+# A party before a name ("Democrat Hillary Clinton", "Republican front-runner Donald Trump").
+PARTY_WORDS = frozenset("democrat democrats democratic republican republicans gop".split())
+# Words that never open a name (a question's auxiliary, a headline's role word, a conjunction,
+# a party, a preposition or comparison a headline or a clause can put before a name).
 _NOT_OPENING = (
-    NOT_NAMES | AUXILIARIES | DETERMINERS | COORDINATORS | PREPOSITIONS | HEADLINE_ROLE_WORDS
+    NOT_NAMES
+    | AUXILIARIES
+    | DETERMINERS
+    | COORDINATORS
+    | PREPOSITIONS
+    | HEADLINE_ROLE_WORDS
+    | PARTY_WORDS
+    | {"since", "following", "given", "like", "unlike", "against", "than"}
 )
-_TRAILING = frozenset(SPEECH_VERBS) | {"also", "has", "had", "have", "will", "would"}
+# Words after a name that are not the name: a reporting verb, an auxiliary, the day it was said
+# ("said Ted Cruz Wednesday").
+_TRAILING = (
+    frozenset(SPEECH_VERBS)
+    | {"also", "has", "had", "have", "will", "would", "today", "yesterday", "tonight"}
+    | {day.lower() for day in WEEKDAYS}
+)
 # Groups the parser can read as a person's name (`Republicans said`): a party, a creed, a camp.
 GROUPS = frozenset(
     "republicans democrats conservatives liberals progressives independents evangelicals"
@@ -144,6 +161,9 @@ def clean_name(name: str) -> str | None:
         words = words[:-1]
     words = [w.strip(_TOKEN_EDGE) for w in words]
     words = [w for w in words if w]
+    if words and words[-1].endswith(".") and words[-1].lower() not in NAME_SUFFIXES:
+        if not re.fullmatch(r"(?:[A-Z]\.)+", words[-1]):  # a sentence's full stop, not an initial
+            words[-1] = words[-1].rstrip(".")
     if not words or not words[-1][:1].isupper() and _bare(words[-1]) not in NAME_SUFFIXES:
         return None
     if not all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words):
@@ -277,6 +297,7 @@ def _people(frame: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFrame:
             continue
         family, given = person_key(cleaned)
         rows.append((index, (family, given), cleaned))
+    rows = _drop_leading_words(rows)
     # a bare surname: the corpus's person of that surname when one dominates
     by_family: dict[str, Counter] = {}
     for _, key, _ in rows:
@@ -317,6 +338,29 @@ def _people(frame: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFrame:
             name = f"{name} {SURNAME_ONLY}"
         out.append((index, _key_id(key), name))
     return pd.DataFrame(out, columns=["index", "person_id", "person"]).set_index("index")
+
+
+def _drop_leading_words(rows: list[tuple]) -> list[tuple]:
+    """Rows whose name opens with words that are no given name (`Entrusting Donald Trump`,
+    `Fault Ted Cruz`: a headline's or a clause's words the parser kept) keyed as the rest of the
+    name, when that rest is a person the corpus names more often and the first word dropped
+    opens no other person's name in the corpus (`John Paul Jones` is not `Paul Jones`)."""
+    counts = Counter(key for _, key, _ in rows if key is not None and key[0] != "gazetteer")
+    givens = Counter(key[1] for key in counts if key[1] is not None)
+    out = []
+    for index, key, name in rows:
+        words = name.split() if key is not None and key[0] != "gazetteer" else []
+        for k in range(1, len(words) - 1):
+            rest = person_key(" ".join(words[k:]))
+            if (
+                rest[1] is not None
+                and counts.get(rest, 0) > counts[key]
+                and givens[key[1]] == 1  # the dropped word opens this name only
+            ):
+                key, name = rest, " ".join(words[k:])
+                break
+        out.append((index, key, name))
+    return out
 
 
 def _key_id(key: tuple) -> str:

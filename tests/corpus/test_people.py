@@ -67,10 +67,32 @@ def test_bill_and_hillary_stay_apart_and_an_undecided_surname_is_counted_apart()
         ("Mexican President Felipe Calderon", "Felipe Calderon"),
         ("Donald J. Trump", "Donald J. Trump"),
         ("Will Hurd", "Will Hurd"),
+        ("Democrat Hillary Clinton", "Hillary Clinton"),  # a party before the name
+        ("Republican front-runner Donald Trump", "Donald Trump"),
+        ("Since Clinton", "Clinton"),  # a clause's opening word
+        ("Ted Cruz Wednesday", "Ted Cruz"),  # the day it was said
+        ("Bill Clinton.", "Bill Clinton"),  # a sentence's full stop
+        ("George W.", "George W."),  # an initial keeps its stop
+        ("Martin Luther King Jr.", "Martin Luther King Jr."),
     ],
 )
 def test_a_name_read_from_a_headline_or_a_title_is_the_name_alone(written, name):
     assert people.clean_name(written) == name
+
+
+def test_words_before_a_known_person_s_name_are_dropped_but_not_a_given_name():
+    frame = attributions(
+        [_said("a", "Donald Trump")] * 3
+        + [_said("b", "Entrusting Donald Trump"), _said("c", "Fault Ted Cruz")]
+        + [_said("d", "Ted Cruz")] * 2
+        + [_said("e", "Paul Jones")] * 3
+        + [_said("f", "John Paul Jones"), _said("g", "John Smith")]  # John opens another name
+    )
+    ids = frame.groupby("speaker_name")["person_id"].first().to_dict()
+    assert ids["Entrusting Donald Trump"] == ids["Donald Trump"] == "donald-trump"
+    assert ids["Fault Ted Cruz"] == ids["Ted Cruz"] == "ted-cruz"
+    assert ids["John Paul Jones"] == "john-jones" and ids["Paul Jones"] == "paul-jones"
+    assert dict(_persons(frame))["donald-trump"] == "Donald Trump"
 
 
 def test_headline_words_and_groups_are_never_people():
