@@ -644,9 +644,9 @@ def _quoted_clause(by_person: pd.DataFrame, speakers: pd.DataFrame) -> str:
         )
     apart = (
         f"a further {total - int(speakers['to_people'].sum())} of the {total} attributions name "
-        f"no person ({int(speakers['unnamed'].sum())} no one, "
-        f"{int(speakers['to_organisations'].sum())} an organisation or group, "
-        f"{int(speakers['to_states'].sum())} a state)"
+        f"no person ({int(speakers['unnamed'].sum())} only a description, an unresolved "
+        f"pronoun or no source; {int(speakers['to_organisations'].sum())} an organisation or "
+        f"group; {int(speakers['to_states'].sum())} a state)"
     )
     if by_person.empty:
         return f"No attribution in the compared articles names a person; {apart}."

@@ -137,8 +137,8 @@ def test_the_result_names_outlets_differences_speakers_and_claims_from_the_table
     # shares of the attributions to people; those naming no one are counted apart
     assert (
         "Most quoted: Joe Biden (3 of the 8 attributions to people, 38%; quoted by 2 of the 2 "
-        "outlets); a further 5 of the 13 attributions name no person (5 no one, 0 an "
-        "organisation or group, 0 a state)." in sentence
+        "outlets); a further 5 of the 13 attributions name no person (5 only a description, "
+        "an unresolved pronoun or no source; 0 an organisation or group; 0 a state)." in sentence
     )
     # countries are known for 4 of the 13 attributions (31%): under the floor, no finding
     assert (
