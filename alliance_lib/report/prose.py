@@ -563,7 +563,10 @@ def _differences_clause(
     """The outlet differences flagged beyond chance among the codes tested, largest effect
     first, each with its effect size in words; what was not tested and why."""
     if differences.empty:
-        return "Fewer than two outlets, or no coded sentences: no difference between outlets was tested."
+        return (
+            "No compared sentence carries a threat actor or a framing code: no difference "
+            "between outlets was tested."
+        )
     keywords = (differences["kind"] == KEYWORD_INDICATOR).any()
     untested = (
         " Framing functions and frame dimensions are keyword indicators (dictionary matches not "
@@ -589,6 +592,25 @@ def _differences_clause(
     more = f"; and {len(flagged) - shown} more" if len(flagged) > shown else ""
     return (
         f"Outlets differ beyond chance on {len(flagged)} of the {scope}: {listed}{more}.{untested}"
+    )
+
+
+def one_outlet(funnel: pd.DataFrame, min_articles: int) -> str:
+    """Why outlets are not compared when the selection leaves one: the others had fewer than
+    `min_articles` selected articles (named with their counts) or none."""
+    compared = funnel[funnel["compared"] > 0]
+    outlet = compared["outlet"].iloc[0]
+    matched = int(funnel["with_keywords"].sum())
+    left = funnel[(funnel["compared"] == 0) & (funnel["with_keywords"] > 0)]
+    others = (
+        " (" + ", ".join(f"{row.outlet} {row.with_keywords}" for row in left.itertuples()) + ")"
+        if not left.empty
+        else ""
+    )
+    return (
+        f"Only {outlet} has at least min_articles_per_outlet ({min_articles}) of the "
+        f"{counted(matched, 'article')} selected; the other outlets have fewer{others} or none, "
+        "so no difference between outlets can be tested."
     )
 
 
@@ -780,8 +802,8 @@ def coverage_sentence(
     quoted country when speakers' countries are known for at least `min_country_coverage` %
     of the attributions (else that they are not), and the reference article's most carried
     claim, unless the compared articles are far from its date or its topic (`scope`: then
-    that); or why nothing is compared (selection by `min_articles` per outlet). Every figure
-    from the tables."""
+    that); or why nothing is compared, or only one outlet (selection by `min_articles` per
+    outlet). Every figure from the tables."""
     compared = funnel[funnel["compared"] > 0]
     if compared.empty:
         return nothing_compared(funnel, min_articles)
@@ -793,7 +815,9 @@ def coverage_sentence(
     return " ".join(
         [
             first,
-            _differences_clause(differences, alpha, shown, min_code_articles, merged),
+            one_outlet(funnel, min_articles)
+            if len(compared) == 1
+            else _differences_clause(differences, alpha, shown, min_code_articles, merged),
             _quoted_clause(by_person, speakers),
             *_countries_clause(by_country, speakers, min_country_coverage),
             _claims_clause(claims, scope.reason() if scope is not None else None),

@@ -199,6 +199,13 @@ def test_the_result_says_why_nothing_is_compared():
     )
     empty = no_dates.assign(articles=0)
     assert _sentence(funnel=empty) == "The corpus holds no article, so no outlets are compared."
+    one = FUNNEL.assign(with_keywords=[3, 12, 2], compared=[0, 12, 0])
+    assert _sentence(funnel=one).startswith(
+        "12 articles from 1 outlet compared (harbor-times 12). Only harbor-times has at least "
+        "min_articles_per_outlet (5) of the 17 articles selected; the other outlets have fewer "
+        "(Pacific Wire 3, tiny 2) or none, so no difference between outlets can be tested. "
+        "Most quoted"
+    )
 
 
 def test_the_copies_line_says_how_many_are_merged():
