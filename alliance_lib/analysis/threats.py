@@ -42,7 +42,7 @@ from alliance_lib.analysis.states import (
     state_patterns,
     state_pronouns,
 )
-from alliance_lib.analysis.voicing import Held, Innermost, article_records, voice_of
+from alliance_lib.analysis.voicing import Held, Innermost, frame_records, voice_of
 from alliance_lib.datafiles import read_yaml, validate
 from alliance_lib.errors import DataError
 from alliance_lib.text.clauses import Clause, split_clauses
@@ -692,7 +692,7 @@ def code_threats(
 ) -> list[Frame]:
     """Every (sentence, state) the article frames as a threat or whose frame it rejects, in
     sentence then state order. `records` are attribution records for the voices (default:
-    the article's own, `voicing.article_records`)."""
+    the article's own, `voicing.frame_records`)."""
     text = article.text
     named = state_mentions(article, book.states)
     if not named:
@@ -746,7 +746,7 @@ def code_threats(
     if not raw:
         return []
     if records is None:
-        records = article_records(article)
+        records = frame_records(article, {number for number, _ in raw})
     lookup = Innermost(records, starts)
     frames = []
     for (number, state), found in sorted(raw.items()):

@@ -12,17 +12,21 @@ A frame (a proposition: "Russia is a threat") is voiced by whoever its attributi
 paraphrase included. A word (a descriptor such as "communist") is voiced by a speaker only
 inside that speaker's quotation marks (`quoted_records`): in paraphrase the wording is the
 narrator's, so "the leaders agreed ... communist China" does not make "communist" the leaders'.
+Threat frames are also voiced where the parser's clauses write no attribution (`frame_records`):
+a claim written as a noun ("the senator's warning that ...", "officials issued a warning
+that ..."), an as-clause ("as many analysts believe"), and a speaker's appositive ("said Ann
+Lee, head of a firm that tracks Russian hackers": the speaker's own description).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from alliance_lib.analysis.voice import NARRATOR, UNATTRIBUTED
-from alliance_lib.text.model import Article, Attribution
+from alliance_lib.text.model import Article, Attribution, Sentence
 
 NAMED, PRONOUN, DESCRIPTIVE, ORGANISATION = "named", "pronoun", "descriptive", "organisation"
 DIRECT, MIXED, INDIRECT = "direct", "mixed", "indirect"
@@ -153,6 +157,136 @@ def _negated(text: str, item: Attribution) -> bool:
 def article_records(article: Article) -> list[Held]:
     """Every attribution of the article as a `Held` record: what frames are voiced by."""
     return records_from_attributions(article.attributions, article.entity_names(), article.text)
+
+
+# A claim written as a noun: "the senator's warning that ...", "Lee's stark claim: ...".
+_CLAIM_NOUNS = (
+    "warning|warnings|claim|claims|assertion|allegation|allegations|accusation|accusations|"
+    "charge|charges|view|belief|dictum|argument|assessment|conclusion|contention|fear|fears|"
+    "suspicion|suspicions|verdict|finding|findings|insistence"
+)
+# found by its noun first (a literal alternation, cheap), then its owner read back from there
+_CLAIM_TAIL = re.compile(
+    r"(?:[’']s|(?<=s)[’'])\s+(?:[a-z]+\s+)?(?:" + _CLAIM_NOUNS + r")(?:\s+that\b|\s*:)"
+)
+_OWNER = re.compile(
+    r"(?<![\w’'.-])(?P<source>(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*"
+    r"|(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+){0,2}[a-z]+)$"
+)
+_OWNER_REACH = 60  # characters read back from the possessive for its owner
+# "Lee is putting out a warning that ...", "the panel issued a stark warning that ...": the
+# subject opens the sentence, at most six words before the verb
+_ISSUED = re.compile(
+    r"(?P<source>[^\s,;:]+(?:\s+[^\s,;:]+){0,5}?)\s+(?:(?:is|are|was|were|has|have|had)\s+)?"
+    r"(?:issu(?:e|es|ed|ing)|put(?:s|ting)?\s+out|sound(?:s|ed|ing)?|repeat(?:s|ed|ing)?|"
+    r"voic(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|made|makes?|making|gave|gives?|giving)\s+"
+    r"(?:a|an|the|their|his|her|its)\s+(?:[a-z]+\s+)?(?:" + _CLAIM_NOUNS + r")(?:\s+that\b|\s*:)"
+)
+# "as many researchers believe", "as U.S. officials have said": the clause it qualifies is theirs
+_AS_CLAUSE = re.compile(
+    r"(?:^|[,—–(]\s*)as\s+(?P<source>(?!well\b|soon\b|long\b|much\b|far\b|if\b|though\b|it\b|"
+    r"they\b|he\b|she\b|we\b|i\b|you\b)[^\s,;:]+(?:\s+[^\s,;:]+){0,4}?)\s+"
+    r"(?:(?:have|has|had|now|also|long)\s+)?"
+    r"(?:believes?|believed|say|says|said|suspects?|suspected|fears?|feared|alleges?|alleged|"
+    r"argues?|argued|contends?|contended|warns?|warned|claims?|claimed|assert(?:s|ed)?|"
+    r"maintains?|maintained|insists?|insisted|conclude[sd]?)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_SOURCE = re.compile(r"(?:it|they|he|she|we|i|you|this|that|which|who)", re.IGNORECASE)
+
+
+class _Named:
+    """The article's person and organisation entities, sorted, to find one inside a span by
+    bisection (a lookup per claim, so linear overall)."""
+
+    def __init__(self, article: Article) -> None:
+        kept = [e for e in article.entities if e.type in ("person", "organization")]
+        self._entities = sorted(kept, key=lambda e: (e.start, e.end))
+        self._starts = [e.start for e in self._entities]
+
+    def inside(self, start: int, end: int) -> tuple[str | None, str | None, str]:
+        """(id, canonical name, speaker kind) of the first entity inside `start`:`end`."""
+        index = bisect_left(self._starts, start)
+        if index < len(self._entities) and self._entities[index].end <= end:
+            entity = self._entities[index]
+            return entity.id, entity.name, NAMED if entity.type == "person" else ORGANISATION
+        return None, None, DESCRIPTIVE
+
+
+def _claim_record(
+    named: _Named, match: re.Match[str], content: tuple[int, int], offset: int = 0
+) -> Held | None:
+    """A record of `content` whose source is the match's `source` group (`offset`: where the
+    matched string starts in the article), or None for a pronoun source."""
+    raw = match.group("source")
+    source = raw.strip()
+    start = offset + match.start("source") + len(raw) - len(raw.lstrip())
+    if _PRONOUN_SOURCE.fullmatch(source) or content[0] >= content[1]:
+        return None  # a pronoun the parser did not resolve voices nothing here
+    speaker, name, kind = named.inside(start, start + len(source))
+    return Held(*content, source, speaker, kind, INDIRECT, name, start, start + len(source))
+
+
+def claim_records(article: Article, only: Collection[int] | None = None) -> list[Held]:
+    """Attributions the parser's clauses do not write, read from the sentence by a pattern: a
+    claim written as a noun ("the senator's warning that ...", "Lee issued a warning that ..."),
+    its content the rest of the sentence; an as-clause ("as many analysts believe"), its content
+    the sentence. Each sentence (or each of `only`, by index) is read once by three regexes
+    (linear)."""
+    text = article.text
+    named = _Named(article)
+    records: list[Held] = []
+    numbers = range(len(article.sentences)) if only is None else sorted(only)
+    for sentence in (article.sentences[n] for n in numbers):
+        end = sentence.end
+        tail = _CLAIM_TAIL.search(text, sentence.start, end)  # anywhere in the sentence
+        if tail is not None:
+            reach = max(sentence.start, tail.start() - _OWNER_REACH)
+            owner = _OWNER.search(text[reach : tail.start()])
+            if owner is not None:
+                record = _claim_record(named, owner, (tail.end(), end), reach)
+                if record is not None:
+                    records.append(record)
+        issued = _ISSUED.match(text, sentence.start, end)  # its subject opens the sentence
+        if issued is not None:
+            record = _claim_record(named, issued, (issued.end(), end))
+            if record is not None:
+                records.append(record)
+        match = _AS_CLAUSE.search(text[sentence.start : end])  # "^": the sentence's start
+        if match is not None:
+            record = _claim_record(named, match, (sentence.start, end), sentence.start)
+            if record is not None:
+                records.append(record)
+    return records
+
+
+def appositive_records(records: Iterable[Held], sentences: Sequence[Sentence]) -> list[Held]:
+    """A speaker's appositive ("..., said Ann Lee, of a firm that tracks Russian hackers") is
+    voiced by the speaker: for a record whose source follows its content in one sentence, the
+    rest of that sentence after the source."""
+    starts = [s.start for s in sentences]
+    out = []
+    for record in records:
+        if record.source_start is None or record.source_end is None:
+            continue
+        if record.end > record.source_start:
+            continue  # the source comes first: what follows it is its content, not a description
+        number = bisect_right(starts, record.source_start) - 1
+        if number < 0 or bisect_right(starts, max(record.start, record.end - 1)) - 1 != number:
+            continue  # content and source in different sentences
+        end = sentences[number].end
+        if record.source_end < end:
+            out.append(replace(record, start=record.source_end, end=end, kind=INDIRECT))
+    return out
+
+
+def frame_records(article: Article, only: Collection[int] | None = None) -> list[Held]:
+    """The records that voice threat frames: the article's attributions, the claims written as
+    nouns or as-clauses they do not hold (`claim_records`, in the sentences `only` names when
+    given: those holding a frame), and speakers' appositives."""
+    records = article_records(article)
+    claims = claim_records(article, only)
+    return [*records, *claims, *appositive_records(records, article.sentences)]
 
 
 def quoted_records(article: Article) -> list[Held]:

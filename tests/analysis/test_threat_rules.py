@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from alliance_lib import parse_article
-from alliance_lib.analysis import threats
+from alliance_lib.analysis import threats, voicing
 from alliance_lib.config import THREAT_CODEBOOK
 
 
@@ -313,3 +313,82 @@ def test_a_headline_colon_names_a_speaker_only_when_it_names_a_person(book, line
     text = f"{line}\n\nLawmakers met on Tuesday to discuss the budget. They talked for hours."
     [frame] = threats.code_headline(parse_article(text), book).frames
     assert (frame.state, frame.voice) == ("PRK", voice)
+
+
+@pytest.mark.parametrize(
+    ("text", "voice"),
+    [
+        # a claim written as a noun, its owner a possessive
+        (
+            "Voters recalled Senator Ann Lee's stark warning that Iran is building nuclear "
+            "missiles. The vote is in May.",
+            "Senator Ann Lee",
+        ),
+        ("Few read the panel's finding that Russian hackers stole the files.", "the panel"),
+        # or the subject of a verb that issues it
+        (
+            "Local officials are putting out a warning that Chinese hackers may target the vote.",
+            "Local officials",
+        ),
+        # an as-clause voices the clause it qualifies, wherever it stands
+        (
+            "Russia hacked the party's servers, as many analysts believe, and it may go on.",
+            "many analysts",
+        ),
+        (
+            "As several diplomats have warned, North Korea could test a missile soon.",
+            "several diplomats",
+        ),
+        # a speaker's appositive is the speaker's description
+        (
+            "“It is a serious problem,” said Ann Lee, head of a firm that tracks Russian hackers.",
+            "Ann Lee",
+        ),
+    ],
+    ids=[
+        "possessive-noun",
+        "possessive-lower-case",
+        "issued-noun",
+        "as-clause-after",
+        "as-clause-first",
+        "appositive",
+    ],
+)
+def test_claims_as_nouns_as_clauses_and_appositives_voice_their_frame(book, text, voice):
+    [(_, label, _, voiced)] = _frames(text, book)
+    assert (label, voiced) == (threats.THREAT, voice)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran is building nuclear missiles, as well as new bases.",
+        "Its warning that Iran is building nuclear missiles was ignored.",
+        "Such warnings are common. Russian hackers stole the files, as the report said.",
+    ],
+    ids=["as-well-as", "pronoun-owner", "as-the-report"],
+)
+def test_what_only_looks_like_a_claim_noun_or_an_as_clause(book, text):
+    [(_, _, _, voiced)] = _frames(text, book)
+    assert voiced == ("the report" if "as the report" in text else "narrator")
+
+
+@pytest.mark.parametrize("count", [300, 3000])
+def test_claim_patterns_read_long_sentences_in_one_pass(count):
+    # runs of capitalised words, commas and "as" with no claim noun or belief verb after them
+    text = "Russian hackers struck, " + "as Ann Lee Bo Ko, as the Ro, " * count + "and left."
+    assert voicing.claim_records(parse_article(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia tried to influence the 2016 U.S. presidential election.",
+        "Russian agents worked to affect the 2016 presidential race.",
+        "Iran sought to rig the coming parliamentary vote.",
+    ],
+    ids=["influence", "affect", "rig"],
+)
+def test_an_election_cue_reads_the_words_that_name_the_election(book, text):
+    # "the 2016 U.S. presidential election": a date, a country and a kind between verb and noun
+    assert _states(text, book) in ({"RUS": threats.THREAT}, {"IRN": threats.THREAT})
