@@ -28,6 +28,7 @@ from alliance_lib.text.lexicon import (
     BOUNDS_AFTER,
     BOUNDS_BEFORE,
     MONTHS,
+    MULTIPLIER_IDIOMS,
     MULTIPLIERS,
     SCALES,
     WAR_EVENTS,
@@ -67,6 +68,7 @@ _PATTERNS: list[tuple[str, str]] = [
         "multiplier",
         (
             r"(?i)(?=[dtqh])\b(?P<word>doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|quadrupl(?:e|es|ed|ing)|halv(?:e|es|ed|ing))\b"
+            rf"(?![\s-]+{alternation(MULTIPLIER_IDIOMS)}\b)"  # "doubling down", "double-digit"
             rf"|\b(?P<num>{_NUM})[- ]fold\b"
         ),
     ),

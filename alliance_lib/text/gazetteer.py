@@ -28,7 +28,9 @@ class EntityDef:
     type: str
     name: str
     family: str | None = None  # people only: lets a surname-only speaker resolve
-    country: str | None = None  # people only: the ISO3 id of the country they speak for
+    country: str | None = (
+        None  # people and organizations: the ISO3 id of the country they speak for
+    )
 
 
 @dataclass(frozen=True)
@@ -183,8 +185,11 @@ def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
                 raise _fail(path, f"{entity_id!r} has no names")
             for form in names:
                 add_alias(form, entity_id)
+            country = str(item["country"]) if item.get("country") else None
+            if country is not None and entity_type != "organization":
+                raise _fail(path, f"{entity_id!r}: only people and organizations have a country")
             entries[entity_id] = EntityDef(
-                entity_id, entity_type, str(item.get("name") or names[0])
+                entity_id, entity_type, str(item.get("name") or names[0]), country=country
             )
     forms = {form: entries[i] for form, i in aliases.items() if form not in ambiguous}
     return Gazetteer(entries, forms, FormMatcher(forms))

@@ -557,6 +557,14 @@ BOUNDS_AFTER = {
 }
 # Word stems of multiplying verbs -> the multiple ("double" -> 2.0).
 MULTIPLIERS = {"doub": 2.0, "trip": 3.0, "quadrup": 4.0, "halv": 0.5}
+# Words after a multiplying word (a space or hyphen between) that make an idiom, not a multiple:
+# "doubling down", "a double standard", "a double-digit lead", "the room doubles as a gym".
+MULTIPLIER_IDIOMS = (
+    *"down standard standards digit digits edged agent agents take takes whammy bind".split(),
+    *"dip check checked checking cross crossed team teamed life jeopardy play entendre".split(),
+    *"decker click clicked park parked space spaced barreled barrelled as over back".split(),
+    *"crown threat double majors amputee bypass".split(),
+)
 
 # --- calendar ----------------------------------------------------------------------------------
 MONTHS = {

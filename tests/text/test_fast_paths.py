@@ -49,6 +49,17 @@ def test_trie_matches_what_a_longest_first_alternation_matches(case):
     assert list(FormMatcher(forms).finditer(text)) == expected
 
 
+def test_the_longest_form_ending_at_a_word_boundary_wins_in_the_automaton_too():
+    matcher = FormMatcher({"Abe", "Abe Shinzo", "Ab", "Shinzo Abe"})
+    text = "Abe Shinzon met Abe Shinzo Abe and Abed, Shinzo Abe."
+    assert [text[a:b] for a, b in matcher.finditer(text)] == [
+        "Abe",
+        "Abe Shinzo",
+        "Abe",
+        "Shinzo Abe",
+    ]
+
+
 def test_the_longest_form_ending_at_a_word_boundary_wins():
     matcher = FormMatcher({"Abe", "Abe Shinzo", "Ab"})
     text = "Abe Shinzon met Abe Shinzo and Abed."
