@@ -41,7 +41,8 @@ eval: $(STAMP) ## Score quotations, speakers, every attribution and threat frami
 	$(BIN)/python -m benchmarks.eval_policy
 	$(BIN)/python -m benchmarks.eval_threats
 
-bench-corpus: $(STAMP) ## Corpus mode: PolNeAR on 1 and 2 workers, synthetic 10k and 100k articles (about an hour)
+bench-corpus: $(STAMP) ## Corpus mode: CPU per step, 5,040 PolNeAR articles on 1 and 2 workers, synthetic 10k and 100k articles (about an hour)
+	$(BIN)/python -m benchmarks.bench_corpus stages
 	$(BIN)/python -m benchmarks.bench_corpus polnear
 	$(BIN)/python -m benchmarks.bench_corpus scale --articles 10000 100000
 

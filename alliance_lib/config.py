@@ -126,8 +126,21 @@ DISPLAY_MAX_COLWIDTH = 110  # pandas column width in notebook tables
 # --- corpus mode (`alliance corpus`, notebook 05) -----------------------------------------------
 DEMO_CORPUS = DATA_DIR / "demo_corpus"  # synthetic articles, four outlet styles (notebook 05)
 CORPUS_MARKER = "_corpus.json"  # the file that makes a folder a corpus written by `alliance corpus`
+# The corpus format its marker records: 2 named each meaning once and typed dates (docs/corpus.md)
+CORPUS_FORMAT_VERSION = 2
 CORPUS_TARGET_BATCHES = 64  # a corpus is cut into about this many tasks: enough to balance workers
 CORPUS_MAX_BATCH = 200  # articles per task at most: bounds worker memory and work lost in a crash
+# When a run ends its partitions (one per task) are merged into partitions of up to this many
+# inputs: a few files per table for a large corpus, one for a corpus of thousands of articles
+CORPUS_PARTITION_INPUTS = 50_000
+# Notebook 05: a speaker named by surname alone (in an article that never gives the full name)
+# is the corpus's person of that surname when that person holds at least this share of the
+# attributions to people of the surname ("Trump" in 2016 news); else it is counted apart
+CORPUS_SURNAME_SHARE = 0.9
+# Notebook 05 ranks the reference article's claims across the outlets only when at least half the
+# dated compared articles are published within this many days of its date (and at least half
+# name the owners of its claims); otherwise its Result says why not
+CORPUS_REFERENCE_WINDOW_DAYS = 30
 CORPUS_DASHBOARD_ADDRESS = ":8787"  # Dask's usual dashboard port; a free one is taken if it is busy
 CORPUS_PERMUTATIONS = 2000  # outlet-label permutations in notebook 05's test (p >= 1/2001)
 CORPUS_PERMUTATION_SEED = 20230113  # fixed, so the p-values and the stored outputs are reproducible

@@ -1,14 +1,19 @@
 """`make bench-corpus`: corpus mode's throughput and memory. Prints figures; asserts nothing.
 
-    python -m benchmarks.bench_corpus polnear [--repeat 3]     # 1 vs 2 workers vs a plain loop
+    python -m benchmarks.bench_corpus polnear [--copies 6] [--repeat 3]  # 1 vs 2 workers vs a loop
+    python -m benchmarks.bench_corpus stages                   # CPU per article, stage by stage
     python -m benchmarks.bench_corpus scale --articles 10000   # time and peak memory per worker
     python -m benchmarks.bench_corpus worker-peak              # a worker's peak on 5 MB articles
 
-`polnear` reads ../shared/polnear (never copied into the project) through a manifest made from
-its metadata.tsv, as docs/corpus.md shows (its paths lie outside the manifest's folder, hence
-`outside_manifest`, the `--allow-outside-manifest` flag). End-to-end time runs from cluster
-start to the last partition written; the plain loop does the same work (`process_batch` on the
-same batches) in this process without Dask. `scale` writes a synthetic corpus with `corpus_generator.py` into a
+`polnear` reads ../shared/polnear (never copied into the project) at run time: `--copies` copies
+of its 840 training articles (6: 5,040 real-length articles, each copy's bytes made distinct by
+trailing newlines) are written into a temporary folder with a manifest (outlet, date, title).
+End-to-end time runs from cluster start to the partitions merged; the plain loop does the same
+work (`process_batch` on the same batches) in this process without Dask. Beside wall time it
+prints the CPU time of every process involved (this one and its children: the cluster's
+workers, from `getrusage`), per article: on a shared, loaded machine wall time moves with the
+load and CPU time much less. `stages` times each step of a worker's task on PolNeAR's 840
+articles in this process (CPU). `scale` writes a synthetic corpus with `corpus_generator.py` into a
 temporary folder, runs it on a 2-worker LocalCluster and reads each worker's peak RSS.
 `worker-peak` gives a fresh one-worker LocalCluster one article at the 5 MB size cap (each
 hostile family of `pathological.py`, and plain news prose) and reads the worker's peak RSS: the
@@ -20,6 +25,7 @@ from __future__ import annotations
 import argparse
 import csv
 import resource
+import shutil
 import statistics
 import tempfile
 import time
@@ -27,27 +33,41 @@ from pathlib import Path
 
 from distributed import Client
 
+from alliance_lib.analysis import framing, policy, threats
 from alliance_lib.config import CORPUS_WORKER_PEAK_BYTES, DEMO_CORPUS, MAX_BYTES
-from alliance_lib.corpus.batch import process_batch
+from alliance_lib.corpus import records
+from alliance_lib.corpus.batch import _codebooks, parse_source, process_batch, read_bytes
 from alliance_lib.corpus.inputs import corpus_items
 from alliance_lib.corpus.item import FILE, Item
 from alliance_lib.corpus.run import batch_size, batches, local_cluster, run_corpus
-from alliance_lib.corpus.store import open_output
+from alliance_lib.corpus.store import compact, open_output, write_partition
 from benchmarks.corpus_generator import write_bench
 from benchmarks.eval import POLNEAR
 from benchmarks.pathological import FAMILIES
 
 
-def polnear_manifest(folder: Path) -> Path:
-    """The manifest docs/corpus.md's awk command makes: path, publisher as outlet, date as published."""
+def polnear_manifest(folder: Path, copies: int = 1, polnear: Path = POLNEAR) -> Path:
+    """A manifest of PolNeAR's training articles (outlet, date, title), as docs/corpus.md makes
+    it; with `copies` > 1 the articles are copied into `folder` that many times (each copy's
+    bytes distinct: `k` trailing newlines), and the manifest names the copies."""
     manifest = folder / "polnear.csv"
-    with (POLNEAR / "metadata.tsv").open(encoding="utf-8") as stream, manifest.open("w") as out:
+    with (polnear / "metadata.tsv").open(encoding="utf-8") as stream, manifest.open("w") as out:
         writer = csv.writer(out)
-        writer.writerow(["path", "outlet", "published"])
+        writer.writerow(["path", "outlet", "published", "title"])
         for row in csv.DictReader(stream, delimiter="\t"):
-            if row["compartment"] == "train":
-                path = POLNEAR / "train" / "text" / f"{row['filename']}.txt"
-                writer.writerow([path, row["publisher"], row["publication_date"]])
+            if row["compartment"] != "train":
+                continue
+            path = polnear / "train" / "text" / f"{row['filename']}.txt"
+            known = [row["publisher"], row["publication_date"], row["title"]]
+            if copies == 1:
+                writer.writerow([path, *known])
+                continue
+            data = path.read_bytes()
+            for k in range(copies):
+                copy = folder / f"copy-{k}" / path.name
+                copy.parent.mkdir(exist_ok=True)
+                copy.write_bytes(data + b"\n" * k)
+                writer.writerow([copy, *known])
     return manifest
 
 
@@ -55,43 +75,124 @@ def _quiet(_: str) -> None:
     pass
 
 
-def bench_polnear(repeat: int) -> None:
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process (the client, and a LocalCluster's scheduler and nannies) and
+    of its children that have ended (the LocalCluster's worker processes)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+def _spent(before: tuple[float, float]) -> tuple[float, float]:
+    """CPU seconds (this process, its ended children) since `before` (a `_cpu()` reading)."""
+    after = _cpu()
+    return after[0] - before[0], after[1] - before[1]
+
+
+def bench_polnear(repeat: int, copies: int, polnear: Path = POLNEAR) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        manifest = polnear_manifest(Path(tmp))
-        items = list(corpus_items([str(manifest)], outside_manifest=True))
+        manifest = polnear_manifest(Path(tmp), copies, polnear)
+        outside = copies == 1
+        items = list(corpus_items([str(manifest)], outside_manifest=outside))
         work = batches(items, batch_size(len(items)))
-        loops, runs = [], {1: [], 2: []}
+        runs: dict[str, list[tuple[float, float, float]]] = {"loop": [], "1": [], "2": []}
         for attempt in range(repeat):
             folder = open_output(Path(tmp) / f"loop-{attempt}")
-            start = time.perf_counter()
+            cpu, start = _cpu(), time.perf_counter()
             for batch in work:
                 process_batch(batch, str(folder))
-            loops.append(time.perf_counter() - start)
+            compact(folder)
+            runs["loop"].append((time.perf_counter() - start, *_spent(cpu)))
             for workers in (1, 2):
+                cpu = _cpu()
                 summary = run_corpus(
                     [str(manifest)],
                     Path(tmp) / f"w{workers}-{attempt}",
                     workers=workers,
                     progress=False,
-                    outside_manifest=True,
+                    outside_manifest=outside,
                     echo=_quiet,
                 )
                 assert summary.parsed == len(items), summary.line()
-                runs[workers].append(summary.seconds)
-    loop = statistics.median(loops)
-    one, two = statistics.median(runs[1]), statistics.median(runs[2])
+                runs[str(workers)].append((summary.seconds, *_spent(cpu)))
+            shutil.rmtree(Path(tmp) / f"loop-{attempt}")
     n = len(items)
-    print(f"PolNeAR train: {n} articles, {len(work)} batches; medians of {repeat} runs")
-    print("| run | seconds | articles/s | vs plain loop / workers |")
-    print("| --- | ---: | ---: | ---: |")
-    print(f"| plain loop (this process, no Dask) | {loop:.1f} | {n / loop:.1f} | 1.00 |")
+    wall = {name: statistics.median(w for w, _, _ in found) for name, found in runs.items()}
+    main = {name: statistics.median(m for _, m, _ in found) for name, found in runs.items()}
+    workers = {name: statistics.median(c for _, _, c in found) for name, found in runs.items()}
     print(
-        f"| 1 worker (LocalCluster) | {one:.1f} | {n / one:.1f} | {one / loop:.2f} (target <= 1.3) |"
+        f"PolNeAR train x {copies}: {n:,} articles, {len(work)} batches; medians of {repeat} runs"
     )
     print(
-        f"| 2 workers (LocalCluster) | {two:.1f} | {n / two:.1f} | {two / (loop / 2):.2f} (target <= 1.3) |"
+        "| run | wall s | articles/s | CPU s, all processes | CPU ms/article: all | this process "
+        "(client, scheduler, nannies) | workers | vs loop / workers |"
     )
-    print(f"speed-up 2 workers / 1 worker: {one / two:.2f}x (target >= 1.8)")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for name, label, scale in (
+        ("loop", "plain loop (this process, no Dask)", 1),
+        ("1", "1 worker (LocalCluster, start included)", 1),
+        ("2", "2 workers (LocalCluster, start included)", 2),
+    ):
+        cpu = main[name] + workers[name]
+        print(
+            f"| {label} | {wall[name]:.1f} | {n / wall[name]:.1f} | {cpu:.1f} | "
+            f"{1000 * cpu / n:.2f} | {1000 * main[name] / n:.2f} | {1000 * workers[name] / n:.2f} "
+            f"| {wall[name] / (wall['loop'] / scale):.2f} |"
+        )
+    print(
+        f"2 workers: {n / wall['2']:.1f} articles/s (target >= 150); "
+        f"speed-up 2 workers / 1 worker: {wall['1'] / wall['2']:.2f}x (target >= 1.8)"
+    )
+
+
+def bench_stages(polnear: Path = POLNEAR) -> None:
+    """CPU time per article of each step of a worker's task, on PolNeAR's 840 articles."""
+    with tempfile.TemporaryDirectory() as tmp:
+        manifest = polnear_manifest(Path(tmp), polnear=polnear)
+        items = list(corpus_items([str(manifest)], outside_manifest=True))
+        codebook, policy_codebook, threat_codebook = _codebooks()
+        clock = time.process_time
+        spent: dict[str, float] = dict.fromkeys(
+            ["read", "parse", "threats", "framing", "policy", "columns"], 0.0
+        )
+        batch = records.BatchColumns()
+        for item in items:
+            start = clock()
+            data = read_bytes(item)
+            key = records.article_id(data)
+            read = clock()
+            article = parse_source(item, data)
+            parsed = clock()
+            frames = threats.code_threats(article, threat_codebook)
+            coded = clock()
+            codes = framing.sentence_code_rows(article, codebook, frames)
+            framed = clock()
+            shifts = policy.shift_records(article, policy_codebook)
+            shifted = clock()
+            batch.add(records.article_columns(key, item, data, article, codes, shifts, frames))
+            done = clock()
+            for name, (a, b) in {
+                "read": (start, read),
+                "parse": (read, parsed),
+                "threats": (parsed, coded),
+                "framing": (coded, framed),
+                "policy": (framed, shifted),
+                "columns": (shifted, done),
+            }.items():
+                spent[name] += b - a
+        start = clock()
+        tables = batch.tables()
+        spent["tables"] = clock() - start
+        start = clock()
+        write_partition(open_output(Path(tmp) / "out"), "0" * 16, tables, [], [])
+        spent["write"] = clock() - start
+    n = len(items)
+    print(f"PolNeAR train: {n} articles in one batch, CPU ms per article (time.process_time)")
+    print("| step | ms/article |")
+    print("| --- | ---: |")
+    for name, seconds in spent.items():
+        print(f"| {name} | {1000 * seconds / n:.2f} |")
+    print(f"| all | {1000 * sum(spent.values()) / n:.2f} |")
 
 
 def _peak_rss_mb() -> float:
@@ -175,8 +276,12 @@ def bench_worker_peak(only: list[str] | None = None) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=["polnear", "scale", "worker-peak"])
+    parser.add_argument("what", choices=["polnear", "stages", "scale", "worker-peak"])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--copies", type=int, default=6, help="polnear: copies of the 840 articles")
+    parser.add_argument(
+        "--polnear", type=Path, default=POLNEAR, help="PolNeAR's folder (../shared/polnear)"
+    )
     parser.add_argument("--articles", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(
@@ -184,7 +289,10 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.what == "polnear":
-        bench_polnear(args.repeat)
+        bench_polnear(args.repeat, args.copies, args.polnear)
+        return
+    if args.what == "stages":
+        bench_stages(args.polnear)
         return
     if args.what == "worker-peak":
         bench_worker_peak(args.case)

@@ -132,6 +132,18 @@ def reported_paragraphs(count: int) -> str:
     )
 
 
+def appositive_reports(count: int) -> str:
+    """One paragraph of `count` reports, each by a name with an affiliation and a long appositive
+    holding a relative clause (`Lena Qua (D-Ohio), an official at the agency, which has more than
+    5 homes to repair, said the plan failed.`): each subject is read back over its appositive."""
+    reports = " ".join(
+        f"Lena {speaker_name(i)} (D-Ohio), an official at the agency, which has more than {i}"
+        " homes to repair, said the plan failed."
+        for i in range(count)
+    )
+    return f"Officials met on Friday.\n\n{reports}\n"
+
+
 def owners_in_sentence(count: int) -> str:
     """One spending sentence holding 2 x `count` claims among 2 x `count` possible owners (each
     claim's owner is read in one clause holding them all), after a sentence dated "on Tuesday"."""
@@ -198,6 +210,13 @@ FAMILIES: dict[str, Family] = {
             "reported_paragraphs",
             "n indirect attributions by n distinct speakers",
             reported_paragraphs,
+            lambda n: {"attributions": n, "attribution_speakers": n},
+            500,
+        ),
+        Family(
+            "appositive_reports",
+            "n reports whose subjects hold an affiliation and a long appositive (issue 18)",
+            appositive_reports,
             lambda n: {"attributions": n, "attribution_speakers": n},
             500,
         ),

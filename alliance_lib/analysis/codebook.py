@@ -4,7 +4,8 @@ A codebook is an editable YAML file (`data/policy_codebook.yaml`, `data/framing_
 mapping code names to regular expressions. `datafiles.validate` checks a codebook against its JSON
 Schema (jsonschema) before anything is compiled, so a slip such as an unquoted comma in a flow mapping
 (which YAML reads as extra keys) is a DataError naming the file, the key and the problem.
-`match_sentences` is the one loop that applies such patterns to sentences.
+`match_sentences` is the one loop that applies such patterns to sentences; with a `PatternGate`
+a sentence runs only the patterns whose trigger words it holds (`analysis.triggers`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from alliance_lib.analysis.triggers import TriggerIndex, required_literals
 from alliance_lib.errors import DataError
 from alliance_lib.text.model import Sentence
 
@@ -69,12 +71,37 @@ class SentenceMatch:
     end: int
 
 
+class PatternGate:
+    """Which patterns of a section can match a text: those whose trigger literals it holds (one
+    Aho-Corasick pass, `triggers.TriggerIndex`), and any pattern with no literal, always. A
+    pattern can match only where one of its literals is, so gating never loses a match."""
+
+    def __init__(self, patterns: Mapping[str, re.Pattern[str]]) -> None:
+        self.always: frozenset[str] = frozenset(
+            name for name, pattern in patterns.items() if not required_literals(pattern.pattern)
+        )
+        gated = [(name, p.pattern) for name, p in patterns.items() if name not in self.always]
+        self._index = TriggerIndex(gated)
+
+    def names(self, text: str) -> set[object]:
+        """The names of the patterns worth running on `text`."""
+        return self._index.keys(text) | self.always
+
+
 def match_sentences(
-    sentences: Sequence[Sentence], patterns: Mapping[str, re.Pattern[str]], *, every: bool = False
+    sentences: Sequence[Sentence],
+    patterns: Mapping[str, re.Pattern[str]],
+    *,
+    every: bool = False,
+    gate: PatternGate | None = None,
 ) -> Iterator[SentenceMatch]:
-    """Sentence by sentence, pattern by pattern (codebook order): the first match, or `every` one."""
+    """Sentence by sentence, pattern by pattern (codebook order): the first match, or `every`
+    one; with a `gate` (built from the same `patterns`) only the patterns it lets through."""
     for index, sentence in enumerate(sentences):
+        wanted = gate.names(sentence.text) if gate is not None else None
         for name, pattern in patterns.items():
+            if wanted is not None and name not in wanted:
+                continue
             found = pattern.finditer(sentence.text) if every else [pattern.search(sentence.text)]
             for match in found:
                 if match is None:

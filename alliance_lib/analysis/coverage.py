@@ -1,9 +1,11 @@
 """Coverage of one event across outlets, from a corpus written by `alliance corpus` (notebook 05).
 
 Reads the Parquet tables with pandas, selects the event's coverage (keywords, dates, outlets
-with enough articles), and compares outlets: articles over time, who is quoted (by person and
-by country), which of a reference article's key claims each carries (matched by claim type and
-value), and the share of sentences and of articles carrying each threat actor or framing code,
+with enough articles), and compares outlets: articles over time, who is quoted (every
+attribution, direct, mixed or indirect, by person id across the corpus and by the speaker's
+country where it is known: `analysis.people`), which of a reference article's key claims each
+carries (matched by claim type and value), and the share of sentences and of articles carrying
+each threat actor (the threat coder's `threats` table) or framing code,
 with a permutation test for differences between outlets larger than chance: threat actors only,
 those carried by enough articles, each wire copy group counted once (`analysis.copies`); the
 framing codes are keyword indicators, shown and never tested. Shares are percentages
@@ -12,6 +14,7 @@ framing codes are keyword indicators, shown and never tested. Shares are percent
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -22,12 +25,23 @@ import pandas as pd
 
 from alliance_lib.analysis.copies import find_copies
 from alliance_lib.analysis.framing import code_label
-from alliance_lib.config import CORPUS_TESTED_FAMILIES, EFFECT_SIZES, GAZETTEER
-from alliance_lib.text.gazetteer import load_gazetteer, names_by_id
+from alliance_lib.analysis.people import ORGANISATION, PERSON, STATE, UNNAMED, speaker_rows
+from alliance_lib.analysis.threats import THREAT
+from alliance_lib.config import (
+    CORPUS_FORMAT_VERSION,
+    CORPUS_MARKER,
+    CORPUS_REFERENCE_WINDOW_DAYS,
+    CORPUS_TESTED_FAMILIES,
+    EFFECT_SIZES,
+)
+from alliance_lib.errors import ParameterError
+from alliance_lib.text.gazetteer import names_by_id
 from alliance_lib.text.model import Article
+from alliance_lib.text.owners import ORGANISATIONS
 
-UNATTRIBUTED = "(unattributed)"
-NOT_IN_GAZETTEER = "(not in the gazetteer)"
+# An organisation owning a claim (NATO, EU) -> its gazetteer id, as entities carry it.
+_OWNER_ENTITIES = {code: entity for entity, (code, _) in ORGANISATIONS.items()}
+
 # A code's family as a reader names it (the code ids are family:code, as in notebook 04).
 CODE_FAMILIES = {
     "threat": "Threat actor",
@@ -41,17 +55,27 @@ _CLAIM_TYPES = {"share_of_gdp": "share of GDP"}
 _READ = {
     "articles": [
         "article_id",
-        "source",
+        "input_path",
         "outlet",
         "published",
         "headline",
         "sentences",
         "truncated",
     ],
-    "quotes": ["article_id", "quote", "speaker", "speaker_name"],
-    "claims": ["article_id", "start", "type", "value", "number", "unit"],
+    "attributions": [
+        "article_id",
+        "attribution",
+        "kind",
+        "speaker",
+        "speaker_name",
+        "speaker_kind",
+        "speaker_text",
+    ],
+    "entities": ["article_id", "id", "type"],
+    "claims": ["article_id", "start", "type", "value", "number", "unit", "owner"],
     "sentence_codes": ["article_id", "sentence", "code"],
-    "errors": ["source", "outlet", "error"],
+    "threats": ["article_id", "sentence", "state", "label"],
+    "errors": ["input_path", "outlet", "error"],
 }
 
 
@@ -63,20 +87,57 @@ def is_article_id(value: object) -> bool:
     return isinstance(value, str) and _ARTICLE_ID.fullmatch(value.strip()) is not None
 
 
+def format_version(folder: Path) -> int | None:
+    """The format version a corpus folder's marker records (None when it records none or is
+    not readable: then it is no corpus this package wrote)."""
+    try:
+        marker = json.loads((folder / CORPUS_MARKER).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    version = marker.get("version") if isinstance(marker, dict) else None
+    return version if isinstance(version, int) and not isinstance(version, bool) else None
+
+
+def check_format(folder: Path, name: str) -> None:
+    """Refuse, in one line naming parameter `name`, a corpus folder of another format version
+    than `CORPUS_FORMAT_VERSION` (the columns and types this package reads and writes)."""
+    version = format_version(folder)
+    if version == CORPUS_FORMAT_VERSION:
+        return
+    current = CORPUS_FORMAT_VERSION
+    if version is None:
+        problem = f"its {CORPUS_MARKER} does not say which format it is in"
+    elif version < current:
+        problem = (
+            f"it is a corpus of format version {version}, written by an earlier alliance; this "
+            f"one reads and writes version {current} (columns renamed, dates typed: see "
+            "docs/corpus.md), so run alliance corpus on its inputs again into a new --output"
+        )
+    else:
+        problem = (
+            f"it is a corpus of format version {version}, written by a newer alliance; this "
+            f"one reads and writes version {current}: update alliance to read it"
+        )
+    raise ParameterError(name, f"{folder}: {problem}")
+
+
 def _table(folder: Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
     return pd.read_parquet(folder / name, columns=columns or _READ[name])
 
 
 @dataclass
 class Corpus:
-    """The tables notebook 05 needs, one row per distinct article (identical bytes count once)."""
+    """The tables notebook 05 needs, one row per distinct article (identical bytes count once);
+    `attributions` carry their speaker's class, corpus person id and country
+    (`people.speaker_rows`)."""
 
     folder: Path
     articles: pd.DataFrame
-    quotes: pd.DataFrame
+    attributions: pd.DataFrame
     claims: pd.DataFrame
     codes: pd.DataFrame
     errors: pd.DataFrame
+    mentions: pd.DataFrame  # (article_id, entity id) for every entity an article names
 
     def restrict(self, articles: pd.DataFrame) -> Corpus:
         """The same corpus limited to `articles` (a subset of its articles)."""
@@ -88,45 +149,50 @@ class Corpus:
         return Corpus(
             self.folder,
             articles,
-            pick(self.quotes),
+            pick(self.attributions),
             pick(self.claims),
             pick(self.codes),
             self.errors,
+            pick(self.mentions),
         )
 
 
-def read_corpus(folder: Path) -> Corpus:
-    """Read a corpus folder; an article id seen twice (the same bytes twice) keeps its first source."""
-    articles = _table(folder, "articles").sort_values(["source"], kind="stable")
+def read_corpus(folder: Path, name: str = "corpus_path") -> Corpus:
+    """Read a corpus folder (one of another format is refused: `check_format`, naming parameter
+    `name`); an article id seen twice (the same bytes twice) keeps its first input. Speakers are
+    read across the whole corpus (one id per person over its articles)."""
+    check_format(folder, name)
+    articles = _table(folder, "articles").sort_values(["input_path"], kind="stable")
     articles = articles.drop_duplicates("article_id").reset_index(drop=True)
-    articles["published"] = pd.to_datetime(articles["published"], errors="coerce").dt.date
     articles["outlet"] = articles["outlet"].fillna("(unknown outlet)")
     articles["truncated"] = articles["truncated"].fillna(False).astype(bool)
-    tables = {
-        name: _table(folder, name).drop_duplicates()
-        for name in ("quotes", "claims", "sentence_codes")
-    }
+    tables = {name: _table(folder, name).drop_duplicates() for name in ("claims", "sentence_codes")}
     codes = pd.concat(
-        [
-            threat_actor_codes(folder, tables["sentence_codes"]),
-            keyword_codes(tables["sentence_codes"]),
-        ],
-        ignore_index=True,
+        [threat_actor_codes(folder), keyword_codes(tables["sentence_codes"])], ignore_index=True
     )
-    return Corpus(
-        folder, articles, tables["quotes"], tables["claims"], codes, _table(folder, "errors")
+    attributions = _table(folder, "attributions").drop_duplicates(["article_id", "attribution"])
+    attributions = attributions.reset_index(drop=True)
+    entities = _table(folder, "entities")
+    speakers = speaker_rows(attributions, entities)
+    mentions = entities[["article_id", "id"]].drop_duplicates().reset_index(drop=True)
+    errors = _table(folder, "errors")
+    return Corpus(folder, articles, speakers, tables["claims"], codes, errors, mentions)
+
+
+def threat_actor_codes(folder: Path) -> pd.DataFrame:
+    """The sentences the threat coder frames a state in as a threat (the corpus's `threats`
+    table, label `threat`; a rejected frame is not a threat), as (article_id, sentence, code
+    `threat:ISO3`), one row per sentence and state."""
+    threats = _table(folder, "threats")
+    threats = threats[threats["label"] == THREAT]
+    codes = pd.DataFrame(
+        {
+            "article_id": threats["article_id"],
+            "sentence": threats["sentence"],
+            "code": "threat:" + threats["state"],
+        }
     )
-
-
-def threat_actor_codes(folder: Path, sentence_codes: pd.DataFrame) -> pd.DataFrame:
-    """The sentences naming a state as a threat, as (article_id, sentence, code `threat:ISO3`).
-
-    The seam for the threats table (issue 19): today these are the framing codebook's `threat:`
-    sentence codes of the corpus; when the corpus holds a `threats` table, this reads it
-    instead, and everything downstream (shares, tests) is unchanged.
-    """
-    del folder  # read by the threats table's version
-    return sentence_codes[sentence_codes["code"].str.startswith("threat:")].reset_index(drop=True)
+    return codes.drop_duplicates().reset_index(drop=True)
 
 
 def keyword_codes(sentence_codes: pd.DataFrame) -> pd.DataFrame:
@@ -237,44 +303,83 @@ def over_time_grid(table: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- who is quoted ---------------------------------------------------------------------------------
-def person_countries(path: Path = GAZETTEER) -> tuple[dict[str, str], dict[str, str]]:
-    """(person id -> country id, country id -> country name) from the gazetteer."""
-    entries = load_gazetteer(path).entries.values()
-    people = {e.id: e.country for e in entries if e.type == "person" and e.country}
-    return people, names_by_id("country", path)
+SPEAKER_SUMMARY_COLUMNS = [
+    "outlet",
+    "attributions",
+    "to_people",
+    "to_organisations",
+    "to_states",
+    "unnamed",
+    "with_country",
+    "country_pct",
+]
+
+
+def speaker_summary(corpus: Corpus) -> pd.DataFrame:
+    """Per outlet: its attributions (direct, mixed, indirect), how many name a person, an
+    organisation or group, a state, or no one (`unnamed`: a description, an unresolved pronoun,
+    no source), and how many have a speaker whose country is known (with its share, %)."""
+    frame = corpus.attributions.merge(corpus.articles[["article_id", "outlet"]], on="article_id")
+    rows = []
+    for outlet in outlets(corpus):
+        own = frame[frame["outlet"] == outlet]
+        classes = own["speaker_class"].value_counts()
+        known = int(own["country"].notna().sum())
+        rows.append(
+            {
+                "outlet": outlet,
+                "attributions": len(own),
+                "to_people": int(classes.get(PERSON, 0)),
+                "to_organisations": int(classes.get(ORGANISATION, 0)),
+                "to_states": int(classes.get(STATE, 0)),
+                "unnamed": int(classes.get(UNNAMED, 0)),
+                "with_country": known,
+                "country_pct": 100 * known / len(own) if len(own) else 0.0,
+            }
+        )
+    return pd.DataFrame(rows, columns=SPEAKER_SUMMARY_COLUMNS)
+
+
+def country_coverage(summary: pd.DataFrame) -> float:
+    """The share (%) of all the compared attributions whose speaker's country is known."""
+    total = int(summary["attributions"].sum())
+    return 100 * int(summary["with_country"].sum()) / total if total else 0.0
 
 
 def _shares(frame: pd.DataFrame, key: str, total: str) -> pd.DataFrame:
-    counts = frame.groupby(["outlet", key], sort=True).size().rename("quotes").reset_index()
-    counts[total] = counts.groupby("outlet")["quotes"].transform("sum")
-    counts["share_pct"] = 100 * counts["quotes"] / counts[total]
-    return counts.sort_values(
-        ["outlet", "quotes", key], ascending=[True, False, True], kind="stable"
+    counts = (
+        frame.assign(_direct=frame["kind"] == "direct")
+        .groupby(["outlet", f"{key}_id", key], sort=True)
+        .agg(attributions=("attribution", "size"), direct=("_direct", "sum"))
+        .reset_index()
     )
+    counts[total] = counts.groupby("outlet")["attributions"].transform("sum")
+    counts["share_pct"] = 100 * counts["attributions"] / counts[total]
+    return counts.sort_values(
+        ["outlet", "attributions", key], ascending=[True, False, True], kind="stable"
+    ).reset_index(drop=True)
 
 
 def quoted(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Quotations per outlet by person and by the person's country (gazetteer), with shares (%)."""
-    people, countries = person_countries()
-    quotes = corpus.quotes.merge(corpus.articles[["article_id", "outlet"]], on="article_id")
-    speaker = quotes["speaker_name"].where(quotes["speaker"].notna(), UNATTRIBUTED)
-    quotes = quotes.assign(person=speaker.fillna(quotes["speaker"]))
-
-    def country(row_speaker: object) -> str:
-        if not isinstance(row_speaker, str):
-            return UNATTRIBUTED
-        code = people.get(row_speaker)
-        return countries.get(code, code) if code else NOT_IN_GAZETTEER
-
-    quotes["country"] = quotes["speaker"].map(country)
-    by_person = _shares(quotes, "person", "outlet_quotes").reset_index(drop=True)
-    by_country = _shares(quotes, "country", "outlet_quotes").reset_index(drop=True)
+    """Attributions per outlet by person (corpus person id, shown by the fullest name), as
+    shares of the outlet's attributions to people; and by the speaker's country, as shares of
+    the outlet's attributions whose speaker's country is known. Attributions to no one, to an
+    organisation or a state are not people's (`speaker_summary` counts them); a state speaking
+    counts for its country."""
+    frame = corpus.attributions.merge(corpus.articles[["article_id", "outlet"]], on="article_id")
+    by_person = _shares(frame[frame["speaker_class"] == PERSON], "person", "outlet_people")
+    countries = names_by_id("country")
+    known = frame[frame["country"].notna()].assign(
+        country_id=lambda f: f["country"],
+        country=lambda f: f["country"].map(lambda code: countries.get(code, code)),
+    )
+    by_country = _shares(known, "country", "outlet_with_country")
     return by_person, by_country
 
 
 def quote_totals(shares: pd.DataFrame, key: str) -> pd.Series:
-    """Quotations overall per value of `key` (person or country), most first (ties by name)."""
-    totals = shares.groupby(key)["quotes"].sum()
+    """Attributions overall per value of `key` (person or country), most first (ties by name)."""
+    totals = shares.groupby(key)["attributions"].sum()
     return totals.reindex(sorted(totals.index, key=lambda name: (-totals[name], name)))
 
 
@@ -284,11 +389,14 @@ def leaders(shares: pd.DataFrame, key: str, top: int) -> list[str]:
 
 
 def top_table(shares: pd.DataFrame, key: str, top: int) -> pd.DataFrame:
-    """The `top` rows overall (most quotes) by outlet: 'n (share%)' cells, for a table."""
+    """The `top` rows overall (most attributions) by outlet: 'n (share%)' cells, for a table."""
     ordered = leaders(shares, key, top)
     cells = shares[shares[key].isin(ordered)].assign(
         cell=lambda f: (
-            f["quotes"].astype(str) + " (" + f["share_pct"].round().astype(int).astype(str) + "%)"
+            f["attributions"].astype(str)
+            + " ("
+            + f["share_pct"].round().astype(int).astype(str)
+            + "%)"
         )
     )
     table = cells.pivot(index=key, columns="outlet", values="cell").reindex(ordered).fillna("0")
@@ -296,8 +404,8 @@ def top_table(shares: pd.DataFrame, key: str, top: int) -> pd.DataFrame:
 
 
 def top_grid(shares: pd.DataFrame, key: str, top: int) -> pd.DataFrame:
-    """The `top` rows overall (most quotes first) by outlet, as shares of the outlet's
-    quotations (%), for a chart."""
+    """The `top` rows overall (most attributions first) by outlet, as shares of the outlet's
+    attributions to people (or with a known country) (%), for a chart."""
     ordered = leaders(shares, key, top)
     return wide(shares[shares[key].isin(ordered)], key).reindex(ordered)
 
@@ -316,43 +424,60 @@ def claim_type_label(kind: str) -> str:
     return _CLAIM_TYPES.get(kind) or kind.replace("_", " ")
 
 
+# Dates, weekdays and relative times ("this week", "Jan. 13") and fiscal years are when, not what:
+# never key claims.
+NOT_KEY_TYPES = ("date", "fiscal_year")
+KEY_CLAIM_COLUMNS = ["claim", "type", "value", "unit", "owner"]
+
+
+def owner_label(owner: str) -> str:
+    """A claim's owner in words: a country's name (the gazetteer's), else the code (NATO, EU)."""
+    return names_by_id("country").get(owner, owner)
+
+
 def key_claims(article: Article) -> pd.DataFrame:
-    """The reference article's distinct claims (type, value, unit), each labelled by its first
-    wording and its type in words ("2 percent of GDP (share of GDP)")."""
+    """The reference article's distinct claims about spending with an owner (issue 20's
+    `Claim.owner`: whose spending, share or target it is), dates and fiscal years aside; keyed by
+    (type, value, unit, owner), each labelled by its first wording, its type and its owner in
+    words ("2 percent of GDP (share of GDP; Japan)"). Claims with no owner (not about spending,
+    or about several owners) cannot be traced by meaning and are left out."""
     rows, seen = [], set()
     for claim in article.claims:
+        if claim.type in NOT_KEY_TYPES or not claim.owner:
+            continue
         number = claim.value if isinstance(claim.value, int | float) else None
-        key = _claim_key(claim.type, claim.value, number, claim.unit)
+        key = (*_claim_key(claim.type, claim.value, number, claim.unit), claim.owner)
         if key not in seen:
             seen.add(key)
+            label = f"{claim_type_label(claim.type)}; {owner_label(claim.owner)}"
             rows.append(
-                {
-                    "claim": f"{claim.text} ({claim_type_label(claim.type)})",
-                    "type": key[0],
-                    "value": key[1],
-                    "unit": key[2],
-                }
+                dict(zip(KEY_CLAIM_COLUMNS, (f"{claim.text} ({label})", *key), strict=True))
             )
-    return pd.DataFrame(rows, columns=["claim", "type", "value", "unit"])
+    return pd.DataFrame(rows, columns=KEY_CLAIM_COLUMNS)
 
 
 def claim_coverage(corpus: Corpus, key: pd.DataFrame) -> pd.DataFrame:
-    """For each key claim and outlet: articles carrying the same type and value, and their share
-    of the outlet's compared articles (%)."""
+    """For each key claim and outlet: articles carrying a claim of the same type, value and
+    unit about the same owner (so in a sentence about spending: only spending claims have an
+    owner), and their share of the outlet's compared articles (%)."""
     claims = corpus.claims
     keys = [
-        _claim_key(k, v, n, u)
-        for k, v, n, u in zip(
-            claims["type"], claims["value"], claims["number"], claims["unit"], strict=True
+        (*_claim_key(k, v, n, u), o)
+        for k, v, n, u, o in zip(
+            claims["type"],
+            claims["value"],
+            claims["number"],
+            claims["unit"],
+            claims["owner"],
+            strict=True,
         )
     ]
-    carried = pd.DataFrame(keys, columns=["type", "value", "unit"]).assign(
+    carried = pd.DataFrame(keys, columns=["type", "value", "unit", "owner"]).assign(
         article_id=claims["article_id"].values
     )
-    carried = carried.drop_duplicates().merge(
-        corpus.articles[["article_id", "outlet"]], on="article_id"
-    )
-    hits = carried.merge(key, on=["type", "value", "unit"])
+    carried = carried.dropna(subset=["owner"]).drop_duplicates()
+    carried = carried.merge(corpus.articles[["article_id", "outlet"]], on="article_id")
+    hits = carried.merge(key, on=["type", "value", "unit", "owner"])
     totals = corpus.articles.groupby("outlet").size()
     grid = pd.MultiIndex.from_product(
         [key["claim"], sorted(totals.index)], names=["claim", "outlet"]
@@ -370,8 +495,76 @@ def claim_coverage(corpus: Corpus, key: pd.DataFrame) -> pd.DataFrame:
     table = table.sort_values(
         ["claim", "outlet"], key=lambda s: s.map(order) if s.name == "claim" else s, kind="stable"
     ).reset_index(drop=True)
-    columns = ["claim", "type", "value", "unit", "outlet", "articles_carrying", "outlet_articles"]
-    return table[[*columns, "share_pct"]]
+    columns = ["claim", "type", "value", "unit", "owner", "outlet", "articles_carrying"]
+    return table[[*columns, "outlet_articles", "share_pct"]]
+
+
+def reference_day(article: Article) -> date | None:
+    """The reference article's date: its reference date, else the latest day it dates a claim
+    to (the seed: 13 January 2023); None when it gives none."""
+    if article.reference_date:
+        return date.fromisoformat(article.reference_date)
+    days = [
+        date.fromisoformat(str(c.value))
+        for c in article.claims
+        if c.type == "date"
+        and c.precision == "day"
+        and re.fullmatch(r"\d{4}-\d\d-\d\d", str(c.value))
+    ]
+    return max(days, default=None)
+
+
+@dataclass(frozen=True)
+class ClaimsScope:
+    """Whether ranking the reference article's claims across the corpus means anything: how
+    many compared articles are published near its date, and how many name the owners of its
+    claims (`claims_scope`)."""
+
+    day: date | None  # the reference article's date
+    window: int  # days either side of it (`CORPUS_REFERENCE_WINDOW_DAYS`)
+    compared: int
+    dated: int  # compared articles with a publication date
+    near: int  # of those, published within `window` days of `day`
+    owners: tuple[str, ...]  # the key claims' owners, in words
+    naming: int  # compared articles naming one of the owners
+
+    def reason(self) -> str | None:
+        """Why the claims are not ranked (far from the date, off the topic), or None."""
+        parts = []
+        if self.day is not None and self.dated and self.near < self.dated / 2:
+            parts.append(
+                f"{self.near} of the {self.dated} dated compared articles are published within "
+                f"{self.window} days of its date ({self.day.day} {self.day:%B %Y})"
+            )
+        if self.owners and self.naming < self.compared / 2:
+            owners = " or ".join(self.owners)
+            parts.append(
+                f"{self.naming} of the {self.compared} name {owners}, whose spending its claims "
+                "are about"
+            )
+        return "; ".join(parts) or None
+
+
+def claims_scope(
+    corpus: Corpus, key: pd.DataFrame, article: Article, window: int = CORPUS_REFERENCE_WINDOW_DAYS
+) -> ClaimsScope:
+    """How far the compared articles are from the reference article's date and topic (the
+    owners of its key claims, as entities: a country's id, or NATO's and the EU's)."""
+    day = reference_day(article)
+    published = corpus.articles["published"].dropna()
+    near = sum(abs((d - day).days) <= window for d in published) if day else 0
+    owners = list(dict.fromkeys(key["owner"]))
+    ids = {_OWNER_ENTITIES.get(owner, owner) for owner in owners}
+    naming = corpus.mentions.loc[corpus.mentions["id"].isin(ids), "article_id"].nunique()
+    return ClaimsScope(
+        day,
+        window,
+        len(corpus.articles),
+        len(published),
+        int(near),
+        tuple(owner_label(owner) for owner in owners),
+        int(naming),
+    )
 
 
 def wide(table: pd.DataFrame, index: str, value: str = "share_pct") -> pd.DataFrame:
@@ -614,7 +807,7 @@ def _article_texts(corpus: Corpus) -> list[tuple[str, str]]:
     )
     order = corpus.articles.assign(
         _day=pd.to_datetime(corpus.articles["published"], errors="coerce")
-    ).sort_values(["_day", "source", "article_id"], kind="stable", na_position="last")
+    ).sort_values(["_day", "input_path", "article_id"], kind="stable", na_position="last")
     return [(key, texts[key]) for key in order["article_id"] if key in texts.index]
 
 

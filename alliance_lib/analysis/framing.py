@@ -26,6 +26,7 @@ import pandas as pd
 
 from alliance_lib.analysis.codebook import (
     PATTERN_MAP,
+    PatternGate,
     compile_section,
     match_sentences,
 )
@@ -52,6 +53,7 @@ SCHEMA: dict[str, Any] = {
 class Codebook:
     descriptors: dict[str, re.Pattern[str]]
     codes: dict[str, re.Pattern[str]]  # "entman:remedy", "mfc:Economic", ...
+    gate: PatternGate | None = None  # `codes` by their trigger words: a sentence runs only those
 
 
 def load_codebook(path: Path) -> Codebook:
@@ -63,7 +65,7 @@ def load_codebook(path: Path) -> Codebook:
     for family in ("entman", "mfc"):
         section = compile_section(path, document, family)
         codes.update({f"{family}:{name}": pattern for name, pattern in section.items()})
-    return Codebook(compile_section(path, document, "descriptors"), codes)
+    return Codebook(compile_section(path, document, "descriptors"), codes, PatternGate(codes))
 
 
 DESCRIPTOR_COLUMNS = ["descriptor", "text", "start", "end", "sentence", "state", "voice", "clause"]
@@ -119,32 +121,41 @@ def descriptor_mentions(
     )
 
 
+CODE_COLUMNS = ["sentence", "voice", "code", "evidence", "start", "end"]
+
+
+def sentence_code_rows(
+    article: Article, codebook: Codebook, frames: Sequence[Frame] = ()
+) -> list[tuple[int, str, str, str, int, int]]:
+    """`code_sentences`' rows as tuples in `CODE_COLUMNS` order, without pandas (corpus mode
+    builds its columns from them, for every article of a corpus)."""
+    voices = sentence_voices(article, voice_spans(article))
+    rows = [
+        (hit.sentence, voices[hit.sentence], hit.name, hit.text, hit.start, hit.end)
+        for hit in match_sentences(article.sentences, codebook.codes, gate=codebook.gate)
+    ]
+    rows.extend(
+        (f.sentence, voices[f.sentence], f"threat:{f.state}", f.cue, f.mention.start, f.mention.end)
+        for f in frames
+        if f.label == THREAT
+    )
+    rows.sort(key=lambda row: (row[0], row[2]))  # stable: the first of a (sentence, code) first
+    seen: set[tuple[int, str]] = set()
+    kept = []
+    for row in rows:
+        if (row[0], row[2]) not in seen:
+            seen.add((row[0], row[2]))
+            kept.append(row)
+    return kept
+
+
 def code_sentences(
     article: Article, codebook: Codebook, frames: Sequence[Frame] = ()
 ) -> pd.DataFrame:
     """One row per (sentence, code): Entman functions and MFC dimensions (keyword indicators),
     and `threat:ISO3` where the threat coder's `frames` frame that state as a threat; with the
     sentence's voice."""
-    voices = sentence_voices(article, voice_spans(article))
-    rows = [
-        (hit.sentence, voices[hit.sentence], hit.name, hit.text, hit.start, hit.end)
-        for hit in match_sentences(article.sentences, codebook.codes)
-    ]
-    rows.extend(
-        (
-            f.sentence,
-            voices[f.sentence],
-            f"threat:{f.state}",
-            f.cue,
-            f.mention.start,
-            f.mention.end,
-        )
-        for f in frames
-        if f.label == THREAT
-    )
-    frame = pd.DataFrame(rows, columns=["sentence", "voice", "code", "evidence", "start", "end"])
-    frame = frame.sort_values(["sentence", "code"], kind="stable")
-    return frame.drop_duplicates(["sentence", "code"], keep="first").reset_index(drop=True)
+    return pd.DataFrame(sentence_code_rows(article, codebook, frames), columns=CODE_COLUMNS)
 
 
 def voice_table(coded: pd.DataFrame, voices: list[str], family: str) -> pd.DataFrame:

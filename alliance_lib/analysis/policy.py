@@ -858,6 +858,12 @@ def policy_shifts(article: Article, codebook: PolicyCodebook) -> pd.DataFrame:
     breaks, with `precedent_clause` the clause each came from; `precedent_kept` precedents
     mentioned beside it that the text says still hold.
     """
+    return pd.DataFrame(shift_records(article, codebook), columns=SHIFT_COLUMNS)
+
+
+def shift_records(article: Article, codebook: PolicyCodebook) -> list[dict[str, Any]]:
+    """`policy_shifts`' rows as dicts (`SHIFT_COLUMNS`), without pandas: corpus mode builds its
+    columns from them, for every article of a corpus."""
     analysis = _Analysis(article, codebook)
     return _shift_rows(article, codebook, analysis.mentions, analysis.precedents)
 
@@ -867,8 +873,8 @@ def _shift_rows(
     codebook: PolicyCodebook,
     mentions: Sequence[_Mention],
     precedents: Sequence[dict[str, Any]],
-) -> pd.DataFrame:
-    rows = []
+) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
     ordered = sorted(mentions, key=lambda m: m.start)
     for kind in dict.fromkeys(m.type for m in ordered):
         own = [m for m in ordered if m.type == kind]
@@ -896,4 +902,4 @@ def _shift_rows(
                 "first_sentence_text": article.sentences[own[0].sentence].text,
             }
         )
-    return pd.DataFrame(rows, columns=SHIFT_COLUMNS)
+    return rows

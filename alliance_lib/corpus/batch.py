@@ -73,8 +73,8 @@ def parse_source(item: Item, data: bytes) -> Article:
     return parse_bytes(data, reference_date=item.published, headline=item.title, source=item.source)
 
 
-def parse_item(item: Item) -> tuple[str | None, dict[str, list[dict]]]:
-    """(article id, table rows) for one item; on failure the rows hold its one `errors` row."""
+def parse_item(item: Item) -> tuple[str | None, dict[str, records.Columns]]:
+    """(article id, its columns of every table) for one item; on failure its one `errors` row."""
     key = None
     try:
         data = read_bytes(item)
@@ -82,24 +82,22 @@ def parse_item(item: Item) -> tuple[str | None, dict[str, list[dict]]]:
         article = parse_source(item, data)
         codebook, policy_codebook, threat_codebook = _codebooks()
         frames = threats.code_threats(article, threat_codebook)
-        codes = framing.code_sentences(article, codebook, frames)
-        shifts = policy.policy_shifts(article, policy_codebook)
-        return key, records.article_rows(key, item, data, article, codes, shifts, frames)
+        codes = framing.sentence_code_rows(article, codebook, frames)
+        shifts = policy.shift_records(article, policy_codebook)
+        return key, records.article_columns(key, item, data, article, codes, shifts, frames)
     except Exception as exc:  # one bad article never stops the batch: it becomes its error row
-        return key, {"errors": [records.error_row(item, key, exc)]}
+        return key, {"errors": records.error_columns(item, key, exc)}
 
 
 def process_batch(items: Sequence[Item], output: str) -> BatchResult:
     """Parse `items` and commit them as one partition of every table under `output`."""
-    rows: dict[str, list[dict]] = {table: [] for table in records.TABLES}
+    batch = records.BatchColumns()
     failed = []
     for item in items:
         _, found = parse_item(item)
-        for table, table_rows in found.items():
-            rows[table].extend(table_rows)
+        batch.add(found)
         if "errors" in found:
             failed.append(item.source)
     key = partition_key(items)
-    tables = {table: records.to_table(table, table_rows) for table, table_rows in rows.items()}
-    store.write_partition(Path(output), key, tables, [i.source for i in items], failed)
-    return BatchResult(len(rows["articles"]), len(failed))
+    store.write_partition(Path(output), key, batch.tables(), [i.source for i in items], failed)
+    return BatchResult(batch.rows("articles"), len(failed))

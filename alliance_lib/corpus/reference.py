@@ -8,6 +8,7 @@ date and headline the corpus recorded, so the article is the one the corpus hold
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -16,23 +17,28 @@ from alliance_lib.corpus.batch import parse_source, read_bytes
 from alliance_lib.corpus.item import FILE, INLINE, WARC, Item
 from alliance_lib.corpus.manifest import manifest_items
 from alliance_lib.corpus.records import article_id
+from alliance_lib.corpus.store import read_table
 from alliance_lib.errors import ArticleError, ParameterError
 from alliance_lib.text.model import Article
 
-_COLUMNS = ["article_id", "source", "kind", "outlet", "url", "published", "headline"]
+_COLUMNS = ["article_id", "input_path", "input_kind", "outlet", "url", "published", "headline"]
 
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def _day(value: object) -> str | None:
+    return value.isoformat() if isinstance(value, date) else None
+
+
 def _item(row: pd.Series) -> Item:
     """The corpus item an `articles` row was parsed from."""
-    source, kind = row["source"], row["kind"]
+    source, kind = row["input_path"], row["input_kind"]
     known = {
         "outlet": _text(row["outlet"]),
         "url": _text(row["url"]),
-        "published": _text(row["published"]),
+        "published": _day(row["published"]),
         "title": _text(row["headline"]),
     }
     if kind == WARC:
@@ -52,8 +58,8 @@ def corpus_article(folder: Path, key: str, name: str = "article_path") -> Articl
     naming parameter `name` when the corpus has no such article, or its source is gone or has
     changed since the corpus was written."""
     wanted = key.strip().lower()
-    rows = pd.read_parquet(folder / "articles", columns=_COLUMNS)
-    rows = rows[rows["article_id"] == wanted].sort_values("source", kind="stable")
+    rows = read_table(folder, "articles", _COLUMNS, name="corpus_path")
+    rows = rows[rows["article_id"] == wanted].sort_values("input_path", kind="stable")
     if rows.empty:
         raise ParameterError(
             name, f"{key!r} is neither an article file nor the article_id of an article in {folder}"
@@ -63,7 +69,7 @@ def corpus_article(folder: Path, key: str, name: str = "article_path") -> Articl
         item = _item(row)
         data = read_bytes(item)
         if article_id(data) != wanted:
-            raise ArticleError(row["source"], "has changed since the corpus was written")
+            raise ArticleError(row["input_path"], "has changed since the corpus was written")
         return parse_source(item, data)
     except (ArticleError, OSError, ValueError) as exc:
         raise ParameterError(name, f"article {wanted} cannot be read again: {exc}") from None

@@ -5,9 +5,10 @@ The scheduler is a `LocalCluster` by default (one single-threaded process per co
 its address (or `DASK_SCHEDULER_ADDRESS`), or "synchronous": the batches run one after another
 in this process, for debugging. Tasks write their partitions themselves, so only small
 summaries travel back; a task lost with its worker is rerun by Dask on another, and a batch that
-fails as a whole is left for the next run to resume. One run at a time writes an output folder:
+fails as a whole is left for the next run to resume. When the batches are done, their
+partitions are merged into a few (`store.compact`). One run at a time writes an output folder:
 a run holds the output's lock (`locks.FolderLock`) from before it first touches the folder
-until its last partition is written.
+until its last partition is written and merged.
 """
 
 from __future__ import annotations
@@ -280,6 +281,7 @@ def run_corpus(
             else:
                 pending.append(item)
         if not pending:
+            store.compact(folder)  # an earlier run may have stopped before it merged them
             echo(f"nothing to do: all {summary.inputs:,} inputs are already in {folder}")
             return summary
         work = batches(pending, batch_size(len(pending), size))
@@ -288,7 +290,8 @@ def run_corpus(
             summary.parsed, summary.failed, summary.lost, problems = _execute(
                 client, work, folder, bar
             )
-            summary.seconds = time.perf_counter() - start  # cluster start to last partition
+            store.compact(folder)
+            summary.seconds = time.perf_counter() - start  # cluster start to partitions merged
     for problem in sorted(set(problems)):
         echo(f"a batch failed as a whole: {problem}")
     echo(summary.line())

@@ -22,8 +22,6 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from alliance_lib.analysis.coverage import (
-    NOT_IN_GAZETTEER,
-    UNATTRIBUTED,
     Corpus,
     claims_carried,
     flagged_differences,
@@ -37,7 +35,6 @@ from alliance_lib.report.prose import counted
 from alliance_lib.report.style import ROW_BAND, series_colours, source_line, styled, title
 
 _PERIOD_DAYS = {"day": 1, "week": 7, "month": 30}  # a bar's width in days, 80% of its period
-_PLACEHOLDERS = (UNATTRIBUTED, NOT_IN_GAZETTEER)
 
 
 def outlet_colours(outlets: list[str]) -> dict[str, str]:
@@ -165,30 +162,32 @@ def over_time_chart(
 
 def quoted_title(shares: pd.DataFrame, key: str, noun: str) -> str:
     """The most quoted `key` (person or country) overall, and in how many outlets it comes
-    first (`shares`: outlet, key, quotes); unattributed or unknown speakers are never named."""
-    named = shares[~shares[key].isin(_PLACEHOLDERS)]
-    if named.empty:
-        return f"No quotation is attributed to a known {noun}"
-    totals = quote_totals(named, key)
+    first (`shares`: outlet, key, attributions: only named people, or known countries)."""
+    if shares.empty:
+        return f"No attribution names a known {noun}"
+    totals = quote_totals(shares, key)
     top = totals.index[0]
     firsts = ties = 0
-    for _, rows in named.groupby("outlet"):
-        best = rows["quotes"].max()
-        outlet_top = set(rows.loc[rows["quotes"] == best, key])
+    for _, rows in shares.groupby("outlet"):
+        best = rows["attributions"].max()
+        outlet_top = set(rows.loc[rows["attributions"] == best, key])
         if top in outlet_top:
             firsts += 1
             ties += len(outlet_top) > 1
     every = shares["outlet"].nunique()
     first = "first or tied first" if ties else "first"
     return (
-        f"Most quoted {noun}: {top} ({int(totals[top])} quotations), {first} in {firsts} of "
+        f"Most quoted {noun}: {top} ({int(totals[top])} attributions), {first} in {firsts} of "
         f"{every} outlets"
     )
 
 
-def claims_title(claims: pd.DataFrame) -> str:
+def claims_title(claims: pd.DataFrame, reason: str | None = None) -> str:
     """The reference article's most carried claim, and how many of its claims no outlet carries
-    (`claims`: claim, outlet, articles_carrying, outlet_articles)."""
+    (`claims`: claim, outlet, articles_carrying, outlet_articles); or, with a `reason` (far from
+    its date or topic: `ClaimsScope.reason`), that they are not ranked."""
+    if reason:
+        return f"The reference article's claims are not ranked: {reason}"
     carried, articles = claims_carried(claims)
     best, carrying = most_carried(claims)
     if carrying == 0:

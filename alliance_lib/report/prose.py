@@ -11,8 +11,9 @@ import pandas as pd
 from alliance_lib.analysis import owned
 from alliance_lib.analysis.coverage import (
     KEYWORD_INDICATOR,
-    UNATTRIBUTED,
+    ClaimsScope,
     claims_carried,
+    country_coverage,
     flagged_differences,
     most_carried,
     quote_totals,
@@ -562,7 +563,10 @@ def _differences_clause(
     """The outlet differences flagged beyond chance among the codes tested, largest effect
     first, each with its effect size in words; what was not tested and why."""
     if differences.empty:
-        return "Fewer than two outlets, or no coded sentences: no difference between outlets was tested."
+        return (
+            "No compared sentence carries a threat actor or a framing code: no difference "
+            "between outlets was tested."
+        )
     keywords = (differences["kind"] == KEYWORD_INDICATOR).any()
     untested = (
         " Framing functions and frame dimensions are keyword indicators (dictionary matches not "
@@ -588,6 +592,25 @@ def _differences_clause(
     more = f"; and {len(flagged) - shown} more" if len(flagged) > shown else ""
     return (
         f"Outlets differ beyond chance on {len(flagged)} of the {scope}: {listed}{more}.{untested}"
+    )
+
+
+def one_outlet(funnel: pd.DataFrame, min_articles: int) -> str:
+    """Why outlets are not compared when the selection leaves one: the others had fewer than
+    `min_articles` selected articles (named with their counts) or none."""
+    compared = funnel[funnel["compared"] > 0]
+    outlet = compared["outlet"].iloc[0]
+    matched = int(funnel["with_keywords"].sum())
+    left = funnel[(funnel["compared"] == 0) & (funnel["with_keywords"] > 0)]
+    others = (
+        " (" + ", ".join(f"{row.outlet} {row.with_keywords}" for row in left.itertuples()) + ")"
+        if not left.empty
+        else ""
+    )
+    return (
+        f"Only {outlet} has at least min_articles_per_outlet ({min_articles}) of the "
+        f"{counted(matched, 'article')} selected; the other outlets have fewer{others} or none, "
+        "so no difference between outlets can be tested."
     )
 
 
@@ -633,28 +656,113 @@ def nothing_compared(funnel: pd.DataFrame, min_articles: int) -> str:
     )
 
 
-def _quoted_clause(by_person: pd.DataFrame) -> str:
-    """The most quoted person across the compared articles (unattributed quotations aside)."""
+def _quoted_clause(by_person: pd.DataFrame, speakers: pd.DataFrame) -> str:
+    """The most quoted person across the compared articles, among the attributions to people;
+    the attributions naming no person are counted apart (`speakers`: per outlet)."""
+    total = int(speakers["attributions"].sum()) if not speakers.empty else 0
+    if total == 0:
+        return (
+            "The compared articles attribute nothing to anyone (no quotation, no reported speech)."
+        )
+    apart = (
+        f"a further {total - int(speakers['to_people'].sum())} of the {total} attributions name "
+        f"no person ({int(speakers['unnamed'].sum())} only a description, an unresolved "
+        f"pronoun or no source; {int(speakers['to_organisations'].sum())} an organisation or "
+        f"group; {int(speakers['to_states'].sum())} a state)"
+    )
     if by_person.empty:
-        return "The compared articles hold no quotations."
-    named = by_person[by_person["person"] != UNATTRIBUTED]
-    if named.empty:
-        return "No quotation in the compared articles is attributed to a speaker."
-    totals = quote_totals(named, "person")
+        return f"No attribution in the compared articles names a person; {apart}."
+    totals = quote_totals(by_person, "person")
     top = totals.index[0]  # ties: by name
-    outlets = named.loc[named["person"] == top, "outlet"].nunique()
-    every = by_person["outlet"].nunique()
-    all_quotes = int(by_person["quotes"].sum())
+    outlets = by_person.loc[by_person["person"] == top, "outlet"].nunique()
+    every = speakers["outlet"].nunique()
+    to_people = int(by_person["attributions"].sum())
     return (
-        f"Most quoted: {top} ({int(totals[top])} of the {all_quotes} quotations, "
-        f"{_percent(totals[top], all_quotes)}; quoted by {outlets} of the {every} outlets)."
+        f"Most quoted: {top} ({int(totals[top])} of the {to_people} attributions to people, "
+        f"{_percent(totals[top], to_people)}; quoted by {outlets} of the {every} outlets); "
+        f"{apart}."
     )
 
 
-def _claims_clause(claims: pd.DataFrame) -> str:
-    """The reference article's claim carried by the most compared articles."""
+def country_coverage_line(speakers: pd.DataFrame, min_coverage: float) -> str:
+    """How many of the compared attributions have a speaker whose country is known, and whether
+    that is enough for a finding on speakers' countries (`min_country_coverage`)."""
+    total = int(speakers["attributions"].sum()) if not speakers.empty else 0
+    if total == 0:
+        return "Speakers' countries: no attribution to look at."
+    known = country_coverage(speakers)
+    verdict = (
+        "enough for a finding"
+        if known >= min_coverage
+        else "too few for a finding: the table below is shown, no country finding is drawn"
+    )
+    return (
+        f"Speakers' countries: known for {int(speakers['with_country'].sum())} of the {total} "
+        f"attributions ({known:.0f}%; min_country_coverage {min_coverage:g}%): {verdict}."
+    )
+
+
+def _countries_clause(
+    by_country: pd.DataFrame, speakers: pd.DataFrame, min_coverage: float
+) -> list[str]:
+    """The most quoted country, when speakers' countries are known for enough of the
+    attributions; else that they are not (no country finding)."""
+    if speakers.empty or int(speakers["attributions"].sum()) == 0:
+        return []
+    known = country_coverage(speakers)
+    if known < min_coverage or by_country.empty:
+        return [
+            f"Speakers' countries are known for {known:.0f}% of the attributions, under the "
+            f"{min_coverage:g}% set by min_country_coverage, so no country finding is drawn."
+        ]
+    totals = quote_totals(by_country, "country")
+    top = totals.index[0]
+    with_country = int(by_country["attributions"].sum())
+    return [
+        f"Most quoted country: {top} ({int(totals[top])} of the {with_country} attributions "
+        f"whose speaker's country is known, {_percent(totals[top], with_country)}; known for "
+        f"{known:.0f}% of the attributions)."
+    ]
+
+
+def claims_scope_line(scope: ClaimsScope, key: pd.DataFrame, article: Article) -> str:
+    """Which of the reference article's claims are looked for, and how near the compared
+    articles are to its date and topic (notebook 05, before the key claims table)."""
+    looked = (
+        f"Key claims: {len(key)} of the reference article's {len(article.claims)} claims "
+        "(those about whose spending, share or target it is; dates and claims with no owner "
+        "are not looked for)"
+    )
+    if key.empty:
+        return looked + "."
+    day = f"{scope.day.day} {scope.day:%B %Y}" if scope.day else "not known"
+    near = (
+        f"; {scope.near} of the {scope.dated} dated compared articles within {scope.window} days"
+        if scope.day and scope.dated
+        else ""
+    )
+    owners = " or ".join(scope.owners)
+    return (
+        f"{looked}. Its date: {day}{near}; {scope.naming} of the {scope.compared} compared "
+        f"articles name {owners}. "
+        + (
+            f"Not ranked: {scope.reason()}."
+            if scope.reason()
+            else "Ranked: the compared articles are near its date and topic."
+        )
+    )
+
+
+def _claims_clause(claims: pd.DataFrame, reason: str | None = None) -> str:
+    """The reference article's claim carried by the most compared articles, or why its claims
+    are not ranked (`reason`: the compared articles are far from its date or its topic)."""
     if claims.empty:
-        return "The reference article makes no numeric or temporal claim to look for."
+        return (
+            "The reference article makes no claim about whose spending it is (a share of GDP, "
+            "a multiple, an amount with its owner) to look for."
+        )
+    if reason:
+        return f"The reference article's claims are not ranked: {reason}."
     carried, articles = claims_carried(claims)
     best, carrying = most_carried(claims)
     if carrying == 0:
@@ -680,14 +788,22 @@ def coverage_sentence(
     *,
     min_articles: int,
     min_code_articles: int,
+    speakers: pd.DataFrame,
+    by_country: pd.DataFrame,
+    min_country_coverage: float,
+    scope: ClaimsScope | None = None,
     merged: int = 0,
     shown: int = 3,
 ) -> str:
     """Notebook 05's Result: the outlets compared, the differences flagged beyond chance with
     their effect sizes (the `shown` largest) among the threat actors carried by at least
-    `min_code_articles` articles (`merged` wire copies left out), the most quoted person and
-    the reference article's most carried claim; or why nothing is compared (selection by
-    `min_articles` per outlet). Every figure from the tables."""
+    `min_code_articles` articles (`merged` wire copies left out), the most quoted person (and
+    how many attributions name no person: `speakers`, `coverage.speaker_summary`), the most
+    quoted country when speakers' countries are known for at least `min_country_coverage` %
+    of the attributions (else that they are not), and the reference article's most carried
+    claim, unless the compared articles are far from its date or its topic (`scope`: then
+    that); or why nothing is compared, or only one outlet (selection by `min_articles` per
+    outlet). Every figure from the tables."""
     compared = funnel[funnel["compared"] > 0]
     if compared.empty:
         return nothing_compared(funnel, min_articles)
@@ -699,8 +815,11 @@ def coverage_sentence(
     return " ".join(
         [
             first,
-            _differences_clause(differences, alpha, shown, min_code_articles, merged),
-            _quoted_clause(by_person),
-            _claims_clause(claims),
+            one_outlet(funnel, min_articles)
+            if len(compared) == 1
+            else _differences_clause(differences, alpha, shown, min_code_articles, merged),
+            _quoted_clause(by_person, speakers),
+            *_countries_clause(by_country, speakers, min_country_coverage),
+            _claims_clause(claims, scope.reason() if scope is not None else None),
         ]
     )

@@ -47,6 +47,9 @@ _CUE = re.compile(rf"\b{alternation(ATTRIBUTION_CUES)}\b")
 _LEAD_CUE = re.compile(r"(?:According to|Said|Says|Asked)\b")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*\w)?\.?|[,;:()\[\]—–“”\"]|\s-{1,2}\s")
 _WINDOW = 160  # characters read on either side of a cue
+# characters read before a cue for its subject: a name with a long appositive (`Ann Lee, an
+# official at the housing agency in Ohio, which has a backlog of 500 homes, said`)
+_SUBJECT_WINDOW = 240
 _FIRST_PERSON = frozenset({"I", "We", "we"})
 _PRONOUN_SOURCES = frozenset("i we you he she they it who".split())
 _COVER_LOOK_BACK = 16  # frames a quotation looks back over for the one whose content holds it
@@ -195,6 +198,9 @@ class Frame:
     sentence: int
     # the source is the subject of another frame of the sentence (`..., saying ...`)
     borrowed: bool = False
+    # where what the cue governs ends, for nesting, when that is past `content` (a quotation's
+    # said-clause before it: `Lee said that Roe shows "..."` reports Roe inside Lee's words)
+    reach: int = -1
 
 
 class _Token:
@@ -271,7 +277,7 @@ def _subject_before(
     (`Ann Lee, 61, a teacher,`) and a relative pronoun with the noun before it (`groups who`)."""
     if _NOUN_BEFORE.search(text, max(lo, verb_start - 12), verb_start) is not None:
         return None  # `the support`, `his claims`: a noun (decided before tokenising)
-    words = words_of.between(max(lo, verb_start - _WINDOW), verb_start)
+    words = words_of.between(max(lo, verb_start - _SUBJECT_WINDOW), verb_start)
     i = len(words) - 1
     while i >= 0 and (
         words[i].lower in _AUXILIARIES
@@ -282,6 +288,10 @@ def _subject_before(
         i -= 1  # `has also said`, `last year proposed`, `on Tuesday said`
     if i < 0:
         return None
+    end = words[i].end
+    bracket = _bracket_before(words, i)
+    if bracket is not None:  # `Sen. Ann Lee (R-Ohio) said`: the name before its affiliation
+        i = bracket
     end_token = words[i]
     if end_token.text == "," and i > 0:
         return _appositive_subject(words, i)
@@ -306,16 +316,82 @@ def _subject_before(
             break
         first -= 1
         count += 1
-    return words[first].start, end_token.end
+    return words[first].start, end
+
+
+# Tokens a bracket after a subject may hold (`(R-Ohio)`, `(D)`, `(pictured)`).
+_BRACKET_TOKENS = 6
+
+
+def _bracket_before(words: list[_Token], i: int) -> int | None:
+    """When the token at `i` closes a short bracket (`Ann Lee (R-Ohio)`), the index of the last
+    token before its opening; else None."""
+    if words[i].text != ")":
+        return None
+    k = i - 1
+    while k >= 0 and i - k <= _BRACKET_TOKENS and words[k].text not in "()":
+        k -= 1
+    if k <= 0 or words[k].text != "(" or not words[k - 1].text[:1].isupper():
+        return None  # not after a name
+    if not any(w.text[:1].isupper() for w in words[k + 1 : i]):
+        return None  # `A socialist (democratic or not) would recall`: an aside, no affiliation
+    return k - 1
+
+
+_APPOSITIVE_HEAD_WORDS = 8  # `Former Pennsylvania Gov. Ed Rendell (D)`, before its appositive
+_APPOSITIVE_PARTS = 5  # `Jo Roe, a Dayton, Ohio, rabbi helping the boycott, (said)`
+# Words that open an appositive part after its comma: a description or a relative clause.
+_APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "who", "whom", "whose", "which"})
+
+
+# Words opening a clause of time, cause or condition, which ends at its comma.
+_SUBORDINATORS = frozenset(
+    "when while because as if since although though after before where until unless"
+    " whereas once".split()
+)
+
+
+def _breaks_apposition(token: _Token) -> bool:
+    """Punctuation that no appositive crosses: a semicolon, a colon, a quotation mark, a dash."""
+    return token.text in ';:“”"' or token.text.strip() in ("-", "--", "—", "–")
+
+
+def _appositive_led(text: str, words_of: _Words, lo: int, cue_start: int) -> bool:
+    """Whether the words before a cue and its comma are a short name with an appositive
+    (`Ann Lee, a teacher,`, `Bo Lind, 61,`): a subject, not a content whose inverted source
+    follows the cue (`The plan will fail, said Lee`)."""
+    subject = _subject_before(text, words_of, lo, cue_start)
+    if subject is None:
+        return False
+    head, comma, rest = text[subject[0] : subject[1]].partition(",")
+    opener = rest.split(None, 1)[:1]
+    return (
+        bool(comma and opener)
+        and head[:1].isupper()
+        and len(head.split()) <= _NAME_HEAD_WORDS
+        and (opener[0].lower() in _APPOSITIVE_OPENERS or opener[0][:1].isdigit())
+    )
+
+
+_NAME_HEAD_WORDS = 4  # `Sen. Ann B. Lee` before the first comma of an appositive subject
 
 
 def _appositive_subject(words: list[_Token], comma: int) -> tuple[int, int] | None:
     """`Ann Lee, 61, a teacher, (said)`: a name, then asides between commas, then the verb."""
     k = comma - 1
     parts = 0
-    while k >= 0 and parts < 4:
+    while k >= 0 and parts < _APPOSITIVE_PARTS:
+        j = k
+        while j >= 0 and words[j].text != "," and not _breaks_apposition(words[j]):
+            j -= 1
+        if 0 <= j < k and words[j].text == "," and words[j + 1].lower in _APPOSITIVE_OPENERS:
+            # `, an official at the agency, which has more than 500 homes to repair,`: an
+            # appositive, whatever words it holds (`than`, `when`)
+            parts += 1
+            k = j - 1
+            continue
         while k >= 0 and words[k].text != "," and words[k].lower not in _SUBJECT_STOPS:
-            if words[k].text in ';:“”"' or words[k].text.strip() in ("-", "--", "—", "–"):
+            if _breaks_apposition(words[k]):
                 break
             k -= 1
         if k < 0 or words[k].text != ",":
@@ -323,15 +399,19 @@ def _appositive_subject(words: list[_Token], comma: int) -> tuple[int, int] | No
         parts += 1
         k -= 1
     start = k + 1
+    if k >= 0 and words[k].lower in _SUBORDINATORS:  # `When Lee arrived, Roe, a nurse, said`:
+        start = next((m + 1 for m in range(start, comma) if words[m].text == ","), start)
     while start < comma and words[start].lower in _COORDINATORS:
         start += 1  # `But Bo Lind, the governor, defended ...`
     head = words[start:comma]
     name_words = [w for w in head if _is_word(w)]
+    first_comma = next((m for m, w in enumerate(head) if w.text == ","), len(head))
     if (
         not name_words
         or not name_words[0].text[0].isupper()
         or len(name_words) > 3 * MAX_SOURCE_WORDS
-    ):
+        or sum(_is_word(w) for w in head[:first_comma]) > _APPOSITIVE_HEAD_WORDS
+    ):  # a long run before the first comma is a clause or glued text, not a name
         return None
     if k >= 0 and words[k].text not in ";:" and words[k].lower not in _SUBJECT_STOPS:
         return None
@@ -500,7 +580,9 @@ def _sentence_frames(
         said = quotation_cues.get(cue[0])
         if said is not None:  # the quotation's record stands for it
             source = (said.phrase_start, said.phrase_start + len(said.phrase))
-            frames.append(Frame(cue, (cue[1], cue[1]), source, said, number))
+            before = text[said.offset] not in _MARK_CHARS  # the clause comes first
+            reach = hi if before else -1
+            frames.append(Frame(cue, (cue[1], cue[1]), source, said, number, reach=reach))
             continue
         word = match.group().lower()
         # what comes before the cue, as far as the rules look (a bounded window: linear)
@@ -513,6 +595,11 @@ def _sentence_frames(
             frame = _according(text, words, sentence, number, cue)
         elif word == "asked" and (not before.strip() or _WHEN_END.search(before)):
             frame = _asked(text, sentence, number, cue)  # `Asked whether ..., Lee said`
+        elif before.endswith(",") and _appositive_led(text, words, sentence.start, cue[0]):
+            # `Ann Lee, a teacher, said the plan failed.`: her words, not `the plan failed`'s
+            frame = _subject_first(text, words, sentence, number, cue, word)
+            if frame is None:
+                frame = _inverted_or_participle(text, words, sentence, number, cue, word, frames)
         elif not before.strip() or before.endswith(","):
             frame = _inverted_or_participle(text, words, sentence, number, cue, word, frames)
             if frame is None and before.endswith(","):  # `Ann Lee, a teacher, said she ...`
@@ -537,8 +624,9 @@ def _mark_nested(frames: list[Frame]) -> list[Frame]:
             continue
         if open_ends and frame.clause is not None and not frame.borrowed:
             frame = replace(frame, clause=replace(frame.clause, nested=True))
-        if frame.content[1] > frame.cue[0]:
-            open_ends.append(frame.content[1])
+        reach = max(frame.content[1], frame.reach)
+        if reach > frame.cue[0]:
+            open_ends.append(reach)
         marked.append(frame)
     return marked
 
@@ -826,7 +914,7 @@ def _cut_at_next_clause(text: str, frames: list[Frame]) -> list[Frame]:
         if not whole and j is not None and start < begins[j] < end and frame.cue[1] <= begins[j]:
             end = _trim(text, start, breaks[j].start())[1]  # before `, and Roe said`
             frame = replace(frame, content=(start, end))
-        if end > start:
+        if end > start or frame.reach > frame.cue[1]:  # a said-clause kept for nesting
             cut.append(frame)
     return cut
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 
 import ahocorasick
@@ -26,11 +28,14 @@ from alliance_lib.text.lexicon import (
     BOUNDS_AFTER,
     BOUNDS_BEFORE,
     MONTHS,
+    MULTIPLIER_IDIOMS,
     MULTIPLIERS,
     SCALES,
     WAR_EVENTS,
+    WEEKDAYS,
     WORD_NUMBERS,
     alternation,
+    word_alternation,
 )
 from alliance_lib.text.model import Claim, Sentence, sentence_locator
 
@@ -63,6 +68,7 @@ _PATTERNS: list[tuple[str, str]] = [
         "multiplier",
         (
             r"(?i)(?=[dtqh])\b(?P<word>doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|quadrupl(?:e|es|ed|ing)|halv(?:e|es|ed|ing))\b"
+            rf"(?![\s-]+{alternation(MULTIPLIER_IDIOMS)}\b)"  # "doubling down", "double-digit"
             rf"|\b(?P<num>{_NUM})[- ]fold\b"
         ),
     ),
@@ -198,6 +204,26 @@ _TRIGGERS = {
     "relative": ("week", "month", "year", "today", "yesterday", "tomorrow"),
     "historical_anchor": ("war", "history", "memory"),
 }
+# What every match of some kinds holds besides a trigger (any one of the alternatives, all its
+# facts): a number for a share, a percent or a duration ("a decade" aside), a number and a
+# currency form for an amount, a digit for a fiscal year, a month name and a digit for a date,
+# a weekday's name. `_gated` finds the facts in the same pass as the triggers; a sentence of
+# wire copy holds "year" or "ar" (`Ar`, the ariary) far more often than a claim.
+_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
+    "share_of_gdp": (frozenset({"number"}),),
+    "percent": (frozenset({"number"}),),
+    "duration": (frozenset({"number"}), frozenset({"decade"})),
+    "amount": (frozenset({"number", "currency"}),),
+    "fiscal_year": (frozenset({"digit"}),),
+    "date_mdy": (frozenset({"month", "digit"}),),
+    "date_dmy": (frozenset({"month", "digit"}),),
+    "date_my": (frozenset({"month", "digit"}),),
+    "weekday": (frozenset({"weekday"}),),
+}
+# Kinds whose facts hold their triggers (a currency form holds an amount trigger, "March" holds
+# "mar", "Monday" "day"): the one-pass search looks for their facts only.
+_BY_FACTS = frozenset({"amount", "date_mdy", "date_dmy", "date_my", "weekday"})
+_DIGIT = re.compile(r"\d")  # `\d` as the patterns read it (any decimal digit)
 
 
 # Each trigger with the patterns it lets run (found in one pass by `_TRIGGER_FINDER`); a pattern
@@ -208,35 +234,151 @@ _GATES: tuple[tuple[str, frozenset[str]], ...] = tuple(
 )
 
 
-def _trigger_finder() -> ahocorasick.Automaton:
-    """An Aho-Corasick automaton of every trigger, each with its length and the kinds it gates."""
-    finder = ahocorasick.Automaton()
+def _is_word(ch: str) -> bool:
+    """Whether `ch` is a regex word character (`\\w`: alphanumeric or the underscore)."""
+    return ch.isalnum() or ch == "_"
+
+
+# How a fact's word must stand in the text to be the fact (each a necessary condition of the
+# patterns that need it), given the text, the word's span and the end of its sentence:
+def _after_no_word(text: str, start: int, end: int, limit: int) -> bool:
+    """Not inside a word on its left (`\\b`, `(?<!\\w)` before a number word, a month, a code)."""
+    return start == 0 or not _is_word(text[start - 1])
+
+
+def _spaced_word(text: str, start: int, end: int, limit: int) -> bool:
+    """After a space and not followed by a word character (`\\s+NAME(?!\\w)`: a currency name
+    after its number, a weekday after "on")."""
+    return start > 0 and text[start - 1].isspace() and (end >= limit or not _is_word(text[end]))
+
+
+def _written_currency(text: str, start: int, end: int, limit: int) -> bool:
+    """A symbol or code not inside a word on its left, and not running on into a word on its
+    right (`(?<![\\w$])A$` before a number, `\\bAUD\\s`, `billion AUD(?!\\w)`)."""
+    if start > 0 and _is_word(text[start - 1]):
+        return False
+    return end >= limit or not (_is_word(text[end - 1]) and _is_word(text[end]))
+
+
+_Fact = tuple[str, Callable[[str, int, int, int], bool]]  # a fact, how its word must stand
+
+
+def _fact_words() -> tuple[dict[str, list[_Fact]], dict[str, list[_Fact]]]:
+    """(lower-cased words, case-sensitive words) -> their facts: number words, currency names
+    and short forms ("canadian dollars", "zlotys"); currency symbols and codes, month names,
+    weekdays."""
+    prefix, suffix = currencies.forms()
+    lower: dict[str, list[_Fact]] = defaultdict(list)
+    cased: dict[str, list[_Fact]] = defaultdict(list)
+    lower["decade"].append(("decade", _after_no_word))
+    for word in WORD_NUMBERS:
+        if len(word) > 2:  # the number words of `_NUM`
+            lower[word].append(("number", _after_no_word))
+    for form in suffix.values():
+        if form.kind in ("name", "short"):
+            lower[form.text].append(("currency", _spaced_word))
+    for written in prefix:  # symbols and codes
+        cased[written].append(("currency", _written_currency))
+    for month in {month[:3].capitalize() for month in MONTHS}:  # "Sept" and "Sep": "Sep"
+        cased[month].append(("month", _after_no_word))
+    for day in WEEKDAYS:
+        cased[day].append(("weekday", _spaced_word))
+    return lower, cased
+
+
+def _lower_finder(lower: dict[str, list[_Fact]]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton of the lower-cased triggers (of the kinds not gated by their
+    facts alone) and fact words, each with its length, the kinds it gates and its facts."""
+    entries: dict[str, tuple[frozenset[str], tuple[_Fact, ...]]] = {}
     for trigger, kinds in _GATES:
-        finder.add_word(trigger, (len(trigger), kinds))
+        if kinds - _BY_FACTS:
+            entries[trigger] = (kinds - _BY_FACTS, ())
+    for word, facts in lower.items():
+        entries[word] = (entries.get(word, (frozenset(), ()))[0], tuple(facts))
+    finder = ahocorasick.Automaton()
+    for word, (kinds, facts) in entries.items():
+        finder.add_word(word, (len(word), kinds, facts))
     finder.make_automaton()
     return finder
 
 
-_TRIGGER_FINDER = _trigger_finder()
+def _cased_finder(
+    cased: dict[str, list[_Fact]],
+) -> tuple[re.Pattern[str], dict[str, tuple[tuple[int, str, Callable], ...]]]:
+    """The case-sensitive fact words as one regex (`word_alternation`: the search skips at C
+    speed to the characters a word can start with; no word character before the word, as every
+    fact asks). With it, for each word, the facts of every word it starts with (itself included) and their
+    lengths: a search from each match's start + 1 then sees every word that occurs."""
+    prefixed = {
+        word: tuple(
+            (len(prefix), fact, stands)
+            for prefix in cased
+            if word.startswith(prefix)
+            for fact, stands in cased[prefix]
+        )
+        for word in cased
+    }
+    return re.compile(word_alternation(cased)), prefixed
+
+
+_LOWER_FACTS, _CASED_FACTS = _fact_words()
+_TRIGGER_FINDER = _lower_finder(_LOWER_FACTS)
+_CASED_FINDER, _CASED_PREFIXES = _cased_finder(_CASED_FACTS)
 
 
 def _gated(text: str, spans: list[tuple[int, int]]) -> list[set[str]]:
-    """For each span (sentences, in text order), the kinds whose triggers its lower-cased text
-    holds: one pass of `_TRIGGER_FINDER` over the text instead of a search per trigger and span.
+    """For each span (sentences, in text order), the kinds that can match in it: those whose
+    triggers its lower-cased text holds and that find there what their matches hold (`_NEEDS`).
+    One pass of each finder over the text instead of a search per trigger and span.
 
     Lower-casing the whole text gives each span's lower-cased text in place, unless a character
-    lowers into two (`İ`): then each span is lower-cased and searched on its own.
-    """
+    lowers into two (`İ`); then, or when a character folds into an ASCII letter under
+    IGNORECASE without lowering into it (the long s, the dotless i), each span is gated on its
+    own by its triggers alone (`_span_gates`)."""
     lowered = text.lower()
-    if len(lowered) != len(text):
+    if len(lowered) != len(text) or "\u017f" in text or "\u0131" in text:
         return [_span_gates(text[start:end].lower()) for start, end in spans]
     starts = [start for start, _ in spans]
     gated: list[set[str]] = [set() for _ in spans]
-    for last, (length, kinds) in _TRIGGER_FINDER.iter(lowered):
-        k = bisect_right(starts, last - length + 1) - 1
-        if k >= 0 and last < spans[k][1]:  # the trigger lies inside span k
+    facts: list[set[str]] = [set() for _ in spans]
+    for last, (length, kinds, word_facts) in _TRIGGER_FINDER.iter(lowered):
+        first = last - length + 1
+        k = bisect_right(starts, first) - 1
+        if k >= 0 and last < spans[k][1]:  # the word lies inside span k
             gated[k] |= kinds
-    return gated
+            for fact, stands in word_facts:
+                if fact not in facts[k] and stands(text, first, last + 1, spans[k][1]):
+                    facts[k].add(fact)
+    found = _CASED_FINDER.search(text)
+    while found is not None:
+        first = found.start()
+        k = bisect_right(starts, first) - 1
+        if k >= 0:
+            for length, fact, stands in _CASED_PREFIXES[found.group()]:
+                end = first + length
+                if end <= spans[k][1] and fact not in facts[k]:
+                    if stands(text, first, end, spans[k][1]):
+                        facts[k].add(fact)
+        found = _CASED_FINDER.search(text, first + 1)
+    return [_kept(text, span, gated[k], facts[k]) for k, span in enumerate(spans)]
+
+
+def _kept(text: str, span: tuple[int, int], triggered: set[str], found: set[str]) -> set[str]:
+    """The kinds of `triggered` (and of `_BY_FACTS`) whose needs the facts `found` in the span
+    meet, a digit looked for only when one is needed."""
+    candidates = triggered | _BY_FACTS if found else triggered
+    kept: set[str] = set()
+    looked = False
+    for kind in candidates:
+        for needed in _NEEDS.get(kind, (frozenset(),)):
+            if not looked and not needed <= found and needed - found <= {"digit", "number"}:
+                looked = True
+                if _DIGIT.search(text, *span):
+                    found = found | {"digit", "number"}
+            if needed <= found:
+                kept.add(kind)
+                break
+    return kept
 
 
 def _span_gates(lowered: str) -> set[str]:

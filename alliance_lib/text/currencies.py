@@ -33,6 +33,8 @@ from babel import Locale, localedata
 from babel.core import get_global
 from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
 
+from alliance_lib.text.lexicon import alternation
+
 # Currencies in use on this day (fixed, so the lexicon does not change with the clock).
 CURRENCIES_AS_OF = date(2025, 1, 1)
 _SYMBOL_MARKS = re.compile(r"[^\sA-Za-z.]")  # a symbol holding one of these is not a word
@@ -201,8 +203,9 @@ def triggers() -> tuple[str, ...]:
 
 
 def _alternation(found: dict[str, Form]) -> str:
-    texts = sorted(found, key=lambda t: (-len(t), t))
-    return "(?:" + "|".join(re.escape(t) for t in texts) + ")"
+    """The forms as one regex group shaped like a trie (`lexicon.alternation`): it matches what
+    the forms ordered longest first match, without trying hundreds of them at each position."""
+    return alternation(found)
 
 
 def form_of(written: str) -> Form | None:

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick
+
 from alliance_lib.config import GAZETTEER
 from alliance_lib.datafiles import read_yaml
 from alliance_lib.errors import DataError
-from alliance_lib.text.lexicon import alternation
 
 ENTITY_TYPES = {
     "countries": "country",
@@ -27,7 +28,9 @@ class EntityDef:
     type: str
     name: str
     family: str | None = None  # people only: lets a surname-only speaker resolve
-    country: str | None = None  # people only: the ISO3 id of the country they speak for
+    country: str | None = (
+        None  # people and organizations: the ISO3 id of the country they speak for
+    )
 
 
 @dataclass(frozen=True)
@@ -49,17 +52,22 @@ def person_forms(given: str, family: str, family_first: bool) -> list[str]:
 
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-ALTERNATION_LIMIT = 400  # forms matched by one regex alternation; more go to the token scan
+AUTOMATON_LIMIT = 400  # forms matched by one Aho-Corasick automaton; more go to the token scan
 
 
 class FormMatcher:
-    """Leftmost-longest, case-sensitive, whole-word matches of a set of surface forms.
+    r"""Leftmost-longest, case-sensitive, whole-word matches of a set of surface forms.
 
-    Up to `ALTERNATION_LIMIT` forms (a gazetteer), one compiled regex shaped as a trie of the
-    forms (`_trie`): fast, and linear in the text since the number of forms is bounded. Beyond
-    it (an article naming thousands of people), a scan over the text's tokens that tries, at
-    each token starting a form's first token, the next few token ends (no more than the
-    longest form has): linear in the text whatever the number of forms.
+    Up to `AUTOMATON_LIMIT` forms (a gazetteer, the people an article names), an Aho-Corasick
+    automaton of the forms finds every place one occurs in one pass (C speed); of those standing
+    as whole words, the longest at each start wins and the starts are taken left to right, never
+    overlapping: what one regex of the forms (a trie, longest first, `(?<!\w)` before and
+    `(?!\w)` after) finds with `finditer`, without compiling a regex per article (the people
+    matcher is built anew for each one, and compiling its regex cost more than the search).
+    Beyond the limit (an article naming thousands of people, where one form can occur inside
+    many others), a scan over the text's tokens that tries, at each token starting a form's
+    first token, the next few token ends (no more than the longest form has): linear in the
+    text whatever the number of forms.
     """
 
     def __init__(self, forms: Iterable[str]) -> None:
@@ -67,20 +75,19 @@ class FormMatcher:
         tokenised = [_TOKEN.findall(f) for f in self.forms]
         self.first = frozenset(t[0] for t in tokenised if t)
         self.longest = max((len(t) for t in tokenised), default=0)
-        self.pattern = None
-        if len(self.forms) <= ALTERNATION_LIMIT:
-            body = _trie(self.forms) if self.forms else r"(?!x)x"
-            firsts = "".join(sorted({re.escape(f[0]) for f in self.forms})) or "x"
-            # the lookahead on a form's first character skips most positions at C speed,
-            # before the lookbehind and the trie run
-            self.pattern = re.compile(rf"(?=[{firsts}])(?<!\w)(?:{body})")
+        self.automaton: ahocorasick.Automaton | None = None
+        if self.forms and len(self.forms) <= AUTOMATON_LIMIT:
+            self.automaton = ahocorasick.Automaton()
+            for form in self.forms:
+                self.automaton.add_word(form, len(form))
+            self.automaton.make_automaton()
 
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each match, in text order, never overlapping."""
         if not self.forms:
             return
-        if self.pattern is not None:
-            yield from [match.span() for match in self.pattern.finditer(text)]
+        if self.automaton is not None:
+            yield from self._whole_words(text)
             return
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
         i, count = 0, len(tokens)
@@ -100,11 +107,24 @@ class FormMatcher:
             yield start, best[1]
             i = best[0] + 1
 
-
-def _trie(forms: Iterable[str]) -> str:
-    """`forms` as one regex shaped like a character trie, each form ending at a word boundary
-    (`lexicon.alternation`): a match is the longest form followed by no word character."""
-    return alternation(forms, end=r"(?!\w)")
+    def _whole_words(self, text: str) -> list[tuple[int, int]]:
+        """The automaton's occurrences standing as whole words, the longest at each start, the
+        starts left to right without overlaps (as a regex's `finditer` takes them)."""
+        size = len(text)
+        longest: dict[int, int] = {}  # start -> end of the longest whole-word form there
+        for last, length in self.automaton.iter(text):
+            start, end = last - length + 1, last + 1
+            if (start and _is_word(text[start - 1])) or (end < size and _is_word(text[end])):
+                continue
+            if longest.get(start, -1) < end:
+                longest[start] = end
+        found = []
+        reached = 0
+        for start in sorted(longest):
+            if start >= reached:
+                reached = longest[start]
+                found.append((start, reached))
+        return found
 
 
 def _is_word(ch: str) -> bool:
@@ -165,8 +185,11 @@ def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
                 raise _fail(path, f"{entity_id!r} has no names")
             for form in names:
                 add_alias(form, entity_id)
+            country = str(item["country"]) if item.get("country") else None
+            if country is not None and entity_type != "organization":
+                raise _fail(path, f"{entity_id!r}: only people and organizations have a country")
             entries[entity_id] = EntityDef(
-                entity_id, entity_type, str(item.get("name") or names[0])
+                entity_id, entity_type, str(item.get("name") or names[0]), country=country
             )
     forms = {form: entries[i] for form, i in aliases.items() if form not in ambiguous}
     return Gazetteer(entries, forms, FormMatcher(forms))

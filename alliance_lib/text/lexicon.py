@@ -33,6 +33,27 @@ def alternation(words: Iterable[str], end: str = "") -> str:
     return "(?:" + branches(root) + ")" if root else "(?!x)x"
 
 
+def word_alternation(words: Iterable[str], end: str = "") -> str:
+    r"""`alternation` of words standing at a word's start (`(?<!\w)` before each), written so a
+    search skips at C speed to the characters a word can start with: each branch opens with its
+    first character, then the guard (`(?<!\w.)`: no word character before that one). A guard
+    in front (`(?<!\w)(?:...)`) hides the first characters from the regex engine, which then
+    tries the whole trie at every position of the text. Case-sensitive: under IGNORECASE the
+    engine cannot skip on cased characters anyway."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            by_first.setdefault(word[0], []).append(word[1:])
+    options = []
+    for first, rests in sorted(by_first.items()):
+        longer = [rest for rest in rests if rest]
+        tail = alternation(longer, end) if longer else end
+        if longer and "" in rests:
+            tail = f"(?:{tail}|{end})"  # a longer word first, then this one
+        options.append(re.escape(first) + r"(?<!\w.)" + tail)
+    return "(?:" + "|".join(options) + ")" if options else "(?!x)x"
+
+
 # --- speech ------------------------------------------------------------------------------------
 # Reporting verbs of a said-clause ("..., Biden said"; "Kishida said: ..."; "said Comey"), every
 # inflection written out.
@@ -368,7 +389,8 @@ NOT_NAMES = frozenset(
     " initially originally any much more less such other same few either"
     " neither whatever whoever everyone everybody nobody someone somebody anyone anybody"
     " these those just even only perhaps maybe quite additionally hours days weeks months years"
-    " minutes moments seconds ago".split()
+    " minutes moments seconds ago often sometimes usually immediately eventually soon"
+    " apparently clearly obviously fortunately unfortunately".split()
 )
 # Words that can precede a name in a said-clause and are not part of it (any case).
 TITLE_WORDS = frozenset(
@@ -535,6 +557,14 @@ BOUNDS_AFTER = {
 }
 # Word stems of multiplying verbs -> the multiple ("double" -> 2.0).
 MULTIPLIERS = {"doub": 2.0, "trip": 3.0, "quadrup": 4.0, "halv": 0.5}
+# Words after a multiplying word (a space or hyphen between) that make an idiom, not a multiple:
+# "doubling down", "a double standard", "a double-digit lead", "the room doubles as a gym".
+MULTIPLIER_IDIOMS = (
+    *"down standard standards digit digits edged agent agents take takes whammy bind".split(),
+    *"dip check checked checking cross crossed team teamed life jeopardy play entendre".split(),
+    *"decker click clicked park parked space spaced barreled barrelled as over back".split(),
+    *"crown threat double majors amputee bypass".split(),
+)
 
 # --- calendar ----------------------------------------------------------------------------------
 MONTHS = {

@@ -31,6 +31,9 @@ _SPACE = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _DROP = re.compile(
     r"[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\x00-\x08\x0b-\x1f\x7f]"
 )
+# A run of characters `_normalize_once` drops or collapses, and a space it keeps (as one).
+_DROP_OR_SPACE = re.compile(f"(?:{_DROP.pattern}|{_SPACE.pattern})+")
+_KEPT_SPACE = re.compile(f"(?!{_DROP.pattern}){_SPACE.pattern}")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
 # Anything but a single ordinary space that normalize_line would drop or rewrite.
 _NEEDS_WORK = re.compile(
@@ -246,23 +249,31 @@ def _normalize_once(line: str) -> tuple[str, Sequence[int]]:
         start = len(fixed) - len(fixed.lstrip(" "))
         end = len(fixed.rstrip(" "))
         return fixed[start:end], mapping[start:end]
-    chars: list[str] = []
-    offsets: list[int] = []
+    # Runs of dropped and space characters, each between two kept stretches copied whole: a
+    # run holding a space becomes one space (at the offset of its first space) between two
+    # kept characters, and nothing at either end of the line.
+    pieces: list[str] = []
+    maps: list[Sequence[int]] = []
     pending_space = -1
-    for ch, origin in zip(fixed, mapping, strict=True):
-        if _DROP.match(ch):
-            continue
-        if _SPACE.match(ch):
-            if pending_space < 0:
-                pending_space = origin
-            continue
-        if pending_space >= 0 and chars:
-            chars.append(" ")
-            offsets.append(pending_space)
-        pending_space = -1
-        chars.append(ch)
-        offsets.append(origin)
-    return "".join(chars), offsets
+    kept = 0  # where the kept stretch after the last run starts
+    for run in _DROP_OR_SPACE.finditer(fixed):
+        start, end = run.span()
+        if start > kept:
+            if pending_space >= 0 and pieces:
+                pieces.append(" ")
+                maps.append((pending_space,))
+            pieces.append(fixed[kept:start])
+            maps.append(mapping[kept:start])
+        space = _KEPT_SPACE.search(fixed, start, end)
+        pending_space = mapping[space.start()] if space is not None else -1
+        kept = end
+    if kept < len(fixed):
+        if pending_space >= 0 and pieces:
+            pieces.append(" ")
+            maps.append((pending_space,))
+        pieces.append(fixed[kept:])
+        maps.append(mapping[kept:])
+    return "".join(pieces), list(chain.from_iterable(maps))
 
 
 def normalize_text(text: str) -> str:

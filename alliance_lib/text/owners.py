@@ -40,7 +40,7 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import islice
@@ -49,7 +49,7 @@ from alliance_lib.config import CAPITALS_FILE, OWNED_WITHIN
 from alliance_lib.errors import DataError
 from alliance_lib.text import currencies
 from alliance_lib.text.claims import written_currency
-from alliance_lib.text.clauses import Clause, ClauseIndex
+from alliance_lib.text.clauses import Clause, split_clauses
 from alliance_lib.text.gazetteer import Gazetteer
 from alliance_lib.text.lexicon import (
     GOVERNMENT_WORDS,
@@ -58,8 +58,9 @@ from alliance_lib.text.lexicon import (
     SPENDING_WORDS,
     TARGET_WORDS,
     alternation,
+    word_alternation,
 )
-from alliance_lib.text.model import Claim, Entity, Sentence
+from alliance_lib.text.model import Claim, Entity, Sentence, sentence_locator
 
 # Claim types that can be spending claims (in a sentence about spending).
 SPENDING_TYPES = ("share_of_gdp", "multiplier", "duration", "amount", "percent", "fiscal_year")
@@ -69,7 +70,10 @@ ORGANISATIONS = {"nato": ("NATO", True), "eu": ("EU", False)}
 # Named groupings of several countries: "the alliance" after one of them names no single owner.
 SEVERAL = frozenset({"aukus", "quad", "g7"})
 _APOSTROPHES = ("’s", "'s", "’", "'")
-_ALLIANCE = re.compile(r"(?i)\b(?:alliance|allies|allied|bloc)\b")
+# "alliance", "allies", "allied", "bloc" as whole words, any case; written to open with a
+# character class so that a search skips at C speed to an "a" or a "b" (`(?i)\b(?:...)` was
+# tried at every position of every sentence).
+_ALLIANCE = re.compile(r"[AaBb](?<!\w.)(?i:(?<=a)lli(?:ance|e[sd])|(?<=b)loc)(?!\w)")
 _BILATERAL = re.compile(
     r"(?i)(?:\b(?:their|our|bilateral|two\s+(?:nations|countries)[’']?|nations[’']|countries[’'])"
     r"\s+(?:[a-z-]+\s+)?|[A-Za-z.]+-[A-Za-z.]+\s+(?:[a-z-]+\s+)?)$"
@@ -122,7 +126,7 @@ def capital_rows() -> tuple[dict[str, str], ...]:
 def _capitals() -> tuple[re.Pattern[str], dict[str, str]]:
     """One whole-word alternation of every capital's written forms, and form -> ISO3."""
     forms = {form: row["iso3"] for row in capital_rows() for form in row["forms"].split("|")}
-    return re.compile(rf"(?<!\w){alternation(forms)}(?!\w)"), forms
+    return re.compile(word_alternation(forms, end=r"(?!\w)")), forms
 
 
 def capital_mentions(
@@ -453,6 +457,77 @@ def _possessed(referent: Referent, phrase: str) -> Ownership:
     return Ownership(referent.owner, f"“{phrase}”", True)
 
 
+class _LazyClauses:
+    """The clauses of an article's sentences, each sentence cut only when asked for: a clause is
+    (sentence, index in it), and `at` finds the clause holding an offset, or the one before it,
+    as `ClauseIndex.at` does over every clause (most sentences hold no spending claim)."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.sentences = sentences
+        self.sentence_of = sentence_locator(sentences)
+        self._cut: dict[int, tuple[list[Clause], list[int]]] = {}
+        self._last_before: dict[int, tuple[int, int] | None] = {}
+
+    def of(self, number: int) -> list[Clause]:
+        """The clauses of sentence `number`."""
+        return self._cut_sentence(number)[0]
+
+    def _cut_sentence(self, number: int) -> tuple[list[Clause], list[int]]:
+        if number not in self._cut:
+            sentence = self.sentences[number]
+            found = split_clauses(sentence.text, sentence.start, number)
+            self._cut[number] = (found, [c.start for c in found])
+        return self._cut[number]
+
+    def at(self, offset: int) -> tuple[int, int]:
+        """(sentence, index) of the clause holding `offset`, or of the last clause before it;
+        the article's first clause when none starts at or before it (`sentence_locator`)."""
+        if not self.sentences:
+            raise IndexError("no clauses")
+        number = self.sentence_of(offset)
+        k = bisect_right(self._cut_sentence(number)[1], offset) - 1
+        if k >= 0:
+            return number, k
+        found = self._last_up_to(number - 1)
+        return found if found is not None else self._first()
+
+    def _last_up_to(self, number: int) -> tuple[int, int] | None:
+        """The last clause of sentence `number` or of the nearest sentence before it holding one."""
+        if number < 0:
+            return None
+        if number not in self._last_before:
+            pending = [number]  # iterative, memoised: each sentence is looked at once
+            while pending[-1] >= 0 and pending[-1] not in self._last_before:
+                if self.of(pending[-1]):
+                    break
+                pending.append(pending[-1] - 1)
+            last = pending[-1]
+            if last < 0:
+                found = None
+            elif last in self._last_before:
+                found = self._last_before[last]
+            else:
+                found = (last, len(self.of(last)) - 1)
+            for n in pending:
+                self._last_before[n] = found
+        return self._last_before[number]
+
+    def _first(self) -> tuple[int, int]:
+        for number in range(len(self.sentences)):
+            if self.of(number):
+                return number, 0
+        raise IndexError("no clauses")
+
+    def clause(self, key: tuple[int, int]) -> Clause:
+        return self.of(key[0])[key[1]]
+
+
+# The characters `clauses._BOUNDARY` cuts at and whitespace: a sentence's first clause starts at
+# or before the first other character, so an offset from there to the sentence's end lies in a
+# clause of that sentence.
+_CLAUSE_LEAD = re.compile(r"[\s;:—–,]*")
+
+
 def assign_owners(
     text: str,
     sentences: Sequence[Sentence],
@@ -461,9 +536,28 @@ def assign_owners(
     claims: Sequence[Claim],
 ) -> list[Claim]:
     """The claims with `owner` and `owner_cue` set on every spending claim (the rules in this
-    module's docstring), and amounts in a currency several share resolved by their owner."""
-    index = ClauseIndex(sentences)
-    by_clause: dict[int, list[Referent]] = {}
+    module's docstring), and amounts in a currency several share resolved by their owner.
+
+    Only the sentences of spending claims and the sentences before them are cut into clauses
+    and read for owners: the others cannot give one."""
+    spending_sentences: dict[int, bool] = {}
+
+    def is_spending(claim: Claim) -> bool:
+        if claim.type not in SPENDING_TYPES:
+            return False
+        if claim.sentence not in spending_sentences:
+            spending_sentences[claim.sentence] = about_spending(sentences[claim.sentence].text)
+        return spending_sentences[claim.sentence]
+
+    _capitals()  # a bad capitals table fails every parse, spending claims or not
+    spending = [is_spending(c) for c in claims]
+    if not any(spending):
+        return list(claims)
+    index = _LazyClauses(sentences)
+    wanted = {c.sentence for c, s in zip(claims, spending, strict=True) if s}
+    # the sentence of the previous sentence's first clause (`_pronoun`: "its" -> its subject)
+    wanted |= {index.at(sentences[n - 1].start)[0] for n in list(wanted) if n > 0}
+    by_clause: dict[tuple[int, int], list[Referent]] = {}
     # a country inside an amount names its currency ("38.6 billion Canadian dollars"), not an owner
     amounts = [(c.start, c.end) for c in claims if c.type == "amount"]
     k = 0
@@ -472,52 +566,68 @@ def assign_owners(
             k += 1
         if k < len(amounts) and amounts[k][0] <= referent.start:
             continue
+        number = index.sentence_of(referent.start)
+        if number not in wanted:
+            sentence = sentences[number]
+            lead = _CLAUSE_LEAD.match(text, sentence.start, sentence.end).end()
+            if lead < sentence.end and lead <= referent.start:
+                continue  # in a clause of a sentence no spending claim reads
         if _names_a_currency(text, referent):  # "in today's United States dollars"
             continue
         by_clause.setdefault(index.at(referent.start), []).append(referent)
-    clauses = {n: _ClauseOwners(text, index.clauses[n], found) for n, found in by_clause.items()}
+    clauses: dict[tuple[int, int], _ClauseOwners] = {}
+
+    def owners_of(key: tuple[int, int]) -> _ClauseOwners | None:
+        """The clause's owners, read on first use; None for a clause naming no referent."""
+        if key not in by_clause:
+            return None
+        if key not in clauses:
+            clauses[key] = _ClauseOwners(text, index.clause(key), by_clause[key])
+        return clauses[key]
+
     prefixed = any(
         c.type == "amount"
         and (form := written_currency(c.text)) is not None
         and currencies.prefixed_dollar(form.text)
         for c in claims
     )
-    spending = [about_spending(s.text) for s in sentences]
     owned = []
-    for claim in claims:
-        if claim.type not in SPENDING_TYPES or not spending[claim.sentence]:
+    for claim, is_spent in zip(claims, spending, strict=True):
+        if not is_spent:
             owned.append(claim)
             continue
         at = index.at(claim.start)
         found = NO_ONE
-        for number in (at, at - 1):  # its clause, then the clause before it in its sentence
-            if number < 0 or index.clauses[number].sentence != claim.sentence:
+        # its clause, then the clause before it in its sentence
+        for key in (at, (at[0], at[1] - 1)):
+            if key[1] < 0 or key[0] != claim.sentence:
                 break
-            if number in clauses:
-                found = clauses[number].owner(claim)
+            clause_owners = owners_of(key)
+            if clause_owners is not None:
+                found = clause_owners.owner(claim)
                 if found.decided:
                     break
         if not found.decided:
-            found = _pronoun(sentences, index, clauses, claim) or found
+            found = _pronoun(sentences, index, owners_of, claim) or found
         owned.append(_currency(replace(claim, owner=found.owner, owner_cue=found.cue), prefixed))
     return owned
 
 
 def _pronoun(
     sentences: Sequence[Sentence],
-    index: ClauseIndex,
-    clauses: dict[int, _ClauseOwners],
+    index: _LazyClauses,
+    owners_of: Callable[[tuple[int, int]], _ClauseOwners | None],
     claim: Claim,
 ) -> Ownership | None:
     """Rule 3: "it", "its", "they", "their" in a clause naming no one -> the subject of the
     previous sentence's first clause, in the same paragraph, when it has a single owner."""
-    pronoun = _PRONOUN.search(index.clauses[index.at(claim.start)].text)
+    pronoun = _PRONOUN.search(index.clause(index.at(claim.start)).text)
     number = claim.sentence - 1
     if pronoun is None or number < 0:
         return None
     if sentences[number].paragraph != sentences[claim.sentence].paragraph:
         return None
-    first = clauses.get(index.at(sentences[number].start))
+    first = owners_of(index.at(sentences[number].start))
     if first is None:
         return None
     previous = first._subject_before(sentences[number].end)

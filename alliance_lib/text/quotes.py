@@ -37,11 +37,16 @@ from alliance_lib.config import (
 )
 from alliance_lib.text.lexicon import (
     ACCORDING_TO,
+    AUXILIARIES,
     CLAUSE_TAIL_WORDS,
+    COORDINATORS,
     DETERMINERS,
     LEAD_ADVERBS,
     NOT_NAMES,
+    PART_OPENERS,
+    PREPOSITIONS,
     PRONOUNS,
+    RELATIVE_PRONOUNS,
     ROLE_WORDS,
     SPEECH_VERBS,
     TITLE_WORDS,
@@ -50,7 +55,11 @@ from alliance_lib.text.lexicon import (
 from alliance_lib.text.model import Paragraph, Quote, Sentence, sentence_locator
 
 _CUES = alternation((*SPEECH_VERBS, *ACCORDING_TO))
+_SPEECH_WORDS = frozenset(SPEECH_VERBS)
 _VERB = re.compile(rf"\b{_CUES}\b")
+# After a quotation a written thing's `read` reports it too (`"...," the editorial read`,
+# `read the statement`, `it read`); lower case only, so the surname Read stays a name.
+_AFTER_VERB = re.compile(rf"\b(?:{_CUES}|read|reads)\b")
 _LEAD_VERB = re.compile(rf"(?i:{_CUES})\b")
 _MARK = re.compile(r"[“”\"]|''")  # `''`: typewriter double quotation marks (as NYT copy has)
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
@@ -70,7 +79,18 @@ _CALLING = re.compile(
 _CALLING_WORD = re.compile(r"call|dubb|label|termed|deemed")
 _STOP = re.compile(r'[.;:!?“"]|\'\'')  # sentence punctuation or a new quotation (`_clause_stop`)
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]|\b(?:when|while|as|after|and|but|because|since|that)\b")
+# A relative clause whose verb calls the quotation something: `what aide Ann Roe called "..."`,
+# `a country that the nominee, Mitt Romney, called "..."`, `one which Lee calls "..."`.
+_RELATIVE = re.compile(r"\b(?:what|which|who|whom|that)\s")
+# Relative pronouns that open a clause about a person named before them (`an aide who has`).
+_RELATIVE_WHO = frozenset({"who", "whom", "whose", "which"})
+_CALLING_VERB = re.compile(
+    r"\s(?:(?:has|had|once|later|then|also)\s+)?"
+    r"(?:call(?:ed|s)|dub(?:bed|s)|label(?:l?ed|s)|term(?:ed|s))\s*$"
+)
 _WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:]+)$")
+_WITH = re.compile(r"(?i:with)\s+")
+_PREPOSITION_END = re.compile(rf"\b{alternation(PREPOSITIONS | {'for', 'of'})}\s*$")
 _NAME_BEFORE = re.compile(r"\b([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
 # Speech verbs written in title case, as headline roundups do (`Varga Joked`, `Lee Says`).
 _TITLE_VERB = re.compile(
@@ -78,6 +98,14 @@ _TITLE_VERB = re.compile(
     + alternation(w[:1].upper() + w[1:] for w in SPEECH_VERBS if " " not in w)
     + r"\b"
 )
+# `As X put it, "..."`: `As` opening the sentence (after any mark) or a clause after a comma,
+# and the verbs that end the speaker's phrase besides speech verbs and auxiliaries.
+_AS_OPENING = re.compile(r"[Aa]s\s+(?=\S)")
+_AS_AFTER_COMMA = re.compile(r",\s+as\s+(?=\S)")
+_AS_ADVERBS = frozenset("once famously memorably so later recently".split())
+_AS_VERBS = frozenset("put puts sang sings".split()) | _AS_ADVERBS
+# What introduces a quotation by naming its speaker only: `More from Jones:`, `Here's Lee:`.
+_INTRO_NAME = re.compile(r"(?:\b[Mm]ore from|\b[Hh]ere[’']s|\b[Hh]ere is|^[Ff]rom)\s+(?=[A-Z])")
 # Words of a label before a colon or a quotation, which names nobody (`Partial transcript:`).
 _LABEL = re.compile(
     r"(?i)\b(?:transcript|full text|text|excerpts?|highlights|update|editor'?s note|partial|"
@@ -86,8 +114,22 @@ _LABEL = re.compile(
 # A transcript label opening a quotation: `"HOLT: Do you ...`.
 _TRANSCRIPT_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+")
 _POSSESSIVE_END = re.compile(r"\b[A-Z][\w.&-]*['’]s\s*$")  # `NBC's` before a title
+_MARKUP = re.compile(r"[<>]")  # an HTML tag or attribute left in the text is no quotation
 _PUNCTUATION_END = re.compile(r"[.,;:?!]\W*$")
 _APPOSITIVE = re.compile(r"[,(]")
+# Verbs whose object is who was told (`Lee told CNN.`, `Lee asked reporters.`), and such objects.
+_LISTENER_VERBS = frozenset("told tells asked asks".split())
+_LISTENERS = frozenset(
+    "reporters journalists him her them me us supporters voters the a his their an".split()
+)
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sept sep oct nov dec".split()
+)
+# Capitalised words of a date, never the name a participle reports for.
+_DATE_WORDS = _MONTHS | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
+)
 MAX_NAME_LINE_WORDS = 16  # a longer line after a quotation is prose, not the speaker's name
 _TITLE_SMALL_WORDS = frozenset(
     {"of", "the", "a", "an", "and", "to", "in", "on", "for", "with", "at", "or", "is"}
@@ -206,22 +248,35 @@ def words_in(text: str) -> list[str]:
 
 def _phrase(text: str, start: int, end: int) -> tuple[str, int]:
     """`text[start:end]` stripped of spaces and edge punctuation, with its new start."""
-    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-'‘’"):
+        start += 1  # the third apostrophe of `'''College Bowl,''' he replied` too
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-'‘"):
         end -= 1
     return text[start:end], start
 
 
-def _is_title(content: str, before: str) -> bool:
-    """A show, book or slogan in quotation marks: `NBC's "Meet the Press"`, `"The Walking Dead"`."""
+def _owned_title(before: str) -> bool:
+    """A possessive right before the marks: `NBC's "Meet the Press"` names a show or a book."""
     # the endswith test first: the regex would try every position of `before`
-    if before.rstrip().endswith(("'s", "’s")) and _POSSESSIVE_END.search(before):
-        return True
+    return before.rstrip().endswith(("'s", "’s")) and bool(_POSSESSIVE_END.search(before))
+
+
+def _is_title(content: str, before: str) -> bool:
+    """A show, book or slogan in quotation marks: `NBC's "Meet the Press"`, `"The Walking Dead"`,
+    `he said on "Meet the Press."` (a full stop inside the marks after a preposition)."""
+    return _owned_title(before) or _title_case(content, before)
+
+
+def _title_case(content: str, before: str) -> bool:
+    """Words written as a title: at most eight, capitalised but for small words, no sentence
+    punctuation at the end."""
     words = [m.group() for m in islice(_WORD.finditer(content), 9)]  # a ninth word rules it out
+    stripped = content.strip()
+    if stripped.endswith(".") and _PREPOSITION_END.search(before.rstrip()):
+        stripped = stripped[:-1]  # `on "Face the Nation."`: American punctuation, not a sentence
     return (
         0 < len(words) <= 8
-        and not _PUNCTUATION_END.search(content.strip())
+        and not _PUNCTUATION_END.search(stripped)
         and all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
         and words[0][0].isupper()
     )
@@ -258,7 +313,7 @@ def _clause_after(
                 verb_first=True,
                 cue=(dash_at, dash_at + len(dash.group().strip())),
             )
-    verb = _VERB.search(text, start, limit)
+    verb = _AFTER_VERB.search(text, start, limit)
     if verb is None or (
         content_end_char in ",?!"
         and verb.start() - start > 40
@@ -272,7 +327,12 @@ def _clause_after(
         return SaidClause(text[before_at : verb.end()], before, before_at, close, cue=cue)
     before, before_at = _phrase(text, start, verb.start())
     lead = [w for w in words_in(before) if w.lower() not in LEAD_ADVERBS]
-    if lead and lead[0][0].islower() and text[start : verb.start()].rstrip().endswith(","):
+    if (
+        lead
+        and lead[0][0].islower()
+        and text[start : verb.start()].rstrip().endswith(",")
+        and _circumstance(lead, text, verb.end(), limit)
+    ):
         lead = []  # `"..." in the 2008 primary, said Paul Beck`: circumstance, then the verb
     stop = _clause_stop(text, verb.end(), limit)
     if not lead and verb.group().endswith("ing"):
@@ -282,6 +342,8 @@ def _clause_after(
         phrase = _drop_tail(phrase)
         if not phrase or not same_sentence and len(words_in(phrase)) > MAX_NEXT_SENTENCE_WORDS:
             return None
+        if verb.group() not in ACCORDING_TO and _has_auxiliary(phrase):
+            return None  # `Lee, citing "...," said the plan could fail`: what was said, not who
         named_end = at + len(re.split(r",|\s[-—–]", phrase, maxsplit=1)[0])
         cue = text[before_at if before else verb.start() : named_end]
         return SaidClause(
@@ -290,13 +352,43 @@ def _clause_after(
     word_limit = MAX_SPEAKER_WORDS if same_sentence else MAX_NEXT_SENTENCE_WORDS
     if not _speaker_phrase_ok(before, word_limit):
         return None
-    if not same_sentence and not _short_tail(text[verb.end() : stop]):
+    if not same_sentence and not _short_tail(text[verb.end() : stop], verb.group()):
         return None  # `"...done." Biden said the plan would fail.` is narration
     if content_end_char not in ",?!.—–-" and not same_sentence:
         return None
     return SaidClause(
         text[before_at : verb.end()], before, before_at, close, cue=(verb.start(), verb.end())
     )
+
+
+def _has_auxiliary(phrase: str) -> bool:
+    """Whether the first part of a phrase after a verb holds an auxiliary, so is a clause; a
+    relative clause's own verb does not count (`said an aide who has worked for Lee`)."""
+    first = phrase.split(",", 1)[0]
+    for word in words_in(first):
+        if word in _RELATIVE_WHO:
+            return False
+        if word in AUXILIARIES:  # `Will Doyle` is a name
+            return True
+    return False
+
+
+def _introduces(text: str, clause: SaidClause, limit: int) -> bool:
+    """Whether a said-clause after a quotation ends with a colon, introducing what follows."""
+    assert clause.cue is not None
+    stop = _clause_stop(text, max(clause.cue[1], clause.phrase_start + len(clause.phrase)), limit)
+    return stop < limit and text[stop] == ":"
+
+
+def _circumstance(lead: list[str], text: str, verb_end: int, limit: int) -> bool:
+    """Whether the words between a quotation and its verb are circumstance (`in the 2008
+    primary,` / `earlier this week,` before `said Paul Beck`), not the subject with its
+    appositive (`the city spokesman, Ann Roe, said`, `his wife, Ann Roe, wrote`)."""
+    if lead[0].lower() in PART_OPENERS:
+        return True
+    if lead[0].lower() in DETERMINERS or any(w[0].isupper() for w in lead):
+        return False
+    return _names_next(text, verb_end, limit)
 
 
 def _clause_stop(text: str, start: int, limit: int) -> int:
@@ -330,17 +422,25 @@ def _drop_tail(phrase: str) -> str:
     return phrase
 
 
-def _short_tail(tail: str) -> bool:
-    """What follows a said-clause's verb in a sentence of its own: nothing, circumstance, or a
-    comma (`Lee said, adding ...`); not an object (`Biden said the plan would fail`)."""
+def _short_tail(tail: str, verb: str) -> bool:
+    """What follows a said-clause's verb in a sentence of its own: nothing, circumstance, a
+    comma (`Lee said, adding ...`) or, after `told` or `asked`, who was told (`Lee told CNN`,
+    `Lee asked reporters`); not an object (`Biden said the plan would fail`, `He said Clinton
+    would ...`)."""
     words = words_in(tail)
     if not words or tail.lstrip().startswith(","):
         return True
-    return words[0].lower() in CLAUSE_TAIL_WORDS or words[0][0].isupper()
+    first = words[0].lower()
+    if first in CLAUSE_TAIL_WORDS or first.rstrip(".") in _MONTHS:
+        return True
+    return verb.lower() in _LISTENER_VERBS and (words[0][0].isupper() or first in _LISTENERS)
 
 
 def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | None:
     """The said-clause (or colon introduction) in `text[head_start:open_mark]`, before a quotation."""
+    bracket = text.rfind("(", head_start, open_mark)
+    if bracket >= 0 and text.find(")", bracket, open_mark) < 0:
+        head_start = bracket + 1  # `... for what it is (Raphael Lemkin once said, "...")`
     head = text[head_start:open_mark]
     if not head.strip():
         return None
@@ -365,10 +465,20 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
             verb = verbs[-2]  # `..., Spicer said, adding, "..."`: the finite verb's subject
         subject, at = _phrase(text, head_start, verb.start())
         with_subject = _WITH_SUBJECT.search(subject) if participle else None
+        if with_subject and "," in text[at + with_subject.end() : verb.start()]:
+            with_subject = None  # `He condemned the deal with social outlets, saying "..."`
         if with_subject:  # `..., with Kishida saying "..."`
             subject, at = with_subject.group(1), at + with_subject.start(1)
-        elif participle and (named := _NAME_BEFORE.search(subject)) and named.start() > 0:
-            # `the ad shows Varga asking, "..."`: the name just before the participle
+        elif (
+            participle
+            and (named := _NAME_BEFORE.search(subject))
+            and named.start() > 0
+            and "," not in text[at + named.end() : verb.start()]
+            and not _PREPOSITION_END.search(subject, 0, named.start())
+            and named.group(1).lower().rstrip(".") not in _DATE_WORDS  # `a statement Tuesday`
+        ):
+            # `the ad shows Varga asking, "..."`: the name just before the participle (not
+            # `..., to Adelson, telling`, `on Facebook writing`: those report for the subject)
             subject, at = named.group(1), at + named.start(1)
         after, after_at = _phrase(text, verb.end(), open_mark)
         if verb.group().lower() in ACCORDING_TO or (
@@ -391,24 +501,93 @@ def _clause_before(text: str, head_start: int, open_mark: int) -> SaidClause | N
     subject, at = _phrase(text, head_start, open_mark)
     if stripped.endswith(":") and _LABEL.search(subject):
         return None  # `Partial transcript:`, `Full text:`: a label, nobody speaking
+    opening = words_in(subject)[:1]
+    if (
+        opening
+        and opening[0].lower() in _SPEECH_WORDS
+        and (opening[0] == subject or opening[0].endswith("ing"))
+    ):  # `..., adding: "..."`, `..., saying in a post on Twitter: "..."`: the verb with no
+        # subject of its own, whose speaker is the sentence's subject
+        return SaidClause(opening[0], opening[0], at, at, "subject")
     if stripped.endswith(":") and subject:  # colon introduction or transcript label
         colon = head_start + len(stripped) - 1
+        intros = list(_INTRO_NAME.finditer(subject))
+        intro = intros[-1] if intros else None
+        if intro is not None:  # `... - More from Jones:`, `Here's Clinton in 1992:`
+            subject, at = subject[intro.end() :], at + intro.end()
         return SaidClause(stripped.strip(), subject, at, at, "said_clause", cue=(colon, colon + 1))
+    if stripped.endswith(",") and (as_clause := _as_clause(text, head_start, open_mark)):
+        return as_clause
     if subject:  # reported speech with no speech verb: the sentence's subject
         return SaidClause(subject, subject, at, at, "subject")
     return None
 
 
+def _as_clause(text: str, start: int, end: int) -> SaidClause | None:
+    """`As Vulture put it, "..."`, `As the band sang back then, "..."`, `As the columnist Ann
+    Roe had written, "..."`: the words between `As` and the verb name who is quoted."""
+    first = start
+    while first < end and not text[first].isalnum() and text[first] not in '“"':
+        first += 1  # `~ As Vulture put it,`
+    opening = _AS_OPENING.match(text, first, end) or _AS_AFTER_COMMA.search(text, first, end)
+    if opening is None:
+        return None
+    stop = None
+    for word in _WORD.finditer(text, opening.end(), end):
+        token = word.group()
+        if token[0].islower() and (
+            token in AUXILIARIES or token in _SPEECH_WORDS or token in _AS_VERBS
+        ):
+            stop = word
+            break
+    if stop is None:
+        return None
+    phrase, at = _phrase(text, opening.end(), stop.start())
+    if not phrase or len(words_in(phrase)) > MAX_SPEAKER_WORDS:
+        return None
+    cue = stop.span()
+    if stop.group() in AUXILIARIES or stop.group() in _AS_ADVERBS:
+        verb = _WORD.search(text, stop.end(), end)  # `had written`, `once said`
+        if verb is not None and verb.group()[0].islower():
+            cue = (stop.start(), verb.end())
+    return SaidClause(
+        text[opening.start() : cue[1]].strip(" ,"), phrase, at, at, verb_first=True, cue=cue
+    )  # the name first, then its appositives (`As Ann Roe, a historian, put it`)
+
+
 def _caller(text: str, start: int, end: int) -> SaidClause | None:
     """Who calls something in `text[start:end]`: the words after the last clause boundary
     (`..., when Hillary Clinton (called it "...")` -> Hillary Clinton)."""
-    after = start
+    after = before = start
     for boundary in _CLAUSE_BOUNDARY.finditer(text, start, end):
-        after = boundary.end()
+        before, after = after, boundary.end()
     phrase, at = _phrase(text, after, end)
+    if phrase.lower() in RELATIVE_PRONOUNS and before < after:
+        # `Trump, who (called it "...")`: the relative pronoun's antecedent calls it
+        phrase, at = _phrase(text, before, after - 1)
+    leading = _WITH.match(phrase)
+    if leading:  # `..., with the union (calling her "...")`
+        phrase, at = phrase[leading.end() :], at + leading.end()
     if not phrase or len(words_in(phrase)) > MAX_NEXT_SENTENCE_WORDS:
         return None
     return SaidClause(phrase, phrase, at, at, "subject")
+
+
+def _relative_caller(text: str, start: int, end: int) -> SaidClause | None:
+    """The subject of a relative clause that calls the quotation what it is, right before its
+    mark (`what aide Ann Roe called "..."`): the relative pronoun's clause ends at `end`."""
+    verb = _CALLING_VERB.search(text, max(start, end - 24), end)
+    if verb is None:
+        return None
+    window = max(start, verb.start() - 100)
+    relatives = list(_RELATIVE.finditer(text, window, verb.start()))
+    relative = relatives[-1] if relatives else None
+    if relative is None:
+        return None
+    phrase, at = _phrase(text, relative.end(), verb.start())
+    if not phrase or len(words_in(phrase)) > MAX_SPEAKER_WORDS:
+        return None
+    return SaidClause(text[relative.start() : verb.end()], phrase, at, at, "subject")
 
 
 def _names_next(text: str, start: int, end: int) -> bool:
@@ -450,12 +629,23 @@ def _quotation_clause(
             following if following and following.paragraph == sentence.paragraph else None
         )
         clause = None
+        end = same
         if same > span.close_mark + 1 and text[span.close_mark + 1 : same].strip(" ."):
             clause = _clause_after(text, span.close_mark, same, last, True)
         elif sentence_after is not None and last in "?!.":
             end = min(limit, sentence_after.end)
             if end > sentence_after.start:
                 clause = _clause_after(text, span.close_mark, end, last, False)
+        if clause is not None and all(w.lower() in COORDINATORS for w in words_in(clause.phrase)):
+            # `She declared "..." and said ...`: the subject before the quotation said both
+            before = _clause_before(text, head_start, span.open_mark)
+            if before is not None and _names_next(text, before.phrase_start, span.open_mark):
+                return replace(before, kind="said_clause"), partial
+        if clause is not None and clause.cue is not None and _introduces(text, clause, end):
+            # `Roe wrote: "...." Lee posted: "..."`: Lee's clause introduces the next quotation
+            before = _clause_before(text, head_start, span.open_mark)
+            if before is not None and before.kind == "said_clause":
+                return before, partial
         if clause is not None:
             return clause, partial
     clause = _clause_before(text, head_start, span.open_mark)
@@ -507,6 +697,9 @@ def find_quotations(
             previous_close = (span.close_mark + 1) if span.close_mark is not None else paragraph.end
             if words == 0:
                 continue
+            if _MARKUP.search(text, start, end):
+                previous_close = previous_start
+                continue  # `<tweet date="March 4, 2016">...`: markup left in the text
             next_open = spans[k + 1].open_mark if k + 1 < len(spans) else paragraph.end
             before = sentence_no > 0 and sentences[sentence_no - 1]
             sentence_before = (
@@ -541,15 +734,27 @@ def find_quotations(
                 start = label.end()
             said = clause is not None and clause.kind == "said_clause"
             head = text[head_start : span.open_mark]
-            if _is_title(text[start:end], head) and not (said and clause.offset >= span.open_mark):
-                continue  # a show, a book or a slogan
+            if _is_title(text[start:end], head) and (
+                not (said and clause.offset >= span.open_mark)
+                or _owned_title(head)
+                and _title_case(text[start:end], head)  # `on ABC's "This Week," Lee said`
+            ):
+                # a show, a book or a slogan, which does not cut the clause around it from the
+                # next quotation (`As Ann Roe, author of "The Rules," put it, "..."`)
+                previous_close = previous_start
+                continue
             calling = _CALLING.search(head) if _CALLING_WORD.search(head) else None
+            relative = _relative_caller(text, head_start, span.open_mark) if calling else None
+            if relative is not None:  # `what aide Ann Roe called "..."`: Roe, whatever follows
+                clause = relative
             named = clause is not None and calling is not None  # `Trump called it "rigged"`
-            if named and clause.kind == "subject":
+            if named and clause.kind == "subject" and relative is None:
                 clause = _caller(text, head_start, head_start + calling.start()) or clause
             if words < MIN_QUOTE_WORDS and not (said and not partial) and not named:
-                continue  # a scare quote, unless a said-clause attributes it ("Any," Moore said)
+                previous_close = previous_start  # a scare quote (which does not cut the
+                continue  # clause around it), unless a said-clause attributes it ("Any,")
             if words < MIN_UNATTRIBUTED_QUOTE_WORDS and not said and not named:
+                previous_close = previous_start
                 continue  # two words with nobody saying them: a title or a scare quote
             quotations.append(
                 Quotation(
@@ -616,6 +821,17 @@ def _with_leads(
         sentence = last_sentence.get(k)
         if sentence is None:
             continue
+        first = following.quotations[0] if following.quotations else None
+        if (
+            first is not None
+            and first.clause is None
+            and text[sentence.start : sentence.end].rstrip().endswith(":")
+        ):  # `Jo Roe of the Planet observed, the stage itself had won:` then the quotation
+            clause = _clause_in_sentence_before(text, sentence)
+            if clause is not None:
+                quotations = (replace(first, clause=clause), *following.quotations[1:])
+                found[k + 1] = replace(following, quotations=quotations)
+                continue
         subject, at = _phrase(text, sentence.start, sentence.end)
         if subject:
             lead = SaidClause(subject, subject, at, at, "subject")

@@ -70,13 +70,32 @@ from alliance_lib.text.quotes import QuotedParagraph, SaidClause, Speaker, words
 _TOKEN = re.compile(r"[^\W_](?:[\w.'’/-]*[\w.])?|\S")  # `9/11` is one word
 _AFFILIATION = re.compile(r"[DRI]-[A-Z][\w.]*")
 _BRACKETS = re.compile(r"\([^()]{0,60}\)")
-_PARTS = re.compile(r"\s*(?:,|:|;|—|–|\s-\s)\s*")
+_PARTS = re.compile(r"\s*(?:,|:|;|—|–|--|\s-\s)\s*")
 _CONJUNCTION = re.compile(r"\s*(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et|[Oo]r|[Tt]hen)\b")
 _CONJUNCTION_OR_AS = re.compile(r"\s*(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et|[Oo]r|[Tt]hen|[Aa]s)\b")
 # A pronoun subject followed by a lower-case word: `He praised them but`, `she also`.
 _PRONOUN_SUBJECT = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]hey)\s+[a-z]")
 _FIRST_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _SPEECH_WORDS = frozenset(SPEECH_VERBS)
+# Words opening an appositive that says what the people before it are (`both Democrats`).
+_GROUP_APPOSITIVES = frozenset({"both", "all", "each"})
+# Prepositions that open a sentence with a capital (`Across town, ...`), never a person.
+_OPENING_PREPOSITIONS = frozenset(
+    "across despite among amid amidst beyond behind toward towards against along around"
+    " without within throughout inside outside upon via unlike near over under through"
+    " following including regarding concerning alongside".split()
+)
+_POSSESSIVE_END = re.compile(r"['’]s$")
+# A capitalised name right before a sentence-final verb, after a lower-case word.
+_LAST_NAME_BEFORE = re.compile(r"(?<=[a-z,] )([A-Z][\w'’-]*(?: [A-Z][\w.'’-]*){0,3}) $")
+_DOUBLE_MARKS = str.maketrans({"“": " ", "”": " ", '"': " "})
+# Auxiliaries that open a question before a name (`Does Rubio ...?`), never part of it; not
+# `Will` or `May`, which are also given names.
+_QUESTION_AUXILIARIES = frozenset(
+    "does did is was were are has have had should would could".split()
+)
+# Endings of adjectives that can stand between an article and a name (`an angry Hollande`).
+_ADJECTIVE_ENDINGS = ("ed", "ful", "ous", "ive", "ing", "ry", "py")
 # `he`/`she` as the subject of what a name said: `Simmons said he saw`, `Lee told us that she`.
 _SAID_PRONOUN = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,;.]{0,80},)?\s*(?:also\s+)?"
@@ -119,6 +138,18 @@ def _is_name_token(word: str) -> bool:
 
 def _possessive(word: str) -> bool:
     return word.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _owner(words: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether the word at `k` is a possessive (`Clinton's website`), not a contraction of
+    `has` or `is` (`Christie's been making the case`, `Trump's not`)."""
+    if not _possessive(words[k][0]):
+        return False
+    return k + 1 >= len(words) or words[k + 1][0].lower() not in _CONTRACTED_NEXT
+
+
+# Words after `Name's` that make it `Name has` or `Name is`.
+_CONTRACTED_NEXT = frozenset("been got gotten not never already also always still".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,23 +238,35 @@ def _chain(
     ):  # `a terse Miller agreed`: the name heads the phrase and a verb follows
         return _Part(_head(words, runs[0]), False, False)
     lead = runs[0] if runs[0][0] == i else None
+    if (
+        lead is None
+        and (not determiner or runs[0][1] - runs[0][0] > 1)
+        and all(_describes(lowered[m]) for m in range(i, runs[0][0]))
+    ):  # `state Senate leader Bo Lind and ...`, `the younger Mr. Trump`, `17-year-old Jo Roe`
+        lead = runs[0]
     r = 0
     while (
         lead is not None
         and r + 1 < len(runs)
         and not _possessive(words[lead[1] - 1][0])
-        and all(_modifier(lowered[m]) for m in range(lead[1], runs[r + 1][0]))
+        and _describing(lowered, lead[1], runs[r + 1][0], verb_first)
     ):  # `Republican presidential front-runner Ben Carson took ...`: the head is Carson
         r += 1
         lead = runs[r]
+    if r and lead is not None and lead[1] < count:
+        # `The Slate technology columnist Jo Roe went on to (say)`: a name after its role
+        return _Part(_head(words, lead), False, False)
     trail = runs[-1] if runs[-1][1] == count and not _possessive(words[count - 1][0]) else None
     if trail is not None:
         start = lead[1] if lead is not None and lead != trail else i
         between = range(start, trail[0])
+        adjectives = all(
+            lowered[m].endswith(_ADJECTIVE_ENDINGS) and lowered[m] not in _SPEECH_WORDS
+            for m in range(i, trail[0])
+        )  # `a flabbergasted Noah`, `an angry Hollande`
+        if determiner and lead is None and 0 < trail[0] - i <= 2 and adjectives:
+            return _Part(_head(words, trail), True, False)
         if not any(_breaks(lowered, m, verb_first) for m in between):
-            adjectives = all(
-                lowered[m].endswith(("ed", "ful", "ous", "ive", "ing")) for m in range(i, trail[0])
-            )  # `a flabbergasted Noah`, `an angry Hollande`
             if determiner and lead is None and trail[0] > i and not adjectives:
                 return _Part(None, True, True)
             return _Part(_head(words, trail), True, False)
@@ -233,7 +276,7 @@ def _chain(
             and not _is_name_token(words[trail[0] - 2][0])
         ):  # `a woman asked for a photo and Clinton`, not `rivals Marco Rubio and Ted Cruz`
             return _Part(_head(words, trail), False, False)
-    if lead is not None and not determiner and not _possessive(words[lead[1] - 1][0]):
+    if lead is not None and not determiner and not _owner(words, lead[1] - 1):
         return _Part(_head(words, lead), False, False)
     return _Part(None, False, determiner or lead is not None)
 
@@ -246,6 +289,29 @@ def _modifier(word: str) -> bool:
     if word in _SPEECH_WORDS or word in AUXILIARIES or word in PREPOSITIONS:
         return False
     return "-" in word or word.endswith(MODIFIER_ENDINGS)
+
+
+def _describing(lowered: list[str], start: int, end: int, verb_first: bool) -> bool:
+    """Whether the words from `start` to `end` describe the name that follows them: modifiers
+    (`presidential front-runner`), or nouns ending with a role (`technology columnist`)."""
+    if start >= end:
+        return False
+    if all(_modifier(lowered[m]) for m in range(start, end)):
+        return True
+    return (
+        end - start <= 3
+        and _describes(lowered[end - 1])
+        and not any(lowered[m] in DETERMINERS for m in range(start, end))
+        and not any(_breaks(lowered, m, verb_first) for m in range(start, end))
+    )
+
+
+def _describes(word: str) -> bool:
+    """A word that can describe a person before a name: a role, an adjective or agent noun
+    (`younger`, `conservative writer`), an age (`17-year-old`); not a preposition or article."""
+    if word in DETERMINERS or word in PART_OPENERS:
+        return False
+    return _modifier(word) or word[:1].isdigit()
 
 
 def _breaks(lowered: list[str], m: int, verb_first: bool = False) -> bool:
@@ -327,7 +393,11 @@ def _head(words: list[tuple[str, int, int]], run_range: tuple[int, int]) -> Name
         if lower in TITLE_WORDS or lower in HEADLINE_ROLE_WORDS:
             cut = i + 1  # `Sen.`, `Secretary of State`; a headline's `Rival`
     run = run[cut:]
-    while run and (run[0][0].lower() in NOT_NAMES or run[0][0].lower() in DETERMINERS):
+    while run and (
+        run[0][0].lower().rstrip(".") in NOT_NAMES  # `November. Florida is ...`
+        or run[0][0].lower() in DETERMINERS
+        or run[0][0].lower() in _QUESTION_AUXILIARIES
+    ):
         run = run[1:]
     while len(run) > 1 and run[-1][0].lower() in _SPEECH_WORDS:
         run = run[:-1]  # a headline's title-case verb: `Hillary Clinton Said`
@@ -340,6 +410,9 @@ def _head(words: list[tuple[str, int, int]], run_range: tuple[int, int]) -> Name
         run = run[-keep:]
     if not run or all(w.lower() in NOT_NAMES for w, _, _ in run):
         return None
+    last, start, end = run[-1]
+    if last.endswith(("'s", "’s")) and len(last) > 2:  # `Christie's (been)`: Christie
+        run = [*run[:-1], (last[:-2], start, end - 2)]
     return Name(" ".join(w for w, _, _ in run), run[0][1], run[-1][2], gender)
 
 
@@ -364,7 +437,8 @@ def read_phrase(
     read as another verb (`said undecided voter Stephanie Hooton`). Words in `ordinary` (the
     article's lower-case vocabulary) do not open a name.
     """
-    cleaned = _BRACKETS.sub(lambda m: " " * len(m.group()), phrase)
+    # brackets and the double marks of a title or scare quote inside the phrase set aside
+    cleaned = _BRACKETS.sub(lambda m: " " * len(m.group()), phrase).translate(_DOUBLE_MARKS)
     conjunction = (_CONJUNCTION if subject else _CONJUNCTION_OR_AS).match(cleaned)
     if conjunction:  # `But he also said`, `And Smith said`, `As Michael Dell said`
         cleaned = " " * conjunction.end() + cleaned[conjunction.end() :]
@@ -395,6 +469,17 @@ def read_phrase(
         if place and subject and len(words) <= 2 and _pure_name(words):
             place = False
             continue  # the state after a town
+        if (
+            not verb_first
+            and not parts
+            and head in PART_OPENERS
+            and len(words) > 1
+            and words[-1][0] in PRONOUNS
+            and position >= len(cleaned.rstrip(" ,."))
+        ):
+            return "pronoun", None  # `In 2010 she (said)`: the pronoun after a circumstance
+        if parts and head in _GROUP_APPOSITIVES:
+            continue  # `Bo Lind and Ann Roe, both Democrats, (said)`: what they are, not who
         if head in PART_OPENERS or _AFFILIATION.fullmatch(words[0][0]) or head.isdigit():
             relative = head in RELATIVE_PRONOUNS
             # `At a rally in Portland, Maine, Trump`: a place name ends the part
@@ -414,12 +499,23 @@ def read_phrase(
         )  # `On Twitter, she responded`
         if pronoun_parts[-1] and (subject or len(pronoun_parts) == 1):
             return "pronoun", None
-        if not subject and not parts and position < len(cleaned.rstrip(" ,.")):
+        if not subject and not verb_first and not parts and position < len(cleaned.rstrip(" ,.")):
             lower = words[0][0].lower()
             if (lower in NOT_NAMES or (len(words) > 1 and lower in ordinary)) and not any(
                 w[0].isupper() for w, _, _ in words[1:]
             ):
                 continue  # `Hours later, Trump (said)`, `Quite suddenly, Crawford (said)`
+        if (
+            subject
+            and (len(words) > 1 or position < len(cleaned.rstrip(" ,.")))
+            and (
+                words[0][0].lower() in _OPENING_PREPOSITIONS
+                or words[0][0].endswith("ing")
+                and (_participle(words, 0) or words[0][0].lower() in ordinary)
+            )
+        ):  # `Making her way around Chez Vachon, Clinton`, `Following Sanders on MSNBC, ...`
+            place = len(words) > 1 and words[-1][0][:1].isupper()
+            continue
         part = _chain(words, ordinary, verb_first)
         if subject:
             if appositive and not (part.name is not None and part.whole):
@@ -457,6 +553,7 @@ def read_phrase(
 
 
 _FIRST_PART = re.compile(r"\s*[,(—–]")
+MAX_ORGANISATION_WORDS = 6  # `North Korea's official state news agency` is long enough
 _ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,5}")
 
 
@@ -479,6 +576,8 @@ def organisation_name(phrase: str) -> str | None:
         words = words[1:]
     if len(words) < 2 or words[-1].lower() not in ORGANISATION_WORDS:
         return None
+    if len(words) > MAX_ORGANISATION_WORDS:
+        return None  # a clause ending with `administration`, not a description
     if not any(w[:1].isupper() for w in words[:-1]):
         return None
     return " ".join(words)
@@ -487,15 +586,34 @@ def organisation_name(phrase: str) -> str | None:
 _LEADING_DETERMINER = re.compile(r"(?i)(?:the|a|an)\s+")
 
 
+def _speaker_part(phrase: str) -> tuple[str, int]:
+    """The first part of a source phrase (split at commas, brackets and dashes) that is not a
+    circumstance or a participle's clause, with its offset: `In a meeting with the board,
+    (Trump said)`, `Watching the party, (Reed said)` name no organisation."""
+    position = 0
+    for piece in _FIRST_PART.split(phrase):
+        at = phrase.find(piece, position)
+        position = at + len(piece)
+        words = piece.split()
+        if not words:
+            continue
+        first = words[0].lower()
+        if first in PART_OPENERS or (first.endswith("ing") and words[0][:1].isupper()):
+            continue
+        return piece.strip(), at + len(piece) - len(piece.lstrip())
+    return "", 0
+
+
 def organisation_in(phrase: str) -> tuple[str, int] | None:
     """(name, offset in `phrase`) of the organisation a source phrase names, if it names one
-    rather than a person: an acronym ending its first part (`state news agency KCNA`), a
+    rather than a person: an acronym ending its speaker part (`state news agency KCNA`), a
     capitalised name holding an organisation's word (`the Foreign Ministry`, `The Daily
-    Planet`), or a description headed by one with a capitalised word (`the Japanese government`)."""
-    first = _FIRST_PART.split(phrase, maxsplit=1)[0].rstrip()
+    Planet`), or a description headed by one with a capitalised word (`the Japanese government`).
+    Circumstances opening the phrase are passed (`In a meeting with the board, Trump`)."""
+    first, base = _speaker_part(phrase)
     lead = _LEADING_DETERMINER.match(first)
-    offset = lead.end() if lead else 0
-    body = first[offset:]
+    body = first[lead.end() if lead else 0 :]
+    offset = base + (lead.end() if lead else 0)
     words = body.split()
     if not words:
         return None
@@ -503,11 +621,63 @@ def organisation_in(phrase: str) -> tuple[str, int] | None:
         if len(words) == 1 or words[-2][:1].islower() or words[-2].lower() in ORGANISATION_WORDS:
             return words[-1], offset + body.rfind(words[-1])
     if all(w[:1].isupper() or w.lower() in ("of", "for", "and", "&", "the") for w in words):
-        if is_organisation(body) and len(words) > 1:
-            return body, offset
+        if is_organisation(body) and len(words) > 1 and _after_office(words) is None:
+            return body, offset  # not `House Speaker Bo Lind`, a person with an office
         return None
     named = organisation_name(body)
     return (named, offset) if named else None
+
+
+# A person's office before their name, which an organisation's word may precede (`House
+# Speaker`, `Speaker of the House Rep.`, `Senate Majority Leader`, `Pfizer chief executive`).
+_OFFICES = frozenset(
+    "speaker chairman chairwoman chair secretary minister senator sen. rep. representative"
+    " gov. governor mayor president leader spokesman spokeswoman spokesperson director ceo"
+    " executive congressman congresswoman commissioner judge justice ambassador whip"
+    " dr. mr. mrs. ms.".split()
+)
+
+
+def _after_office(tokens: list[str]) -> list[str] | None:
+    """The name after the last office word of a name that reads as an organisation's (`House
+    Speaker Bo Lind` -> `Bo Lind`), when what follows is capitalised and no organisation."""
+    last = None
+    for k, token in enumerate(tokens[:-1]):
+        if token.lower() in _OFFICES:
+            last = k
+    if last is None:
+        return None
+    rest = tokens[last + 1 :]
+    if not all(t[:1].isupper() for t in rest) or is_organisation(" ".join(rest)):
+        return None
+    return rest
+
+
+# The last comma-free part of a phrase, before any bracket (`..., Rep. Ann Lee (R-Wis.)`).
+_LAST_PART = re.compile(r",\s*([^,()]+?)\s*(?:\([^()]*\)\s*)?$")
+
+
+def _office_holder(phrase: str, base: int) -> Name | None:
+    """The person an office opening a source phrase names (`Speaker of the House Rep. Ann
+    Lee`), when the words after its last office word are a capitalised name."""
+    first, at = _speaker_part(phrase)
+    tokens = first.split()
+    last = _LAST_PART.search(phrase)
+    if last is not None and (not tokens or _after_office(tokens) is None):
+        # `In an interview Tuesday, while discussing the ad, Speaker of the House Rep. Ann Lee
+        # (R-Wis.) (said)`: the part nearest the verb
+        first, at = last.group(1), last.start(1)
+        tokens = first.split()
+    if not tokens or not tokens[0][:1].isupper():
+        return None
+    rest = _after_office(tokens)
+    if rest is None or len(rest) > 3:
+        return None
+    text = " ".join(rest)
+    start = phrase.find(text, at)
+    if start < 0:
+        return None
+    return Name(text, base + start, base + start + len(text))
 
 
 class _People:
@@ -540,10 +710,14 @@ class _People:
             if entity is not None and entity.type == "person":
                 return entity.id
             if entity is not None and k == 0:
-                return entity.id  # an organisation or a country speaking
+                if not self._demonym_surname(entity, candidate, name, text):
+                    return entity.id  # an organisation or a country speaking
         full = " ".join(tokens)
         if not label and is_organisation(full):
-            return self.organisation(name, full, text)
+            person = _after_office(tokens)
+            if person is None:
+                return self.organisation(name, full, text)
+            tokens, full = person, " ".join(person)  # `House Speaker Bo Lind`: Lind
         if full.isupper() and len(full) > 2:
             full = full.title()
             tokens = full.split()
@@ -570,6 +744,13 @@ class _People:
             )
         self._remember(entity_id, full, family, given)
         return entity_id
+
+    def _demonym_surname(self, entity: EntityDef, word: str, name: Name, text: str) -> bool:
+        """Whether a one-word speaker that the gazetteer reads as a country's adjective is the
+        surname of a person the article names in full (`Cuban said` after `Mark Cuban`)."""
+        if entity.type != "country" or " " in word or word == entity.name:
+            return False
+        return self.names(text).nearest(word, name.start, name.gender) is not None
 
     def names(self, text: str) -> NameIndex:
         """The article's full names, indexed on first use."""
@@ -645,12 +826,20 @@ class NameIndex:
             words = run.group().split()
             start = run.start()
             gender = None
+            cut = 0
+            for k, word in enumerate(words[:-1]):  # `Well Senator Sanders`, `Campaign Chairman
+                lower = word.lower()  # John Podesta`: the name follows the last title or role
+                if lower in TITLE_WORDS or (k and lower in ROLE_WORDS):
+                    gender = TITLE_GENDER.get(lower, gender)
+                    cut = k + 1
+            words = words[cut:]
             while words and (
                 words[0].lower() in TITLE_WORDS
                 or words[0].lower() in HEADLINE_ROLE_WORDS
-                or words[0].lower() in NOT_NAMES
+                or _POSSESSIVE_END.sub("", words[0].lower().rstrip(".")) in NOT_NAMES
                 or words[0].lower() in DETERMINERS
-            ):
+                or words[0].lower() in _QUESTION_AUXILIARIES  # `Does Rubio ...?`
+            ):  # `Here's Clinton in 1992`, `November. Florida`
                 gender = TITLE_GENDER.get(words[0].lower(), gender)
                 words = words[1:]
             while words and (
@@ -814,6 +1003,9 @@ class _Resolver:
         attribution = clause.kind
         if kind == "pronoun":
             return self._pronoun(clause)
+        if kind == "" and not clause.label:  # `Speaker of the House Rep. Ann Lee (R-Wis.)`
+            name = _office_holder(clause.phrase, clause.phrase_start)
+            kind = "name" if name is not None else kind
         if clause.kind == "subject" and name is not None and not self.opener_ok(name):
             return None  # `Wait`, `Often`: a sentence opener, not a person
         if kind == "name" and name is not None:
@@ -927,7 +1119,7 @@ class _Vocabulary:
         if entity is not None:
             return entity.type == "person"
         first = tokens[0].lower()
-        if first in self.lower or first in NOT_NAMES:
+        if first in self.lower or first in NOT_NAMES or first in _OPENING_PREPOSITIONS:
             return False
         return len(tokens) > 1 or name.gender is not None or tokens[0] in self.inner
 
@@ -975,6 +1167,8 @@ def sentence_subjects(
         if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
             continue  # a headline in title case (`Zoe Saldana Asked Men Everywhere To ...`)
         head_end = min(sentence.end, start + 160)
+        while head_end < sentence.end and text[head_end].isalnum():
+            head_end += 1  # never cut a name in two (`Mrs. Cli|nton`)
         mark = _OPENING_MARK.search(text, start, head_end)
         if mark is not None:  # the subject is read before a quotation, never inside it
             head_end = mark.start()
@@ -993,6 +1187,11 @@ def sentence_subjects(
                 )
                 if name is not None and len(words_in(text[comma + 1 : verb.start()])) > 6:
                     name = None
+            if (name is None or kind == "pronoun") and not words_in(tail):
+                # `..., he is the ablest candidate Viguerie argues.`: the name before the verb
+                last = _LAST_NAME_BEFORE.search(text, max(start, verb.start() - 60), verb.start())
+                if last is not None and last.start() > start:
+                    kind, name = read_phrase(last.group(1), last.start(1), ordinary=ordinary)
         if (
             name is None
             and verb is not None

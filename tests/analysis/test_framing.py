@@ -7,7 +7,7 @@ import pytest
 
 from alliance_lib import DataError, parse_article
 from alliance_lib.analysis import framing, threats, voice
-from alliance_lib.config import FRAMING_CODEBOOK, THREAT_CODEBOOK
+from alliance_lib.config import FRAMING_CODEBOOK, SEED_ARTICLE, THREAT_CODEBOOK
 
 
 @pytest.fixture(scope="module")
@@ -173,3 +173,12 @@ def test_codes_get_human_labels():
     assert framing.code_label("entman", "moral_evaluation", {}) == "Moral evaluation"
     assert framing.code_label("entman", "remedy", {}) == "Remedy"
     assert framing.code_label("mfc", "Security and defense", {}) == "Security and defense"
+
+
+def test_the_corpus_rows_are_the_notebook_s_frame(framing_codebook, threat_codebook):
+    article = parse_article(SEED_ARTICLE.read_text(encoding="utf-8"))
+    frames = threats.code_threats(article, threat_codebook)
+    rows = framing.sentence_code_rows(article, framing_codebook, frames)
+    frame = framing.code_sentences(article, framing_codebook, frames)
+    assert [tuple(r) for r in frame.itertuples(index=False)] == rows and len(rows) > 20
+    assert len({(r[0], r[2]) for r in rows}) == len(rows)  # one row per (sentence, code)

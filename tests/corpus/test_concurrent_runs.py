@@ -72,7 +72,7 @@ def test_a_second_run_on_one_output_is_refused_and_the_first_loses_nothing(tmp_p
         for table in TABLES:
             assert (output / table / f"part-{record['partition']}.parquet").is_file()
     articles = store.read_table(output, "articles")
-    assert len(articles) == len(sources) and set(articles["source"]) == sources
+    assert len(articles) == len(sources) and set(articles["input_path"]) == sources
     assert not [p for table in TABLES for p in (output / table).glob(".part-*")]
     assert not (tmp_path / ".corpus.lock").exists()  # released
     # and once the first is done, the same command resumes: nothing left to do

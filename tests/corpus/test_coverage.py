@@ -12,34 +12,58 @@ import pytest
 
 from alliance_lib import parse_article
 from alliance_lib.analysis import coverage
+from alliance_lib.analysis.people import speaker_rows
+from alliance_lib.corpus import records, store
+
+ATTRIBUTION = ["article_id", "kind", "speaker", "speaker_name", "speaker_kind", "speaker_text"]
+
+
+def attributions(rows: list[tuple], entities: list[tuple] = ()) -> pd.DataFrame:
+    """Attribution rows (id, kind, speaker, speaker_name, speaker_kind, speaker_text) read as
+    `read_corpus` reads them, the speakers' entities (id, entity id, type) beside; a person
+    speaker with no entity row is given one."""
+    frame = pd.DataFrame(rows, columns=ATTRIBUTION)
+    frame["attribution"] = range(len(frame))
+    known = {(a, i) for a, i, _ in entities}
+    people = [
+        (a, i, "person")
+        for a, i, kind in zip(
+            frame["article_id"], frame["speaker"], frame["speaker_kind"], strict=True
+        )
+        if isinstance(i, str) and kind in ("named", "pronoun") and (a, i) not in known
+    ]
+    table = pd.DataFrame([*entities, *people], columns=["article_id", "id", "type"])
+    return speaker_rows(frame, table)
 
 
 def corpus(
     articles: list[tuple],
     codes: list[tuple] = (),
     claims: list[tuple] = (),
-    quotes: list[tuple] = (),
+    said: list[tuple] = (),
     excerpts: set[str] = frozenset(),
+    entities: list[tuple] = (),
 ) -> coverage.Corpus:
     """A Corpus from rows: articles (id, outlet, published, sentences), codes (id, sentence, code),
-    claims (id, type, value, number, unit), quotes (id, speaker, speaker_name); the articles in
-    `excerpts` end in a continue-reading stub."""
+    claims (id, type, value, number, unit, owner), `said`: attributions (id, kind, speaker,
+    speaker_name, speaker_kind, speaker_text) with their speakers' `entities` (id, entity id,
+    type: also the articles' mentions); the articles in `excerpts` end in a continue-reading
+    stub."""
     frame = pd.DataFrame(articles, columns=["article_id", "outlet", "published", "sentences"])
     frame["truncated"] = frame["article_id"].isin(excerpts)
     frame["published"] = [
         date.fromisoformat(d) if isinstance(d, str) else None for d in frame["published"]
     ]
-    frame["source"] = frame["article_id"]
+    frame["input_path"] = frame["article_id"]
     frame["headline"] = None
-    quotes_frame = pd.DataFrame(quotes, columns=["article_id", "speaker", "speaker_name"])
-    quotes_frame["quote"] = range(len(quotes_frame))
     return coverage.Corpus(
         Path("/nowhere"),
         frame,
-        quotes_frame,
-        pd.DataFrame(claims, columns=["article_id", "type", "value", "number", "unit"]),
+        attributions(said, entities),
+        pd.DataFrame(claims, columns=["article_id", "type", "value", "number", "unit", "owner"]),
         pd.DataFrame(codes, columns=["article_id", "sentence", "code"]),
-        pd.DataFrame(columns=["source", "outlet", "error"]),
+        pd.DataFrame(columns=["input_path", "outlet", "error"]),
+        pd.DataFrame([(a, i) for a, i, _ in entities], columns=["article_id", "id"]),
     )
 
 
@@ -145,28 +169,68 @@ def test_holm_adjustment():
     assert adjusted.tolist() == pytest.approx([0.04, 0.09, 0.09, 0.5])
 
 
-def test_claims_match_by_type_and_value_not_wording():
-    reference = parse_article(
-        "Japan will double its defense spending over five years to 2 percent of GDP, officials said on Friday in Tokyo."
-    )
-    key = coverage.key_claims(reference)
-    assert set(key["type"]) >= {"multiplier", "duration", "share_of_gdp"}
+REFERENCE = (
+    "Japan will double its defense spending over five years to 2 percent of GDP, officials said "
+    "on Jan. 13, 2023 in Tokyo."
+)
+
+
+def test_claims_match_by_type_value_and_owner_not_wording():
+    key = coverage.key_claims(parse_article(REFERENCE))
+    assert set(key["type"]) == {"multiplier", "duration", "share_of_gdp"}  # the date is not one
+    assert set(key["owner"]) == {"JPN"}
     claims = [
-        ("a1", "multiplier", "2.0", 2.0, "times"),  # "doubling" in other words
-        ("a2", "multiplier", "3.0", 3.0, "times"),  # another value: no match
-        ("a2", "duration", "5.0", 5.0, "years"),
+        ("a1", "multiplier", "2.0", 2.0, "times", "JPN"),  # "doubling" in other words
+        ("a2", "multiplier", "3.0", 3.0, "times", "JPN"),  # another value: no match
+        ("a2", "duration", "5.0", 5.0, "years", "JPN"),
+        ("a3", "multiplier", "2.0", 2.0, "times", None),  # college costs that "could double"
+        ("a3", "share_of_gdp", "2.0", 2.0, "percent of GDP", "NATO"),  # another owner's target
+        ("a3", "duration", "5.0", 5.0, "years", None),  # "for the last five years" of tax returns
     ]
-    found = corpus([("a1", "X", None, 5), ("a2", "Y", None, 5)], claims=claims)
+    found = corpus(
+        [("a1", "X", None, 5), ("a2", "Y", None, 5), ("a3", "Y", None, 5)], claims=claims
+    )
     table = coverage.claim_coverage(found, key).set_index(["claim", "outlet"])
     double = key.loc[key["type"] == "multiplier", "claim"].item()
     five = key.loc[key["type"] == "duration", "claim"].item()
+    share = key.loc[key["type"] == "share_of_gdp", "claim"].item()
     assert table.loc[(double, "X"), "articles_carrying"] == 1
     assert table.loc[(double, "Y"), "articles_carrying"] == 0
-    assert table.loc[(five, "Y"), "share_pct"] == 100.0
     assert (
-        table.loc[(five, "Y"), "type"] == "duration" and table.loc[(five, "Y"), "unit"] == "years"
+        table.loc[(five, "Y"), "articles_carrying"] == 1
+        and table.loc[(five, "Y"), "share_pct"] == 50
     )
-    assert "2 percent of GDP (share of GDP)" in set(key["claim"])  # the type in words
+    assert table.loc[(share, "Y"), "articles_carrying"] == 0
+    assert table.loc[(five, "Y"), "unit"] == "years" and table.loc[(five, "Y"), "owner"] == "JPN"
+    assert share == "2 percent of GDP (share of GDP; Japan)"  # the type and owner in words
+
+
+def test_an_idiom_is_no_multiplier_to_carry():
+    article = parse_article(
+        "The senator is doubling down on a double standard, with a double-digit lead in the polls."
+    )
+    assert not [c for c in article.claims if c.type == "multiplier"]
+
+
+def test_claims_are_not_ranked_far_from_the_reference_date_or_off_its_topic():
+    reference = parse_article(REFERENCE)
+    key = coverage.key_claims(reference)
+    assert coverage.reference_day(reference) == date(2023, 1, 13)
+    near = corpus(
+        [("a", "X", "2023-01-14", 3), ("b", "X", "2023-01-20", 3), ("c", "Y", "2022-06-01", 3)],
+        entities=[("a", "JPN", "country"), ("b", "JPN", "country")],
+    )
+    assert coverage.claims_scope(near, key, reference).reason() is None  # 2 of 3 near, naming
+    far = corpus(
+        [("a", "X", "2016-03-01", 3), ("b", "Y", "2016-04-02", 3), ("c", "Y", None, 3)],
+        entities=[("a", "USA", "country"), ("b", "JPN", "country")],
+    )
+    scope = coverage.claims_scope(far, key, reference)
+    assert (scope.dated, scope.near, scope.naming) == (2, 0, 1)
+    assert scope.reason() == (
+        "0 of the 2 dated compared articles are published within 30 days of its date "
+        "(13 January 2023); 1 of the 3 name Japan, whose spending its claims are about"
+    )
 
 
 def test_selection_by_dates_and_minimum_per_outlet():
@@ -231,26 +295,76 @@ def test_articles_over_time_say_their_period():
     assert table["articles"].sum() == 2
 
 
-def test_quotations_by_person_and_country():
+def test_attributions_by_person_and_country_with_the_unnamed_apart():
     found = corpus(
         [("a", "X", None, 4)],
-        quotes=[
-            ("a", "joe-biden", "Joe Biden"),
-            ("a", "joe-biden", "Joe Biden"),
-            ("a", None, None),
-            ("a", "mary-okafor", "Mary Okafor"),
+        said=[
+            ("a", "direct", "joe-biden", "Joe Biden", "named", "Biden"),
+            ("a", "indirect", "joe-biden", "Joe Biden", "pronoun", "he"),
+            ("a", "direct", None, None, "descriptive", "a campaign spokesman"),
+            ("a", "indirect", None, None, None, None),
+            ("a", "mixed", "mary-okafor", "Mary Okafor", "named", "Mary Okafor"),
+            (
+                "a",
+                "indirect",
+                "state-department",
+                "State Department",
+                "organisation",
+                "the State Department",
+            ),
         ],
+        entities=[("a", "state-department", "organization")],
     )
     people, countries = coverage.quoted(found)
-    assert people.set_index("person").loc["Joe Biden", "share_pct"] == 50.0
-    assert countries.set_index("country")["quotes"].to_dict() == {
-        "United States": 2,
-        coverage.NOT_IN_GAZETTEER: 1,
-        coverage.UNATTRIBUTED: 1,
-    }
+    people = people.set_index("person")
+    # shares are of the attributions to people: the unnamed and the organisation stand apart
+    assert people.loc["Joe Biden", "share_pct"] == pytest.approx(200 / 3)
+    assert people.loc["Joe Biden", "attributions"] == 2 and people.loc["Joe Biden", "direct"] == 1
+    assert set(people.index) == {"Joe Biden", "Mary Okafor"}
+    assert countries.set_index("country")["attributions"].to_dict() == {"United States": 2}
+    summary = coverage.speaker_summary(found).set_index("outlet").loc["X"]
+    assert (summary["attributions"], summary["to_people"], summary["unnamed"]) == (6, 3, 2)
+    assert summary["to_organisations"] == 1 and summary["with_country"] == 2
+    assert summary["country_pct"] == pytest.approx(100 / 3)
 
 
 def test_keyword_pattern_whole_words():
     pattern = coverage.keyword_pattern("Kishida, alliance ")
     assert pattern.search("the ALLIANCE grows") and not pattern.search("alliances")
     assert coverage.keyword_pattern(" , ") is None
+
+
+def write_corpus(folder: Path, rows: dict[str, list[dict]]) -> Path:
+    """A corpus folder of one partition holding `rows` (table -> row dicts; missing columns and
+    tables empty)."""
+    out = store.open_output(folder)
+    batch = records.BatchColumns()
+    for table, table_rows in rows.items():
+        names = records.SCHEMAS[table].names
+        batch.add({table: {name: [row.get(name) for row in table_rows] for name in names}})
+    store.write_partition(out, "0" * 16, batch.tables(), ["x"], [])
+    return out
+
+
+def test_threat_actors_are_the_threat_coder_s_frames_not_the_sentence_codes(tmp_path):
+    article = {"article_id": "a", "input_path": "a.txt", "outlet": "X", "sentences": 4}
+    folder = write_corpus(
+        tmp_path / "corpus",
+        {
+            "articles": [article],
+            "threats": [
+                {"article_id": "a", "sentence": 1, "state": "CHN", "label": "threat", "voice": "n"},
+                {"article_id": "a", "sentence": 1, "state": "CHN", "label": "threat", "voice": "m"},
+                {"article_id": "a", "sentence": 2, "state": "RUS", "label": "rejected"},
+            ],
+            "sentence_codes": [
+                {"article_id": "a", "sentence": 3, "code": "threat:PRK"},  # not the coder's
+                {"article_id": "a", "sentence": 3, "code": "mfc:Economic"},
+            ],
+        },
+    )
+    codes = coverage.read_corpus(folder).codes
+    assert sorted(map(tuple, codes[["sentence", "code"]].to_numpy().tolist())) == [
+        (1, "threat:CHN"),
+        (3, "mfc:Economic"),
+    ]

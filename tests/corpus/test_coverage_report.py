@@ -5,6 +5,7 @@ and a source line on every chart, PNG (200 dpi) and SVG written byte-stable."""
 from __future__ import annotations
 
 import struct
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -27,11 +28,37 @@ FUNNEL = pd.DataFrame(
 )
 PEOPLE = pd.DataFrame(
     {
-        "outlet": ["A", "A", "A", "B", "B"],
-        "person": ["Joe Biden", "Kishida Fumio", coverage.UNATTRIBUTED, "Joe Biden", "Mary Okafor"],
-        "quotes": [2, 2, 5, 1, 3],
-        "outlet_quotes": [9, 9, 9, 4, 4],
-        "share_pct": [22.2, 22.2, 55.6, 25.0, 75.0],
+        "outlet": ["A", "A", "B", "B"],
+        "person_id": ["joe-biden", "kishida-fumio", "joe-biden", "mary-okafor"],
+        "person": ["Joe Biden", "Kishida Fumio", "Joe Biden", "Mary Okafor"],
+        "attributions": [2, 2, 1, 3],
+        "direct": [1, 2, 1, 0],
+        "outlet_people": [4, 4, 4, 4],
+        "share_pct": [50.0, 50.0, 25.0, 75.0],
+    }
+)
+# per outlet: 9 and 4 attributions, 5 of A's naming no one
+SPEAKERS = pd.DataFrame(
+    {
+        "outlet": ["A", "B"],
+        "attributions": [9, 4],
+        "to_people": [4, 4],
+        "to_organisations": [0, 0],
+        "to_states": [0, 0],
+        "unnamed": [5, 0],
+        "with_country": [3, 1],
+        "country_pct": [100 * 3 / 9, 25.0],
+    }
+)
+COUNTRIES = pd.DataFrame(
+    {
+        "outlet": ["A", "A", "B"],
+        "country_id": ["USA", "JPN", "USA"],
+        "country": ["United States", "Japan", "United States"],
+        "attributions": [2, 1, 1],
+        "direct": [1, 1, 1],
+        "outlet_with_country": [3, 3, 1],
+        "share_pct": [200 / 3, 100 / 3, 100.0],
     }
 )
 CLAIMS = pd.DataFrame(
@@ -72,7 +99,9 @@ def test_the_corpus_excerpt_line_counts_excerpts_per_compared_outlet():
     assert "none" in prose.corpus_excerpt_flag(FUNNEL.assign(compared=0))
 
 
-def _sentence(funnel=FUNNEL, differences=None, people=PEOPLE, claims=CLAIMS, merged=0) -> str:
+def _sentence(
+    funnel=FUNNEL, differences=None, people=PEOPLE, claims=CLAIMS, merged=0, floor=50.0, scope=None
+) -> str:
     differences = _differences() if differences is None else differences
     return prose.coverage_sentence(
         funnel,
@@ -82,6 +111,10 @@ def _sentence(funnel=FUNNEL, differences=None, people=PEOPLE, claims=CLAIMS, mer
         0.05,
         min_articles=5,
         min_code_articles=5,
+        speakers=SPEAKERS if not people.empty else SPEAKERS.iloc[0:0],
+        by_country=COUNTRIES,
+        min_country_coverage=floor,
+        scope=scope,
         merged=merged,
     )
 
@@ -101,10 +134,21 @@ def test_the_result_names_outlets_differences_speakers_and_claims_from_the_table
         "dimensions are keyword indicators (dictionary matches not validated against human "
         "coding), shown but not tested." in sentence
     )
-    # unattributed quotations are never "the most quoted"; ties go by name
+    # shares of the attributions to people; those naming no one are counted apart
     assert (
-        "Most quoted: Joe Biden (3 of the 13 quotations, 23%; quoted by 2 of the 2 outlets)."
-        in sentence
+        "Most quoted: Joe Biden (3 of the 8 attributions to people, 38%; quoted by 2 of the 2 "
+        "outlets); a further 5 of the 13 attributions name no person (5 only a description, "
+        "an unresolved pronoun or no source; 0 an organisation or group; 0 a state)." in sentence
+    )
+    # countries are known for 4 of the 13 attributions (31%): under the floor, no finding
+    assert (
+        "Speakers' countries are known for 31% of the attributions, under the 50% set by "
+        "min_country_coverage, so no country finding is drawn." in sentence
+    )
+    assert "Most quoted country" not in sentence
+    assert (
+        "Most quoted country: United States (3 of the 4 attributions whose speaker's country "
+        "is known, 75%; known for 31% of the attributions)." in _sentence(floor=30.0)
     )
     assert (
         "most carried claim: double (multiplier), in 4 of the 6 articles (67%; 2 of the 2 "
@@ -117,7 +161,18 @@ def test_the_result_names_outlets_differences_speakers_and_claims_from_the_table
     )
     assert "No difference between outlets is beyond chance on any of the 2 threat actors" in calm
     assert "wire cop" not in calm  # nothing merged, nothing said
-    assert "hold no quotations" in calm and "makes no numeric or temporal claim" in calm
+    assert "attribute nothing to anyone" in calm and "makes no claim about whose spending" in calm
+    far = coverage.ClaimsScope(date(2023, 1, 13), 30, 22, 20, 0, ("Japan",), 2)
+    unranked = _sentence(scope=far)
+    assert "most carried claim" not in unranked
+    assert unranked.endswith(
+        "The reference article's claims are not ranked: 0 of the 20 dated compared articles are "
+        "published within 30 days of its date (13 January 2023); 2 of the 22 name Japan, whose "
+        "spending its claims are about."
+    )
+    assert coverage_charts.claims_title(CLAIMS, far.reason()).startswith(
+        "The reference article's claims are not ranked: 0 of the 20"
+    )
     untested = _sentence(differences=differences.assign(tested=False, flagged=False))
     assert (
         "No difference between outlets was tested: no threat actor is carried by at least 5 "
@@ -144,6 +199,13 @@ def test_the_result_says_why_nothing_is_compared():
     )
     empty = no_dates.assign(articles=0)
     assert _sentence(funnel=empty) == "The corpus holds no article, so no outlets are compared."
+    one = FUNNEL.assign(with_keywords=[3, 12, 2], compared=[0, 12, 0])
+    assert _sentence(funnel=one).startswith(
+        "12 articles from 1 outlet compared (harbor-times 12). Only harbor-times has at least "
+        "min_articles_per_outlet (5) of the 17 articles selected; the other outlets have fewer "
+        "(Pacific Wire 3, tiny 2) or none, so no difference between outlets can be tested. "
+        "Most quoted"
+    )
 
 
 def test_the_copies_line_says_how_many_are_merged():
@@ -167,8 +229,13 @@ def test_chart_titles_state_the_finding_from_the_table():
         "5 articles"
     )
     assert coverage_charts.quoted_title(PEOPLE, "person", "person") == (
-        "Most quoted person: Joe Biden (3 quotations), first or tied first in 1 of 2 outlets"
+        "Most quoted person: Joe Biden (3 attributions), first or tied first in 1 of 2 outlets"
     )
+    assert prose.country_coverage_line(SPEAKERS, 50.0) == (
+        "Speakers' countries: known for 4 of the 13 attributions (31%; min_country_coverage "
+        "50%): too few for a finding: the table below is shown, no country finding is drawn."
+    )
+    assert prose.country_coverage_line(SPEAKERS, 30.0).endswith("enough for a finding.")
     assert coverage_charts.claims_title(CLAIMS) == (
         "The reference article's most carried claim, double (multiplier), is in 4 of 6 "
         "articles; 1 of its 2 claims are in none"

@@ -28,7 +28,7 @@ def run(*arguments: str) -> int:
 def errors(output: Path) -> dict[str, str]:
     """source -> 'ErrorClass: message' of the corpus's errors table."""
     table = store.read_table(output, "errors")
-    return {row.source: f"{row.error}: {row.message}" for row in table.itertuples()}
+    return {row.input_path: f"{row.error}: {row.message}" for row in table.itertuples()}
 
 
 def usage_error(capsys, *arguments: str) -> str:
@@ -167,7 +167,7 @@ def test_manifest_paths_outside_its_folder_are_refused_without_the_flag(manifest
     output = tmp_path / "corpus"
     assert run(str(manifest), "--output", str(output)) == 3
     articles = store.read_table(output, "articles")
-    assert articles["source"].tolist() == [str(manifest.parent / "inside.txt")]
+    assert articles["input_path"].tolist() == [str(manifest.parent / "inside.txt")]
     found = errors(output)
     assert set(found) == {f"{manifest}:{line}" for line in (2, 3, 4)}
     named = {2: f"../elsewhere/secret.txt (that is {secret})", 3: str(secret)}
@@ -183,7 +183,7 @@ def test_the_flag_lets_a_trusted_manifest_name_files_anywhere(manifest_outside, 
     manifest, secret = manifest_outside
     output = tmp_path / "corpus"
     assert run(str(manifest), "--output", str(output), "--allow-outside-manifest") == 0
-    sources = store.read_table(output, "articles")["source"].tolist()
+    sources = store.read_table(output, "articles")["input_path"].tolist()
     assert sorted(sources) == sorted([str(manifest.parent / "inside.txt"), str(secret)])
 
 

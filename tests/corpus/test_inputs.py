@@ -111,7 +111,7 @@ def test_warc_html_responses_only_and_truncated_records(tmp_path):
     with pytest.raises(CorpusInputError, match="truncated WARC record"):
         read_bytes(items[2])
     _, rows = parse_item(items[2])
-    assert rows["errors"][0]["error"] == "CorpusInputError"
+    assert rows["errors"]["error"] == ["CorpusInputError"]
 
 
 def test_a_damaged_gzip_warc_is_one_bad_item_after_its_good_records(tmp_path):
@@ -146,8 +146,8 @@ def test_a_manifest_title_or_headline_is_the_article_headline(tmp_path):
     (inline,) = corpus_items([str(jsonl)])
     assert (from_csv.title, inline.title) == ("Allies agree on closer ties", "Leaders meet")
     _, rows = parse_item(from_csv)
-    assert rows["articles"][0]["headline"] == "Allies agree on closer ties"
-    assert rows["sentences"][0]["text"].startswith("Japan and the United States")  # not the title
+    assert rows["articles"]["headline"] == ["Allies agree on closer ties"]
+    assert rows["sentences"]["text"][0].startswith("Japan and the United States")  # not the title
     _, rows = parse_item(inline)
-    assert rows["articles"][0]["headline"] == "Leaders meet"
-    assert len(rows["sentences"]) == 2
+    assert rows["articles"]["headline"] == ["Leaders meet"]
+    assert len(rows["sentences"]["text"]) == 2

@@ -56,7 +56,9 @@ def test_notebook_05_on_a_corpus_folder_with_a_selection(inputs, tmp_path):
     assert (funnel["compared"] <= funnel["with_keywords"]).all()
     assert (funnel["with_keywords"] <= funnel["in_dates"]).all()
     claims = pd.read_csv(out / "key_claims.csv")
-    assert {"43 trillion yen (amount)", "2% of GDP (share of GDP)"} <= set(claims["claim"])
+    assert {"43 trillion yen (amount; Japan)", "2% of GDP (share of GDP; Japan)"} <= set(
+        claims["claim"]
+    )
     assert set(claims["outlet"]) == {"harbor-times", "capital-ledger"}
     differences = pd.read_csv(out / "outlet_differences.csv")
     tested = differences[differences["tested"]]

@@ -25,20 +25,20 @@ def written(inputs, tmp_path):
 @pytest.mark.parametrize("kind", ["file", "inline", "warc"])
 def test_an_article_id_is_the_corpus_article_parsed_again(written, kind):
     folder, articles = written
-    row = articles[articles["kind"] == kind].sort_values("source").iloc[0]
+    row = articles[articles["input_kind"] == kind].sort_values("input_path").iloc[0]
     article = corpus_article(folder, f" {row['article_id'].upper()} ")
-    assert article.source == row["source"]
+    assert article.source == row["input_path"]
     assert article.headline == row["headline"]
     assert len(article.sentences) == row["sentences"] and len(article.claims) == row["claims"]
-    assert article.reference_date == row["reference_date"]
+    assert article.reference_date == row["reference_date"].isoformat()
 
 
 def test_an_unknown_id_or_a_changed_source_names_article_path(written, inputs):
     folder, articles = written
     with pytest.raises(ParameterError, match="article_path.*neither an article file nor"):
         corpus_article(folder, "0123456789abcdef")
-    row = articles[articles["kind"] == "file"].sort_values("source").iloc[0]
-    with open(row["source"], "a", encoding="utf-8") as stream:
+    row = articles[articles["input_kind"] == "file"].sort_values("input_path").iloc[0]
+    with open(row["input_path"], "a", encoding="utf-8") as stream:
         stream.write("\nA line added after the corpus was written.\n")
     with pytest.raises(ParameterError, match="has changed since the corpus was written"):
         corpus_article(folder, row["article_id"])

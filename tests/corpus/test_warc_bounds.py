@@ -58,7 +58,7 @@ items = list(warc_items(__import__("pathlib").Path(sys.argv[1])))
 rows = [parse_item(item)[1] for item in items]
 print(json.dumps({
     "items": [[item.offset, item.problem] for item in items],
-    "errors": [row["errors"][0]["error"] for row in rows if "errors" in row],
+    "errors": [row["errors"]["error"][0] for row in rows if "errors" in row],
     "articles": sum("articles" in row for row in rows),
     "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
 }))
@@ -116,4 +116,4 @@ def test_a_payload_that_decodes_past_the_cap_is_refused_after_reading_just_past_
         read_record(item.path, item.offset, item.source, 100_000)
     assert len(read_record(item.path, item.offset, item.source, 20_000_000)) > 10_000_000
     _, rows = parse_item(item)  # at the real cap (5 MB) it is an error row
-    assert rows["errors"][0]["error"] == "ArticleTooLargeError"
+    assert rows["errors"]["error"] == ["ArticleTooLargeError"]

@@ -122,6 +122,7 @@ def test_notebook_05_lists_every_file_it_writes_with_outlet_and_code_labels():
         "selection.csv",
         "wire_copies.csv",
         "articles_over_time.csv",
+        "speakers.csv",
         "quoted_people.csv",
         "quoted_countries.csv",
         "key_claims.csv",

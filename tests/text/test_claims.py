@@ -44,6 +44,29 @@ def test_claim_patterns(text, expected):
     assert expected in _claims(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the senator is doubling down on the claim",
+        "he doubled down after the debate",
+        "a double standard for the allies",
+        "a double-digit lead in the polls",
+        "triple-digit heat",
+        "the gym doubles as a shelter",
+        "aides will double-check the figures",
+    ],
+)
+def test_idioms_are_not_multipliers(text):
+    assert [c for c in _claims(text) if c[0] == "multiplier"] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Japan will double its spending", "costs could double by 2030", "doubling the budget"]
+)
+def test_a_multiple_is_still_a_multiplier(text):
+    assert ("multiplier", 2.0, "times", None) in _claims(text)
+
+
 def test_percent_of_gdp_is_not_also_a_plain_percent():
     assert [c[0] for c in _claims("2 percent of GDP")] == ["share_of_gdp"]
 

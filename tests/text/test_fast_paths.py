@@ -10,7 +10,18 @@ from hypothesis import strategies as st
 from alliance_lib.text.boilerplate import _GLUED_SUBHEADING, _glued_subheading
 from alliance_lib.text.claims import _PATTERNS, _SCANNED, _gated, _span_gates
 from alliance_lib.text.gazetteer import FormMatcher
-from alliance_lib.text.offsets import _lines, _plain_lines, split_lines
+from alliance_lib.text.lexicon import alternation, word_alternation
+from alliance_lib.text.offsets import (
+    _DROP,
+    _NEEDS_WORK,
+    _SPACE,
+    _lines,
+    _normalize_once,
+    _plain_lines,
+    _repair,
+    split_lines,
+)
+from alliance_lib.text.owners import _ALLIANCE
 from alliance_lib.text.quotes import _CALLING, _CALLING_WORD
 
 _ALPHABET = "AaBb .-’"  # few letters, so forms share prefixes and overlap in the text
@@ -36,6 +47,17 @@ def test_trie_matches_what_a_longest_first_alternation_matches(case):
     forms, text = case
     expected = [m.span() for m in _alternation(forms).finditer(text)]
     assert list(FormMatcher(forms).finditer(text)) == expected
+
+
+def test_the_longest_form_ending_at_a_word_boundary_wins_in_the_automaton_too():
+    matcher = FormMatcher({"Abe", "Abe Shinzo", "Ab", "Shinzo Abe"})
+    text = "Abe Shinzon met Abe Shinzo Abe and Abed, Shinzo Abe."
+    assert [text[a:b] for a, b in matcher.finditer(text)] == [
+        "Abe",
+        "Abe Shinzo",
+        "Abe",
+        "Shinzo Abe",
+    ]
 
 
 def test_the_longest_form_ending_at_a_word_boundary_wins():
@@ -150,43 +172,40 @@ def test_a_head_the_calling_pattern_matches_holds_one_of_its_words(words):
     assert _CALLING_WORD.search(head) or not _CALLING.search(head)
 
 
-@settings(max_examples=500, deadline=None)
+_GATE_PIECES = [
+    # triggers, and the facts some kinds need besides them (a number, a currency, a month...)
+    *("Jan", "MAY", "Sep", "Sept", "year", "yesterday", "today", "day", "Monday", "on "),
+    *("20", "7", "1,500", "seven", "SEVEN", "ſeven", "ı", "%", "percent", "per cent", "€"),
+    *("A$", "Rs", "AUD", "US$", " dollars", " Canadian dollars", " zlotys", " euros", "kr"),
+    *("billion", "War", "post-", "İ", "Σ", "ς", " ", ". ", "x", "_", "dec", "ade", "a decade"),
+    *("fold", "fiscal ", "FY", " of GDP", "in ", "over "),
+]
+
+
+@settings(max_examples=800, deadline=None)
 @given(
-    st.lists(
-        st.sampled_from(
-            [
-                "Jan",
-                "MAY",
-                "year",
-                "yesterday",
-                "today",
-                "day",
-                "20",
-                "%",
-                "€",
-                "War",
-                "post-",
-                "İ",
-                "Σ",
-                "ς",
-                " ",
-                ". ",
-                "x",
-                "dec",
-                "ade",
-                "fold",
-                "per cent",
-            ]
-        ),
-        max_size=25,
-    ),
-    st.lists(st.integers(0, 60), max_size=6),
+    st.lists(st.sampled_from(_GATE_PIECES), max_size=25), st.lists(st.integers(0, 80), max_size=6)
 )
-def test_the_one_pass_trigger_search_gates_each_sentence_as_its_own_search(pieces, cuts):
+def test_the_one_pass_gate_drops_only_kinds_that_cannot_match_in_a_sentence(pieces, cuts):
+    """Each sentence runs the kinds whose triggers it holds (the search per trigger) less those
+    whose matches need a fact it lacks; a kind left out never matches there."""
     text = "".join(pieces)
     bounds = sorted({0, len(text), *(c for c in cuts if c <= len(text))})
     spans = list(zip(bounds, bounds[1:], strict=False)) or [(0, 0)]
-    assert _gated(text, spans) == [_span_gates(text[a:b].lower()) for a, b in spans]
+    scanned = dict(_SCANNED)
+    for (a, b), gated in zip(spans, _gated(text, spans), strict=True):
+        triggered = _span_gates(text[a:b].lower())
+        assert gated <= triggered
+        for kind in triggered - gated:
+            assert scanned[kind].search(text, a, b) is None, (kind, text[a:b])
+
+
+def test_a_trigger_without_the_facts_its_kind_needs_runs_no_pattern():
+    """ "Ar" (the ariary) and "day" are triggers, but the sentence holds no number or weekday."""
+    text = "Talks at the Arctic council ran all day."
+    assert _gated(text, [(0, len(text))]) == [set()]
+    text = "They met for 3 years, on Monday."
+    assert _gated(text, [(0, len(text))]) == [{"duration", "relative", "weekday"}]
 
 
 @settings(max_examples=500, deadline=None)
@@ -196,3 +215,61 @@ def test_plain_text_is_split_into_the_lines_the_line_by_line_path_gives(raw):
     assert split_lines(raw) == expected
     if "  " not in raw:  # what the fast path requires, with the alphabet's plain characters
         assert _plain_lines(raw) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(_forms_and_text())
+def test_a_word_alternation_matches_what_a_guard_before_the_trie_matches(forms_and_text):
+    """Opening each branch with its first character (so a search can skip to it) finds what
+    `(?<!\\w)` before the trie finds."""
+    forms, text = forms_and_text
+    end = r"(?!\w)"
+    plain = re.compile(r"(?<!\w)" + alternation(forms, end=end))
+    skipping = re.compile(word_alternation(forms, end=end))
+    assert [m.span() for m in skipping.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["a", "A", "lli", "LLI", "ance", "es", "ED", "eſ", "b", "B"]
+            + ["loc", "LOC", " ", "x", "_", "é", "-"]
+        ),
+        max_size=10,
+    )
+)
+def test_the_alliance_word_pattern_matches_what_the_case_blind_word_pattern_matches(pieces):
+    text = "".join(pieces)
+    plain = re.compile(r"(?i)\b(?:alliance|allies|allied|bloc)\b")
+    assert [m.span() for m in _ALLIANCE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def _collapsed_char_by_char(fixed: str, mapping: list[int]) -> tuple[str, list[int]]:
+    """The plain loop `_normalize_once` replaced: drop, collapse spaces, one character at a time."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    pending_space = -1
+    for ch, origin in zip(fixed, mapping, strict=True):
+        if _DROP.match(ch):
+            continue
+        if _SPACE.match(ch):
+            if pending_space < 0:
+                pending_space = origin
+            continue
+        if pending_space >= 0 and chars:
+            chars.append(" ")
+            offsets.append(pending_space)
+        pending_space = -1
+        chars.append(ch)
+        offsets.append(origin)
+    return "".join(chars), offsets
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("ab. \t\u00a0\u00ad\u200b\u2003\x1c\x0b\x7f\u3000é&", max_size=40))
+def test_dropping_and_collapsing_by_runs_gives_what_the_character_loop_gives(line):
+    fixed, mapping = _repair(line)
+    if not _NEEDS_WORK.search(fixed):
+        return  # only trimmed: the loop is not reached
+    assert _normalize_once(line) == _collapsed_char_by_char(fixed, list(mapping))

@@ -14,7 +14,9 @@ def test_partial_quotation_and_unattributed_quotation():
     )
     first, second = article.quotes
     assert first.partial and first.speaker is None and first.attribution == "unattributed"
-    assert second.attribution == "unattributed" and not second.partial
+    # a written thing's `read` reports the quotation (PARC's source: the banner), nobody speaks
+    assert second.attribution == "descriptive" and second.speaker is None
+    assert second.source == "a banner outside" and not second.partial
 
 
 def test_scare_quotes_are_not_quotations():
