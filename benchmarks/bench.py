@@ -18,6 +18,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import alliance_lib
 from alliance_lib import load_article, parse_article
 from alliance_lib.config import SEED_ARTICLE
 from alliance_lib.report.runner import select_notebooks
@@ -107,21 +108,33 @@ def bench_parser() -> None:
     )
 
 
-def _cpu_seconds() -> float:
-    """CPU time of this process and of its children that have ended (the notebook kernels are
+def _cpu_seconds() -> tuple[float, float]:
+    """CPU time of this process, and of its children that have ended (the notebook kernels are
     this process's children, reaped when each notebook finishes)."""
     own, children = (
         resource.getrusage(resource.RUSAGE_SELF),
         resource.getrusage(resource.RUSAGE_CHILDREN),
     )
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
-def _timed(work) -> tuple[float, float]:
-    """(wall seconds, CPU seconds) of `work()`."""
-    wall, cpu = time.perf_counter(), _cpu_seconds()
+def _timed(work) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, of which this process's) of `work()`."""
+    wall, (own, children) = time.perf_counter(), _cpu_seconds()
     work()
-    return time.perf_counter() - wall, _cpu_seconds() - cpu
+    own_after, children_after = _cpu_seconds()
+    spent = own_after - own
+    return time.perf_counter() - wall, spent + children_after - children, spent
+
+
+def _byte_compiled() -> None:
+    """Compile the package's modules to bytecode, as an install (or a first import) leaves them
+    on a user's machine. Where PYTHONDONTWRITEBYTECODE is set (this project's shared machine
+    sets it) nothing writes them, and every kernel would compile the package from source,
+    about 0.1 s of CPU that no user's run pays."""
+    import compileall
+
+    compileall.compile_dir(str(Path(alliance_lib.__file__).parent), quiet=1)
 
 
 def bench_notebooks(runs: int = NOTEBOOK_RUNS) -> None:
@@ -129,13 +142,15 @@ def bench_notebooks(runs: int = NOTEBOOK_RUNS) -> None:
     the same number of notebooks that only import pandas and matplotlib, PARALLEL_NOTEBOOKS at
     a time in one process, through the same `execute_notebook`. The two alternate `runs` times,
     so both see the same load; medians of wall-clock and CPU time (this process and its
-    kernels), the CPU ratio being the one a shared machine's load moves least."""
+    kernels), the CPU ratio being the one a shared machine's load moves least, and the run's
+    CPU split between its own process (papermill, the pages, the site) and its kernels."""
     import papermill  # noqa: F401  imported up front: both timings below use it
 
     from alliance_lib.config import PARALLEL_NOTEBOOKS
     from alliance_lib.report.runner import execute_all, execute_notebook, floor_notebook
 
-    timings: dict[str, list[tuple[float, float]]] = {"run": [], "floor": []}
+    _byte_compiled()
+    timings: dict[str, list[tuple[float, float, float]]] = {"run": [], "floor": []}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         floor_path = folder / "floor.ipynb"
@@ -164,12 +179,15 @@ def bench_notebooks(runs: int = NOTEBOOK_RUNS) -> None:
             )
     wall = {k: statistics.median(t[0] for t in v) for k, v in timings.items()}
     cpu = {k: statistics.median(t[1] for t in v) for k, v in timings.items()}
+    own = {k: statistics.median(t[2] for t in v) for k, v in timings.items()}
     print(
-        f"all {count} notebooks (alliance run)  {wall['run']:8.2f} s wall {cpu['run']:8.2f} s CPU  (median of {runs})"
+        f"all {count} notebooks (alliance run)  {wall['run']:8.2f} s wall {cpu['run']:8.2f} s CPU  (median of {runs}; "
+        f"its own process {own['run']:.2f} s, kernels {cpu['run'] - own['run']:.2f} s)"
     )
     print(
         f"papermill floor, {count} notebooks    {wall['floor']:8.2f} s wall {cpu['floor']:8.2f} s CPU  "
-        f"({PARALLEL_NOTEBOOKS} at a time, as alliance run; each only imports pandas and matplotlib)"
+        f"({PARALLEL_NOTEBOOKS} at a time, as alliance run; each only imports pandas and matplotlib; "
+        f"own process {own['floor']:.2f} s, kernels {cpu['floor'] - own['floor']:.2f} s)"
     )
     print(
         f"ratio run / floor                {wall['run'] / wall['floor']:8.2f} wall {cpu['run'] / cpu['floor']:8.2f} CPU  (target <= 1.5)"

@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
+from pathlib import Path
 
 import pytest
 
-from alliance_lib import DataError
-from alliance_lib.datafiles import read_csv, read_yaml
+from alliance_lib import DataError, datafiles
+from alliance_lib.datafiles import read_csv, read_yaml, validate
 
 
 def test_read_csv_checks_columns_and_names_the_file(tmp_path):
@@ -53,10 +55,54 @@ def test_validation_does_not_import_the_iri_checker_jsonschema_would_load(tmp_pa
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
-        env=os.environ | {"PYTHONPATH": str(tmp_path)},
+        env=os.environ | {"PYTHONPATH": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")},
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "1"
+
+
+_SCHEMA = {"type": "object", "properties": {"day": {"type": "string"}}, "required": ["day"]}
+
+
+def test_a_valid_document_is_checked_once_and_any_change_is_checked_again(tmp_path, monkeypatch):
+    """A document found valid is not checked again (no jsonschema import, no check in every
+    notebook kernel); a changed document or schema is; an invalid one leaves no mark."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    checks = []
+    real = datafiles._jsonschema
+
+    def counted():
+        checks.append(1)
+        return real()
+
+    monkeypatch.setattr(datafiles, "_jsonschema", counted)
+    validate(Path("a.yaml"), {"day": "2023-01-13"}, _SCHEMA, "test")
+    validate(Path("b.yaml"), {"day": "2023-01-13"}, _SCHEMA, "test")
+    assert len(checks) == 1
+    assert len(list(datafiles.validated_marks().iterdir())) == 1
+    validate(Path("a.yaml"), {"day": "2023-01-14"}, _SCHEMA, "test")  # the document changed
+    validate(Path("a.yaml"), {"day": "2023-01-13"}, {**_SCHEMA, "minProperties": 1}, "test")
+    assert len(checks) == 3
+    for _ in range(2):  # YAML reads an unquoted date as a date, which is not a string
+        with pytest.raises(DataError, match="a.yaml: test: key day"):
+            validate(Path("a.yaml"), {"day": date(2023, 1, 13)}, _SCHEMA, "test")
+    assert len(checks) == 5
+    assert len(list(datafiles.validated_marks().iterdir())) == 3
+    keyed = {"type": "object", "properties": {"1": {"type": "string"}}}
+    validate(Path("a.yaml"), {"1": "x", 2: 3}, keyed, "test")  # keys of two types
+    with pytest.raises(DataError, match="key 1"):  # the same text as a string key, another type
+        validate(Path("a.yaml"), {"1": 1, 2: 3}, keyed, "test")
+    validate(Path("a.yaml"), {1: 1, 2: 3}, keyed, "test")  # an int key 1 is not property "1"
+    assert len(checks) == 8
+
+
+def test_validation_works_where_the_cache_cannot_be_written(tmp_path, monkeypatch):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    validate(Path("a.yaml"), {"day": "x"}, _SCHEMA, "test")
+    with pytest.raises(DataError, match="key day"):
+        validate(Path("a.yaml"), {"day": 1}, _SCHEMA, "test")

@@ -16,8 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
-from datasketch.hashfunc import sha1_hash32
 
 from alliance_lib.config import (
     COPY_CANDIDATE_JACCARD,
@@ -42,6 +40,10 @@ class Copy:
 def shingle_hashes(text: str, width: int = COPY_SHINGLE_WORDS) -> np.ndarray:
     """The distinct 32-bit hashes (SHA-1 based, the same on every machine) of the text's runs of
     `width` words, lower case; a text shorter than that is one shingle; no words, none."""
+    # every notebook kernel imports this module (through report.prose), and datasketch
+    # imports scipy, half a second; only notebook 05 and corpus mode look for copies
+    from datasketch.hashfunc import sha1_hash32  # lazy: see above
+
     words = _WORD.findall(text.casefold())
     runs = max(1, len(words) - width + 1) if words else 0
     hashes = [sha1_hash32(" ".join(words[i : i + width]).encode("utf-8")) for i in range(runs)]
@@ -57,6 +59,8 @@ def find_copies(texts: Iterable[tuple[str, str]], threshold: float = COPY_JACCAR
     """The articles of `texts` ((id, text) pairs, the one to keep of each group first) that copy
     an earlier one: each names the earliest kept article it shares at least `threshold` of its
     shingles with (the most similar when several)."""
+    from datasketch import MinHash, MinHashLSH  # lazy: datasketch imports scipy (shingle_hashes)
+
     index = MinHashLSH(threshold=COPY_CANDIDATE_JACCARD, num_perm=COPY_PERMUTATIONS)
     kept: dict[str, np.ndarray] = {}
     order: dict[str, int] = {}

@@ -89,6 +89,7 @@ def write_csv(path: Path, frame) -> Path:
 
 PNG_DPI = 200  # sharp on a high-density screen and in print
 SVG_RC = {"svg.hashsalt": "alliance", "svg.fonttype": "none"}  # stable ids; text stays text
+_NO_DEFAULT_LAYOUT = {"figure.autolayout": False, "figure.constrained_layout.use": False}
 
 
 def save_figure(path: Path, figure) -> Path:
@@ -98,8 +99,10 @@ def save_figure(path: Path, figure) -> Path:
     The layout and the tight bounding box are computed once, as `savefig(bbox_inches="tight")`
     computes them for the PNG (the PNG is byte-identical to that), and the SVG reuses them:
     drawing the figure is most of a chart's cost, and "tight" on each format drew it three
-    times per format (layout, bounding box, output). The SVG's size can differ from its own
-    "tight" box by under a point (its text is measured by another renderer)."""
+    times per format (layout, bounding box, output). The figure is then drawn once per format:
+    with no layout engine set while saving, `savefig` does not lay it out again first (as it
+    does for any engine, even "none"). The SVG's size can differ from its own "tight" box by
+    under a point (its text is measured by another renderer)."""
     # lazy: matplotlib is heavy, and only notebooks that draw need it
     from matplotlib import rc_context, rcParams
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -114,13 +117,18 @@ def save_figure(path: Path, figure) -> Path:
     finally:
         figure.dpi = dpi
     png, svg = io.BytesIO(), io.BytesIO()
-    figure.set_layout_engine("none")  # laid out above: the formats draw the same layout
+    # laid out above: the formats draw that layout, each in one pass (None, unlike "none",
+    # leaves no placeholder engine that makes `savefig` draw once more to lay out; these rc
+    # settings keep None from meaning "the default engine", here and when it is put back)
+    with rc_context(_NO_DEFAULT_LAYOUT):
+        figure.set_layout_engine(None)
     try:
         figure.savefig(png, format="png", dpi=PNG_DPI, metadata={"Software": None}, bbox_inches=box)
         with rc_context(SVG_RC):
             figure.savefig(svg, format="svg", metadata={"Date": None}, bbox_inches=box)
     finally:
-        figure.set_layout_engine(engine)
+        with rc_context(_NO_DEFAULT_LAYOUT):
+            figure.set_layout_engine(engine)
     write_bytes(path.with_suffix(".svg"), svg.getvalue())
     return write_bytes(path, png.getvalue())
 

@@ -123,10 +123,25 @@ class _Headings(HTMLParser):
             self._text.append(data)
 
 
+_HEADING_START = re.compile(r"<h([23])[\s>]")  # where an h2 or h3 opens (the parser reads the tag)
+
+
 def sections(body: str) -> list[tuple[int, str, str]]:
-    """(level, id, text) of every h2 and h3 in an exported notebook body."""
+    """(level, id, text) of every h2 and h3 in an exported notebook body (or a whole page).
+
+    Only the headings are parsed: a page is mostly tables and base64 images, which cost most of
+    the time when the whole body went through the parser. Each search starts where the last
+    heading ended, so the body is read once."""
     parser = _Headings()
-    parser.feed(body)
+    position = 0
+    while found := _HEADING_START.search(body, position):
+        close = f"</h{found[1]}>"
+        end = body.find(close, found.end())
+        if end < 0:
+            break
+        position = end + len(close)
+        parser.feed(body[found.start() : position])
+    parser.close()
     return parser.found
 
 
@@ -159,6 +174,9 @@ def _exporter():
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
+        # the notebook is validated once, after all preprocessors, not after each of them (a
+        # dozen validations of a notebook holding its charts: a fifth of a page's time)
+        optimistic_validation=True,
     )
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from alliance_lib import ParameterError
@@ -33,3 +36,38 @@ def test_a_bad_parameter_is_named_and_nothing_is_created(tmp_path, arguments, na
         setup(article_path, output_dir, reference_date)
     assert caught.value.name == name
     assert not (tmp_path / "out").exists()
+
+
+def _run(code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    return done.stdout.strip()
+
+
+def test_in_a_notebook_kernel_setup_freezes_what_was_imported_once(tmp_path):
+    """A kernel's imports leave the garbage collector's sight (its full collections and the
+    kernel's exit no longer walk them); a second call freezes nothing more."""
+    code = f"""
+import gc
+from IPython.core.interactiveshell import InteractiveShell
+from alliance_lib.report.notebook import setup
+InteractiveShell.instance()
+setup({str(SEED_ARTICLE)!r}, {str(tmp_path / "out")!r})
+first = gc.get_freeze_count()
+gc.unfreeze()
+setup({str(SEED_ARTICLE)!r}, {str(tmp_path / "out")!r})
+print(first, gc.get_freeze_count())
+"""
+    first, again = map(int, _run(code).split())
+    assert first > 10_000 and again == 0
+
+
+def test_outside_a_kernel_setup_leaves_the_garbage_collector_alone(tmp_path):
+    code = f"""
+import gc
+from alliance_lib.report.notebook import setup
+setup({str(SEED_ARTICLE)!r}, {str(tmp_path / "out")!r})
+print(gc.get_freeze_count())
+"""
+    assert _run(code) == "0"

@@ -133,3 +133,27 @@ def test_a_saved_chart_is_the_png_savefig_tight_gives_and_an_svg_of_the_same_box
     assert points == pytest.approx(
         [width * 72 / outputs.PNG_DPI, height * 72 / outputs.PNG_DPI], abs=0.5
     )
+
+
+@pytest.mark.parametrize("layout", ["constrained", "tight", None])
+def test_a_saved_chart_is_drawn_once_to_lay_it_out_and_once_per_format(
+    tmp_path, monkeypatch, layout
+):
+    """Drawing is most of a chart's cost: save_figure lays the figure out once and draws each
+    format once (savefig lays a figure out again before drawing whenever an engine is set, even
+    the "none" placeholder tight_layout leaves); the figure keeps its own engine."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(6, 3), layout=layout if layout != "tight" else None)
+    figure.subplots(1, 2)[0].plot([1, 2, 3], [3, 1, 2])
+    if layout == "tight":
+        figure.tight_layout()
+    engine = figure.get_layout_engine()
+    draws = []
+    original = Figure.draw
+    monkeypatch.setattr(
+        Figure, "draw", lambda self, renderer: draws.append(1) or original(self, renderer)
+    )
+    outputs.save_figure(tmp_path / "chart.png", figure)
+    assert len(draws) == 3
+    assert figure.get_layout_engine() is engine

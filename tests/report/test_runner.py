@@ -17,7 +17,7 @@ from papermill.iorw import load_notebook_node
 from papermill.parameterize import parameterize_notebook
 
 from alliance_lib import ParameterError, cli
-from alliance_lib.config import NOTEBOOKS_DIR
+from alliance_lib.config import KERNEL_GC_THRESHOLDS, NOTEBOOKS_DIR
 from alliance_lib.report import params, runner
 from alliance_lib.report.output_folder import read_marker
 from tests.conftest import FIXTURES
@@ -56,6 +56,25 @@ def test_the_corpus_notebook_runs_only_when_a_corpus_is_given():
 def test_floor_notebook_only_imports():
     source = "".join(json.loads(runner.floor_notebook())["cells"][0]["source"])
     assert source == "import pandas\nimport matplotlib"
+
+
+def test_a_kernel_starts_with_its_own_objects_frozen_and_collections_spaced(tmp_path):
+    """Every kernel `execute_notebook` starts has frozen its start-up objects and raised the
+    collector's thresholds before the notebook's first cell (its imports run no full
+    collection), and its namespace holds no name from that start-up line."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_code_cell(
+            "import gc\nprint(gc.get_threshold(), gc.get_freeze_count() > 0, "
+            "sorted(n for n in dir() if not n.startswith('_') and n not in ('In', 'Out', "
+            "'exit', 'quit', 'open', 'get_ipython', 'gc')))"
+        )
+    ]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nbformat.write(notebook, tmp_path / "gc.ipynb")
+    runner.execute_notebook(tmp_path / "gc.ipynb", tmp_path / "done.ipynb")
+    printed = nbformat.read(tmp_path / "done.ipynb", as_version=4).cells[0].outputs[0]["text"]
+    assert printed.strip() == f"{KERNEL_GC_THRESHOLDS} True []"
 
 
 # --- run_report with the kernel replaced by a stand-in: folders, marker, failures ------------

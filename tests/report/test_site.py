@@ -115,3 +115,44 @@ def test_the_command_reproduces_the_run():
         reproducing_command("my story.html", "reports/x", ["02"], {"target_share": "-inf"})
         == "alliance run --article 'my story.html' --output reports/x --notebook 02 -p target_share -inf"
     )
+
+
+def _full_parse(body: str) -> list[tuple[int, str, str]]:
+    parser = site._Headings()
+    parser.feed(body)
+    return parser.found
+
+
+def test_the_contents_come_from_the_headings_alone():
+    """`sections` parses only the h2/h3 elements of a page (most of it is tables and base64
+    charts) and finds what parsing it all finds; an unclosed heading ends the search."""
+    image = '<img src="data:image/png;base64,' + "iVBORw0KGgo" * 20_000 + '">'
+    table = "<table>" + "<tr><td>1</td><td>&lt;h2&gt;</td></tr>" * 2_000 + "</table>"
+    body = (
+        '<h2 id="spending">Spending<a class="anchor-link" href="#spending">¶</a></h2>'
+        f"<p>text</p>{image}{table}"
+        '<h3 id="the-peers">The <em>peers</em></h3><h4 id="x">not listed</h4>'
+        f'<h2 id="what-if">What if<a class="anchor-link" href="#what-if">¶</a></h2>{table}'
+    )
+    expected = [
+        (2, "spending", "Spending"),
+        (3, "the-peers", "The peers"),
+        (2, "what-if", "What if"),
+    ]
+    assert site.sections(body) == _full_parse(body) == expected
+    assert site.sections(body + '<h2 id="open">never closed') == expected
+
+
+def test_a_notebook_page_validates_the_notebook_once(monkeypatch):
+    """nbconvert validated the notebook after each of its preprocessors, a dozen times per page
+    part; once, after all of them, gives the same page."""
+    notebook = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("## A section"), nbformat.v4.new_code_cell("1")]
+    )
+    validations = []
+    validate = nbformat.validate
+    monkeypatch.setattr(
+        nbformat, "validate", lambda *a, **k: validations.append(1) or validate(*a, **k)
+    )
+    site._export_body(notebook)
+    assert len(validations) == 1
