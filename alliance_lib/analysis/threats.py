@@ -67,7 +67,7 @@ MAX_GAP_CHARS = 160  # a gap longer than this holds more than MAX_GAP words: not
 WEAK_GAP = 2  # words between a state and a weak cue ("Russia's challenge", "China is a rival")
 COUNTER_GAP = 3  # words between a counter verb and its object ("accused the Chinese government")
 ACTION_LINK_GAP = (
-    6  # words from an action to its agent ("hacked by a foreign government, likely the Chinese")
+    6  # words from an action to its agent ("hacked by an unnamed state, most likely the Russians")
 )
 RELATIVE_WORDS = 6  # words of a relative clause between an action and its doer's link
 LINK_GAP = 5  # words between a label and its agent link ("threats that exist in the form of")

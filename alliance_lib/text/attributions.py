@@ -334,7 +334,7 @@ def _bracket_before(words: list[_Token], i: int) -> int | None:
     if k <= 0 or words[k].text != "(" or not words[k - 1].text[:1].isupper():
         return None  # not after a name
     if not any(w.text[:1].isupper() for w in words[k + 1 : i]):
-        return None  # `A socialist (democratic or not) would recall`: an aside, no affiliation
+        return None  # `A reformer (young or old) would recall`: an aside, no affiliation
     return k - 1
 
 

@@ -167,9 +167,9 @@ def _chain(
     """Read a part as a noun phrase or as a clause with a subject.
 
     A run of capitalised words at the end of the part heads it when only modifiers come before
-    it (`Republican party boss Reince Priebus`, `former Rep. George Miller`); a run that opens
-    the part is the subject of a clause (`Trump attacked Hillary Clinton on Friday`), unless the
-    run at the end follows a clause boundary (`a woman asked for a photo and Clinton`). A part
+    it (`Republican party boss Carl Moss`, `former Rep. George Miller`); a run that opens
+    the part is the subject of a clause (`Lee attacked Roe on Friday`), unless the
+    run at the end follows a clause boundary (`a man waved a sign and Lee`). A part
     opened by a determiner with no name at its head is a description (`a campaign spokesman`).
     """
     while words and (
@@ -250,7 +250,7 @@ def _chain(
         and r + 1 < len(runs)
         and not _possessive(words[lead[1] - 1][0])
         and _describing(lowered, lead[1], runs[r + 1][0], verb_first)
-    ):  # `Republican presidential front-runner Ben Carson took ...`: the head is Carson
+    ):  # `Democratic Senate hopeful Ann Lee took ...`: the head is Carson
         r += 1
         lead = runs[r]
     if r and lead is not None and lead[1] < count:
@@ -274,7 +274,7 @@ def _chain(
             trail[0] > 1
             and lowered[trail[0] - 1] in PHRASE_BOUNDARIES
             and not _is_name_token(words[trail[0] - 2][0])
-        ):  # `a woman asked for a photo and Clinton`, not `rivals Marco Rubio and Ted Cruz`
+        ):  # `a man waved a sign and Lee`, not `rivals Marco Rubio and Ted Cruz`
             return _Part(_head(words, trail), False, False)
     if lead is not None and not determiner and not _owner(words, lead[1] - 1):
         return _Part(_head(words, lead), False, False)
@@ -465,7 +465,7 @@ def read_phrase(
         head = words[0][0].lower()
         if relative and subject:
             relative = False
-            continue  # `Trump, who has insulted women, Mexicans and Muslims, ...`: the list too
+            continue  # `Lee, who has criticised bankers, farmers and unions, ...`: the list too
         if place and subject and len(words) <= 2 and _pure_name(words):
             place = False
             continue  # the state after a town
@@ -513,7 +513,7 @@ def read_phrase(
                 or words[0][0].endswith("ing")
                 and (_participle(words, 0) or words[0][0].lower() in ordinary)
             )
-        ):  # `Making her way around Chez Vachon, Clinton`, `Following Sanders on MSNBC, ...`
+        ):  # `Making her way around the Harbor Diner, Lee`, `Following Sanders on MSNBC, ...`
             place = len(words) > 1 and words[-1][0][:1].isupper()
             continue
         part = _chain(words, ordinary, verb_first)
@@ -528,7 +528,7 @@ def read_phrase(
                 place = len(words) > 1 and words[-1][0][:1].isupper()
                 continue
             if part.described and not appositive:
-                appositive = True  # `The Podesta Group's CEO, Kimberley Fritts, said`
+                appositive = True  # `The Harbor Group's chief, Ann Roe, said`
                 continue
             return ("descriptive", None) if part.described or appositive else ("", None)
         parts.append(part)

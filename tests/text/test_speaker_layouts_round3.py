@@ -261,26 +261,26 @@ def _sources(text: str) -> list[tuple[str, str | None, str | None]]:
 
 
 def test_an_inverted_description_with_a_relative_clause_is_the_source():
-    # `said one of those aides, who ...`, `said a data expert who has worked for ...`: the
+    # `said one of those aides, who ...`, `said a budget analyst who has worked for ...`: the
     # relative clause's verb does not make the phrase a clause, nor its first part a time
     article = parse_article(
         "Records\n\nThe office missed its goal this month.\n\n"
-        "“There will not be a path for the senator to win,” said one of those aides, who spoke"
-        " on the condition of anonymity.\n\n"
-        "“It will be hard to do it in a quick turnaround,” said a longtime data expert who has"
+        "“The plan has no chance in the committee,” said one of those aides, who joined the"
+        " staff last year.\n\n"
+        "“The numbers will not add up by spring,” said a longtime budget analyst who has"
         " worked for a rival.\n"
     )
     assert [(q.attribution, q.source) for q in article.quotes] == [
-        ("descriptive", "one of those aides, who spoke on the condition of anonymity"),
-        ("descriptive", "a longtime data expert who has worked for a rival"),
+        ("descriptive", "one of those aides, who joined the staff last year"),
+        ("descriptive", "a longtime budget analyst who has worked for a rival"),
     ]
     assert [a.speaker_kind for a in article.attributions] == ["descriptive", "descriptive"]
 
 
 def test_a_party_affiliation_between_the_name_and_the_verb_keeps_the_source():
     assert _sources(
-        "Bills\n\nLast year, after failed attempts, Sen. Ann Lee (R-Ohio) said that she did not"
-        " want to bring up any more bills.\n"
+        "Bills\n\nLast year, after two defeats, Sen. Ann Lee (R-Ohio) said that she would not"
+        " file the measure again.\n"
     )[0] == ("indirect", "Sen. Ann Lee (R-Ohio)", "ann-lee")
 
 
@@ -312,21 +312,21 @@ def test_a_long_appositive_with_a_relative_clause_before_said_keeps_the_source()
     # `than` and `who` inside an appositive do not end the subject; a longer window reads it
     assert _sources(
         "Homes\n\nThe rule drew complaints.\n\n"
-        "Ann Lee, an official at the Tribal Housing Authority in Arizona, which has a backlog"
-        " of more than 500 homes to repair, said the burden of the new rule would force her to"
-        " scale back hiring.\n\n"
-        "Carl Moss, a 30-year veteran of the agency who retired as acting director in 2013,"
-        " said the simple approach put forward by the governor is not enough.\n"
+        "Ann Lee, an official at the Harbor Water Board in Maine, which has a list of more"
+        " than 300 pipes to replace, said the cost of the new rule would make her delay"
+        " repairs.\n\n"
+        "Carl Moss, a 20-year member of the board who left as its deputy chief in 2011,"
+        " said the plan the mayor put forward falls short.\n"
     ) == [
         (
             "indirect",
-            "Ann Lee, an official at the Tribal Housing Authority in Arizona, which has a"
-            " backlog of more than 500 homes to repair",
+            "Ann Lee, an official at the Harbor Water Board in Maine, which has a list of"
+            " more than 300 pipes to replace",
             "ann-lee",
         ),
         (
             "indirect",
-            "Carl Moss, a 30-year veteran of the agency who retired as acting director in 2013",
+            "Carl Moss, a 20-year member of the board who left as its deputy chief in 2011",
             "carl-moss",
         ),
     ]
@@ -358,7 +358,7 @@ def test_a_written_things_read_after_a_quotation_is_its_source():
     article = parse_article(
         "Signs\n\nPlanes wrote messages over the beach.\n\n"
         "“The beach is full and the water is warm today,” read one.\n\n"
-        "“If she wants to be the next governor, she should act like one,” the editorial read.\n\n"
+        "“If the council wants a new park, it should pay for one,” the editorial read.\n\n"
         "“We have weighed the risk and we think it is a good deal for everyone,” Read said.\n"
     )
     assert [(q.attribution, q.source, q.speaker) for q in article.quotes] == [
@@ -370,26 +370,26 @@ def test_a_written_things_read_after_a_quotation_is_its_source():
 
 def test_an_office_in_the_part_nearest_the_verb_names_the_speaker():
     assert _speakers(
-        "Bills\n\nThe board met.\n\nMonday on a radio show, while discussing a tweet from the"
-        " nominee, Speaker of the House Rep. Ann Lee (R-Wis.) said “pictures like these have no"
-        " place in any campaign.”\n"
+        "Bills\n\nThe board met.\n\nMonday on a radio show, while discussing a post from the"
+        " mayor, Speaker of the House Rep. Ann Lee (R-Wis.) said “posts like this one do not"
+        " help the city at all.”\n"
     ) == ["ann-lee"]
 
 
 def test_a_day_before_a_participle_is_not_who_it_reports_for():
     # `issued a statement Tuesday saying, "..."`: the statement's issuer, not `Tuesday`
     (quote,) = parse_article(
-        "Bills\n\nThe board met.\n\nBo Lind, who said last week that a judge in a case about"
-        " Lind College was biased against him, issued a statement Tuesday saying, “I do not feel"
-        " that anyone is unfit to serve.”\n"
+        "Bills\n\nThe board met.\n\nBo Lind, who said last week that a referee in a dispute about"
+        " Lind Farms had treated him unfairly, issued a statement Tuesday saying, “The ruling was"
+        " wrong and we will appeal it.”\n"
     ).quotes
     assert quote.speaker == "bo-lind" and quote.source.startswith("Bo Lind, who said")
 
 
 def test_a_lower_case_aside_in_brackets_is_no_affiliation():
-    # `(R-Ohio)` after a name is passed to reach it; `(democratic or not)` after a noun is not
+    # `(R-Ohio)` after a name is passed to reach it; `(young or old)` after a noun is not
     assert [
         s
-        for s in _sources("Votes\n\nA socialist (democratic or not) would recall the old days.\n")
-        if s[1] is not None and s[1].startswith("A socialist")
+        for s in _sources("Votes\n\nA reformer (young or old) would recall the old days.\n")
+        if s[1] is not None and s[1].startswith("A reformer")
     ] == []
