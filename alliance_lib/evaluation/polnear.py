@@ -132,16 +132,6 @@ def source_kind(source: str) -> str:
     return "descriptive"
 
 
-def _is_direct(text: str, mask: bytearray, content: Ranges) -> bool:
-    inside = total = 0
-    for a, b in content:
-        for i in range(a, min(b, len(text))):
-            if not text[i].isspace():
-                total += 1
-                inside += mask[i]
-    return total > 0 and inside >= DIRECT_SHARE * total
-
-
 def gold_quotations(text: str, attributions: Sequence[Attribution]) -> list[Gold]:
     """The direct quotations among `attributions`, in text order, each with its source's kind."""
     mask = quoted_mask(text)
@@ -152,7 +142,7 @@ def gold_quotations(text: str, attributions: Sequence[Attribution]) -> list[Gold
     )
     found = []
     for item in attributions:
-        if not item.content or not _is_direct(text, mask, item.content):
+        if not item.content or attribution_kind(text, mask, item.content) != "direct":
             continue
         source = span_text(text, item.source).strip()
         kind = source_kind(source)

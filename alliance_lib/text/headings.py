@@ -11,6 +11,7 @@ from alliance_lib.config import (
     HEADLINE_TITLE_CASE_WORDS,
     SUBHEADING_WORDS,
 )
+from alliance_lib.text.lexicon import WEEKDAYS
 from alliance_lib.text.sentences import is_one_sentence
 
 _TERMINAL = tuple('.!?:;"”’)')
@@ -28,9 +29,7 @@ _SENTENCE_WORDS = frozenset(
 _CONTRACTED = frozenset("i we you he she it they that what who there here".split())
 # The day a lede dates its news by ("Kishida met Biden on Friday"); a headline leaves it to the
 # date line, whatever its style.
-_NEWS_DAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split()
-)
+_NEWS_DAYS = frozenset(day.lower() for day in WEEKDAYS) | {"today", "yesterday", "tonight"}
 # Words Title Case leaves in lower case: articles, conjunctions, short prepositions.
 _MINOR_WORDS = frozenset(
     "a an the and but or nor for so yet as at by in of off on per to up via vs with from into "

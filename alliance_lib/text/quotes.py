@@ -42,6 +42,7 @@ from alliance_lib.text.lexicon import (
     COORDINATORS,
     DETERMINERS,
     LEAD_ADVERBS,
+    MONTHS,
     NOT_NAMES,
     PART_OPENERS,
     PREPOSITIONS,
@@ -122,10 +123,7 @@ _LISTENER_VERBS = frozenset("told tells asked asks".split())
 _LISTENERS = frozenset(
     "reporters journalists him her them me us supporters voters the a his their an".split()
 )
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december"
-    " jan feb mar apr jun jul aug sept sep oct nov dec".split()
-)
+_MONTHS = frozenset(MONTHS)  # full names and abbreviations, lower case
 # Capitalised words of a date, never the name a participle reports for.
 _DATE_WORDS = _MONTHS | frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
